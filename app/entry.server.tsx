@@ -1,0 +1,83 @@
+import { PassThrough } from "node:stream";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { NonceProvider } from "~/components/nonce";
+import { createI18n } from "~/modules/i18n/i18n.server";
+import { langFromPath } from "~/modules/i18n/paths";
+import { checkDatabase } from "~/utils/db.server";
+import { logger } from "~/utils/logger.server";
+
+export { startBackground, stopBackground } from "~/utils/background.server";
+export { closeDatabase } from "~/utils/db.server";
+export { logger };
+
+/** Opens the database before the first request, so a bad configuration fails at start-up, not on a user. */
+export async function warmUp() {
+  const health = await checkDatabase();
+  if (!health.ok) throw new Error(`database unreachable: ${health.error}`);
+  if (health.pendingMigrations)
+    logger.warn({ pending: health.pendingMigrations }, "migrations pending: run npm run db:migrate");
+}
+
+const ABORT_DELAY = 5_000;
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const lang = langFromPath(new URL(request.url).pathname);
+  const i18n = await createI18n(lang);
+  const nonce = loadContext?.cspNonce ?? "";
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) logger.error({ err: error, requestId: loadContext?.requestId }, "render error");
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** Unexpected errors are logged once, with the request id; users see only the id. */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (error instanceof Response) return;
+  logger.error(
+    { err: error, requestId: context?.requestId, method: request.method, url: request.url },
+    "unhandled error",
+  );
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * Configuration, parsed once at start-up. A bad value stops the process with one clear line naming the variable.
+ * Every variable is documented in `.env.example`.
+ */
+const databaseUrl = z
+  .string()
+  .refine((v) => v === "" || v === "memory://" || /^postgres(ql)?:\/\/.+/.test(v) || /^file:.+/.test(v), {
+    message: "must be empty (embedded PGlite in ./data), memory://, file:<dir> or postgres://user@host:port/db",
+  });
+
+const boolish = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public origin used in emails and the Origin check, e.g. https://snabmost.ru */
+  APP_ORIGIN: z.string().url().optional(),
+  DATABASE_URL: databaseUrl.default(""),
+  DATA_DIR: z.string().default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_SECRET: z.string().min(16).optional(),
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_API_KEY: z.string().optional(),
+  MEILI_SEARCH_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().default("products"),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("СнабМост <noreply@snabmost.local>"),
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  STRIPE_API_HOST: z.string().optional(),
+  STRIPE_API_PORT: z.coerce.number().int().optional(),
+  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(300),
+  WORKER_IN_PROCESS: boolish.default("true"),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  // an explicitly empty DATABASE_URL means "embedded"
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue.path.join(".");
+    throw new EnvError(`Invalid environment variable ${name}: ${issue.message} (got ${JSON.stringify(source[name])})`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The parsed configuration of this process. */
+export function env(): Env {
+  if (!cached) cached = parseEnv();
+  return cached;
+}
+
+/** For tests only: forget the cached configuration so a changed process.env is read again. */
+export function resetEnvForTests() {
+  cached = undefined;
+}

@@ -1,0 +1,59 @@
+/**
+ * HTTP security policy shared by the production and development servers (scripts/serve.ts).
+ * Pure functions, so they are unit-tested without a server.
+ */
+
+export function contentSecurityPolicy(
+  nonce: string,
+  opts: { dev?: boolean; https?: boolean; extraConnect?: string[] } = {},
+) {
+  const scriptSrc = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"];
+  if (opts.dev) scriptSrc.push("'unsafe-eval'");
+  const connect = ["'self'", ...(opts.extraConnect ?? [])];
+  if (opts.dev) connect.push("ws:", "wss:");
+  return {
+    "default-src": ["'self'"],
+    "base-uri": ["'self'"],
+    "script-src": scriptSrc,
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": connect,
+    "form-action": ["'self'", "https://checkout.stripe.com", "https://connect.stripe.com"],
+    "frame-ancestors": ["'none'"],
+    "object-src": ["'none'"],
+    "upgrade-insecure-requests": opts.https && !opts.dev ? [] : null,
+  } as Record<string, string[] | null>;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Paths that receive server-to-server POSTs with their own authentication (signatures). */
+const ORIGIN_EXEMPT = [/^\/webhooks\//];
+
+/**
+ * Cross-site request check for every non-GET request (on top of SameSite=Lax cookies): a request whose Origin is
+ * another site, or that the browser marks `Sec-Fetch-Site: cross-site`, is refused. Requests without Origin from
+ * non-browser clients pass; they carry no ambient browser cookies.
+ */
+export function isCrossSiteMutation(input: {
+  method: string;
+  path: string;
+  host: string | undefined;
+  origin: string | undefined;
+  secFetchSite: string | undefined;
+  allowedOrigins?: string[];
+}): boolean {
+  if (SAFE_METHODS.has(input.method.toUpperCase())) return false;
+  if (ORIGIN_EXEMPT.some((re) => re.test(input.path))) return false;
+  if (input.origin) {
+    if (input.origin === "null") return true;
+    if (input.allowedOrigins?.includes(input.origin)) return false;
+    try {
+      return new URL(input.origin).host !== input.host;
+    } catch {
+      return true;
+    }
+  }
+  return input.secFetchSite === "cross-site";
+}
