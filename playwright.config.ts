@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { chromium, defineConfig, devices } from "@playwright/test";
 
 /** The browser: PW_CHROMIUM_PATH, else Playwright's own build when installed (a laptop), else Debian's chromium. */
@@ -30,8 +32,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-// Set once in the main process; workers inherit it through the environment.
+// Set once in the main process; workers inherit them through the environment. The data folder (embedded
+// database, uploads, mail files) is a throwaway directory the tests can read (e.g. to open a verification mail).
 process.env.E2E_PORT ??= String(await freePort());
+process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "snabmost-e2e-"));
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -61,6 +65,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", DATA_DIR: process.env.E2E_DATA_DIR },
   },
 });

@@ -18,7 +18,7 @@ export { logger };
 /** Opens the database before the first request, so a bad configuration fails at start-up, not on a user. */
 export async function warmUp() {
   const health = await checkDatabase();
-  if (!health.ok) throw new Error(`database unreachable: ${health.error}`);
+  if (health.pendingMigrations === undefined) throw new Error(`database unreachable: ${health.error}`);
   if (health.pendingMigrations)
     logger.warn({ pending: health.pendingMigrations }, "migrations pending: run npm run db:migrate");
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 const databaseUrl = z
   .string()
   .refine((v) => v === "" || v === "memory://" || /^postgres(ql)?:\/\/.+/.test(v) || /^file:.+/.test(v), {
-    message: "must be empty (embedded PGlite in ./data), memory://, file:<dir> or postgres://user@host:port/db",
+    message: "must be empty (embedded PGlite in DATA_DIR), memory://, file:<dir> or postgres://user@host:port/db",
   });
 
 const boolish = z
