@@ -1,0 +1,55 @@
+/** The kinds of file SnabMost accepts, decided by content (magic bytes), never by the name or the browser's type. */
+export const FILE_KINDS = ["pdf", "png", "jpeg", "webp", "gif", "dwg", "dxf", "xlsx", "docx", "csv", "txt"] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export const IMAGE_KINDS: readonly FileKind[] = ["png", "jpeg", "webp", "gif"];
+/** Documents attached to products, RFQs and quotes (datasheets, drawings, specifications). */
+export const DOCUMENT_KINDS: readonly FileKind[] = ["pdf", "dwg", "dxf", "xlsx", "docx", "csv", "txt"];
+export const SPREADSHEET_KINDS: readonly FileKind[] = ["xlsx", "csv"];
+
+export const MIME_TYPES: Record<FileKind, string> = {
+  pdf: "application/pdf",
+  png: "image/png",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+  gif: "image/gif",
+  dwg: "image/vnd.dwg",
+  dxf: "image/vnd.dxf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  csv: "text/csv",
+  txt: "text/plain",
+};
+
+export const EXTENSIONS: Record<FileKind, string> = {
+  pdf: "pdf",
+  png: "png",
+  jpeg: "jpg",
+  webp: "webp",
+  gif: "gif",
+  dwg: "dwg",
+  dxf: "dxf",
+  xlsx: "xlsx",
+  docx: "docx",
+  csv: "csv",
+  txt: "txt",
+};
+
+export function kindOfMime(mime: string): FileKind | undefined {
+  return FILE_KINDS.find((k) => MIME_TYPES[k] === mime);
+}
+
+/** Error codes of an upload; the i18n key is `files:errors.<code>`. */
+export type FileErrorCode = "too_large" | "bad_type" | "empty";
+
+export class FileError extends Error {
+  readonly status = 422;
+  readonly i18nKey: string;
+  constructor(
+    readonly code: FileErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`file ${code}`);
+    this.i18nKey = `files:errors.${code}`;
+  }
+}

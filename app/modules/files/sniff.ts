@@ -1,0 +1,84 @@
+import type { FileKind } from "./file-kinds";
+
+/**
+ * Content sniffing by magic bytes. Returns the detected kind or undefined for anything we do not accept.
+ * `name` only disambiguates text formats (a .csv file is CSV, any other plain text is TXT).
+ */
+export function sniffFileKind(bytes: Uint8Array, name = ""): FileKind | undefined {
+  if (bytes.length === 0) return undefined;
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf"; // %PDF-
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
+  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP") return "webp";
+  if (ascii(bytes, 0, 6) === "GIF87a" || ascii(bytes, 0, 6) === "GIF89a") return "gif";
+  if (/^AC10\d\d$/.test(ascii(bytes, 0, 6))) return "dwg";
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(bytes);
+  if (ascii(bytes, 0, 22) === "AutoCAD Binary DXF\r\n\x1a\0") return "dxf";
+  const text = decodeText(bytes.subarray(0, 64 * 1024));
+  if (text === undefined) return undefined;
+  if (/^\s*0\s*\r?\n\s*SECTION\s*\r?\n/.test(text)) return "dxf";
+  return /\.(csv|tsv)$/i.test(name) ? "csv" : "txt";
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function ascii(bytes: Uint8Array, offset: number, length: number): string {
+  let s = "";
+  for (let i = offset; i < Math.min(bytes.length, offset + length); i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
+/** Plain text: no NUL and almost no control characters; UTF-8 or a single-byte Cyrillic encoding. */
+function decodeText(bytes: Uint8Array): string | undefined {
+  let control = 0;
+  for (const b of bytes) {
+    if (b === 0) return undefined;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  if (control > bytes.length / 100) return undefined;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // a multi-byte sequence cut at the 64 KiB boundary, or windows-1251 text
+    return new TextDecoder("windows-1251").decode(bytes);
+  }
+}
+
+/** Names of the entries in a ZIP archive, read from its central directory (no decompression). */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes
+  const min = Math.max(0, bytes.length - 65_557);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return [];
+  const count = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  const names: string[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) break;
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    names.push(decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+function sniffZip(bytes: Uint8Array): FileKind | undefined {
+  const names = new Set(zipEntryNames(bytes));
+  if (!names.has("[Content_Types].xml")) return undefined;
+  if (names.has("xl/workbook.xml")) return "xlsx";
+  if (names.has("word/document.xml")) return "docx";
+  return undefined;
+}
