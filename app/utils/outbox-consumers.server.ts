@@ -2,4 +2,5 @@
  * The outbox consumers and scheduled jobs of this app. Each module's registration lives in the module; this file only
  * wires them into the background worker.
  */
-export {};
+import "~/modules/mail/mail-consumer.server";
+import "~/modules/accounts/accounts-jobs.server";
