@@ -1,0 +1,76 @@
+/**
+ * PUBLIC SURFACE OF THE CATALOG MODULE — categories, products, supplier profiles, bulk import/export.
+ *
+ * Every product create/update/publish/archive writes a `search.product` outbox event { productId } in the same
+ * transaction. Supplier use cases take an Actor and scope by `supplierId = actor.organizationId` in the query;
+ * public reads show only PUBLISHED products of suppliers that are not suspended.
+ */
+export {
+  type AttributeDef,
+  type AttributeOptionDef,
+  type Specs,
+  type SpecValue,
+  toAttributeDef,
+} from "./attributes";
+export {
+  type CategoryNode,
+  type CategoryWithAttributes,
+  deleteAttribute,
+  deleteCategory,
+  getAttributesByCategory,
+  getCategoryAttributes,
+  getCategoryBySlug,
+  getCategoryTree,
+  listCategoriesForAdmin,
+  listLeafCategories,
+  parseOptionLines,
+  SECTOR_ORDER,
+  saveAttribute,
+  saveCategory,
+} from "./categories.server";
+export { CatalogValidationError } from "./errors";
+export {
+  buildImportErrorReport,
+  createImportJob,
+  exportSupplierCatalog,
+  getImportJob,
+  runImportJob,
+  startImportJob,
+  validateImportJob,
+} from "./import/import.server";
+export {
+  type ColumnTarget,
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  suggestMapping,
+} from "./import/mapping";
+export { MAX_IMPORT_ROWS, SheetError } from "./import/parse";
+export type { RowError } from "./import/row";
+export { grossKopecks, UNIT_CODES, type UnitCode, VAT_PERCENT, VAT_RATES, vatKopecks } from "./pricing";
+export {
+  addCertificate,
+  addProductMedia,
+  createProduct,
+  duplicateProduct,
+  getSupplierProduct,
+  listSupplierProducts,
+  notifySearch,
+  PRODUCTS_PAGE_SIZE,
+  removeCertificate,
+  removeProductMedia,
+  SEARCH_PRODUCT_TOPIC,
+  setProductsStatus,
+  updateProduct,
+} from "./products.server";
+export {
+  getPublicProduct,
+  getSupplierProfile,
+  listFeaturedSuppliers,
+  listSitemapEntries,
+  PUBLIC_PRODUCT_WHERE,
+  publicCardSelect,
+  ratingAverage,
+  registerCatalogFilePolicy,
+} from "./public.server";
+export { parseSpecs, validateSpecs } from "./specs";

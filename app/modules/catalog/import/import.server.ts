@@ -1,0 +1,512 @@
+import { randomBytes } from "node:crypto";
+import ExcelJS from "exceljs";
+import type { Prisma } from "~/generated/prisma/client";
+import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { readStoredFileBytes, SPREADSHEET_KINDS, saveUpload, type UploadInput } from "~/modules/files/files.server";
+import { enqueueMany } from "~/modules/outbox/outbox.server";
+import { getPrisma } from "~/utils/db.server";
+import { logger } from "~/utils/logger.server";
+import { toAttributeDef } from "../attributes";
+import { SEARCH_PRODUCT_TOPIC } from "../products.server";
+import { productSlug, shortHash } from "../slug";
+import { canonicalSpecs } from "../specs";
+import { neutralizeCell } from "./cells";
+import { type ColumnTarget, type ImportMapping, suggestMapping, uniqueAttributes } from "./mapping";
+import { parseSpreadsheet, type Sheet } from "./parse";
+import { buildCategoryIndex, type ImportCategory, type ImportRow, type RowError, validateImportRow } from "./row";
+
+export const IMPORT_BATCH_SIZE = 1000;
+const MAX_STORED_ERRORS = 5000;
+
+async function loadCategories(): Promise<ImportCategory[]> {
+  const rows = await getPrisma().category.findMany({
+    where: { children: { none: {} } },
+    select: {
+      id: true,
+      slug: true,
+      nameRu: true,
+      nameEn: true,
+      attributes: { orderBy: [{ position: "asc" }, { code: "asc" }] },
+    },
+  });
+  return rows.map((r) => ({ ...r, attributes: r.attributes.map(toAttributeDef) }));
+}
+
+async function readSheet(fileId: string): Promise<Sheet> {
+  const { file, bytes } = await readStoredFileBytes(fileId);
+  return parseSpreadsheet(new Uint8Array(bytes), file.mimeType === "text/csv" ? "csv" : "xlsx");
+}
+
+function readMapping(json: unknown): ImportMapping {
+  const m = (json ?? {}) as Partial<ImportMapping>;
+  return {
+    columns: Array.isArray(m.columns) ? (m.columns as ColumnTarget[]) : [],
+    defaultCategoryId: m.defaultCategoryId ?? null,
+  };
+}
+
+/** Stores the upload (XLSX or CSV by content), reads its header and suggests a column mapping. */
+export async function createImportJob(
+  actor: Actor,
+  input: { file: UploadInput; defaultCategoryId?: string | null },
+): Promise<{ id: string }> {
+  requireSupplier(actor);
+  const stored = await saveUpload({
+    organizationId: actor.organizationId,
+    uploadedById: actor.userId,
+    file: input.file,
+    allowed: SPREADSHEET_KINDS,
+  });
+  const sheet = await readSheet(stored.id);
+  const categories = await loadCategories();
+  const defaultCategory = categories.find((c) => c.id === input.defaultCategoryId) ?? null;
+  const attributes = defaultCategory
+    ? defaultCategory.attributes
+    : uniqueAttributes(categories.map((c) => c.attributes));
+  const mapping: ImportMapping = {
+    columns: suggestMapping(sheet.headers, attributes),
+    defaultCategoryId: defaultCategory?.id ?? null,
+  };
+  return getPrisma().importJob.create({
+    data: {
+      supplierId: actor.organizationId,
+      userId: actor.userId,
+      fileId: stored.id,
+      mapping: mapping as unknown as Prisma.InputJsonValue,
+      totalRows: sheet.rows.length,
+    },
+    select: { id: true },
+  });
+}
+
+async function findJob(actor: Actor, jobId: string) {
+  requireSupplier(actor);
+  const job = await getPrisma().importJob.findFirst({
+    where: { id: jobId, supplierId: actor.organizationId },
+    include: { file: { select: { originalName: true, mimeType: true } } },
+  });
+  if (!job) throw new NotFoundError("import job");
+  return job;
+}
+
+/** The job with its headers, mapping, the first rows (preview) and the attributes a column can map to. */
+export async function getImportJob(actor: Actor, jobId: string, opts: { previewRows?: number } = {}) {
+  const job = await findJob(actor, jobId);
+  const mapping = readMapping(job.mapping);
+  const needSheet = job.status === "UPLOADED" || job.status === "VALIDATED";
+  const sheet = needSheet ? await readSheet(job.fileId) : null;
+  const categories = needSheet ? await loadCategories() : [];
+  const defaultCategory = categories.find((c) => c.id === mapping.defaultCategoryId) ?? null;
+  const attributes = defaultCategory
+    ? defaultCategory.attributes
+    : uniqueAttributes(categories.map((c) => c.attributes));
+  const preview = sheet
+    ? sheet.rows.slice(0, opts.previewRows ?? 5).map((cells, i) => ({ rowNumber: sheet.rowNumbers[i], cells }))
+    : [];
+  const errors = (Array.isArray(job.errors) ? job.errors : []) as unknown as RowError[];
+  return {
+    id: job.id,
+    status: job.status,
+    fileName: job.file.originalName,
+    totalRows: job.totalRows,
+    processedRows: job.processedRows,
+    createdCount: job.createdCount,
+    updatedCount: job.updatedCount,
+    unchangedCount: job.unchangedCount,
+    errorCount: job.errorCount,
+    errors: errors.slice(0, 50),
+    headers: sheet?.headers ?? [],
+    mapping,
+    preview,
+    attributes,
+    categories: categories.map(({ id, nameRu, nameEn }) => ({ id, nameRu, nameEn })),
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+function rowKey(errors: RowError[]) {
+  return new Set(errors.map((e) => e.row));
+}
+
+interface Validated {
+  rows: ImportRow[];
+  errors: RowError[];
+  sheet: Sheet;
+}
+
+function validateSheet(sheet: Sheet, mapping: ImportMapping, categories: ImportCategory[]): Validated {
+  const ctx = {
+    categories: buildCategoryIndex(categories),
+    defaultCategory: categories.find((c) => c.id === mapping.defaultCategoryId) ?? null,
+  };
+  const rows: ImportRow[] = [];
+  const errors: RowError[] = [];
+  const columns = sheet.headers.map((_, i) => mapping.columns[i] ?? "");
+  if (!columns.includes("field:sku") || !columns.includes("field:title")) {
+    errors.push({ row: 0, field: columns.includes("field:sku") ? "title" : "sku", code: "columnMissing" });
+    return { rows, errors, sheet };
+  }
+  const seen = new Map<string, number>();
+  sheet.rows.forEach((cells, i) => {
+    const rowNumber = sheet.rowNumbers[i];
+    const result = validateImportRow(cells, rowNumber, columns, ctx);
+    if (result.row) {
+      const first = seen.get(result.row.sku.toLowerCase());
+      if (first !== undefined) {
+        errors.push({ row: rowNumber, field: "sku", code: "duplicateSku" });
+        return;
+      }
+      seen.set(result.row.sku.toLowerCase(), rowNumber);
+      rows.push(result.row);
+    } else errors.push(...result.errors);
+  });
+  return { rows, errors, sheet };
+}
+
+/** Saves the mapping and validates every row; the job becomes VALIDATED with its row-level errors. */
+export async function validateImportJob(
+  actor: Actor,
+  jobId: string,
+  mapping: ImportMapping,
+): Promise<{ validRows: number; errorRows: number; errors: RowError[] }> {
+  const job = await findJob(actor, jobId);
+  if (job.status === "RUNNING" || job.status === "DONE") throw new NotFoundError("import job");
+  const sheet = await readSheet(job.fileId);
+  const { rows, errors } = validateSheet(sheet, mapping, await loadCategories());
+  const errorRows = rowKey(errors).size;
+  await getPrisma().importJob.update({
+    where: { id: job.id },
+    data: {
+      status: "VALIDATED",
+      mapping: mapping as unknown as Prisma.InputJsonValue,
+      totalRows: sheet.rows.length,
+      errorCount: errorRows,
+      errors: errors.slice(0, MAX_STORED_ERRORS) as unknown as Prisma.InputJsonValue,
+    },
+  });
+  return { validRows: rows.length, errorRows, errors };
+}
+
+/** Starts the import in the background (the page polls the job); returns at once. */
+export async function startImportJob(actor: Actor, jobId: string): Promise<void> {
+  const job = await findJob(actor, jobId);
+  if (job.status !== "VALIDATED") throw new NotFoundError("import job");
+  const { count } = await getPrisma().importJob.updateMany({
+    where: { id: job.id, status: "VALIDATED" },
+    data: { status: "RUNNING", processedRows: 0 },
+  });
+  if (count === 0) return;
+  void runImportJob(job.id).catch((err) => logger.error({ err, jobId }, "import job failed"));
+}
+
+function newId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
+}
+
+interface Existing {
+  id: string;
+  sku: string;
+  title: string;
+  manufacturer: string | null;
+  description: string | null;
+  categoryId: string;
+  specs: unknown;
+  priceKopecks: bigint | null;
+  vatRate: string;
+  unit: string;
+  minOrderQty: unknown;
+  leadTimeDays: number | null;
+  stockStatus: string;
+  status: string;
+}
+
+function sameProduct(e: Existing, r: ImportRow): boolean {
+  return (
+    e.title === r.title &&
+    e.manufacturer === r.manufacturer &&
+    e.description === r.description &&
+    e.categoryId === r.categoryId &&
+    canonicalSpecs(e.specs) === canonicalSpecs(r.specs) &&
+    e.priceKopecks === r.priceKopecks &&
+    e.vatRate === r.vatRate &&
+    e.unit === r.unit &&
+    Number(String(e.minOrderQty)) === Number(r.minOrderQty) &&
+    e.leadTimeDays === r.leadTimeDays &&
+    e.stockStatus === r.stockStatus &&
+    (r.status === undefined || e.status === r.status)
+  );
+}
+
+/**
+ * Runs a validated job: upsert by SKU in batches of 1,000 — one query reads the existing SKUs, new products go in with
+ * createMany, changed ones with one UPDATE … FROM (VALUES …) per batch, each batch in one short transaction together with
+ * its `search.product` outbox events and the job's progress. Identical rows are counted as unchanged and not written.
+ */
+export async function runImportJob(
+  jobId: string,
+): Promise<{ created: number; updated: number; unchanged: number; errors: number }> {
+  const prisma = getPrisma();
+  const job = await prisma.importJob.findUnique({ where: { id: jobId } });
+  if (!job) throw new NotFoundError("import job");
+  try {
+    const sheet = await readSheet(job.fileId);
+    const { rows, errors } = validateSheet(sheet, readMapping(job.mapping), await loadCategories());
+    const supplierId = job.supplierId;
+    const existingRows = await prisma.product.findMany({
+      where: { supplierId, sku: { in: rows.map((r) => r.sku) } },
+      select: {
+        id: true,
+        sku: true,
+        title: true,
+        manufacturer: true,
+        description: true,
+        categoryId: true,
+        specs: true,
+        priceKopecks: true,
+        vatRate: true,
+        unit: true,
+        minOrderQty: true,
+        leadTimeDays: true,
+        stockStatus: true,
+        status: true,
+      },
+    });
+    const existing = new Map<string, Existing>(existingRows.map((e) => [e.sku, e]));
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (let start = 0; start < rows.length; start += IMPORT_BATCH_SIZE) {
+      const batch = rows.slice(start, start + IMPORT_BATCH_SIZE);
+      const toCreate: ImportRow[] = [];
+      const toUpdate: { id: string; row: ImportRow }[] = [];
+      for (const row of batch) {
+        const e = existing.get(row.sku);
+        if (!e) toCreate.push(row);
+        else if (sameProduct(e, row)) unchanged++;
+        else toUpdate.push({ id: e.id, row });
+      }
+      const slugs = toCreate.map((r) => productSlug(r.title, supplierId, r.sku));
+      const taken = new Set(
+        slugs.length
+          ? (await prisma.product.findMany({ where: { slug: { in: slugs } }, select: { slug: true } })).map(
+              (p) => p.slug,
+            )
+          : [],
+      );
+      const now = new Date();
+      const createData = toCreate.map((r, i) => ({
+        id: newId(),
+        supplierId,
+        categoryId: r.categoryId,
+        slug: taken.has(slugs[i]) ? `${slugs[i]}-${shortHash(`${r.sku}${Date.now()}${i}`)}` : slugs[i],
+        sku: r.sku,
+        title: r.title,
+        manufacturer: r.manufacturer,
+        description: r.description,
+        specs: r.specs,
+        priceKopecks: r.priceKopecks,
+        vatRate: r.vatRate,
+        unit: r.unit,
+        minOrderQty: r.minOrderQty,
+        leadTimeDays: r.leadTimeDays,
+        stockStatus: r.stockStatus,
+        status: r.status ?? "DRAFT",
+        publishedAt: r.status === "PUBLISHED" ? now : null,
+      }));
+      const processed = Math.min(rows.length, start + batch.length);
+      await prisma.$transaction(async (tx) => {
+        if (createData.length) await tx.product.createMany({ data: createData });
+        if (toUpdate.length) await updateBatch(tx, toUpdate, now);
+        await enqueueMany(
+          tx,
+          [...createData.map((c) => c.id), ...toUpdate.map((u) => u.id)].map((productId) => ({
+            topic: SEARCH_PRODUCT_TOPIC,
+            aggregateId: productId,
+            payload: { productId },
+          })),
+        );
+        await tx.importJob.update({
+          where: { id: jobId },
+          data: {
+            processedRows: processed,
+            createdCount: created + createData.length,
+            updatedCount: updated + toUpdate.length,
+            unchangedCount: unchanged,
+          },
+        });
+      });
+      created += createData.length;
+      updated += toUpdate.length;
+    }
+    const errorRows = rowKey(errors).size;
+    await prisma.$transaction(async (tx) => {
+      await tx.importJob.update({
+        where: { id: jobId },
+        data: {
+          status: "DONE",
+          processedRows: rows.length,
+          createdCount: created,
+          updatedCount: updated,
+          unchangedCount: unchanged,
+          errorCount: errorRows,
+          errors: errors.slice(0, MAX_STORED_ERRORS) as unknown as Prisma.InputJsonValue,
+          finishedAt: new Date(),
+        },
+      });
+      await recordAudit(tx, {
+        entityType: "import_job",
+        entityId: jobId,
+        action: "completed",
+        actor: { userId: job.userId, organizationId: supplierId },
+        data: { created, updated, unchanged, errors: errorRows },
+      });
+    });
+    return { created, updated, unchanged, errors: errorRows };
+  } catch (error) {
+    await prisma.importJob.update({
+      where: { id: jobId },
+      data: {
+        status: "FAILED",
+        finishedAt: new Date(),
+        errors: [{ row: 0, field: "file", code: "failed" }] as unknown as Prisma.InputJsonValue,
+      },
+    });
+    throw error;
+  }
+}
+
+const UPDATE_COLUMNS = 13;
+
+/** One UPDATE … FROM (VALUES …) for a batch of changed products (a handful of round trips per 1,000 rows). */
+async function updateBatch(
+  tx: Prisma.TransactionClient,
+  items: { id: string; row: ImportRow }[],
+  now: Date,
+): Promise<void> {
+  const chunk = 400; // 13 parameters each, far below PostgreSQL's 65,535
+  for (let start = 0; start < items.length; start += chunk) {
+    const part = items.slice(start, start + chunk);
+    const params: unknown[] = [];
+    const tuples = part.map(({ id, row }, i) => {
+      const b = i * UPDATE_COLUMNS;
+      params.push(
+        id,
+        row.title,
+        row.manufacturer,
+        row.description,
+        row.categoryId,
+        JSON.stringify(row.specs),
+        row.priceKopecks === null ? null : row.priceKopecks.toString(),
+        row.vatRate,
+        row.unit,
+        row.minOrderQty,
+        row.leadTimeDays,
+        row.stockStatus,
+        row.status ?? null,
+      );
+      return `($${b + 1}::text, $${b + 2}::text, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::jsonb, $${b + 7}::bigint, $${b + 8}::"VatRate", $${b + 9}::text, $${b + 10}::numeric, $${b + 11}::int, $${b + 12}::"StockStatus", $${b + 13}::"ProductStatus")`;
+    });
+    params.push(now);
+    const nowParam = `$${params.length}::timestamp(3)`;
+    await tx.$executeRawUnsafe(
+      `UPDATE product AS p SET
+         title = v.title, manufacturer = v.manufacturer, description = v.description, "categoryId" = v.category_id,
+         specs = v.specs, "priceKopecks" = v.price, "vatRate" = v.vat, unit = v.unit, "minOrderQty" = v.moq,
+         "leadTimeDays" = v.lead, "stockStatus" = v.stock, status = COALESCE(v.status, p.status),
+         "publishedAt" = CASE WHEN v.status = 'PUBLISHED' AND p.status <> 'PUBLISHED' THEN ${nowParam} ELSE p."publishedAt" END,
+         "updatedAt" = ${nowParam}
+       FROM (VALUES ${tuples.join(", ")}) AS v(id, title, manufacturer, description, category_id, specs, price, vat, unit, moq, lead, stock, status)
+       WHERE p.id = v.id`,
+      ...params,
+    );
+  }
+}
+
+// ─── Error report and export ───────────────────────────────────────────────
+
+/** An XLSX of the failing rows (original cells + «Строка» + «Ошибки»); `describe` turns an error into text. */
+export async function buildImportErrorReport(
+  actor: Actor,
+  jobId: string,
+  describe: (e: RowError) => string,
+  labels: { row: string; errors: string },
+): Promise<Buffer> {
+  const job = await findJob(actor, jobId);
+  const errors = (Array.isArray(job.errors) ? job.errors : []) as unknown as RowError[];
+  const sheet = await readSheet(job.fileId);
+  const byRow = new Map<number, RowError[]>();
+  for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("Ошибки");
+  ws.addRow([labels.row, labels.errors, ...sheet.headers].map(neutralizeCell));
+  ws.getRow(1).font = { bold: true };
+  for (const [rowNumber, rowErrors] of [...byRow.entries()].sort(([a], [b]) => a - b)) {
+    const index = sheet.rowNumbers.indexOf(rowNumber);
+    const cells = index >= 0 ? sheet.rows[index] : [];
+    ws.addRow([rowNumber, rowErrors.map(describe).join("; "), ...cells.map((c) => neutralizeCell(c))]);
+  }
+  ws.getColumn(2).width = 60;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The supplier's whole catalog as XLSX, in the column layout the importer maps automatically (round trip). */
+export async function exportSupplierCatalog(actor: Actor): Promise<Buffer> {
+  requireSupplier(actor);
+  const prisma = getPrisma();
+  const products = await prisma.product.findMany({
+    where: { supplierId: actor.organizationId },
+    include: { category: { select: { slug: true } } },
+    orderBy: [{ categoryId: "asc" }, { sku: "asc" }],
+  });
+  const categoryIds = [...new Set(products.map((p) => p.categoryId))];
+  const attrs = await prisma.categoryAttribute.findMany({
+    where: { categoryId: { in: categoryIds } },
+    orderBy: [{ position: "asc" }, { code: "asc" }],
+  });
+  const specColumns = uniqueAttributes([attrs.map(toAttributeDef)]);
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("Каталог");
+  ws.addRow([
+    "Артикул",
+    "Наименование",
+    "Категория",
+    "Производитель",
+    "Описание",
+    "Цена без НДС",
+    "НДС",
+    "Ед. изм.",
+    "Мин. заказ",
+    "Срок поставки",
+    "Наличие",
+    "Статус",
+    ...specColumns.map((a) => `${a.nameRu}${a.unit ? `, ${a.unit}` : ""} [${a.code}]`),
+  ]);
+  ws.getRow(1).font = { bold: true };
+  const vat = { VAT20: "20%", VAT10: "10%", VAT0: "0%", NO_VAT: "без НДС" } as const;
+  for (const p of products) {
+    const specs = (p.specs ?? {}) as Record<string, unknown>;
+    ws.addRow(
+      [
+        p.sku,
+        p.title,
+        p.category.slug,
+        p.manufacturer ?? "",
+        p.description ?? "",
+        p.priceKopecks === null ? "" : Number(p.priceKopecks) / 100,
+        vat[p.vatRate],
+        p.unit,
+        Number(p.minOrderQty),
+        p.leadTimeDays ?? "",
+        p.stockStatus,
+        p.status,
+        ...specColumns.map((a) => {
+          const v = specs[a.code];
+          return v === undefined ? "" : typeof v === "boolean" ? (v ? "да" : "нет") : (v as string | number);
+        }),
+      ].map(neutralizeCell),
+    );
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

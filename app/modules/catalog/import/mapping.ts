@@ -1,0 +1,149 @@
+import type { AttributeDef } from "../attributes";
+
+/** Product fields an import column can map to (besides `spec:<code>`). */
+export const IMPORT_FIELDS = [
+  "sku",
+  "title",
+  "category",
+  "manufacturer",
+  "description",
+  "price",
+  "vatRate",
+  "unit",
+  "minOrderQty",
+  "leadTimeDays",
+  "stockStatus",
+  "status",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** A column's target: "field:<name>", "spec:<code>" or "" (ignored). */
+export type ColumnTarget = `field:${ImportField}` | `spec:${string}` | "";
+
+export interface ImportMapping {
+  columns: ColumnTarget[];
+  /** category for rows without a category column/value */
+  defaultCategoryId?: string | null;
+}
+
+const SYNONYMS: Record<ImportField, string[]> = {
+  sku: [
+    "sku",
+    "артикул",
+    "код",
+    "код товара",
+    "модель",
+    "код модели",
+    "model",
+    "model code",
+    "article",
+    "part number",
+    "partnumber",
+    "арт",
+  ],
+  title: ["наименование", "название", "наименование товара", "товар", "title", "name", "product", "product name"],
+  category: ["категория", "раздел", "группа", "category", "category slug"],
+  manufacturer: [
+    "производитель",
+    "изготовитель",
+    "бренд",
+    "марка",
+    "завод изготовитель",
+    "manufacturer",
+    "brand",
+    "maker",
+    "vendor",
+  ],
+  description: ["описание", "description", "характеристика", "комментарий"],
+  price: [
+    "цена",
+    "цена без ндс",
+    "цена руб",
+    "стоимость",
+    "цена за ед",
+    "price",
+    "net price",
+    "price net",
+    "unit price",
+  ],
+  vatRate: ["ндс", "ставка ндс", "vat", "vat rate"],
+  unit: ["ед", "ед изм", "единица", "единица измерения", "unit", "uom", "океи"],
+  minOrderQty: [
+    "мин заказ",
+    "минимальный заказ",
+    "минимальная партия",
+    "min order",
+    "moq",
+    "minimum order",
+    "min order qty",
+  ],
+  leadTimeDays: [
+    "срок поставки",
+    "срок поставки дней",
+    "срок",
+    "срок изготовления",
+    "lead time",
+    "lead time days",
+    "delivery time",
+  ],
+  stockStatus: ["наличие", "остаток", "склад", "stock", "availability", "stock status", "in stock"],
+  status: ["статус", "status", "публикация"],
+};
+
+/** lowercase, ё→е, without units after a comma or in parentheses/brackets, punctuation → spaces. */
+export function normalizeHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/\[[^\]]*\]|\([^)]*\)/g, " ")
+    .replace(/,.*$/, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/**
+ * Suggests a target for every header: an explicit `[code]` of a spec attribute, a known field name in Russian or
+ * English, or an attribute's Russian/English name or code. Each target is used at most once.
+ */
+export function suggestMapping(headers: string[], attributes: readonly AttributeDef[]): ColumnTarget[] {
+  const used = new Set<string>();
+  const byCode = new Map(attributes.map((a) => [a.code.toLowerCase(), a]));
+  const byName = new Map<string, AttributeDef>();
+  for (const a of attributes) {
+    for (const name of [a.nameRu, a.nameEn, a.code]) {
+      const key = normalizeHeader(name);
+      if (!byName.has(key)) byName.set(key, a);
+    }
+  }
+  const fieldBySynonym = new Map<string, ImportField>();
+  for (const field of IMPORT_FIELDS) for (const s of SYNONYMS[field]) fieldBySynonym.set(normalizeHeader(s), field);
+
+  return headers.map((header): ColumnTarget => {
+    const take = (target: ColumnTarget): ColumnTarget => {
+      if (target === "" || used.has(target)) return "";
+      used.add(target);
+      return target;
+    };
+    const explicit = /\[([a-z][a-z0-9_]*)\]/i.exec(header);
+    if (explicit && byCode.has(explicit[1].toLowerCase()))
+      return take(`spec:${byCode.get(explicit[1].toLowerCase())?.code}`);
+    const key = normalizeHeader(header);
+    if (key === "") return "";
+    const field = fieldBySynonym.get(key);
+    if (field) return take(`field:${field}`);
+    const attr = byName.get(key);
+    if (attr) return take(`spec:${attr.code}`);
+    // a header that starts with a known field word, e.g. «Цена без НДС за шт»
+    for (const [synonym, f] of fieldBySynonym) {
+      if (synonym.length >= 4 && key.startsWith(`${synonym} `) && !used.has(`field:${f}`)) return take(`field:${f}`);
+    }
+    return "";
+  });
+}
+
+/** Attribute definitions deduplicated by code (first wins), for mapping across categories. */
+export function uniqueAttributes(lists: Iterable<readonly AttributeDef[]>): AttributeDef[] {
+  const seen = new Map<string, AttributeDef>();
+  for (const list of lists) for (const a of list) if (!seen.has(a.code)) seen.set(a.code, a);
+  return [...seen.values()];
+}

@@ -1,0 +1,143 @@
+import ExcelJS from "exceljs";
+import type { Cell } from "./cells";
+
+export interface Sheet {
+  headers: string[];
+  /** data rows (after the header row); `rowNumbers[i]` is the 1-based row number in the file */
+  rows: Cell[][];
+  rowNumbers: number[];
+}
+
+export const MAX_IMPORT_ROWS = 10_000;
+
+export class SheetError extends Error {
+  constructor(readonly code: "no_header" | "too_many_rows" | "unreadable") {
+    super(`sheet ${code}`);
+  }
+}
+
+export async function parseSpreadsheet(bytes: Uint8Array, kind: "xlsx" | "csv"): Promise<Sheet> {
+  const table = kind === "xlsx" ? await readXlsx(bytes) : readCsv(bytes);
+  const headerIndex = table.findIndex((row) => row.some((c) => c !== null && String(c).trim() !== ""));
+  if (headerIndex < 0) throw new SheetError("no_header");
+  const headers = table[headerIndex].map((c) => (c === null ? "" : String(c).trim()));
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  for (let i = headerIndex + 1; i < table.length; i++) {
+    const row = table[i];
+    if (!row.some((c) => c !== null && String(c).trim() !== "")) continue;
+    rows.push(row);
+    rowNumbers.push(i + 1);
+  }
+  if (rows.length > MAX_IMPORT_ROWS) throw new SheetError("too_many_rows");
+  return { headers, rows, rowNumbers };
+}
+
+// ─── XLSX ──────────────────────────────────────────────────────────────────
+
+function excelCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result instanceof Date) return result.toISOString().slice(0, 10);
+      return typeof result === "string" || typeof result === "number" || typeof result === "boolean" ? result : null;
+    }
+    if ("text" in value) return String((value as { text: unknown }).text);
+    if ("error" in value) return null;
+  }
+  return String(value);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new SheetError("unreadable");
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new SheetError("no_header");
+  const table: Cell[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    for (let c = 1; c <= width; c++) cells.push(excelCell(row.getCell(c).value));
+    table[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < table.length; i++) table[i] ??= [];
+  return table;
+}
+
+// ─── CSV ───────────────────────────────────────────────────────────────────
+
+/** UTF-8 (with or without BOM), else windows-1251 — the two encodings Russian spreadsheets save CSV in. */
+export function decodeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1251").decode(bytes);
+  }
+}
+
+/** The delimiter of the header line: the most frequent of ; , TAB outside quotes. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  let best = ",";
+  let bestCount = 0;
+  for (const d of [";", ",", "\t"]) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of firstLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) count++;
+    }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** RFC 4180 parsing (quoted fields, doubled quotes, newlines inside quotes). */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === delimiter) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function readCsv(bytes: Uint8Array): Cell[][] {
+  const text = decodeCsv(bytes).replace(/^\uFEFF/, "");
+  return parseCsv(text).map((r) => r.map((c) => (c === "" ? null : c)));
+}

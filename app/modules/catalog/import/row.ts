@@ -1,0 +1,289 @@
+import type { ProductStatus, StockStatus, VatRate } from "~/generated/prisma/enums";
+import type { AttributeDef, Specs } from "../attributes";
+import { parseRubles, type UnitCode } from "../pricing";
+import { parseDecimal, parseSpecValue } from "../specs";
+import { type Cell, cellText } from "./cells";
+import type { ColumnTarget, ImportField } from "./mapping";
+
+export interface ImportCategory {
+  id: string;
+  slug: string;
+  nameRu: string;
+  nameEn: string;
+  attributes: AttributeDef[];
+}
+
+export interface RowContext {
+  /** leaf categories by lowercased slug, Russian and English name */
+  categories: Map<string, ImportCategory>;
+  defaultCategory: ImportCategory | null;
+}
+
+export interface ImportRow {
+  sku: string;
+  title: string;
+  categoryId: string;
+  manufacturer: string | null;
+  description: string | null;
+  specs: Specs;
+  priceKopecks: bigint | null;
+  vatRate: VatRate;
+  unit: UnitCode;
+  /** normalised decimal string with up to 3 fraction digits */
+  minOrderQty: string;
+  leadTimeDays: number | null;
+  stockStatus: StockStatus;
+  /** only when a status column is mapped */
+  status?: ProductStatus;
+}
+
+/** One problem of a row: the field (or `spec:<code>`) and an i18n key of the `catalog` namespace (`import.errors.*`). */
+export interface RowError {
+  row: number;
+  field: string;
+  code: string;
+}
+
+const VAT: Record<string, VatRate> = {
+  "20": "VAT20",
+  "20%": "VAT20",
+  "ндс20%": "VAT20",
+  ндс20: "VAT20",
+  vat20: "VAT20",
+  "10": "VAT10",
+  "10%": "VAT10",
+  "ндс10%": "VAT10",
+  ндс10: "VAT10",
+  vat10: "VAT10",
+  "0": "VAT0",
+  "0%": "VAT0",
+  "ндс0%": "VAT0",
+  ндс0: "VAT0",
+  vat0: "VAT0",
+  безндс: "NO_VAT",
+  "без ндс": "NO_VAT",
+  novat: "NO_VAT",
+  no_vat: "NO_VAT",
+  "не облагается": "NO_VAT",
+  "-": "NO_VAT",
+  "0.2": "VAT20",
+  "0.1": "VAT10",
+};
+const UNITS: Record<string, UnitCode> = {
+  шт: "pcs",
+  штука: "pcs",
+  pcs: "pcs",
+  pc: "pcs",
+  "796": "pcs",
+  м: "m",
+  метр: "m",
+  m: "m",
+  "006": "m",
+  "6": "m",
+  км: "km",
+  km: "km",
+  "008": "km",
+  "8": "km",
+  компл: "set",
+  комплект: "set",
+  set: "set",
+  "839": "set",
+  т: "t",
+  тонна: "t",
+  t: "t",
+  "168": "t",
+  кг: "kg",
+  kg: "kg",
+  "166": "kg",
+  м3: "m3",
+  "м³": "m3",
+  m3: "m3",
+  "куб м": "m3",
+  "113": "m3",
+};
+const STOCK: Record<string, StockStatus> = {
+  "в наличии": "IN_STOCK",
+  есть: "IN_STOCK",
+  "на складе": "IN_STOCK",
+  "in stock": "IN_STOCK",
+  in_stock: "IN_STOCK",
+  да: "IN_STOCK",
+  yes: "IN_STOCK",
+  "под заказ": "TO_ORDER",
+  заказ: "TO_ORDER",
+  "to order": "TO_ORDER",
+  to_order: "TO_ORDER",
+  "on order": "TO_ORDER",
+  "нет в наличии": "OUT_OF_STOCK",
+  нет: "OUT_OF_STOCK",
+  "out of stock": "OUT_OF_STOCK",
+  out_of_stock: "OUT_OF_STOCK",
+  no: "OUT_OF_STOCK",
+};
+const STATUS: Record<string, ProductStatus> = {
+  опубликован: "PUBLISHED",
+  опубликовано: "PUBLISHED",
+  published: "PUBLISHED",
+  активен: "PUBLISHED",
+  да: "PUBLISHED",
+  черновик: "DRAFT",
+  draft: "DRAFT",
+  нет: "DRAFT",
+  архив: "ARCHIVED",
+  "в архиве": "ARCHIVED",
+  archived: "ARCHIVED",
+};
+
+const key = (s: string) => s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").replace(/\.$/, "").trim();
+
+/** Validates and normalises one data row. */
+export function validateImportRow(
+  cells: Cell[],
+  rowNumber: number,
+  columns: readonly ColumnTarget[],
+  ctx: RowContext,
+): { row?: ImportRow; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const fail = (field: string, code: string) => errors.push({ row: rowNumber, field, code });
+  const fields = new Map<ImportField, string>();
+  const specRaw = new Map<string, Cell>();
+  columns.forEach((target, i) => {
+    if (target.startsWith("field:")) fields.set(target.slice(6) as ImportField, cellText(cells[i]));
+    else if (target.startsWith("spec:")) specRaw.set(target.slice(5), cells[i] ?? null);
+  });
+  const get = (f: ImportField) => fields.get(f) ?? "";
+
+  const sku = get("sku");
+  if (!sku) fail("sku", "required");
+  else if (sku.length > 100) fail("sku", "tooLong");
+  const title = get("title");
+  if (!title) fail("title", "required");
+  else if (title.length > 300) fail("title", "tooLong");
+
+  let category = ctx.defaultCategory;
+  const categoryText = get("category");
+  if (categoryText) {
+    category = ctx.categories.get(key(categoryText)) ?? null;
+    if (!category) fail("category", "category");
+  } else if (!category) fail("category", "required");
+
+  let priceKopecks: bigint | null = null;
+  const priceText = get("price");
+  if (priceText && !/^(по запросу|договорная|on request|-|—)$/i.test(priceText)) {
+    const cell = cells[columns.indexOf("field:price")];
+    const parsed = typeof cell === "number" ? BigInt(Math.round(cell * 100)) : parseRubles(priceText);
+    if (parsed === undefined || parsed < 0n) fail("price", "price");
+    else if (parsed > 10n ** 15n) fail("price", "price");
+    else priceKopecks = parsed;
+  }
+
+  let vatRate: VatRate = "VAT20";
+  const vatText = get("vatRate");
+  if (vatText) {
+    const v = VAT[key(vatText).replace(/\s/g, "")] ?? VAT[key(vatText)];
+    if (!v) fail("vatRate", "vat");
+    else vatRate = v;
+  }
+
+  let unit: UnitCode = "pcs";
+  const unitText = get("unit");
+  if (unitText) {
+    const u = UNITS[key(unitText).replace(/\.$/, "")];
+    if (!u) fail("unit", "unit");
+    else unit = u;
+  }
+
+  let minOrderQty = "1";
+  const moq = get("minOrderQty");
+  if (moq) {
+    const n = parseDecimal(moq);
+    if (!Number.isFinite(n) || n <= 0 || n >= 1e11) fail("minOrderQty", "positive");
+    else minOrderQty = String(Math.round(n * 1000) / 1000);
+  }
+
+  let leadTimeDays: number | null = null;
+  const lead = get("leadTimeDays").replace(/\s*(дн(ей|я|\.)?|д\.|days?)$/i, "");
+  if (lead) {
+    const n = parseDecimal(lead);
+    if (!Number.isInteger(n) || n < 0 || n > 3650) fail("leadTimeDays", "leadTime");
+    else leadTimeDays = n;
+  }
+
+  let stockStatus: StockStatus = "TO_ORDER";
+  const stockText = get("stockStatus");
+  if (stockText) {
+    const s =
+      STOCK[key(stockText)] ??
+      (["IN_STOCK", "TO_ORDER", "OUT_OF_STOCK"].includes(stockText) ? (stockText as StockStatus) : undefined);
+    if (!s) fail("stockStatus", "stock");
+    else stockStatus = s;
+  }
+
+  let status: ProductStatus | undefined;
+  if (columns.includes("field:status")) {
+    const statusText = get("status");
+    if (statusText) {
+      status =
+        STATUS[key(statusText)] ??
+        (["DRAFT", "PUBLISHED", "ARCHIVED"].includes(statusText) ? (statusText as ProductStatus) : undefined);
+      if (!status) fail("status", "status");
+    }
+  }
+
+  const manufacturer = get("manufacturer") || null;
+  if (manufacturer && manufacturer.length > 200) fail("manufacturer", "tooLong");
+  const description = get("description") || null;
+  if (description && description.length > 10_000) fail("description", "tooLong");
+
+  const specs: Specs = {};
+  if (category) {
+    const attrs = new Map(category.attributes.map((a) => [a.code, a]));
+    for (const [code, raw] of specRaw) {
+      const attr = attrs.get(code);
+      const text = cellText(raw);
+      if (!attr) {
+        if (text !== "") fail(`spec:${code}`, "specNotInCategory");
+        continue;
+      }
+      const { value, error } = parseSpecValue(attr, typeof raw === "number" ? raw : text);
+      if (error) fail(`spec:${code}`, error.replace("spec.", "spec_"));
+      else if (value !== undefined) specs[code] = value;
+    }
+    for (const attr of category.attributes) {
+      if (attr.required && !(attr.code in specs) && !errors.some((e) => e.field === `spec:${attr.code}`))
+        fail(`spec:${attr.code}`, "spec_required");
+    }
+  }
+
+  if (errors.length > 0 || !category) return { errors };
+  return {
+    errors,
+    row: {
+      sku,
+      title,
+      categoryId: category.id,
+      manufacturer,
+      description,
+      specs,
+      priceKopecks,
+      vatRate,
+      unit,
+      minOrderQty,
+      leadTimeDays,
+      stockStatus,
+      ...(status ? { status } : {}),
+    },
+  };
+}
+
+/** Category lookup keys: slug, Russian and English names (lowercased). */
+export function buildCategoryIndex(categories: ImportCategory[]): Map<string, ImportCategory> {
+  const map = new Map<string, ImportCategory>();
+  for (const c of categories) {
+    for (const k of [c.slug, c.nameRu, c.nameEn]) {
+      const kk = key(k);
+      if (!map.has(kk)) map.set(kk, c);
+    }
+  }
+  return map;
+}

@@ -1,0 +1,366 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { MediaKind, ProductStatus } from "~/generated/prisma/enums";
+import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
+import { recordAudit } from "~/modules/audit/audit.server";
+import {
+  DOCUMENT_KINDS,
+  deleteStoredFile,
+  IMAGE_KINDS,
+  saveUpload,
+  type UploadInput,
+} from "~/modules/files/files.server";
+import { enqueue, enqueueMany } from "~/modules/outbox/outbox.server";
+import { getPrisma } from "~/utils/db.server";
+import type { CertificateInput, ProductFormInput, ProductListQuery } from "./catalog.schema";
+import { getCategoryAttributes } from "./categories.server";
+import { CatalogValidationError } from "./errors";
+import { parseRubles } from "./pricing";
+import { productSlug } from "./slug";
+import { parseSpecs } from "./specs";
+
+type Tx = Prisma.TransactionClient;
+
+export const SEARCH_PRODUCT_TOPIC = "search.product";
+export const PRODUCTS_PAGE_SIZE = 25;
+
+/** Tells the search engine (through the outbox, same transaction) that a product changed. */
+export async function notifySearch(tx: Tx, productIds: string[]): Promise<void> {
+  await enqueueMany(
+    tx,
+    productIds.map((productId) => ({ topic: SEARCH_PRODUCT_TOPIC, aggregateId: productId, payload: { productId } })),
+  );
+}
+
+/** The supplier's products with filters (status, category, text in title/SKU/manufacturer), 25 per page. */
+export async function listSupplierProducts(actor: Actor, query: ProductListQuery) {
+  requireSupplier(actor);
+  const where: Prisma.ProductWhereInput = {
+    supplierId: actor.organizationId,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.categoryId ? { categoryId: query.categoryId } : {}),
+    ...(query.q
+      ? {
+          OR: [
+            { title: { contains: query.q, mode: "insensitive" } },
+            { sku: { contains: query.q, mode: "insensitive" } },
+            { manufacturer: { contains: query.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const prisma = getPrisma();
+  const [total, items, counts] = await Promise.all([
+    prisma.product.count({ where }),
+    prisma.product.findMany({
+      where,
+      select: {
+        id: true,
+        slug: true,
+        sku: true,
+        title: true,
+        status: true,
+        priceKopecks: true,
+        vatRate: true,
+        unit: true,
+        stockStatus: true,
+        updatedAt: true,
+        category: { select: { id: true, nameRu: true, nameEn: true } },
+      },
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (query.page - 1) * PRODUCTS_PAGE_SIZE,
+      take: PRODUCTS_PAGE_SIZE,
+    }),
+    prisma.product.groupBy({ by: ["status"], where: { supplierId: actor.organizationId }, _count: { _all: true } }),
+  ]);
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<
+    Record<ProductStatus, number>
+  >;
+  return { items, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / PRODUCTS_PAGE_SIZE)), byStatus };
+}
+
+/** One of the supplier's own products with everything the edit form needs; a foreign id is a 404. */
+export async function getSupplierProduct(actor: Actor, productId: string) {
+  requireSupplier(actor);
+  const product = await getPrisma().product.findFirst({
+    where: { id: productId, supplierId: actor.organizationId },
+    include: {
+      category: { select: { id: true, slug: true, nameRu: true, nameEn: true } },
+      media: { include: { file: true }, orderBy: [{ kind: "asc" }, { position: "asc" }] },
+      certificates: { orderBy: { issuedAt: "desc" } },
+    },
+  });
+  if (!product) throw new NotFoundError("product");
+  return product;
+}
+
+async function toProductData(supplierId: string, input: ProductFormInput) {
+  const category = await getPrisma().category.findFirst({
+    where: { id: input.categoryId, children: { none: {} } },
+    select: { id: true },
+  });
+  if (!category) throw new CatalogValidationError({ categoryId: ["errors.category"] });
+  const attributes = await getCategoryAttributes(category.id);
+  const { specs, errors } = parseSpecs(input.spec ?? {}, attributes);
+  if (Object.keys(errors).length > 0) {
+    throw new CatalogValidationError(
+      Object.fromEntries(Object.entries(errors).map(([code, key]) => [`spec.${code}`, [key]])),
+    );
+  }
+  return {
+    supplierId,
+    categoryId: category.id,
+    title: input.title,
+    sku: input.sku,
+    manufacturer: input.manufacturer ?? null,
+    description: input.description ?? null,
+    specs,
+    priceKopecks: input.priceOnRequest || !input.price ? null : (parseRubles(input.price) ?? null),
+    vatRate: input.vatRate,
+    unit: input.unit,
+    minOrderQty: input.minOrderQty,
+    leadTimeDays: input.leadTimeDays ?? null,
+    stockStatus: input.stockStatus,
+  };
+}
+
+async function assertSkuFree(supplierId: string, sku: string, exceptId?: string) {
+  const clash = await getPrisma().product.findFirst({
+    where: { supplierId, sku, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw new CatalogValidationError({ sku: ["errors.skuTaken"] });
+}
+
+async function uniqueSlug(base: string): Promise<string> {
+  let slug = base;
+  for (let i = 2; await getPrisma().product.findUnique({ where: { slug }, select: { id: true } }); i++) {
+    slug = `${base}-${i}`;
+  }
+  return slug;
+}
+
+/** Creates a draft product of the actor's organisation. Throws CatalogValidationError on bad specs / taken SKU. */
+export async function createProduct(actor: Actor, input: ProductFormInput): Promise<{ id: string; slug: string }> {
+  requireSupplier(actor);
+  const data = await toProductData(actor.organizationId, input);
+  await assertSkuFree(actor.organizationId, data.sku);
+  const slug = await uniqueSlug(productSlug(data.title, actor.organizationId, data.sku));
+  return getPrisma().$transaction(async (tx) => {
+    const product = await tx.product.create({
+      data: { ...data, slug, status: "DRAFT" },
+      select: { id: true, slug: true },
+    });
+    await notifySearch(tx, [product.id]);
+    await recordAudit(tx, {
+      entityType: "product",
+      entityId: product.id,
+      action: "created",
+      actor,
+      data: { sku: data.sku },
+    });
+    return product;
+  });
+}
+
+export async function updateProduct(actor: Actor, productId: string, input: ProductFormInput): Promise<void> {
+  requireSupplier(actor);
+  const existing = await getPrisma().product.findFirst({
+    where: { id: productId, supplierId: actor.organizationId },
+    select: { id: true },
+  });
+  if (!existing) throw new NotFoundError("product");
+  const data = await toProductData(actor.organizationId, input);
+  await assertSkuFree(actor.organizationId, data.sku, productId);
+  await getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.product.updateMany({
+      where: { id: productId, supplierId: actor.organizationId },
+      data,
+    });
+    if (count === 0) throw new NotFoundError("product");
+    await notifySearch(tx, [productId]);
+    await recordAudit(tx, { entityType: "product", entityId: productId, action: "updated", actor });
+  });
+}
+
+/** A draft copy of a product (SKU suffixed «-копия», «-копия-2»…), without media and certificates. */
+export async function duplicateProduct(actor: Actor, productId: string): Promise<{ id: string }> {
+  requireSupplier(actor);
+  const prisma = getPrisma();
+  const source = await prisma.product.findFirst({ where: { id: productId, supplierId: actor.organizationId } });
+  if (!source) throw new NotFoundError("product");
+  let sku = `${source.sku}-копия`;
+  for (
+    let i = 2;
+    await prisma.product.findFirst({ where: { supplierId: actor.organizationId, sku }, select: { id: true } });
+    i++
+  ) {
+    sku = `${source.sku}-копия-${i}`;
+  }
+  const slug = await uniqueSlug(productSlug(source.title, actor.organizationId, sku));
+  return prisma.$transaction(async (tx) => {
+    const copy = await tx.product.create({
+      data: {
+        supplierId: source.supplierId,
+        categoryId: source.categoryId,
+        slug,
+        sku,
+        title: source.title,
+        manufacturer: source.manufacturer,
+        description: source.description,
+        specs: source.specs as Prisma.InputJsonValue,
+        priceKopecks: source.priceKopecks,
+        vatRate: source.vatRate,
+        unit: source.unit,
+        minOrderQty: source.minOrderQty,
+        leadTimeDays: source.leadTimeDays,
+        stockStatus: source.stockStatus,
+        status: "DRAFT",
+      },
+      select: { id: true },
+    });
+    await notifySearch(tx, [copy.id]);
+    await recordAudit(tx, {
+      entityType: "product",
+      entityId: copy.id,
+      action: "duplicated",
+      actor,
+      data: { from: productId },
+    });
+    return copy;
+  });
+}
+
+/**
+ * Publishes or archives (or returns to draft) some of the actor's products; ids of other organisations are ignored
+ * (tenant scope in the query). Returns how many changed.
+ */
+export async function setProductsStatus(actor: Actor, productIds: string[], status: ProductStatus): Promise<number> {
+  requireSupplier(actor);
+  if (productIds.length === 0) return 0;
+  const prisma = getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const owned = await tx.product.findMany({
+      where: { id: { in: productIds }, supplierId: actor.organizationId, status: { not: status } },
+      select: { id: true },
+    });
+    const ids = owned.map((p) => p.id);
+    if (ids.length === 0) return 0;
+    await tx.product.updateMany({
+      where: { id: { in: ids }, supplierId: actor.organizationId },
+      data: { status, ...(status === "PUBLISHED" ? { publishedAt: new Date() } : {}) },
+    });
+    await notifySearch(tx, ids);
+    await recordAudit(tx, {
+      entityType: "product",
+      entityId: ids.length === 1 ? ids[0] : "bulk",
+      action: status.toLowerCase(),
+      actor,
+      data: { count: ids.length, ids: ids.slice(0, 100) },
+    });
+    return ids.length;
+  });
+}
+
+/** Attaches a photo (→ WebP) or a document (PDF, drawing…) to one of the actor's products. */
+export async function addProductMedia(
+  actor: Actor,
+  productId: string,
+  input: { kind: MediaKind; file: UploadInput; title?: string },
+): Promise<{ id: string }> {
+  requireSupplier(actor);
+  const prisma = getPrisma();
+  const product = await prisma.product.findFirst({
+    where: { id: productId, supplierId: actor.organizationId },
+    select: { id: true, _count: { select: { media: true } } },
+  });
+  if (!product) throw new NotFoundError("product");
+  const stored = await saveUpload({
+    organizationId: actor.organizationId,
+    uploadedById: actor.userId,
+    file: input.file,
+    allowed: input.kind === "PHOTO" ? IMAGE_KINDS : DOCUMENT_KINDS,
+  });
+  return prisma.$transaction(async (tx) => {
+    const media = await tx.productMedia.create({
+      data: {
+        productId,
+        fileId: stored.id,
+        kind: input.kind,
+        title: input.title?.trim() || stored.originalName,
+        position: product._count.media,
+      },
+      select: { id: true },
+    });
+    await tx.product.update({ where: { id: productId }, data: { updatedAt: new Date() } });
+    await enqueue(tx, { topic: SEARCH_PRODUCT_TOPIC, aggregateId: productId, payload: { productId } });
+    return media;
+  });
+}
+
+export async function removeProductMedia(actor: Actor, productId: string, mediaId: string): Promise<void> {
+  requireSupplier(actor);
+  const prisma = getPrisma();
+  const media = await prisma.productMedia.findFirst({
+    where: { id: mediaId, productId, product: { supplierId: actor.organizationId } },
+    select: { id: true, fileId: true },
+  });
+  if (!media) throw new NotFoundError("media");
+  await prisma.$transaction(async (tx) => {
+    await tx.productMedia.delete({ where: { id: media.id } });
+    await notifySearch(tx, [productId]);
+  });
+  const stillUsed = await prisma.productMedia.count({ where: { fileId: media.fileId } });
+  if (stillUsed === 0) await deleteStoredFile(media.fileId);
+}
+
+export async function addCertificate(
+  actor: Actor,
+  productId: string,
+  input: CertificateInput,
+  file?: UploadInput,
+): Promise<{ id: string }> {
+  requireSupplier(actor);
+  const prisma = getPrisma();
+  const product = await prisma.product.findFirst({
+    where: { id: productId, supplierId: actor.organizationId },
+    select: { id: true },
+  });
+  if (!product) throw new NotFoundError("product");
+  if (input.expiresAt && input.expiresAt < input.issuedAt)
+    throw new CatalogValidationError({ expiresAt: ["errors.expiresBeforeIssued"] });
+  const stored = file
+    ? await saveUpload({
+        organizationId: actor.organizationId,
+        uploadedById: actor.userId,
+        file,
+        allowed: ["pdf", ...IMAGE_KINDS],
+      })
+    : null;
+  return prisma.$transaction(async (tx) => {
+    const cert = await tx.certificate.create({
+      data: {
+        productId,
+        kind: input.kind,
+        number: input.number,
+        issuedAt: input.issuedAt,
+        expiresAt: input.expiresAt ?? null,
+        fileId: stored?.id ?? null,
+      },
+      select: { id: true },
+    });
+    await notifySearch(tx, [productId]);
+    return cert;
+  });
+}
+
+export async function removeCertificate(actor: Actor, productId: string, certificateId: string): Promise<void> {
+  requireSupplier(actor);
+  const prisma = getPrisma();
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.certificate.deleteMany({
+      where: { id: certificateId, productId, product: { supplierId: actor.organizationId } },
+    });
+    if (count === 0) throw new NotFoundError("certificate");
+    await notifySearch(tx, [productId]);
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * The file read policies of this app. Each module that links stored files to its records exports a registration
+ * function from its public surface; this file wires them in, like outbox-consumers.server.ts does for the outbox.
+ */
+import { registerCatalogFilePolicy } from "~/modules/catalog/catalog.server";
+
+let registered = false;
+
+export function registerFileReadPolicies(): void {
+  if (registered) return;
+  registered = true;
+  registerCatalogFilePolicy();
+}
