@@ -1,0 +1,171 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { NotFoundError } from "~/modules/accounts/actor";
+import {
+  buildImportErrorReport,
+  createImportJob,
+  exportSupplierCatalog,
+  getImportJob,
+  runImportJob,
+  validateImportJob,
+} from "~/modules/catalog/catalog.server";
+import { getPrisma } from "~/utils/db.server";
+import { createActor } from "../../fixtures/factories";
+import { createTransformerCategory, withTempDataDir } from "./helpers";
+
+withTempDataDir();
+
+/** An XLSX price list with Russian headers; rows listed in `bad` get a broken value. */
+async function priceList(
+  rows: number,
+  opts: { bad?: Map<number, "price" | "power" | "sku">; categorySlug: string; priceShift?: number },
+) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Прайс");
+  ws.addRow([
+    "Артикул",
+    "Наименование",
+    "Категория",
+    "Цена без НДС, руб.",
+    "НДС",
+    "Ед. изм.",
+    "Срок поставки, дней",
+    "Мощность, кВА",
+    "Охлаждение",
+  ]);
+  for (let i = 0; i < rows; i++) {
+    const bad = opts.bad?.get(i);
+    ws.addRow([
+      bad === "sku" ? "" : `ТМГ-${i}/10/0,4`,
+      `Трансформатор ТМГ-${i}/10/0,4 У1`,
+      opts.categorySlug,
+      bad === "price" ? "дорого" : 100_000 + i + (opts.priceShift ?? 0),
+      "20%",
+      "шт",
+      30,
+      bad === "power" ? "много" : 25 + i,
+      i % 2 ? "Масляное" : "Сухое",
+    ]);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function importFile(actor: Parameters<typeof createImportJob>[0], bytes: Uint8Array, name = "прайс.xlsx") {
+  const { id } = await createImportJob(actor, { file: { name, bytes } });
+  const job = await getImportJob(actor, id);
+  const validation = await validateImportJob(actor, id, job.mapping);
+  const result = await runImportJob(id);
+  return { id, job, validation, result };
+}
+
+describe("bulk import", () => {
+  it("imports 997 of 1,000 rows, reports the 3 bad ones, and a re-import changes nothing", async () => {
+    const { actor } = await createActor({ kind: "SUPPLIER" });
+    const category = await createTransformerCategory();
+    const bad = new Map<number, "price" | "power" | "sku">([
+      [10, "price"],
+      [500, "power"],
+      [998, "sku"],
+    ]);
+    const file = await priceList(1000, { bad, categorySlug: category.slug });
+    const first = await importFile(actor, file);
+    expect(first.job.mapping.columns).toEqual([
+      "field:sku",
+      "field:title",
+      "field:category",
+      "field:price",
+      "field:vatRate",
+      "field:unit",
+      "field:leadTimeDays",
+      "spec:power_kva",
+      "spec:cooling",
+    ]);
+    expect(first.validation).toMatchObject({ validRows: 997, errorRows: 3 });
+    expect(first.result).toEqual({ created: 997, updated: 0, unchanged: 0, errors: 3 });
+    const prisma = getPrisma();
+    expect(await prisma.product.count({ where: { supplierId: actor.organizationId ?? "" } })).toBe(997);
+    const sample = await prisma.product.findFirstOrThrow({
+      where: { supplierId: actor.organizationId ?? "", sku: "ТМГ-7/10/0,4" },
+    });
+    expect(sample).toMatchObject({
+      priceKopecks: 10000700n,
+      vatRate: "VAT20",
+      unit: "pcs",
+      leadTimeDays: 30,
+      status: "DRAFT",
+    });
+    expect(sample.specs).toEqual({ power_kva: 32, cooling: "oil" });
+    expect(await prisma.outboxEvent.count({ where: { topic: "search.product" } })).toBe(997);
+
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load(
+      (await buildImportErrorReport(actor, first.id, (e) => `${e.field}: ${e.code}`, {
+        row: "Строка",
+        errors: "Ошибки",
+      })) as never,
+    );
+    const ws = report.worksheets[0];
+    expect(ws.rowCount).toBe(4);
+    expect(ws.getRow(2).getCell(1).value).toBe(12); // data row 10 is file row 12
+    expect(String(ws.getRow(2).getCell(2).value)).toContain("price");
+    expect(String(ws.getRow(3).getCell(2).value)).toContain("spec:power_kva");
+    expect(String(ws.getRow(4).getCell(2).value)).toContain("sku: required");
+
+    const again = await importFile(actor, file);
+    expect(again.result).toEqual({ created: 0, updated: 0, unchanged: 997, errors: 3 });
+    expect(await prisma.product.count({ where: { supplierId: actor.organizationId ?? "" } })).toBe(997);
+    expect(await prisma.outboxEvent.count({ where: { topic: "search.product" } })).toBe(997);
+
+    const changed = await importFile(actor, await priceList(1000, { bad, categorySlug: category.slug, priceShift: 1 }));
+    expect(changed.result).toEqual({ created: 0, updated: 997, unchanged: 0, errors: 3 });
+    expect(
+      (
+        await prisma.product.findFirstOrThrow({
+          where: { supplierId: actor.organizationId ?? "", sku: "ТМГ-7/10/0,4" },
+        })
+      ).priceKopecks,
+    ).toBe(10000800n);
+  });
+
+  it("round-trips the XLSX export and keeps jobs private to their supplier", async () => {
+    const { actor } = await createActor({ kind: "SUPPLIER" });
+    const stranger = await createActor({ kind: "SUPPLIER" });
+    const category = await createTransformerCategory();
+    const first = await importFile(actor, await priceList(20, { categorySlug: category.slug }));
+    expect(first.result.created).toBe(20);
+    await expect(getImportJob(stranger.actor, first.id)).rejects.toBeInstanceOf(NotFoundError);
+
+    const exported = await exportSupplierCatalog(actor);
+    const again = await importFile(actor, new Uint8Array(exported), "export.xlsx");
+    expect(again.result).toEqual({ created: 0, updated: 0, unchanged: 20, errors: 0 });
+    expect(await getPrisma().product.count({ where: { supplierId: stranger.actor.organizationId ?? "" } })).toBe(0);
+  });
+
+  it("reads semicolon CSV in windows-1251 like Excel saves it", async () => {
+    const { actor } = await createActor({ kind: "SUPPLIER" });
+    const category = await createTransformerCategory();
+    const text = `Артикул;Наименование;Категория;Цена;Мощность\r\nКТП-630;Подстанция КТП-630/10/0,4;${category.slug};"1 500 000,00";630\r\n`;
+    const bytes = new Uint8Array(
+      [...text].map((ch) => {
+        const code = ch.charCodeAt(0);
+        if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+        return code;
+      }),
+    );
+    const { result } = await importFile(actor, bytes, "прайс.csv");
+    expect(result).toEqual({ created: 1, updated: 0, unchanged: 0, errors: 0 });
+    const product = await getPrisma().product.findFirstOrThrow({ where: { supplierId: actor.organizationId ?? "" } });
+    expect(product).toMatchObject({ sku: "КТП-630", priceKopecks: 150000000n, specs: { power_kva: 630 } });
+  });
+
+  it("finishes a 10,000-row file", { timeout: 120_000 }, async () => {
+    const { actor } = await createActor({ kind: "SUPPLIER" });
+    const category = await createTransformerCategory();
+    const started = Date.now();
+    const { result } = await importFile(actor, await priceList(10_000, { categorySlug: category.slug }));
+    expect(result).toEqual({ created: 10_000, updated: 0, unchanged: 0, errors: 0 });
+    const job = await getPrisma().importJob.findFirstOrThrow({ where: { supplierId: actor.organizationId ?? "" } });
+    expect(job).toMatchObject({ status: "DONE", processedRows: 10_000, createdCount: 10_000 });
+    console.log(`10,000-row import: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+});
