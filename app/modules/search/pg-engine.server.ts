@@ -1,0 +1,400 @@
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { getPrisma } from "~/utils/db.server";
+import type {
+  EngineHealth,
+  FacetValue,
+  SearchDocumentInput,
+  SearchEngine,
+  SearchFacets,
+  SearchFilters,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  SuggestResult,
+} from "./search.types";
+import { MAX_TOTAL_HITS } from "./search.types";
+import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, stem, words } from "./text";
+
+/**
+ * The embedded engine: PostgreSQL full-text search over the denormalised `search_document` table (works on PGlite and
+ * PostgreSQL ≥ 15).
+ *
+ * - `tsv` = title (A, `russian`) + code lexemes of SKU and title (A, `simple`, folded by `codeKey`) + manufacturer,
+ *   category path (B) + specs (C) + description (D); GIN index. Text is ё→е folded before PostgreSQL sees it.
+ * - a query term matches `russian` word forms OR a code lexeme prefix; the last term is a prefix (as you type); a term
+ *   missing from the vocabulary (`search_term`, pg_trgm GIN) is widened with its closest known words (typos).
+ * - ranking and facet counts run over at most CANDIDATES matches, so a term matching most rows stays fast; the total
+ *   is exact up to COUNT_LIMIT and reported as an estimate beyond. Sorting by price/lead/date is exact (index order).
+ */
+
+const CANDIDATES = Number(process.env.SEARCH_PG_CANDIDATES ?? 3000);
+const COUNT_LIMIT = 10_000;
+const DESCRIPTION_CHARS = 3000;
+
+type Db = () => PrismaClient;
+
+interface Expansion {
+  word: string;
+  known: boolean;
+  alternatives: string[];
+}
+
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = "postgres" as const;
+
+  constructor(private readonly db: Db = getPrisma) {}
+
+  async applySettings(): Promise<void> {
+    // The table, GIN and trigram indexes come with the migrations.
+  }
+
+  async index(docs: SearchDocumentInput[]): Promise<void> {
+    if (docs.length === 0) return;
+    const prisma = this.db();
+    for (let i = 0; i < docs.length; i += 500) {
+      const chunk = docs.slice(i, i + 500);
+      const rows = chunk.map((d) => ({
+        productId: d.id,
+        supplierId: d.card.supplierId,
+        categoryId: d.card.categoryId,
+        categoryPath: d.categoryPath,
+        sector: d.sector,
+        verified: d.card.verified,
+        stockStatus: d.card.stockStatus,
+        priceKopecks: d.card.priceKopecks,
+        leadTimeDays: d.card.leadTimeDays,
+        rating: d.card.rating,
+        updatedAt: d.updatedAt.toISOString(),
+        specFacets: d.specFacets,
+        card: d.card,
+        title: normalizeText(d.card.title),
+        codesA: codeLexemes(d.card.sku, d.card.title).join(" "),
+        textB: normalizeText(`${d.card.manufacturer ?? ""} ${d.categoryText}`),
+        codesB: codeLexemes(d.card.manufacturer, d.specText).join(" "),
+        specText: normalizeText(d.specText),
+        description: normalizeText(d.description.slice(0, DESCRIPTION_CHARS)),
+      }));
+      const vocabulary = new Set<string>();
+      for (const d of chunk) {
+        for (const w of words(`${d.card.title} ${d.card.manufacturer ?? ""} ${d.categoryText} ${d.specText}`)) {
+          if (w.length >= 3 && w.length <= 40) vocabulary.add(w);
+        }
+      }
+      const json = JSON.stringify(rows);
+      await prisma.$executeRaw`
+        INSERT INTO search_document ("productId", "supplierId", "categoryId", "categoryPath", sector, verified,
+               "stockStatus", "priceKopecks", "leadTimeDays", rating, "productUpdatedAt", "specFacets", card, tsv,
+               "indexedAt")
+        SELECT r."productId", r."supplierId", r."categoryId", r."categoryPath", r.sector::"Sector", r.verified,
+               r."stockStatus"::"StockStatus", r."priceKopecks", r."leadTimeDays", r.rating, r."updatedAt"::timestamp,
+               r."specFacets", r.card,
+               setweight(to_tsvector('russian', r.title), 'A') || setweight(to_tsvector('simple', r."codesA"), 'A') ||
+               setweight(to_tsvector('russian', r."textB"), 'B') || setweight(to_tsvector('simple', r."codesB"), 'B') ||
+               setweight(to_tsvector('russian', r."specText"), 'C') ||
+               setweight(to_tsvector('russian', r.description), 'D'),
+               now()
+          FROM jsonb_to_recordset(${json}::jsonb) AS r("productId" text, "supplierId" text, "categoryId" text,
+               "categoryPath" text[], sector text, verified boolean, "stockStatus" text, "priceKopecks" bigint,
+               "leadTimeDays" int, rating float8, "updatedAt" text, "specFacets" jsonb, card jsonb, title text,
+               "codesA" text, "textB" text, "codesB" text, "specText" text, description text)
+        ON CONFLICT ("productId") DO UPDATE SET
+               "supplierId" = EXCLUDED."supplierId", "categoryId" = EXCLUDED."categoryId",
+               "categoryPath" = EXCLUDED."categoryPath", sector = EXCLUDED.sector, verified = EXCLUDED.verified,
+               "stockStatus" = EXCLUDED."stockStatus", "priceKopecks" = EXCLUDED."priceKopecks",
+               "leadTimeDays" = EXCLUDED."leadTimeDays", rating = EXCLUDED.rating,
+               "productUpdatedAt" = EXCLUDED."productUpdatedAt", "specFacets" = EXCLUDED."specFacets",
+               card = EXCLUDED.card, tsv = EXCLUDED.tsv, "indexedAt" = EXCLUDED."indexedAt"`;
+      if (vocabulary.size > 0) {
+        await prisma.$executeRaw`
+          INSERT INTO search_term (term)
+          SELECT jsonb_array_elements_text(${JSON.stringify([...vocabulary])}::jsonb)
+          ON CONFLICT DO NOTHING`;
+      }
+    }
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db().searchDocument.deleteMany({ where: { productId: { in: ids } } });
+  }
+
+  async reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }> {
+    // Upsert everything, then drop what was not touched: readers see old or new rows, never an empty index.
+    const prisma = this.db();
+    const [{ started }] = await prisma.$queryRaw<{ started: Date }[]>`SELECT now()::timestamp(3) AS started`;
+    let indexed = 0;
+    for await (const batch of batches) {
+      await this.index(batch);
+      indexed += batch.length;
+    }
+    await prisma.$executeRaw`DELETE FROM search_document WHERE "indexedAt" < ${started}`;
+    await prisma.$executeRaw`ANALYZE search_document`;
+    return { indexed };
+  }
+
+  async health(): Promise<EngineHealth> {
+    const [row] = await this.db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM search_document`;
+    return { ok: true, engine: "postgres", documents: Number(row.n) };
+  }
+
+  /** Vocabulary look-up: is each word (or a word starting with its stem) known, and its closest known words. */
+  private async expand(terms: QueryTerm[]): Promise<Map<string, Expansion>> {
+    const candidates = new Set<string>();
+    for (const t of terms) {
+      if (t.looksLikeCode) continue;
+      for (const w of t.words) if (w.length >= 4) candidates.add(w);
+    }
+    const out = new Map<string, Expansion>();
+    if (candidates.size === 0) return out;
+    const list = [...candidates].map((w) => ({ w, s: stem(w) }));
+    const rows = await this.db().$queryRaw<{ w: string; known: boolean; alternatives: string[] }[]>`
+      SELECT x.w,
+             EXISTS (SELECT 1 FROM search_term WHERE term LIKE x.s || '%') AS known,
+             ARRAY(SELECT term FROM search_term WHERE term % x.w AND term <> x.w
+                    ORDER BY similarity(term, x.w) DESC, term LIMIT 3) AS alternatives
+        FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(w text, s text)`;
+    for (const r of rows) out.set(r.w, { word: r.w, known: r.known, alternatives: r.alternatives });
+    return out;
+  }
+
+  /** `to_tsquery` pieces for one term: word forms (russian) OR code prefix; unknown words widened by close words. */
+  private termQuery(t: QueryTerm, expansions: Map<string, Expansion>): Prisma.Sql | null {
+    const parts: Prisma.Sql[] = [];
+    const wordParts: Prisma.Sql[] = [];
+    for (const w of t.words) {
+      const safe = w.replace(/[^\p{L}]/gu, "");
+      if (!safe) continue;
+      const alts: Prisma.Sql[] = [
+        Prisma.sql`to_tsquery('russian', ${t.prefix && safe.length >= 2 ? `${safe}:*` : safe})`,
+      ];
+      const e = expansions.get(w);
+      if (e && !e.known) {
+        for (const a of e.alternatives.slice(0, 2)) {
+          const sa = a.replace(/[^\p{L}]/gu, "");
+          if (sa) alts.push(Prisma.sql`to_tsquery('russian', ${sa})`);
+        }
+      }
+      wordParts.push(alts.length === 1 ? alts[0] : Prisma.sql`(${Prisma.join(alts, " || ")})`);
+    }
+    if (!t.looksLikeCode && wordParts.length > 0) parts.push(Prisma.join(wordParts, " && "));
+    const lettersOnly = !/\d/.test(t.codeKey);
+    const codeUsable = t.codeKey.length >= 2 && (!lettersOnly || t.codeKey.length <= 8);
+    if (codeUsable) parts.push(Prisma.sql`to_tsquery('simple', ${`${t.codeKey}:*`})`);
+    if (t.looksLikeCode && t.codeParts.length > 1) {
+      const pieces = t.codeParts.map(
+        (p, i) => Prisma.sql`to_tsquery('simple', ${i === t.codeParts.length - 1 && t.prefix ? `${p}:*` : p})`,
+      );
+      parts.push(Prisma.sql`(${Prisma.join(pieces, " && ")})`);
+    }
+    if (parts.length === 0) return null;
+    return Prisma.sql`(${Prisma.join(parts, " || ")})`;
+  }
+
+  private tsQuery(terms: QueryTerm[], expansions: Map<string, Expansion>): Prisma.Sql | null {
+    const pieces = terms.map((t) => this.termQuery(t, expansions)).filter((p): p is Prisma.Sql => p !== null);
+    if (pieces.length === 0) return null;
+    return Prisma.join(pieces, " && ");
+  }
+
+  private conditions(filters: SearchFilters, tsq: Prisma.Sql | null): Prisma.Sql {
+    const c: Prisma.Sql[] = [];
+    if (tsq) c.push(Prisma.sql`d.tsv @@ (${tsq})`);
+    if (filters.sectors?.length) c.push(Prisma.sql`d.sector::text IN (${Prisma.join(filters.sectors)})`);
+    if (filters.categoryIds?.length) {
+      c.push(Prisma.sql`d."categoryPath" && ARRAY[${Prisma.join(filters.categoryIds)}]::text[]`);
+    }
+    if (filters.supplierIds?.length) c.push(Prisma.sql`d."supplierId" IN (${Prisma.join(filters.supplierIds)})`);
+    if (filters.verifiedOnly) c.push(Prisma.sql`d.verified`);
+    if (filters.inStockOnly) c.push(Prisma.sql`d."stockStatus" = 'IN_STOCK'`);
+    if (filters.priceMin !== undefined) c.push(Prisma.sql`d."priceKopecks" >= ${BigInt(filters.priceMin)}`);
+    if (filters.priceMax !== undefined) c.push(Prisma.sql`d."priceKopecks" <= ${BigInt(filters.priceMax)}`);
+    if (filters.leadTimeMax !== undefined) c.push(Prisma.sql`d."leadTimeDays" <= ${filters.leadTimeMax}`);
+    for (const [code, values] of Object.entries(filters.specs ?? {})) {
+      if (values.length === 0) continue;
+      c.push(Prisma.sql`d."specFacets"->>${code} IN (${Prisma.join(values)})`);
+    }
+    return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const prisma = this.db();
+    const terms = parseQuery(query.q, { prefixLast: query.prefixLast ?? true });
+    const expansions = await this.expand(terms);
+    const tsq = this.tsQuery(terms, expansions);
+    const where = this.conditions(query.filters, tsq);
+    const perPage = Math.max(1, Math.min(100, query.perPage));
+    const page = Math.max(1, query.page);
+    const offset = Math.min((page - 1) * perPage, MAX_TOTAL_HITS);
+    const limit = Math.max(0, Math.min(perPage, MAX_TOTAL_HITS - offset));
+    const rank = tsq
+      ? Prisma.sql`ts_rank('{0.1, 0.3, 0.6, 1.0}', d.tsv, ${tsq}) * (CASE WHEN d.verified THEN 1.15 ELSE 1 END)`
+      : Prisma.sql`0::real`;
+    const sort = query.sort === "relevance" && !tsq ? "updated_desc" : query.sort;
+    const order = {
+      relevance: Prisma.sql`rank DESC, "productId"`,
+      price_asc: Prisma.sql`"priceKopecks" ASC NULLS LAST, "productId"`,
+      price_desc: Prisma.sql`"priceKopecks" DESC NULLS LAST, "productId"`,
+      lead_asc: Prisma.sql`"leadTimeDays" ASC NULLS LAST, "productId"`,
+      updated_desc: Prisma.sql`"productUpdatedAt" DESC, "productId"`,
+    }[sort];
+    const wantFacets = query.facets !== false;
+    const specCodes = (query.facets && query.facets.specCodes) || [];
+
+    // Relevance ranks the bounded candidates; other orders read the table directly (exact order over all matches).
+    const pageSql =
+      sort === "relevance"
+        ? Prisma.sql`SELECT "productId" AS id, card FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
+        : Prisma.sql`SELECT "productId" AS id, card FROM search_document d ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+    const facetsSql = wantFacets
+      ? Prisma.sql`(SELECT coalesce(json_agg(json_build_array(k, v, c)), '[]'::json) FROM (
+            SELECT 'sector' AS k, sector::text AS v, count(*) AS c FROM m GROUP BY 2
+            UNION ALL SELECT 'category', "categoryId", count(*) FROM m GROUP BY 2
+            UNION ALL SELECT 'supplier', "supplierId", count(*) FROM m GROUP BY 2
+            UNION ALL SELECT 'verified', 'true', count(*) FROM m WHERE verified
+            UNION ALL SELECT 'inStock', 'true', count(*) FROM m WHERE "stockStatus" = 'IN_STOCK'
+            UNION ALL SELECT 'price', min("priceKopecks")::text, max("priceKopecks") FROM m
+            UNION ALL SELECT 'lead', min("leadTimeDays")::text, max("leadTimeDays") FROM m
+            ${
+              specCodes.length
+                ? Prisma.sql`UNION ALL SELECT 'spec:' || e.key, e.value, count(*) FROM m, jsonb_each_text(m."specFacets") e
+                   WHERE e.key IN (${Prisma.join(specCodes)}) GROUP BY 1, 2`
+                : Prisma.empty
+            }) f)`
+      : Prisma.sql`NULL::json`;
+
+    const [row] = await prisma.$queryRaw<
+      {
+        candidates: bigint;
+        total: bigint;
+        hits: { id: string; card: SearchHit["card"] }[];
+        facets: [string, string | null, bigint | number | null][] | null;
+      }[]
+    >`
+      WITH m AS MATERIALIZED (
+        SELECT d."productId", d.card, d.sector, d."categoryId", d."supplierId", d.verified, d."stockStatus",
+               d."priceKopecks", d."leadTimeDays", d."specFacets", ${rank} AS rank
+          FROM search_document d ${where}
+         LIMIT ${CANDIDATES})
+      SELECT (SELECT count(*) FROM m) AS candidates,
+             CASE WHEN (SELECT count(*) FROM m) < ${CANDIDATES} THEN (SELECT count(*) FROM m)
+                  ELSE (SELECT count(*) FROM (SELECT 1 FROM search_document d ${where} LIMIT ${COUNT_LIMIT + 1}) x)
+             END AS total,
+             (SELECT coalesce(json_agg(p), '[]'::json) FROM (${pageSql}) p) AS hits,
+             ${facetsSql} AS facets`;
+
+    const total = Number(row.total);
+    const hlTerms = withExpansions(terms, expansions);
+    const hits: SearchHit[] = row.hits.map((h) => ({
+      id: h.id,
+      card: h.card,
+      highlight: { title: highlight(h.card.title, hlTerms), sku: highlight(h.card.sku, hlTerms) },
+    }));
+    const result: SearchResult = {
+      hits,
+      total: Math.min(total, COUNT_LIMIT),
+      totalIsEstimate: total > COUNT_LIMIT,
+      page,
+      perPage,
+      facets: row.facets ? parseFacets(row.facets, Number(row.candidates) >= CANDIDATES) : null,
+      correction: null,
+    };
+    if (total === 0 && terms.length > 0) result.correction = await this.correction(query, terms, expansions);
+    return result;
+  }
+
+  /** A corrected query (closest known word for each unknown one) that finds something with the same filters. */
+  private async correction(
+    query: SearchQuery,
+    terms: QueryTerm[],
+    expansions: Map<string, Expansion>,
+  ): Promise<string | null> {
+    let changed = false;
+    const fixed = terms.map((t) => {
+      if (t.looksLikeCode) return t.raw;
+      const e = expansions.get(t.words[0] ?? "");
+      if (t.words.length === 1 && e && !e.known && e.alternatives.length > 0) {
+        changed = true;
+        return e.alternatives[0];
+      }
+      return t.raw;
+    });
+    const candidates: string[] = [];
+    if (changed) candidates.push(fixed.join(" "));
+    // a word that matches nothing may be noise: try the query without it
+    if (terms.length > 1)
+      for (let i = 0; i < terms.length; i++) candidates.push(fixed.filter((_, j) => j !== i).join(" "));
+    for (const q of candidates) {
+      const t2 = parseQuery(q, { prefixLast: false });
+      const tsq = this.tsQuery(t2, new Map());
+      if (!tsq) continue;
+      const where = this.conditions(query.filters, tsq);
+      const [r] = await this.db().$queryRaw<{ found: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM search_document d ${where}) AS found`;
+      if (r.found) return q;
+    }
+    return null;
+  }
+
+  async suggest(q: string, limit: number): Promise<SuggestResult> {
+    const result = await this.search({
+      q,
+      filters: {},
+      facets: { specCodes: [] },
+      sort: "relevance",
+      page: 1,
+      perPage: limit,
+    });
+    return {
+      products: result.hits,
+      categories: result.facets?.category.slice(0, limit) ?? [],
+      suppliers: result.facets?.supplier.slice(0, limit) ?? [],
+    };
+  }
+}
+
+function withExpansions(terms: QueryTerm[], expansions: Map<string, Expansion>): QueryTerm[] {
+  const extra = [...expansions.values()].filter((e) => !e.known).flatMap((e) => e.alternatives.slice(0, 2));
+  return extra.length ? [...terms, ...parseQuery(extra.join(" "), { prefixLast: false })] : terms;
+}
+
+function parseFacets(rows: [string, string | null, bigint | number | null][], _sampled: boolean): SearchFacets {
+  const facets: SearchFacets = {
+    sector: [],
+    category: [],
+    supplier: [],
+    verified: 0,
+    inStock: 0,
+    specs: {},
+    price: null,
+    leadTime: null,
+  };
+  const push = (list: FacetValue[], value: string | null, count: unknown) => {
+    if (value !== null) list.push({ value, count: Number(count) });
+  };
+  for (const [k, v, c] of rows) {
+    if (k === "sector") push(facets.sector, v, c);
+    else if (k === "category") push(facets.category, v, c);
+    else if (k === "supplier") push(facets.supplier, v, c);
+    else if (k === "verified") facets.verified = Number(c);
+    else if (k === "inStock") facets.inStock = Number(c);
+    else if (k === "price") facets.price = v === null || c === null ? null : { min: Number(v), max: Number(c) };
+    else if (k === "lead") facets.leadTime = v === null || c === null ? null : { min: Number(v), max: Number(c) };
+    else if (k.startsWith("spec:")) {
+      const code = k.slice(5);
+      facets.specs[code] ??= [];
+      push(facets.specs[code], v, c);
+    }
+  }
+  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.value.localeCompare(b.value);
+  facets.sector.sort(byCount);
+  facets.category.sort(byCount);
+  facets.supplier.sort(byCount);
+  for (const list of Object.values(facets.specs)) {
+    list.sort((a, b) => {
+      const na = Number(a.value);
+      const nb = Number(b.value);
+      return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a.value.localeCompare(b.value, "ru");
+    });
+  }
+  return facets;
+}

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { MAX_QUERY_LENGTH } from "./text";
+
+/**
+ * The search parameters of /catalog and /api/v1/search (one schema, so the page and the API accept the same URLs).
+ *   q            text (≤ 200 chars)
+ *   sector       HEAT_POWER | HYDRO_POWER | GRID | MUNICIPAL (repeatable)
+ *   category     category slug (repeatable; a parent category includes its children)
+ *   supplier     supplier slug (repeatable)
+ *   verified=1   verified suppliers only          stock=1  in stock only
+ *   price_min, price_max   roubles (net)          lead_max  lead time, days
+ *   spec.<code>  value of a filterable spec attribute of the category (repeatable = any of)
+ *   sort         relevance | price_asc | price_desc | lead_asc | updated_desc
+ *   page (1-based, ≤ 50), per_page (1–100; the page always shows 20)
+ * Empty values (as sent by a GET form) count as absent; unknown parameters are ignored.
+ */
+
+export const SECTOR_VALUES = ["HEAT_POWER", "HYDRO_POWER", "GRID", "MUNICIPAL"] as const;
+export const SORT_VALUES = ["relevance", "price_asc", "price_desc", "lead_asc", "updated_desc"] as const;
+export const DEFAULT_PER_PAGE = 20;
+export const MAX_PAGE = 50;
+
+const slug = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "invalid slug");
+const flag = z.enum(["1", "true", "on", "0", "false"]).transform((v) => v === "1" || v === "true" || v === "on");
+const roubles = z.coerce.number().finite().min(0).max(1e12);
+
+export const searchParamsSchema = z
+  .object({
+    q: z.string().max(MAX_QUERY_LENGTH).default(""),
+    sector: z.array(z.enum(SECTOR_VALUES)).max(4).default([]),
+    category: z.array(slug).max(20).default([]),
+    supplier: z.array(slug).max(20).default([]),
+    verified: flag.optional(),
+    stock: flag.optional(),
+    price_min: roubles.optional(),
+    price_max: roubles.optional(),
+    lead_max: z.coerce.number().int().min(0).max(3650).optional(),
+    sort: z.enum(SORT_VALUES).optional(),
+    page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
+    per_page: z.coerce.number().int().min(1).max(100).default(DEFAULT_PER_PAGE),
+    specs: z
+      .record(
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, "invalid spec attribute code"),
+        z.array(z.string().min(1).max(100)).max(20),
+      )
+      .default({}),
+  })
+  .refine((v) => v.price_min === undefined || v.price_max === undefined || v.price_min <= v.price_max, {
+    message: "price_min must not exceed price_max",
+    path: ["price_min"],
+  });
+
+export type SearchParams = z.infer<typeof searchParamsSchema>;
+
+const MULTI = new Set(["sector", "category", "supplier"]);
+const SINGLE = new Set(["q", "verified", "stock", "price_min", "price_max", "lead_max", "sort", "page", "per_page"]);
+
+/** URLSearchParams → the raw object the schema validates (repeatable keys become arrays; `spec.<code>` → specs). */
+export function searchParamsToObject(params: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const specs: Record<string, string[]> = {};
+  for (const [key, rawValue] of params) {
+    const value = rawValue.trim();
+    if (value === "" && key !== "q") continue;
+    if (MULTI.has(key)) {
+      const list = (out[key] as string[] | undefined) ?? [];
+      list.push(value);
+      out[key] = list;
+    } else if (SINGLE.has(key)) out[key] ??= key === "q" ? rawValue : value;
+    else if (key.startsWith("spec.")) {
+      const code = key.slice(5);
+      specs[code] = [...(specs[code] ?? []), value];
+    }
+  }
+  if (Object.keys(specs).length) out.specs = specs;
+  return out;
+}
+
+export type ParsedSearchParams =
+  | { success: true; data: SearchParams }
+  | { success: false; issues: { path: string; message: string }[] };
+
+export function parseSearchParams(params: URLSearchParams): ParsedSearchParams {
+  const result = searchParamsSchema.safeParse(searchParamsToObject(params));
+  if (result.success) return { success: true, data: result.data };
+  return {
+    success: false,
+    issues: result.error.issues.map((i) => ({
+      path: i.path[0] === "specs" && i.path.length > 1 ? `spec.${String(i.path[1])}` : i.path.join("."),
+      message: i.message,
+    })),
+  };
+}
+
+/** The URL query of a parameter set (defaults left out), e.g. for links that change one facet. */
+export function searchParamsToQuery(p: Partial<SearchParams>): URLSearchParams {
+  const out = new URLSearchParams();
+  if (p.q) out.set("q", p.q);
+  for (const s of p.sector ?? []) out.append("sector", s);
+  for (const c of p.category ?? []) out.append("category", c);
+  for (const s of p.supplier ?? []) out.append("supplier", s);
+  if (p.verified) out.set("verified", "1");
+  if (p.stock) out.set("stock", "1");
+  if (p.price_min !== undefined) out.set("price_min", String(p.price_min));
+  if (p.price_max !== undefined) out.set("price_max", String(p.price_max));
+  if (p.lead_max !== undefined) out.set("lead_max", String(p.lead_max));
+  for (const [code, values] of Object.entries(p.specs ?? {})) for (const v of values) out.append(`spec.${code}`, v);
+  if (p.sort) out.set("sort", p.sort);
+  if (p.page && p.page > 1) out.set("page", String(p.page));
+  if (p.per_page && p.per_page !== DEFAULT_PER_PAGE) out.set("per_page", String(p.per_page));
+  return out;
+}

@@ -1,0 +1,419 @@
+/**
+ * Search module — public surface (routes, scripts and other modules import only this file, `search.schema.ts`, `ui/`).
+ *
+ * Engines: `MEILI_HOST` + `MEILI_API_KEY` set → Meilisearch (`meili-engine.server.ts`); otherwise the embedded
+ * PostgreSQL engine (`pg-engine.server.ts`). Both satisfy `SearchEngine` (tests/integration/search/contract.ts).
+ *
+ * Sync (outbox consumer "search", registered in `search.consumer.server.ts`). Topics other modules enqueue in the same
+ * transaction as their write — `enqueue(tx, { topic, aggregateId, payload })` from ~/modules/outbox/outbox.server:
+ *   search.product   { productId }       catalog: any create/update/publish/archive/delete of a product
+ *   search.supplier  { organizationId }  accounts/admin: supplier verified, unverified, suspended, reinstated, renamed,
+ *                                        rated — reindexes (or hides) all products of that supplier. Helper:
+ *                                        `enqueueSupplierReindex(tx, organizationId)` below.
+ *   search.category  { categoryId }      catalog admin: category renamed/moved/attributes changed (incl. descendants)
+ *   search.reindex   {}                  everything (same as `npm run search:reindex`)
+ * Suspended suppliers and non-published products are removed from the engine, so they never appear.
+ * While the engine is down, the handler throws, the outbox keeps the events and retries with backoff; /healthz shows
+ * the engine state and the search outbox lag under "search".
+ */
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { Sector } from "~/generated/prisma/enums";
+import { enqueue, type OutboxEventRow } from "~/modules/outbox/outbox.server";
+import { getPrisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { registerHealthCheck } from "~/utils/health.server";
+import { logger } from "~/utils/logger.server";
+import { allDocuments, documentsForProducts } from "./documents.server";
+import { MeiliSearchEngine } from "./meili-engine.server";
+import { PostgresSearchEngine } from "./pg-engine.server";
+import type { SearchParams } from "./search.schema";
+import type { FacetValue, SearchEngine, SearchHit, SearchResult, SearchSort } from "./search.types";
+
+export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
+
+let engine: SearchEngine | undefined;
+let settingsApplied: Promise<void> | undefined;
+
+/** The configured engine (one per process). */
+export function getSearchEngine(): SearchEngine {
+  if (!engine) {
+    const config = env();
+    engine =
+      config.MEILI_HOST && config.MEILI_API_KEY
+        ? new MeiliSearchEngine({ host: config.MEILI_HOST, apiKey: config.MEILI_API_KEY, index: config.MEILI_INDEX })
+        : new PostgresSearchEngine();
+  }
+  return engine;
+}
+
+/** For tests and scripts: use this engine (undefined → back to the configured one). */
+export function useSearchEngine(e: SearchEngine | undefined) {
+  engine = e;
+  settingsApplied = undefined;
+}
+
+async function readyEngine(): Promise<SearchEngine> {
+  const e = getSearchEngine();
+  settingsApplied ??= e.applySettings().catch((error) => {
+    settingsApplied = undefined;
+    throw error;
+  });
+  await settingsApplied;
+  return e;
+}
+
+// ─── sync ──────────────────────────────────────────────────────────────────
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Accounts/admin: call in the transaction that verifies, suspends or reinstates a supplier. */
+export async function enqueueSupplierReindex(db: Db, organizationId: string): Promise<void> {
+  await enqueue(db, { topic: "search.supplier", aggregateId: organizationId, payload: { organizationId } });
+}
+
+/** Catalog: call in the transaction of any product write (create, update, status change, delete). */
+export async function enqueueProductReindex(db: Db, productId: string): Promise<void> {
+  await enqueue(db, { topic: "search.product", aggregateId: productId, payload: { productId } });
+}
+
+function payloadId(event: OutboxEventRow, key: string): string {
+  const p = event.payload as Record<string, unknown> | null;
+  const v = p && typeof p === "object" ? p[key] : undefined;
+  return typeof v === "string" && v ? v : event.aggregateId;
+}
+
+/** The outbox handler: one batch of search.* events → index the visible products, delete the rest. */
+export async function handleSearchEvents(events: OutboxEventRow[], prisma: PrismaClient = getPrisma()): Promise<void> {
+  const productIds = new Set<string>();
+  const organizationIds = new Set<string>();
+  const categoryIds = new Set<string>();
+  let full = false;
+  for (const e of events) {
+    switch (e.topic) {
+      case "search.product":
+        productIds.add(payloadId(e, "productId"));
+        break;
+      case "search.supplier":
+        organizationIds.add(payloadId(e, "organizationId"));
+        break;
+      case "search.category":
+        categoryIds.add(payloadId(e, "categoryId"));
+        break;
+      case "search.reindex":
+        full = true;
+        break;
+      default:
+        logger.warn({ topic: e.topic, id: String(e.id) }, "search: unknown outbox topic ignored");
+    }
+  }
+  if (full) {
+    await reindexAll(prisma);
+    return;
+  }
+  const e = await readyEngine();
+  if (organizationIds.size > 0) {
+    const rows = await prisma.product.findMany({
+      where: { supplierId: { in: [...organizationIds] } },
+      select: { id: true },
+    });
+    for (const r of rows) productIds.add(r.id);
+  }
+  if (categoryIds.size > 0) {
+    const all = await prisma.category.findMany({ select: { id: true, parentId: true } });
+    const wanted = new Set(categoryIds);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const c of all)
+        if (c.parentId && wanted.has(c.parentId) && !wanted.has(c.id)) {
+          wanted.add(c.id);
+          grew = true;
+        }
+    }
+    const rows = await prisma.product.findMany({ where: { categoryId: { in: [...wanted] } }, select: { id: true } });
+    for (const r of rows) productIds.add(r.id);
+  }
+  const ids = [...productIds];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const { docs, hidden } = await documentsForProducts(ids.slice(i, i + 1000), prisma);
+    await e.index(docs);
+    await e.delete(hidden);
+  }
+}
+
+/** Rebuilds the whole index from the catalog (zero downtime in both engines). */
+export async function reindexAll(prisma: PrismaClient = getPrisma()): Promise<{ indexed: number; engine: string }> {
+  const e = await readyEngine();
+  const { indexed } = await e.reindexAll(allDocuments(1000, prisma));
+  logger.info({ indexed, engine: e.name }, "search: full reindex done");
+  return { indexed, engine: e.name };
+}
+
+/** /healthz "search": engine health plus the search outbox lag. */
+export async function searchHealth(prisma: PrismaClient = getPrisma()) {
+  const [lagRow] = await prisma.$queryRaw<
+    { pending: bigint; failing: bigint; oldest: Date | null; lastError: string | null }[]
+  >`
+    SELECT count(*) AS pending, count(*) FILTER (WHERE "lastError" IS NOT NULL) AS failing, min("createdAt") AS oldest,
+           (array_agg("lastError" ORDER BY id DESC) FILTER (WHERE "lastError" IS NOT NULL))[1] AS "lastError"
+      FROM outbox_event WHERE "processedAt" IS NULL AND topic LIKE 'search.%'`;
+  const lag = {
+    pending: Number(lagRow?.pending ?? 0),
+    failing: Number(lagRow?.failing ?? 0),
+    oldestPendingSeconds: lagRow?.oldest ? Math.max(0, Math.round((Date.now() - lagRow.oldest.getTime()) / 1000)) : 0,
+    lastError: lagRow?.lastError ?? null,
+  };
+  let engineHealth: Record<string, unknown> & { ok: boolean };
+  try {
+    engineHealth = await getSearchEngine().health();
+  } catch (error) {
+    engineHealth = {
+      ok: false,
+      engine: getSearchEngine().name,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+  return { ...engineHealth, ok: engineHealth.ok, lag };
+}
+
+registerHealthCheck("search", () => searchHealth());
+
+// ─── queries ───────────────────────────────────────────────────────────────
+
+export interface CategoryRef {
+  id: string;
+  slug: string;
+  nameRu: string;
+  nameEn: string;
+}
+
+export interface SpecFacet {
+  code: string;
+  nameRu: string;
+  nameEn: string;
+  unit: string | null;
+  values: { value: string; labelRu: string; labelEn: string; count: number; selected: boolean }[];
+}
+
+export interface CatalogSearch {
+  params: SearchParams;
+  /** the category of /catalog/<slug> with its ancestors (root first) */
+  category: (CategoryRef & { sector: Sector; path: CategoryRef[] }) | null;
+  result: SearchResult;
+  pages: number;
+  sort: SearchSort;
+  facets: {
+    sectors: { value: Sector; count: number; selected: boolean }[];
+    categories: (CategoryRef & { count: number; selected: boolean })[];
+    suppliers: { id: string; slug: string; name: string; verified: boolean; count: number; selected: boolean }[];
+    verified: number;
+    inStock: number;
+    specs: SpecFacet[];
+    price: { min: number; max: number } | null;
+    leadTime: { min: number; max: number } | null;
+  } | null;
+}
+
+export class CategoryNotFoundError extends Error {
+  readonly status = 404;
+}
+
+/** The search behind /catalog, /catalog/<category> and /api/v1/search: resolves slugs, runs the engine, labels facets. */
+export async function searchCatalog(
+  params: SearchParams,
+  opts: { categorySlug?: string; facets?: boolean } = {},
+): Promise<CatalogSearch> {
+  const prisma = getPrisma();
+  const categorySlugs = [...new Set([...(opts.categorySlug ? [opts.categorySlug] : []), ...params.category])];
+  const [categories, suppliers] = await Promise.all([
+    categorySlugs.length
+      ? prisma.category.findMany({
+          where: { slug: { in: categorySlugs } },
+          select: { id: true, slug: true, nameRu: true, nameEn: true, sector: true, parentId: true },
+        })
+      : Promise.resolve([]),
+    params.supplier.length
+      ? prisma.organization.findMany({
+          where: { slug: { in: params.supplier }, kind: "SUPPLIER" },
+          select: { id: true, slug: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  let category: CatalogSearch["category"] = null;
+  if (opts.categorySlug) {
+    const c = categories.find((x) => x.slug === opts.categorySlug);
+    if (!c) throw new CategoryNotFoundError(`category ${opts.categorySlug} not found`);
+    const path: CategoryRef[] = [];
+    let parentId = c.parentId;
+    for (let i = 0; parentId && i < 10; i++) {
+      const parent = await prisma.category.findUnique({
+        where: { id: parentId },
+        select: { id: true, slug: true, nameRu: true, nameEn: true, parentId: true },
+      });
+      if (!parent) break;
+      path.unshift({ id: parent.id, slug: parent.slug, nameRu: parent.nameRu, nameEn: parent.nameEn });
+      parentId = parent.parentId;
+    }
+    category = { id: c.id, slug: c.slug, nameRu: c.nameRu, nameEn: c.nameEn, sector: c.sector, path };
+  }
+  // unknown slugs match nothing (rather than silently widening the search)
+  const NONE = "\u0000none";
+  const pathCategoryIds = category ? [category.id] : [];
+  const paramCategoryIds = params.category.map((s) => categories.find((c) => c.slug === s)?.id ?? NONE);
+  const supplierIds = params.supplier.map((s) => suppliers.find((o) => o.slug === s)?.id ?? NONE);
+
+  // spec facets/filters belong to one category: the page's category or the single chosen one
+  const specCategoryId = category?.id ?? (paramCategoryIds.length === 1 ? paramCategoryIds[0] : undefined);
+  const attributes = specCategoryId
+    ? await prisma.categoryAttribute.findMany({
+        where: { categoryId: specCategoryId, filterable: true },
+        orderBy: { position: "asc" },
+        select: { code: true, nameRu: true, nameEn: true, unit: true, type: true, options: true },
+      })
+    : [];
+  const specFilters: Record<string, string[]> = {};
+  for (const [code, values] of Object.entries(params.specs)) {
+    if (attributes.some((a) => a.code === code)) specFilters[code] = values;
+  }
+
+  const sort: SearchSort = params.sort ?? (params.q.trim() ? "relevance" : "updated_desc");
+  const wantFacets = opts.facets ?? true;
+  const result = await getSearchEngine().search({
+    q: params.q,
+    filters: {
+      sectors: params.sector.length ? params.sector : undefined,
+      // ?category= (any of) narrows a category page; otherwise the page's category
+      categoryIds: paramCategoryIds.length ? paramCategoryIds : pathCategoryIds.length ? pathCategoryIds : undefined,
+      supplierIds: supplierIds.length ? supplierIds : undefined,
+      verifiedOnly: params.verified || undefined,
+      inStockOnly: params.stock || undefined,
+      priceMin: params.price_min === undefined ? undefined : Math.round(params.price_min * 100),
+      priceMax: params.price_max === undefined ? undefined : Math.round(params.price_max * 100),
+      leadTimeMax: params.lead_max,
+      specs: specFilters,
+    },
+    facets: wantFacets ? { specCodes: attributes.map((a) => a.code) } : false,
+    sort,
+    page: params.page,
+    perPage: params.per_page,
+  });
+  const maxHits = Math.min(result.total, 1000);
+  return {
+    params,
+    category,
+    result,
+    pages: Math.max(1, Math.ceil(maxHits / result.perPage)),
+    sort,
+    facets: result.facets ? await labelFacets(result, params, attributes, paramCategoryIds, supplierIds) : null,
+  };
+}
+
+async function labelFacets(
+  result: SearchResult,
+  params: SearchParams,
+  attributes: { code: string; nameRu: string; nameEn: string; unit: string | null; type: string; options: unknown }[],
+  selectedCategoryIds: string[],
+  selectedSupplierIds: string[],
+): Promise<NonNullable<CatalogSearch["facets"]>> {
+  const f = result.facets;
+  if (!f) throw new Error("no facets");
+  const prisma = getPrisma();
+  const top = (list: FacetValue[], n: number) => list.slice(0, n);
+  const [cats, orgs] = await Promise.all([
+    prisma.category.findMany({
+      where: { id: { in: top(f.category, 30).map((c) => c.value) } },
+      select: { id: true, slug: true, nameRu: true, nameEn: true },
+    }),
+    prisma.organization.findMany({
+      where: { id: { in: top(f.supplier, 30).map((s) => s.value) } },
+      select: { id: true, slug: true, shortName: true, verifiedAt: true },
+    }),
+  ]);
+  const catById = new Map(cats.map((c) => [c.id, c]));
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  return {
+    sectors: f.sector.map((s) => ({
+      value: s.value as Sector,
+      count: s.count,
+      selected: params.sector.includes(s.value as Sector),
+    })),
+    categories: top(f.category, 30).flatMap((c) => {
+      const cat = catById.get(c.value);
+      return cat ? [{ ...cat, count: c.count, selected: selectedCategoryIds.includes(cat.id) }] : [];
+    }),
+    suppliers: top(f.supplier, 30).flatMap((s) => {
+      const o = orgById.get(s.value);
+      return o
+        ? [
+            {
+              id: o.id,
+              slug: o.slug,
+              name: o.shortName,
+              verified: o.verifiedAt !== null,
+              count: s.count,
+              selected: selectedSupplierIds.includes(o.id),
+            },
+          ]
+        : [];
+    }),
+    verified: f.verified,
+    inStock: f.inStock,
+    specs: attributes.map((a) => {
+      const options = Array.isArray(a.options) ? (a.options as { value: string; ru?: string; en?: string }[]) : [];
+      const label = (v: string, lang: "ru" | "en") => {
+        if (a.type === "BOOLEAN") return v === "true" ? (lang === "ru" ? "да" : "yes") : lang === "ru" ? "нет" : "no";
+        const o = options.find((x) => x.value === v);
+        return (lang === "ru" ? o?.ru : o?.en) ?? (lang === "ru" ? v.replace(".", ",") : v);
+      };
+      return {
+        code: a.code,
+        nameRu: a.nameRu,
+        nameEn: a.nameEn,
+        unit: a.unit,
+        values: (f.specs[a.code] ?? []).map((v) => ({
+          value: v.value,
+          labelRu: label(v.value, "ru"),
+          labelEn: label(v.value, "en"),
+          count: v.count,
+          selected: params.specs[a.code]?.includes(v.value) ?? false,
+        })),
+      };
+    }),
+    price: f.price,
+    leadTime: f.leadTime,
+  };
+}
+
+export interface Suggestions {
+  products: SearchHit[];
+  categories: (CategoryRef & { count: number })[];
+  suppliers: { slug: string; name: string; verified: boolean; count: number }[];
+}
+
+/** Header autocomplete: a few products, the categories and the suppliers with most matches. */
+export async function suggest(q: string, limit = 5): Promise<Suggestions> {
+  if (q.trim().length < 2) return { products: [], categories: [], suppliers: [] };
+  const s = await getSearchEngine().suggest(q, limit);
+  const prisma = getPrisma();
+  const [cats, orgs] = await Promise.all([
+    prisma.category.findMany({
+      where: { id: { in: s.categories.map((c) => c.value) } },
+      select: { id: true, slug: true, nameRu: true, nameEn: true },
+    }),
+    prisma.organization.findMany({
+      where: { id: { in: s.suppliers.map((c) => c.value) } },
+      select: { id: true, slug: true, shortName: true, verifiedAt: true },
+    }),
+  ]);
+  return {
+    products: s.products,
+    categories: s.categories.flatMap((c) => {
+      const cat = cats.find((x) => x.id === c.value);
+      return cat ? [{ ...cat, count: c.count }] : [];
+    }),
+    suppliers: s.suppliers.flatMap((c) => {
+      const o = orgs.find((x) => x.id === c.value);
+      return o ? [{ slug: o.slug, name: o.shortName, verified: o.verifiedAt !== null, count: c.count }] : [];
+    }),
+  };
+}

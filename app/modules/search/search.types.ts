@@ -1,0 +1,143 @@
+import type { Sector, StockStatus, VatRate } from "~/generated/prisma/enums";
+import type { HighlightSegment } from "./text";
+
+/** What a result card shows; stored with the document by both engines. */
+export interface SearchCard {
+  slug: string;
+  title: string;
+  sku: string;
+  manufacturer: string | null;
+  categoryId: string;
+  categorySlug: string;
+  categoryNameRu: string;
+  categoryNameEn: string;
+  supplierId: string;
+  supplierSlug: string;
+  supplierName: string;
+  verified: boolean;
+  rating: number | null;
+  ratingCount: number;
+  /** net price in kopecks (a JS number: < 2^53); null = «цена по запросу» */
+  priceKopecks: number | null;
+  vatRate: VatRate;
+  unit: string;
+  stockStatus: StockStatus;
+  leadTimeDays: number | null;
+  keySpecs: { code: string; nameRu: string; nameEn: string; value: string; unit: string | null }[];
+}
+
+/** A product as the search engines index it (built by the sync from the catalog; engine-neutral). */
+export interface SearchDocumentInput {
+  id: string;
+  card: SearchCard;
+  sector: Sector;
+  /** the category and its ancestors */
+  categoryPath: string[];
+  /** «Электросетевое хозяйство › Силовые трансформаторы» (ru and en) */
+  categoryText: string;
+  description: string;
+  /** «Мощность 1000 кВА; Напряжение ВН 10 кВ; …» */
+  specText: string;
+  /** filterable spec values as strings, keyed by attribute code */
+  specFacets: Record<string, string>;
+  updatedAt: Date;
+}
+
+export const SORTS = ["relevance", "price_asc", "price_desc", "lead_asc", "updated_desc"] as const;
+export type SearchSort = (typeof SORTS)[number];
+
+export interface SearchFilters {
+  sectors?: Sector[];
+  /** matches the category and its descendants; several = any of them */
+  categoryIds?: string[];
+  supplierIds?: string[];
+  verifiedOnly?: boolean;
+  inStockOnly?: boolean;
+  /** kopecks, inclusive */
+  priceMin?: number;
+  priceMax?: number;
+  leadTimeMax?: number;
+  /** attribute code → accepted values (any of) */
+  specs?: Record<string, string[]>;
+}
+
+export interface SearchQuery {
+  q: string;
+  filters: SearchFilters;
+  /** compute facet counts; `specCodes` = spec attributes to count (those of the chosen category) */
+  facets?: { specCodes?: string[] } | false;
+  sort: SearchSort;
+  /** 1-based */
+  page: number;
+  perPage: number;
+  /** treat the last word as a prefix (as you type); default true */
+  prefixLast?: boolean;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  sector: FacetValue[];
+  category: FacetValue[];
+  supplier: FacetValue[];
+  verified: number;
+  inStock: number;
+  specs: Record<string, FacetValue[]>;
+  price: { min: number; max: number } | null;
+  leadTime: { min: number; max: number } | null;
+}
+
+export interface SearchHit {
+  id: string;
+  card: SearchCard;
+  highlight: { title: HighlightSegment[]; sku: HighlightSegment[] };
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  /** true when `total` is a lower bound (the engine stopped counting) */
+  totalIsEstimate: boolean;
+  page: number;
+  perPage: number;
+  facets: SearchFacets | null;
+  /** «Возможно, вы имели в виду …»: a corrected query that finds something, when this one found nothing */
+  correction: string | null;
+}
+
+export interface EngineHealth {
+  ok: boolean;
+  engine: "postgres" | "meilisearch";
+  documents?: number;
+  error?: string;
+  [key: string]: unknown;
+}
+
+/** The contract both engines satisfy (tests/integration/search/contract.ts). */
+export interface SearchEngine {
+  readonly name: "postgres" | "meilisearch";
+  /** Creates/updates index settings (idempotent); called before documents are written. */
+  applySettings(): Promise<void>;
+  /** Adds or replaces documents by id. */
+  index(docs: SearchDocumentInput[]): Promise<void>;
+  /** Removes documents by id (unknown ids are ignored). */
+  delete(ids: string[]): Promise<void>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** As-you-type suggestions: a few products, and the categories and suppliers with most matches. */
+  suggest(q: string, limit: number): Promise<SuggestResult>;
+  /** Rebuilds everything from `batches` without a window of missing results. */
+  reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }>;
+  health(): Promise<EngineHealth>;
+}
+
+export interface SuggestResult {
+  products: SearchHit[];
+  categories: FacetValue[];
+  suppliers: FacetValue[];
+}
+
+/** Largest page × perPage a client can reach (both engines). */
+export const MAX_TOTAL_HITS = 1000;

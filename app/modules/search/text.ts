@@ -1,0 +1,219 @@
+import { stemRussian } from "./stemmer-ru";
+
+/**
+ * Text normalisation shared by both engines, the query parser and highlighting (pure; safe in the browser).
+ *
+ * - words: lower case, ё→е, NFKC; Russian words are stemmed with Snowball (`stemRussian`).
+ * - codes (SKU/model codes such as «ТМГ-1000/10/0,4», «12Х18Н10Т», «KTP-630»): Cyrillic letters folded to one Latin
+ *   spelling (look-alikes by shape — Т→t, Х→x, Н→h — others by transliteration — Г→g, Д→d), separators dropped, so
+ *   «ТМГ-1000/10/0,4», «tmg 1000/10/0.4» and «TMG1000» share a key (`codeKey`) and parts (`codeParts`).
+ */
+
+export function foldYo(s: string): string {
+  return s.replace(/ё/g, "е").replace(/Ё/g, "Е");
+}
+
+/** Lower case, ё→е, compatibility forms unified (e.g. full-width digits), soft hyphens and accents removed. */
+export function normalizeText(s: string): string {
+  return foldYo(
+    s
+      .normalize("NFKC")
+      .replace(/\u00AD|\u0301/g, "")
+      .toLowerCase(),
+  );
+}
+
+const CYR_TO_LAT: Record<string, string> = {
+  а: "a",
+  б: "b",
+  в: "b",
+  г: "g",
+  д: "d",
+  е: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "h",
+  о: "o",
+  п: "p",
+  р: "p",
+  с: "c",
+  т: "t",
+  у: "y",
+  ф: "f",
+  х: "x",
+  ц: "c",
+  ч: "ch",
+  ш: "sh",
+  щ: "sch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+};
+/** Latin letters whose Cyrillic look-alike is folded differently above (so both spellings meet). */
+const LAT_FOLD: Record<string, string> = { n: "h", r: "p", u: "y", v: "b", s: "c", w: "b" };
+
+/** One spelling for a model code: «ТМГ-1000/10/0,4» → "tmg10001004", «12Х18Н10Т» → "12x18h10t". */
+export function codeKey(token: string): string {
+  let out = "";
+  for (const ch of normalizeText(token)) {
+    if (ch >= "0" && ch <= "9") out += ch;
+    else if (ch >= "a" && ch <= "z") out += LAT_FOLD[ch] ?? ch;
+    else if (CYR_TO_LAT[ch] !== undefined) out += CYR_TO_LAT[ch];
+  }
+  return out;
+}
+
+/** The parts of a code between separators: «ТМГ-1000/10/0,4» → ["tmg", "1000", "10", "04"]. */
+export function codeParts(token: string): string[] {
+  return normalizeText(token)
+    .split(/[-/.,×*_\s]+/)
+    .map(codeKey)
+    .filter((p) => p.length > 0);
+}
+
+/** Tokens of a text; codes keep their inner separators («ТМГ-1000/10/0,4» is one token). Original case kept. */
+export function tokenize(s: string): string[] {
+  return s.normalize("NFKC").match(/[\p{L}\p{N}]+(?:[-/.,×*_][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** A token that names a model, grade or standard: has a digit, or is an abbreviation in capitals (ТМГ, КТП, ПНД). */
+export function isCodeToken(token: string): boolean {
+  if (/\p{N}/u.test(token)) return true;
+  const letters = token.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 2 && letters.length <= 6 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
+}
+
+/** Code lexemes of a text for the index: key and parts of each code token. */
+export function codeLexemes(...texts: (string | null | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const token of tokenize(text)) {
+      if (!isCodeToken(token)) continue;
+      const key = codeKey(token);
+      if (key) out.add(key);
+      const parts = codeParts(token);
+      let running = "";
+      for (const part of parts) {
+        out.add(part);
+        running += part;
+        out.add(running); // «ТМГ-1000» finds «ТМГ-1000/10/0,4» as a whole word too
+      }
+    }
+  }
+  return [...out];
+}
+
+/** Plain words of a text (letters only, folded), e.g. for the vocabulary used by typo correction. */
+export function words(s: string): string[] {
+  return normalizeText(s).match(/\p{L}+/gu) ?? [];
+}
+
+/** The stem of a folded word (Russian: Snowball; other scripts unchanged). */
+export function stem(word: string): string {
+  return stemRussian(word);
+}
+
+/** A stemmed copy of a text (for the Meilisearch `stems` field): every word replaced by its stem. */
+export function stemText(s: string): string {
+  return words(s).map(stem).join(" ");
+}
+
+export interface QueryTerm {
+  /** as typed */
+  raw: string;
+  /** letters-only folded words inside the term («тмг-1000» → ["тмг"]) */
+  words: string[];
+  /** stems of `words` */
+  stems: string[];
+  /** one spelling for a code, when the term can be one */
+  codeKey: string;
+  codeParts: string[];
+  /** the term has a digit or inner separator: match it as a code */
+  looksLikeCode: boolean;
+  /** the last term of a query typed without a trailing space: match as a prefix */
+  prefix: boolean;
+}
+
+export const MAX_QUERY_TERMS = 8;
+export const MAX_QUERY_LENGTH = 200;
+
+/** Splits a query into terms (at most MAX_QUERY_TERMS; extra are ignored). */
+export function parseQuery(q: string, opts: { prefixLast?: boolean } = {}): QueryTerm[] {
+  const text = q.slice(0, MAX_QUERY_LENGTH);
+  const tokens = tokenize(text).slice(0, MAX_QUERY_TERMS);
+  const endsInWord = /[\p{L}\p{N}]$/u.test(text);
+  return tokens.map((raw, i) => {
+    const ws = words(raw);
+    return {
+      raw,
+      words: ws,
+      stems: ws.map(stem),
+      codeKey: codeKey(raw),
+      codeParts: codeParts(raw),
+      looksLikeCode: /\p{N}/u.test(raw) || /[\p{L}\p{N}][-/.,×*_][\p{L}\p{N}]/u.test(raw),
+      prefix: (opts.prefixLast ?? true) && i === tokens.length - 1 && endsInWord,
+    };
+  });
+}
+
+export interface HighlightSegment {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * Marks the words of `text` that a query matches: same stem, a word starting with a prefix term, or a code whose key
+ * starts with a query code key. Returns segments, never HTML (render them as text with <mark>).
+ */
+export function highlight(text: string, terms: QueryTerm[]): HighlightSegment[] {
+  if (!text) return [];
+  if (terms.length === 0) return [{ text, match: false }];
+  const stems = new Set<string>();
+  const prefixes: string[] = [];
+  const codes: string[] = [];
+  for (const t of terms) {
+    for (const s of t.stems) if (s.length >= 2) stems.add(s);
+    if (t.prefix) for (const w of t.words) if (w.length >= 2) prefixes.push(w);
+    if (t.codeKey.length >= 2) codes.push(t.codeKey);
+    for (const p of t.codeParts) if (p.length >= 2 && /\d/.test(p)) codes.push(p);
+  }
+  const segments: HighlightSegment[] = [];
+  const re = /[\p{L}\p{N}]+(?:[-/.,×*_][\p{L}\p{N}]+)*/gu;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const token = m[0];
+    const start = m.index ?? 0;
+    const folded = normalizeText(token);
+    const key = codeKey(token);
+    const ws = words(token);
+    const hit =
+      ws.some((w) => stems.has(stem(w)) || prefixes.some((p) => w.startsWith(p))) ||
+      (isCodeToken(token) && codes.some((c) => key.startsWith(c) || codeParts(token).includes(c))) ||
+      prefixes.some((p) => folded.startsWith(p));
+    if (!hit) continue;
+    if (start > last) segments.push({ text: text.slice(last, start), match: false });
+    segments.push({ text: token, match: true });
+    last = start + token.length;
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), match: false });
+  return mergeSegments(segments);
+}
+
+function mergeSegments(segments: HighlightSegment[]): HighlightSegment[] {
+  const out: HighlightSegment[] = [];
+  for (const s of segments) {
+    const prev = out[out.length - 1];
+    if (prev && prev.match === s.match) prev.text += s.text;
+    else out.push({ ...s });
+  }
+  return out;
+}

@@ -1,0 +1,342 @@
+/**
+ * The search contract: every engine must pass these (PostgreSQL always; Meilisearch when MEILI_HOST is set).
+ * Data goes through the real sync path: catalog rows → outbox-style events → handleSearchEvents → engine.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutboxEventRow } from "~/modules/outbox/outbox.server";
+import { handleSearchEvents, useSearchEngine } from "~/modules/search/search.server";
+import type { SearchEngine, SearchQuery, SearchResult } from "~/modules/search/search.types";
+import { getPrisma } from "~/utils/db.server";
+import { createCategory, createOrganization, createProduct } from "../../fixtures/factories";
+
+let eventId = 0n;
+function event(topic: string, payload: Record<string, string>): OutboxEventRow {
+  eventId += 1n;
+  return { id: eventId, topic, aggregateId: Object.values(payload)[0], payload, attempts: 1, createdAt: new Date() };
+}
+
+export interface ContractFixture {
+  engine: SearchEngine;
+  ids: Record<string, string>;
+  orgs: Record<string, string>;
+  cats: Record<string, string>;
+}
+
+async function seed(): Promise<Omit<ContractFixture, "engine">> {
+  const prisma = getPrisma();
+  const grid = await createCategory({ sector: "GRID", slug: `grid-${Date.now()}`, nameRu: "Электросетевое хозяйство" });
+  const transformers = await createCategory({ sector: "GRID", nameRu: "Силовые трансформаторы" });
+  await prisma.category.update({ where: { id: transformers.id }, data: { parentId: grid.id } });
+  await prisma.categoryAttribute.createMany({
+    data: [
+      {
+        categoryId: transformers.id,
+        code: "power",
+        nameRu: "Мощность",
+        nameEn: "Power",
+        type: "NUMBER",
+        unit: "кВА",
+        filterable: true,
+        position: 1,
+      },
+      {
+        categoryId: transformers.id,
+        code: "cooling",
+        nameRu: "Охлаждение",
+        nameEn: "Cooling",
+        type: "ENUM",
+        options: [
+          { value: "oil", ru: "масляное", en: "oil" },
+          { value: "dry", ru: "сухое", en: "dry" },
+        ],
+        filterable: true,
+        position: 2,
+      },
+    ],
+  });
+  const heat = await createCategory({ sector: "HEAT_POWER", nameRu: "Котлы водогрейные" });
+  const pipes = await createCategory({ sector: "HEAT_POWER", nameRu: "Трубы и арматура" });
+
+  const verified = await createOrganization({ name: "Невский трансформаторный завод", verified: true });
+  const plain = await createOrganization({ name: "Балтэнергомаш" });
+  const suspended = await createOrganization({ name: "Сомнительная фирма", verified: true });
+
+  const make = async (
+    key: string,
+    data: {
+      supplierId: string;
+      categoryId: string;
+      title: string;
+      sku: string;
+      price?: bigint | null;
+      stock?: "IN_STOCK" | "TO_ORDER";
+      lead?: number;
+      specs?: Record<string, unknown>;
+      description?: string;
+      manufacturer?: string;
+      status?: "PUBLISHED" | "DRAFT";
+    },
+  ) => {
+    const p = await createProduct({
+      supplierId: data.supplierId,
+      categoryId: data.categoryId,
+      title: data.title,
+      sku: data.sku,
+      priceKopecks: data.price === undefined ? 100_000_00n : data.price,
+      status: data.status,
+    });
+    await prisma.product.update({
+      where: { id: p.id },
+      data: {
+        stockStatus: data.stock ?? "TO_ORDER",
+        leadTimeDays: data.lead ?? 30,
+        specs: (data.specs ?? {}) as object,
+        description: data.description ?? null,
+        manufacturer: data.manufacturer ?? null,
+      },
+    });
+    return [key, p.id] as const;
+  };
+  const entries = await Promise.all([
+    make("tmg1000", {
+      supplierId: verified.id,
+      categoryId: transformers.id,
+      title: "Трансформатор масляный ТМГ-1000/10/0,4 У1",
+      sku: "ТМГ-1000/10/0,4",
+      price: 1_450_000_00n,
+      stock: "IN_STOCK",
+      lead: 14,
+      specs: { power: 1000, cooling: "oil" },
+      manufacturer: "Невский трансформаторный завод",
+      description: "Герметичный трансформатор для сетей 10 кВ",
+    }),
+    make("tmg630", {
+      supplierId: plain.id,
+      categoryId: transformers.id,
+      title: "Трансформатор масляный ТМГ-630/10/0,4",
+      sku: "ТМГ-630/10/0,4",
+      price: 980_000_00n,
+      stock: "TO_ORDER",
+      lead: 45,
+      specs: { power: 630, cooling: "oil" },
+    }),
+    make("tsl", {
+      supplierId: plain.id,
+      categoryId: transformers.id,
+      title: "Трансформатор сухой ТСЛ-400/10",
+      sku: "ТСЛ-400/10/0,4",
+      price: null,
+      stock: "IN_STOCK",
+      lead: 60,
+      specs: { power: 400, cooling: "dry" },
+    }),
+    make("boiler", {
+      supplierId: verified.id,
+      categoryId: heat.id,
+      title: "Котёл водогрейный КВ-ГМ-1,0-115",
+      sku: "KV-GM-1.0",
+      price: 2_300_000_00n,
+      stock: "TO_ORDER",
+      lead: 90,
+      description: "Котел на газе и мазуте",
+    }),
+    make("pipe", {
+      supplierId: plain.id,
+      categoryId: pipes.id,
+      title: "Труба нержавеющая 57×3 сталь 12Х18Н10Т",
+      sku: "TR-57-3-12X18H10T",
+      price: 1_200_00n,
+      stock: "IN_STOCK",
+      lead: 5,
+    }),
+    make("hidden", {
+      supplierId: suspended.id,
+      categoryId: transformers.id,
+      title: "Трансформатор масляный ТМГ-1000 от сомнительной фирмы",
+      sku: "SUS-1",
+      stock: "IN_STOCK",
+    }),
+    make("draft", {
+      supplierId: verified.id,
+      categoryId: transformers.id,
+      title: "Трансформатор масляный ТМГ-2500 черновик",
+      sku: "DRAFT-1",
+      status: "DRAFT",
+    }),
+  ]);
+  const ids = Object.fromEntries(entries);
+  // the suspended supplier's products were indexed while it was active; suspension must hide them
+  await handleSearchEvents(Object.values(ids).map((productId) => event("search.product", { productId })));
+  await prisma.organization.update({ where: { id: suspended.id }, data: { suspendedAt: new Date() } });
+  await handleSearchEvents([event("search.supplier", { organizationId: suspended.id })]);
+  return {
+    ids,
+    orgs: { verified: verified.id, plain: plain.id, suspended: suspended.id },
+    cats: { grid: grid.id, transformers: transformers.id, heat: heat.id, pipes: pipes.id },
+  };
+}
+
+export function searchContract(
+  name: string,
+  makeEngine: () => Promise<SearchEngine>,
+  opts: { cleanup?: () => Promise<void> } = {},
+) {
+  describe(`search contract: ${name}`, () => {
+    let f: ContractFixture;
+    const search = (q: string, extra: Partial<SearchQuery> = {}): Promise<SearchResult> =>
+      f.engine.search({ q, filters: {}, facets: {}, sort: "relevance", page: 1, perPage: 20, ...extra });
+    const ids = (r: SearchResult) => r.hits.map((h) => h.id);
+
+    beforeAll(async () => {
+      const engine = await makeEngine();
+      useSearchEngine(engine);
+      f = { engine, ...(await seed()) };
+    });
+    afterAll(async () => {
+      useSearchEngine(undefined);
+      await opts.cleanup?.();
+    });
+
+    it("matches Russian word forms", async () => {
+      const r = await search("трансформаторы масляные");
+      expect(ids(r)).toContain(f.ids.tmg1000);
+      expect(ids(r)).toContain(f.ids.tmg630);
+      expect(ids(r)).not.toContain(f.ids.tsl); // «сухой», not «масляный»
+      expect(ids(await search("водогрейного котла"))).toEqual([f.ids.boiler]);
+    });
+
+    it("tolerates typos", async () => {
+      expect(ids(await search("трансформатр масляный"))).toContain(f.ids.tmg1000);
+      expect(ids(await search("нержавеюшая труба"))).toContain(f.ids.pipe);
+    });
+
+    it("finds model codes, whole and in part", async () => {
+      expect(ids(await search("ТМГ-1000/10/0,4"))[0]).toBe(f.ids.tmg1000);
+      const partial = ids(await search("ТМГ-1000"));
+      expect(partial).toContain(f.ids.tmg1000);
+      expect(partial).not.toContain(f.ids.tmg630);
+      expect(ids(await search("12Х18Н10Т"))).toEqual([f.ids.pipe]);
+      expect(ids(await search("ТМГ 630"))).toEqual([f.ids.tmg630]);
+    });
+
+    it("treats Latin and Cyrillic look-alikes as one", async () => {
+      expect(ids(await search("TMG-1000"))).toContain(f.ids.tmg1000);
+      expect(ids(await search("12X18H10T"))).toEqual([f.ids.pipe]); // Latin X, H, T
+      expect(ids(await search("КВ-ГМ-1.0"))).toEqual([f.ids.boiler]); // SKU typed in Latin, queried in Cyrillic
+    });
+
+    it("folds ё and е", async () => {
+      expect(ids(await search("котел"))).toEqual([f.ids.boiler]);
+      expect(ids(await search("котёл водогрейный"))).toEqual([f.ids.boiler]);
+    });
+
+    it("counts facets over the matches", async () => {
+      const r = await search("трансформатор", { facets: { specCodes: ["power", "cooling"] } });
+      expect(r.total).toBe(3);
+      const facets = r.facets;
+      expect(facets).not.toBeNull();
+      if (!facets) return;
+      expect(facets.sector).toEqual([{ value: "GRID", count: 3 }]);
+      expect(facets.supplier).toEqual(
+        expect.arrayContaining([
+          { value: f.orgs.plain, count: 2 },
+          { value: f.orgs.verified, count: 1 },
+        ]),
+      );
+      expect(facets.verified).toBe(1);
+      expect(facets.inStock).toBe(2);
+      expect(facets.specs.cooling).toEqual(
+        expect.arrayContaining([
+          { value: "oil", count: 2 },
+          { value: "dry", count: 1 },
+        ]),
+      );
+      expect(facets.specs.power.map((v) => v.value)).toEqual(["400", "630", "1000"]);
+      expect(facets.price).toEqual({ min: 980_000_00, max: 1_450_000_00 });
+      expect(facets.leadTime).toEqual({ min: 14, max: 60 });
+    });
+
+    it("filters: category tree, supplier, verified, stock, ranges, specs, sector", async () => {
+      const all = { facets: false as const };
+      expect(ids(await search("", { ...all, filters: { categoryIds: [f.cats.grid] } })).sort()).toEqual(
+        [f.ids.tmg1000, f.ids.tmg630, f.ids.tsl].sort(),
+      );
+      expect(ids(await search("трансформатор", { filters: { verifiedOnly: true } }))).toEqual([f.ids.tmg1000]);
+      expect(ids(await search("трансформатор", { filters: { inStockOnly: true } })).sort()).toEqual(
+        [f.ids.tmg1000, f.ids.tsl].sort(),
+      );
+      expect(ids(await search("", { filters: { priceMin: 1_000_000_00, priceMax: 2_000_000_00 } }))).toEqual([
+        f.ids.tmg1000,
+      ]);
+      expect(ids(await search("", { filters: { leadTimeMax: 10 } }))).toEqual([f.ids.pipe]);
+      expect(ids(await search("", { filters: { specs: { cooling: ["dry"] } } }))).toEqual([f.ids.tsl]);
+      expect(ids(await search("", { filters: { specs: { power: ["630", "1000"] } } })).sort()).toEqual(
+        [f.ids.tmg1000, f.ids.tmg630].sort(),
+      );
+      expect(ids(await search("", { filters: { sectors: ["HEAT_POWER"] } })).sort()).toEqual(
+        [f.ids.boiler, f.ids.pipe].sort(),
+      );
+      expect(ids(await search("", { filters: { supplierIds: [f.orgs.verified] } })).sort()).toEqual(
+        [f.ids.tmg1000, f.ids.boiler].sort(),
+      );
+      // a value that tries to break out of the filter string matches nothing, and nothing breaks
+      expect(
+        ids(await search("", { filters: { supplierIds: ['x" OR verified = false OR supplierId = "y'] } })),
+      ).toEqual([]);
+    });
+
+    it("sorts by price, lead time and date; prices on request last", async () => {
+      const asc = ids(await search("трансформатор", { sort: "price_asc" }));
+      expect(asc).toEqual([f.ids.tmg630, f.ids.tmg1000, f.ids.tsl]);
+      const desc = ids(await search("трансформатор", { sort: "price_desc" }));
+      expect(desc).toEqual([f.ids.tmg1000, f.ids.tmg630, f.ids.tsl]);
+      expect(ids(await search("", { sort: "lead_asc" }))[0]).toBe(f.ids.pipe);
+    });
+
+    it("paginates", async () => {
+      const p1 = await search("", { sort: "price_asc", perPage: 2, page: 1 });
+      const p2 = await search("", { sort: "price_asc", perPage: 2, page: 2 });
+      const p3 = await search("", { sort: "price_asc", perPage: 2, page: 3 });
+      expect(p1.total).toBe(5);
+      expect(p1.hits).toHaveLength(2);
+      expect(p3.hits).toHaveLength(1);
+      const seen = new Set([...ids(p1), ...ids(p2), ...ids(p3)]);
+      expect(seen.size).toBe(5);
+    });
+
+    it("highlights the matched words", async () => {
+      const r = await search("трансформаторы ТМГ-1000");
+      const title = r.hits.find((h) => h.id === f.ids.tmg1000)?.highlight.title ?? [];
+      expect(title.filter((s) => s.match).map((s) => s.text)).toEqual(["Трансформатор", "ТМГ-1000/10/0,4"]);
+    });
+
+    it("suggests products, categories and suppliers as you type", async () => {
+      const s = await f.engine.suggest("трансф", 5);
+      expect(s.products.map((p) => p.id)).toContain(f.ids.tmg1000);
+      expect(s.categories.map((c) => c.value)).toContain(f.cats.transformers);
+      expect(s.suppliers.map((c) => c.value)).toEqual(expect.arrayContaining([f.orgs.plain, f.orgs.verified]));
+    });
+
+    it("never shows drafts or suspended suppliers' products", async () => {
+      const r = await search("трансформатор");
+      expect(ids(r)).not.toContain(f.ids.hidden);
+      expect(ids(r)).not.toContain(f.ids.draft);
+      expect(ids(await search("сомнительной"))).toEqual([]);
+    });
+
+    it("removes deleted and archived products; brings a reinstated supplier back", async () => {
+      const prisma = getPrisma();
+      await prisma.product.update({ where: { id: f.ids.tmg630 }, data: { status: "ARCHIVED" } });
+      await handleSearchEvents([event("search.product", { productId: f.ids.tmg630 })]);
+      expect(ids(await search("ТМГ-630"))).toEqual([]);
+
+      await prisma.product.delete({ where: { id: f.ids.pipe } });
+      await handleSearchEvents([event("search.product", { productId: f.ids.pipe })]);
+      expect(ids(await search("12Х18Н10Т"))).toEqual([]);
+
+      await prisma.organization.update({ where: { id: f.orgs.suspended }, data: { suspendedAt: null } });
+      await handleSearchEvents([event("search.supplier", { organizationId: f.orgs.suspended })]);
+      expect(ids(await search("сомнительной"))).toEqual([f.ids.hidden]);
+    });
+  });
+}
