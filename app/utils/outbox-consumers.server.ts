@@ -4,3 +4,4 @@
  */
 import "~/modules/mail/mail-consumer.server";
 import "~/modules/accounts/accounts-jobs.server";
+import "~/modules/search/search.consumer.server";
