@@ -102,6 +102,7 @@ async function setupActor(db: Database): Promise<Actor> {
 }
 
 async function bench(label: string, db: Database) {
+  // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
   useDatabase(db);
   const actor = await setupActor(db);
   const files = [await priceList(ROWS, 0), await priceList(ROWS, 0), await priceList(ROWS, 1)];
@@ -122,6 +123,7 @@ async function bench(label: string, db: Database) {
         `created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}`,
     );
   }
+  // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
   useDatabase(undefined);
 }
 
