@@ -4,4 +4,6 @@
  */
 import "~/modules/mail/mail-consumer.server";
 import "~/modules/accounts/accounts-jobs.server";
+import "~/modules/notifications/register.server";
+import "~/modules/rfq/jobs.server";
 import "~/modules/search/search.consumer.server";

@@ -1,0 +1,17 @@
+/**
+ * Event types that produce a notification (in-app + email). A later issue adding an event adds its type here and the
+ * strings `types.<type>.title` / `types.<type>.body` to app/locales/{ru,en}/notifications.json.
+ * Users can turn email off per type on /settings/notifications.
+ */
+export const NOTIFICATION_TYPES = [
+  "rfq_published",
+  "rfq_question",
+  "rfq_answer",
+  "rfq_deadline_changed",
+  "rfq_cancelled",
+  "rfq_reminder",
+  "rfq_declined",
+  "rfq_closed",
+] as const;
+
+export type KnownNotificationType = (typeof NOTIFICATION_TYPES)[number];

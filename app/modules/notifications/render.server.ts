@@ -1,0 +1,70 @@
+import type { TFunction } from "i18next";
+import { formatDateTime } from "~/modules/i18n/format";
+import type { Lang } from "~/modules/i18n/i18n";
+import { isLang } from "~/modules/i18n/i18n";
+import { getFixedT } from "~/modules/i18n/i18n.server";
+import { localizePath } from "~/modules/i18n/paths";
+import { env } from "~/utils/env.server";
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** ISO date params become "25.11.2026, 18:00" in the language; everything else is kept. */
+export function formatParams(params: Record<string, unknown>, lang: Lang): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params))
+    out[k] = typeof v === "string" && ISO.test(v) ? formatDateTime(v, lang) : v;
+  return out;
+}
+
+export function langOf(locale: string | null | undefined): Lang {
+  return isLang(locale) ? locale : "ru";
+}
+
+const tCache = new Map<Lang, TFunction>();
+async function tFor(lang: Lang): Promise<TFunction> {
+  let t = tCache.get(lang);
+  if (!t) {
+    t = await getFixedT(lang, "notifications");
+    tCache.set(lang, t);
+  }
+  return t;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+}
+
+export function absoluteUrl(path: string, lang: Lang): string {
+  const origin = (env().APP_ORIGIN ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");
+  return `${origin}${localizePath(lang, path)}`;
+}
+
+/** The email of one notification in the recipient's language. */
+export async function renderEmail(input: {
+  type: string;
+  params: Record<string, unknown>;
+  link: string | null;
+  lang: Lang;
+  name: string;
+}): Promise<{ subject: string; text: string; html: string }> {
+  const t = await tFor(input.lang);
+  const values = { ...formatParams(input.params, input.lang), interpolation: { escapeValue: false } };
+  const title = t(`types.${input.type}.title`, values);
+  const body = t(`types.${input.type}.body`, values);
+  const greeting = t("email.greeting", { name: input.name });
+  const url = input.link ? absoluteUrl(input.link, input.lang) : null;
+  const open = t("email.open");
+  const footer = t("email.footer", { url: absoluteUrl("/settings/notifications", input.lang) });
+  const subject = `${t("email.subjectPrefix")} ${title}`;
+  const text = [greeting, "", body, ...(url ? ["", `${open}: ${url}`] : []), "", "—", footer].join("\n");
+  const html = [
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p>${escapeHtml(body).replace(/\n/g, "<br>")}</p>`,
+    url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(open)}</a></p>` : "",
+    `<hr><p style="color:#64748b;font-size:12px">${escapeHtml(footer)}</p>`,
+  ].join("\n");
+  return { subject, text, html };
+}

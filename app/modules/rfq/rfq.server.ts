@@ -1,0 +1,82 @@
+/**
+ * PUBLIC SURFACE OF THE RFQ MODULE (запросы коммерческих предложений).
+ *
+ * Buyer:    newRfqForm, getDraftForm, saveDraft, publishRfq, deleteDraft, listBuyerRfqs, getBuyerRfq, extendDeadline,
+ *           cancelRfq, duplicateRfq, answerQuestion; RFQ cart: getCart, countCart, addToCart, updateCartQuantity,
+ *           removeFromCart, clearCart.
+ * Supplier: listInbox, viewRfqAsSupplier (marks viewed), listThreadForSupplier, declineRfq, askQuestion.
+ * Quotes module hooks: markRecipientQuoted(tx, rfqId, supplierOrgId), registerRfqCloseHook(name, hook) — runs in the
+ *           closing transaction (sealed RFQs have openedAt set there), getRfqAccess(actor, rfqId).
+ * Deadline job: runDeadlineJob / closeDueRfqs / sendDeadlineReminders (scheduled by ./jobs.server.ts).
+ * Attachments: the "rfq-attachment" file read policy is registered on import of this module.
+ */
+import "./attachments.server";
+import { type Actor, NotFoundError } from "~/modules/accounts/actor";
+import { getPrisma } from "~/utils/db.server";
+import { VISIBLE_TO_SUPPLIERS } from "./shared.server";
+
+export { canReadRfqAttachment, registerRfqFilePolicy } from "./attachments.server";
+export {
+  answerQuestion,
+  cancelRfq,
+  duplicateRfq,
+  extendDeadline,
+  getBuyerRfq,
+  listBuyerRfqs,
+} from "./buyer.server";
+export { addToCart, clearCart, countCart, getCart, removeFromCart, updateCartQuantity } from "./cart.server";
+export {
+  type ClosedRfq,
+  closeDueRfqs,
+  type RfqCloseHook,
+  registerRfqCloseHook,
+  runDeadlineJob,
+  sendDeadlineReminders,
+} from "./deadline.server";
+export {
+  compactItemRows,
+  type DraftInput,
+  deleteDraft,
+  draftInputFromForm,
+  getDraftForm,
+  MAX_ATTACHMENTS,
+  newRfqForm,
+  publishRfq,
+  RFQ_ATTACHMENT_KINDS,
+  type RfqFormState,
+  saveDraft,
+  type UploadProblem,
+} from "./drafts.server";
+export { handleRfqFormAction } from "./form-action.server";
+export { orHttpError } from "./http.server";
+export { computeCandidates } from "./routing.server";
+export { RfqValidationError } from "./shared.server";
+export {
+  askQuestion,
+  declineRfq,
+  listInbox,
+  listThreadForSupplier,
+  markRecipientQuoted,
+  viewRfqAsSupplier,
+} from "./supplier.server";
+export { readRfqForm } from "./upload.server";
+
+/**
+ * How the actor relates to an RFQ: "buyer" (own organisation), "recipient" (invited supplier, RFQ not a draft);
+ * anything else → NotFound. For modules that hang data off an RFQ (quotes, compare).
+ */
+export async function getRfqAccess(actor: Actor, rfqId: string): Promise<"buyer" | "recipient"> {
+  if (!actor.organizationId) throw new NotFoundError("rfq");
+  const rfq = await getPrisma().rfq.findFirst({
+    where: {
+      id: rfqId,
+      OR: [
+        { buyerOrgId: actor.organizationId },
+        { status: { in: [...VISIBLE_TO_SUPPLIERS] }, recipients: { some: { supplierOrgId: actor.organizationId } } },
+      ],
+    },
+    select: { buyerOrgId: true },
+  });
+  if (!rfq) throw new NotFoundError("rfq");
+  return rfq.buyerOrgId === actor.organizationId ? "buyer" : "recipient";
+}

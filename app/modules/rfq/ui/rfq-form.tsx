@@ -1,0 +1,387 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LocalizedLink } from "~/components/ui/localized-link";
+import { formatDateTime } from "~/modules/i18n/format";
+import { useLang } from "~/modules/i18n/use-lang";
+import type { RfqFormState } from "../drafts.server";
+import { PAYMENT_TERMS, rfqPublishSchema, UNITS } from "../rfq.schema";
+import { buttonClass, FieldErrors, formatSize, inputClass, secondaryButtonClass, useErrorText } from "./bits";
+
+export interface RfqFormActionData {
+  lastResult?: SubmissionResult<string[]> | null;
+  state?: RfqFormState;
+  savedAt?: string;
+  draftId?: string;
+}
+
+const ACCEPT = ".pdf,.dwg,.dxf,.xlsx,.docx,.png,.jpg,.jpeg,.webp,.gif";
+const AUTOSAVE_MS = 2500;
+
+/** The RFQ editor (new and draft): conform form, debounced autosave through a fetcher, recipients, attachments. */
+export function RfqForm({ state, actionData }: { state: RfqFormState; actionData?: RfqFormActionData }) {
+  const { t } = useTranslation("rfq");
+  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const autosave = useFetcher<RfqFormActionData>();
+  const current = actionData?.state ?? state;
+  const [draftId, setDraftId] = useState<string | null>(current.draftId);
+  const [savedAt, setSavedAt] = useState<string | null>(current.updatedAt);
+  useEffect(() => {
+    if (actionData?.state?.draftId) setDraftId(actionData.state.draftId);
+  }, [actionData]);
+  useEffect(() => {
+    if (autosave.data?.draftId) {
+      setDraftId(autosave.data.draftId);
+      setSavedAt(autosave.data.savedAt ?? null);
+    }
+  }, [autosave.data]);
+
+  const defaultValue = useMemo(
+    () => ({
+      ...state.values,
+      sealed: state.values.sealed ? "on" : undefined,
+      includeOtherSuppliers: state.values.includeOtherSuppliers ? "on" : undefined,
+      items: (state.values.items.length
+        ? state.values.items
+        : [{ productId: "", name: "", quantity: "1", unit: "pcs", notes: "", analoguesAllowed: false }]
+      ).map((i) => ({ ...i, analoguesAllowed: i.analoguesAllowed ? "on" : undefined })),
+    }),
+    [state],
+  );
+  const [form, fields] = useForm({
+    id: `rfq-${state.draftId ?? "new"}-${state.updatedAt ?? ""}`,
+    lastResult: navigation.state === "idle" ? actionData?.lastResult : null,
+    defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate({ formData }) {
+      return parseWithZod(formData, { schema: rfqPublishSchema() });
+    },
+  });
+  const items = fields.items.getFieldList();
+  const productInfo = new Map(state.values.items.map((i) => [i.productId, i]));
+
+  // Debounced autosave of what is typed (files are sent only with a real submit).
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const scheduleAutosave = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const el = formRef.current;
+      if (!el || navigation.state !== "idle") return;
+      const data = new FormData(el);
+      data.delete("attachments");
+      data.set("intent", "autosave");
+      autosave.submit(data, { method: "post" });
+    }, AUTOSAVE_MS);
+  };
+  useEffect(() => () => timer.current && clearTimeout(timer.current), []);
+
+  const busy = navigation.state === "submitting";
+  const attachmentErrors = (form.allErrors as Record<string, string[] | undefined>).attachments;
+
+  return (
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      {...getFormProps(form)}
+      ref={formRef}
+      noValidate
+      onChange={scheduleAutosave}
+      className="space-y-8"
+      onSubmit={(event) => {
+        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        if (submitter?.name === "intent" && submitter.value !== "publish") return; // no client validation for drafts
+        form.onSubmit(event);
+      }}
+    >
+      <input type="hidden" name="draftId" value={draftId ?? ""} />
+      {state.fromCart ? <input type="hidden" name="fromCart" value="on" /> : null}
+      {form.errors?.length ? (
+        <div
+          role="alert"
+          id={form.errorId}
+          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+        >
+          {form.errors.map(errorText).join(" ")}
+        </div>
+      ) : null}
+
+      <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-lg font-semibold">{t("form.header")}</legend>
+        <div>
+          <label htmlFor={fields.title.id} className="text-sm font-medium">
+            {t("form.title")}
+          </label>
+          <input {...getInputProps(fields.title, { type: "text" })} className={inputClass} />
+          <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.deliveryAddress.id} className="text-sm font-medium">
+            {t("form.deliveryAddress")}
+          </label>
+          <input {...getInputProps(fields.deliveryAddress, { type: "text" })} className={inputClass} />
+          <FieldErrors id={fields.deliveryAddress.errorId} errors={fields.deliveryAddress.errors} />
+        </div>
+        <div className="grid gap-4 md:grid-cols-3">
+          <div>
+            <label htmlFor={fields.deadline.id} className="text-sm font-medium">
+              {t("form.deadline")}
+            </label>
+            <input {...getInputProps(fields.deadline, { type: "datetime-local" })} className={inputClass} />
+            <p className="mt-1 text-xs text-slate-500">{t("form.mskHint")}</p>
+            <FieldErrors id={fields.deadline.errorId} errors={fields.deadline.errors} />
+          </div>
+          <div>
+            <label htmlFor={fields.neededBy.id} className="text-sm font-medium">
+              {t("form.neededBy")}
+            </label>
+            <input {...getInputProps(fields.neededBy, { type: "date" })} className={inputClass} />
+            <FieldErrors id={fields.neededBy.errorId} errors={fields.neededBy.errors} />
+          </div>
+          <div>
+            <label htmlFor={fields.paymentTerms.id} className="text-sm font-medium">
+              {t("form.paymentTerms")}
+            </label>
+            <select {...getSelectProps(fields.paymentTerms)} className={inputClass}>
+              <option value="">{t("form.paymentTermsAny")}</option>
+              {PAYMENT_TERMS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`paymentTerms.${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div>
+          <label htmlFor={fields.comment.id} className="text-sm font-medium">
+            {t("form.comment")}
+          </label>
+          <textarea {...getTextareaProps(fields.comment)} rows={3} className={inputClass} />
+          <FieldErrors id={fields.comment.errorId} errors={fields.comment.errors} />
+        </div>
+        <div className="flex items-start gap-2">
+          <input {...getInputProps(fields.sealed, { type: "checkbox" })} className="mt-1" />
+          <label htmlFor={fields.sealed.id} className="text-sm">
+            <span className="font-medium">{t("form.sealed")}</span>
+            <span className="block text-slate-500">{t("form.sealedHint")}</span>
+          </label>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-lg font-semibold">{t("form.items")}</legend>
+        <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
+        <ol className="space-y-4">
+          {items.map((item, index) => {
+            const f = item.getFieldset();
+            const info = f.productId.value ? productInfo.get(String(f.productId.value)) : undefined;
+            return (
+              <li key={item.key} className="rounded border border-slate-200 p-4" data-testid="rfq-item">
+                <div className="mb-2 flex items-center justify-between">
+                  <span className="text-sm font-semibold">
+                    {t("form.itemN", { n: index + 1 })}
+                    {info?.supplierName ? (
+                      <span className="ml-2 font-normal text-slate-500">
+                        {info.productSlug ? (
+                          <LocalizedLink to={`/products/${info.productSlug}`} className="underline">
+                            {info.productTitle}
+                          </LocalizedLink>
+                        ) : null}{" "}
+                        · {info.supplierName}
+                      </span>
+                    ) : null}
+                  </span>
+                  {items.length > 1 ? (
+                    <button
+                      {...form.remove.getButtonProps({ name: fields.items.name, index })}
+                      className="text-sm text-red-700 underline"
+                    >
+                      {t("form.removeItem")}
+                    </button>
+                  ) : null}
+                </div>
+                <input {...getInputProps(f.productId, { type: "hidden" })} />
+                <div className="grid gap-3 md:grid-cols-6">
+                  <div className="md:col-span-3">
+                    <label htmlFor={f.name.id} className="text-sm font-medium">
+                      {t("form.itemName")}
+                    </label>
+                    <input {...getInputProps(f.name, { type: "text" })} className={inputClass} />
+                    <FieldErrors id={f.name.errorId} errors={f.name.errors} />
+                  </div>
+                  <div className="md:col-span-2">
+                    <label htmlFor={f.quantity.id} className="text-sm font-medium">
+                      {t("form.quantity")}
+                    </label>
+                    <input
+                      {...getInputProps(f.quantity, { type: "text" })}
+                      inputMode="decimal"
+                      className={inputClass}
+                    />
+                    <FieldErrors id={f.quantity.errorId} errors={f.quantity.errors} />
+                  </div>
+                  <div>
+                    <label htmlFor={f.unit.id} className="text-sm font-medium">
+                      {t("form.unit")}
+                    </label>
+                    <select {...getSelectProps(f.unit)} className={inputClass}>
+                      {UNITS.map((u) => (
+                        <option key={u} value={u}>
+                          {tc(`units.${u}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="md:col-span-6">
+                    <label htmlFor={f.notes.id} className="text-sm font-medium">
+                      {t("form.notes")}
+                    </label>
+                    <textarea {...getTextareaProps(f.notes)} rows={2} className={inputClass} />
+                    <FieldErrors id={f.notes.errorId} errors={f.notes.errors} />
+                  </div>
+                  <div className="flex items-center gap-2 md:col-span-6">
+                    <input {...getInputProps(f.analoguesAllowed, { type: "checkbox" })} />
+                    <label htmlFor={f.analoguesAllowed.id} className="text-sm">
+                      {t("form.analoguesAllowed")}
+                    </label>
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          {...form.insert.getButtonProps({
+            name: fields.items.name,
+            defaultValue: { name: "", quantity: "1", unit: "pcs", notes: "" },
+          })}
+          className={secondaryButtonClass}
+        >
+          {t("form.addItem")}
+        </button>
+      </fieldset>
+
+      <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-lg font-semibold">{t("form.attachments")}</legend>
+        {current.attachments.length ? (
+          <ul className="space-y-1 text-sm" aria-label={t("form.attached")}>
+            {current.attachments.map((a) => (
+              <li key={a.id} className="flex items-center gap-3">
+                <a href={`/files/${a.id}?download=1`} className="text-brand-700 underline">
+                  {a.name}
+                </a>
+                <span className="text-slate-500">{formatSize(a.size)}</span>
+                <label className="flex items-center gap-1 text-red-700">
+                  <input type="checkbox" name="removeAttachment" value={a.id} />
+                  {t("form.removeAttachment")}
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div>
+          <label htmlFor="rfq-attachments" className="text-sm font-medium">
+            {t("form.addAttachments")}
+          </label>
+          <input
+            id="rfq-attachments"
+            name="attachments"
+            type="file"
+            multiple
+            accept={ACCEPT}
+            className="mt-1 block text-sm"
+            aria-invalid={attachmentErrors?.length ? true : undefined}
+            aria-describedby={attachmentErrors?.length ? "rfq-attachments-error" : "rfq-attachments-hint"}
+          />
+          <p id="rfq-attachments-hint" className="mt-1 text-xs text-slate-500">
+            {t("form.attachmentsHint")}
+          </p>
+          <FieldErrors id="rfq-attachments-error" errors={attachmentErrors} />
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-lg font-semibold">{t("form.recipients")}</legend>
+        <p className="text-sm text-slate-600">{t("form.recipientsHint")}</p>
+        {current.candidates.length ? (
+          <ul className="space-y-1" data-testid="recipients">
+            {current.candidates.map((c) => (
+              <li key={c.supplierOrgId} className="flex items-center gap-2 text-sm">
+                <input type="hidden" name="recipientsShown" value={c.supplierOrgId} />
+                <input
+                  type="checkbox"
+                  id={`recipient-${c.supplierOrgId}`}
+                  name="recipients"
+                  value={c.supplierOrgId}
+                  defaultChecked={c.selected}
+                />
+                <label htmlFor={`recipient-${c.supplierOrgId}`}>
+                  {c.name}{" "}
+                  <span className="text-slate-500">
+                    · {t(`recipientSource.${c.source}`)}
+                    {c.verified ? ` · ${t("form.verified")}` : ""}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-500">{t("form.noCandidates")}</p>
+        )}
+        <div className="flex items-start gap-2">
+          <input {...getInputProps(fields.includeOtherSuppliers, { type: "checkbox" })} className="mt-1" />
+          <label htmlFor={fields.includeOtherSuppliers.id} className="text-sm">
+            <span className="font-medium">{t("form.includeOthers")}</span>
+            <span className="block text-slate-500">{t("form.includeOthersHint")}</span>
+          </label>
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor="rfq-add-supplier" className="text-sm font-medium">
+              {t("form.addSupplier")}
+            </label>
+            <input
+              id="rfq-add-supplier"
+              name="addSupplier"
+              type="text"
+              className={inputClass}
+              placeholder={t("form.addSupplierPlaceholder")}
+            />
+          </div>
+          <button type="submit" name="intent" value="save" className={secondaryButtonClass}>
+            {t("form.refreshRecipients")}
+          </button>
+        </div>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" name="intent" value="publish" className={buttonClass} disabled={busy}>
+          {t("form.publish")}
+        </button>
+        <button type="submit" name="intent" value="save" className={secondaryButtonClass} disabled={busy}>
+          {t("form.saveDraft")}
+        </button>
+        <span className="text-sm text-slate-500" aria-live="polite" data-testid="autosave-status">
+          {autosave.state !== "idle"
+            ? t("form.saving")
+            : savedAt
+              ? t("form.savedAt", { time: formatDateTime(savedAt, lang) })
+              : ""}
+        </span>
+      </div>
+    </Form>
+  );
+}

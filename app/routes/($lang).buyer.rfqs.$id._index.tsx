@@ -1,0 +1,360 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LocalizedLink } from "~/components/ui/localized-link";
+import { requireActor } from "~/modules/accounts/accounts.server";
+import { formatDateTime } from "~/modules/i18n/format";
+import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { localizePath } from "~/modules/i18n/paths";
+import { useLang } from "~/modules/i18n/use-lang";
+import {
+  answerSchema,
+  extendDeadlineSchema,
+  parseMoscowDateTime,
+  reasonSchema,
+  toMoscowDateTimeInput,
+} from "~/modules/rfq/rfq.schema";
+import {
+  answerQuestion,
+  cancelRfq,
+  duplicateRfq,
+  extendDeadline,
+  getBuyerRfq,
+  orHttpError,
+  RfqValidationError,
+} from "~/modules/rfq/rfq.server";
+import {
+  AttachmentList,
+  buttonClass,
+  Countdown,
+  dangerButtonClass,
+  FieldErrors,
+  inputClass,
+  StatusBadge,
+  secondaryButtonClass,
+  useErrorText,
+} from "~/modules/rfq/ui/bits";
+import { ItemsTable } from "~/modules/rfq/ui/items-table";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, { kind: "BUYER" });
+  const data = await orHttpError(getBuyerRfq(actor, params.id ?? ""));
+  const t = await getT(request, "rfq");
+  return { ...data, now: Date.now(), title: t("buyer.rfqTitle", { number: data.rfq.number, title: data.rfq.title }) };
+}
+
+type ActionResult = { intent: string; errors?: Record<string, string[]>; formErrors?: string[]; ok?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, { kind: "BUYER" });
+  const id = params.id ?? "";
+  const lang = getLang(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = [], status = 422) =>
+    Response.json(
+      {
+        intent,
+        errors: Object.fromEntries(
+          Object.entries(errors ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1])),
+        ),
+        formErrors,
+      } satisfies ActionResult,
+      { status },
+    );
+  try {
+    if (intent === "duplicate") {
+      const copy = await orHttpError(duplicateRfq(actor, id));
+      return redirect(localizePath(lang, `/rfq/${copy.id}/edit`));
+    }
+    if (intent === "cancel") {
+      const s = parseWithZod(form, { schema: reasonSchema });
+      if (s.status !== "success") return fail(s.error);
+      await orHttpError(cancelRfq(actor, id, s.value.reason));
+      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=cancelled`));
+    }
+    if (intent === "extend") {
+      const { rfq } = await orHttpError(getBuyerRfq(actor, id));
+      const s = parseWithZod(form, {
+        schema: extendDeadlineSchema({
+          current: rfq.deadline ? new Date(rfq.deadline) : null,
+          neededBy: rfq.neededBy ? new Date(rfq.neededBy) : null,
+        }),
+      });
+      if (s.status !== "success") return fail(s.error);
+      await orHttpError(extendDeadline(actor, id, parseMoscowDateTime(s.value.deadline) as Date));
+      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=extended`));
+    }
+    if (intent === "answer") {
+      const s = parseWithZod(form, { schema: answerSchema });
+      if (s.status !== "success") return fail(s.error);
+      await orHttpError(answerQuestion(actor, id, s.value));
+      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=answered#questions`));
+    }
+  } catch (error) {
+    if (error instanceof RfqValidationError) return fail(error.fieldErrors, error.formErrors);
+    throw error;
+  }
+  return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export default function BuyerRfq() {
+  const { rfq, recipients, threads, audit, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation("rfq");
+  const { t: tc } = useTranslation();
+  const lang = useLang();
+  const errorText = useErrorText();
+  const errs = (intent: string, field: string) =>
+    actionData?.intent === intent ? actionData.errors?.[field] : undefined;
+  const done = params.get("done") ?? (params.get("published") ? "published" : null);
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-500">
+            {t("rfqNumber", { number: rfq.number })} · <StatusBadge status={rfq.status} kind="rfq" />
+            {rfq.sealed ? <span className="ml-2 text-xs text-slate-600">{t("sealedBadge")}</span> : null}
+          </p>
+          <h1 className="text-2xl font-bold">{rfq.title}</h1>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {rfq.status !== "DRAFT" ? (
+            <LocalizedLink to={`/buyer/rfqs/${rfq.id}/compare`} className={buttonClass} data-testid="compare-link">
+              {t("buyer.compare")}
+            </LocalizedLink>
+          ) : (
+            <LocalizedLink to={`/rfq/${rfq.id}/edit`} className={buttonClass}>
+              {t("buyer.editDraft")}
+            </LocalizedLink>
+          )}
+          <Form method="post">
+            <button type="submit" name="intent" value="duplicate" className={secondaryButtonClass}>
+              {t("buyer.duplicate")}
+            </button>
+          </Form>
+        </div>
+      </div>
+      {done ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+          {t(`buyer.done.${done}`)}
+        </p>
+      ) : null}
+      {actionData?.formErrors?.length ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {actionData.formErrors.map(errorText).join(" ")}
+        </p>
+      ) : null}
+      {rfq.status === "CANCELLED" && rfq.cancelReason ? (
+        <p className="rounded border border-red-200 bg-red-50 p-3 text-sm">
+          {t("cancelledBecause", { reason: rfq.cancelReason })}
+        </p>
+      ) : null}
+
+      <section
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-2"
+        aria-label={t("form.header")}
+      >
+        <dl className="space-y-2 text-sm">
+          <div>
+            <dt className="text-slate-500">{t("form.deadline")}</dt>
+            <dd data-testid="rfq-deadline">
+              <Countdown deadline={rfq.deadline} now={now} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("form.neededBy")}</dt>
+            <dd>{rfq.neededBy ? formatDateTime(rfq.neededBy, lang).slice(0, 10) : "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("form.deliveryAddress")}</dt>
+            <dd>{rfq.deliveryAddress}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("form.paymentTerms")}</dt>
+            <dd>{rfq.paymentTerms ? t(`paymentTerms.${rfq.paymentTerms}`) : "—"}</dd>
+          </div>
+        </dl>
+        <div className="space-y-2 text-sm">
+          {rfq.comment ? (
+            <div>
+              <div className="text-slate-500">{t("form.comment")}</div>
+              <p className="whitespace-pre-line">{rfq.comment}</p>
+            </div>
+          ) : null}
+          <div>
+            <div className="text-slate-500">{t("form.attachments")}</div>
+            <AttachmentList attachments={rfq.attachments} />
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="items-h">
+        <h2 id="items-h" className="mb-2 text-lg font-semibold">
+          {t("form.items")}
+        </h2>
+        <ItemsTable items={rfq.items} />
+      </section>
+
+      <section aria-labelledby="recipients-h">
+        <h2 id="recipients-h" className="mb-2 text-lg font-semibold">
+          {t("buyer.recipients")}
+        </h2>
+        <table className="w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b text-left text-slate-600">
+              <th className="p-2">{t("table.supplier")}</th>
+              <th className="p-2">{t("table.status")}</th>
+              <th className="p-2">{t("table.viewedAt")}</th>
+              <th className="p-2">{t("table.note")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recipients.map((r) => (
+              <tr key={r.supplierOrgId} className="border-b" data-testid="recipient-row" data-supplier={r.name}>
+                <td className="p-2">
+                  <LocalizedLink to={`/suppliers/${r.slug}`} className="text-brand-700 underline">
+                    {r.name}
+                  </LocalizedLink>
+                  <span className="ml-1 text-xs text-slate-500">{t(`recipientSource.${r.source}`)}</span>
+                </td>
+                <td className="p-2">
+                  {rfq.status === "DRAFT" ? (
+                    "—"
+                  ) : (
+                    <StatusBadge status={r.status === "NEW" ? "SENT" : r.status} kind="recipient" />
+                  )}
+                </td>
+                <td className="p-2">{r.viewedAt ? formatDateTime(r.viewedAt, lang) : "—"}</td>
+                <td className="p-2">{r.declineReason ? t("declineReasonShort", { reason: r.declineReason }) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {rfq.status === "PUBLISHED" ? (
+        <section className="grid gap-4 md:grid-cols-2" aria-label={t("buyer.actions")}>
+          <Form method="post" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+            <h2 className="font-semibold">{t("buyer.extendTitle")}</h2>
+            <label htmlFor="extend-deadline" className="text-sm">
+              {t("buyer.newDeadline")}
+            </label>
+            <input
+              id="extend-deadline"
+              name="deadline"
+              type="datetime-local"
+              defaultValue={toMoscowDateTimeInput(rfq.deadline)}
+              className={inputClass}
+              aria-invalid={errs("extend", "deadline") ? true : undefined}
+              aria-describedby={errs("extend", "deadline") ? "extend-deadline-error" : undefined}
+            />
+            <FieldErrors id="extend-deadline-error" errors={errs("extend", "deadline")} />
+            <button type="submit" name="intent" value="extend" className={secondaryButtonClass}>
+              {t("buyer.extend")}
+            </button>
+          </Form>
+          <Form method="post" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+            <h2 className="font-semibold">{t("buyer.cancelTitle")}</h2>
+            <label htmlFor="cancel-reason" className="text-sm">
+              {t("buyer.cancelReason")}
+            </label>
+            <textarea
+              id="cancel-reason"
+              name="reason"
+              rows={2}
+              className={inputClass}
+              aria-invalid={errs("cancel", "reason") ? true : undefined}
+              aria-describedby={errs("cancel", "reason") ? "cancel-reason-error" : undefined}
+            />
+            <FieldErrors id="cancel-reason-error" errors={errs("cancel", "reason")} />
+            <button type="submit" name="intent" value="cancel" className={dangerButtonClass}>
+              {t("buyer.cancel")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section id="questions" aria-labelledby="questions-h" className="space-y-3">
+        <h2 id="questions-h" className="text-lg font-semibold">
+          {t("questions.title")}
+        </h2>
+        {threads.length === 0 ? <p className="text-sm text-slate-500">{t("questions.none")}</p> : null}
+        {threads.map((thread) => (
+          <div
+            key={thread.supplierOrgId}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+            data-testid="thread"
+          >
+            <h3 className="mb-2 font-medium">{thread.supplier}</h3>
+            <ul className="space-y-3">
+              {thread.messages
+                .filter((m) => m.kind === "QUESTION")
+                .map((q) => {
+                  const answers = thread.messages.filter((m) => m.replyToId === q.id);
+                  return (
+                    <li key={q.id} className="space-y-2">
+                      <p className="text-sm">
+                        <span className="font-medium">{t("questions.question")}:</span> {q.body}
+                      </p>
+                      {answers.map((a) => (
+                        <p key={a.id} className="ml-4 text-sm text-slate-700">
+                          <span className="font-medium">{t("questions.answer")}:</span> {a.body}{" "}
+                          <span className="text-xs text-slate-500">
+                            ({a.published ? t("questions.publishedToAll") : t("questions.private")})
+                          </span>
+                        </p>
+                      ))}
+                      {rfq.status === "PUBLISHED" ? (
+                        <Form method="post" className="ml-4 space-y-1" noValidate>
+                          <input type="hidden" name="questionId" value={q.id} />
+                          <label htmlFor={`answer-${q.id}`} className="text-sm">
+                            {t("questions.yourAnswer")}
+                          </label>
+                          <textarea id={`answer-${q.id}`} name="body" rows={2} className={inputClass} required />
+                          <div className="flex items-center gap-2">
+                            <input id={`publish-${q.id}`} type="checkbox" name="publish" />
+                            <label htmlFor={`publish-${q.id}`} className="text-sm">
+                              {t("questions.publish")}
+                            </label>
+                          </div>
+                          <button type="submit" name="intent" value="answer" className={secondaryButtonClass}>
+                            {t("questions.send")}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </li>
+                  );
+                })}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="audit-h">
+        <h2 id="audit-h" className="mb-2 text-lg font-semibold">
+          {t("audit.title")}
+        </h2>
+        <ol className="space-y-1 text-sm" data-testid="audit-trail">
+          {audit.map((a) => (
+            <li key={a.id}>
+              <span className="text-slate-500">{formatDateTime(a.at, lang)}</span> —{" "}
+              {t(`audit.actions.${a.action}`, { defaultValue: a.action })}
+              {a.who || a.org ? (
+                <span className="text-slate-600"> · {[a.who, a.org].filter(Boolean).join(", ")}</span>
+              ) : (
+                <span className="text-slate-600"> · {t("audit.system")}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <p className="sr-only">{tc("brand")}</p>
+    </div>
+  );
+}

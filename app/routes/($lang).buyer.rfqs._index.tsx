@@ -1,0 +1,138 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LocalizedLink } from "~/components/ui/localized-link";
+import { requireActor } from "~/modules/accounts/accounts.server";
+import { getT } from "~/modules/i18n/i18n.server";
+import { useLocalizePath } from "~/modules/i18n/use-lang";
+import { RFQ_STATUSES } from "~/modules/rfq/rfq.schema";
+import { listBuyerRfqs } from "~/modules/rfq/rfq.server";
+import {
+  buttonClass,
+  Countdown,
+  inputClass,
+  Pagination,
+  StatusBadge,
+  secondaryButtonClass,
+} from "~/modules/rfq/ui/bits";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, { kind: "BUYER" });
+  const url = new URL(request.url);
+  const status = url.searchParams.get("status");
+  const q = url.searchParams.get("q");
+  const page = Number(url.searchParams.get("page") ?? "1") || 1;
+  const list = await listBuyerRfqs(actor, { status, q, page });
+  const t = await getT(request, "rfq");
+  return { list, status, q, title: t("buyer.listTitle"), now: Date.now() };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export default function BuyerRfqs() {
+  const { list, status, q, now } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("rfq");
+  const localize = useLocalizePath();
+  const href = (params: Record<string, string | null | undefined>) => {
+    const sp = new URLSearchParams();
+    for (const [k, v] of Object.entries({ status, q, ...params })) if (v) sp.set(k, v);
+    const s = sp.toString();
+    return localize(`/buyer/rfqs${s ? `?${s}` : ""}`);
+  };
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("buyer.listTitle")}</h1>
+        <div className="flex gap-2">
+          <LocalizedLink to="/rfq/cart" className={secondaryButtonClass}>
+            {t("cart.title")}
+          </LocalizedLink>
+          <LocalizedLink to="/rfq/new" className={buttonClass}>
+            {t("buyer.newRfq")}
+          </LocalizedLink>
+        </div>
+      </div>
+      <nav aria-label={t("buyer.filterLabel")} className="flex flex-wrap gap-2 text-sm">
+        <a
+          href={href({ status: null, page: null })}
+          aria-current={!status ? "page" : undefined}
+          className={`rounded px-3 py-1 ${!status ? "bg-brand-600 text-white" : "bg-slate-100"}`}
+        >
+          {t("filters.all")}
+        </a>
+        {RFQ_STATUSES.map((s) => (
+          <a
+            key={s}
+            href={href({ status: s, page: null })}
+            aria-current={status === s ? "page" : undefined}
+            className={`rounded px-3 py-1 ${status === s ? "bg-brand-600 text-white" : "bg-slate-100"}`}
+          >
+            {t(`rfqStatus.${s}`)} ({list.counts[s] ?? 0})
+          </a>
+        ))}
+      </nav>
+      <Form method="get" className="flex gap-2" role="search">
+        {status ? <input type="hidden" name="status" value={status} /> : null}
+        <label htmlFor="buyer-q" className="sr-only">
+          {t("filters.search")}
+        </label>
+        <input
+          id="buyer-q"
+          name="q"
+          defaultValue={q ?? ""}
+          placeholder={t("filters.searchPlaceholder")}
+          className={`${inputClass} mt-0 max-w-md`}
+        />
+        <button type="submit" className={secondaryButtonClass}>
+          {t("filters.find")}
+        </button>
+      </Form>
+      {list.items.length === 0 ? (
+        <p className="text-slate-600">{t("buyer.empty")}</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b text-left text-slate-600">
+              <th className="p-2">№</th>
+              <th className="p-2">{t("table.title")}</th>
+              <th className="p-2">{t("table.status")}</th>
+              <th className="p-2">{t("table.deadline")}</th>
+              <th className="p-2">{t("table.items")}</th>
+              <th className="p-2">{t("table.responses")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((r) => (
+              <tr key={r.id} className="border-b" data-testid="buyer-rfq-row">
+                <td className="p-2">{r.number}</td>
+                <td className="p-2">
+                  <LocalizedLink
+                    to={r.status === "DRAFT" ? `/rfq/${r.id}/edit` : `/buyer/rfqs/${r.id}`}
+                    className="text-brand-700 underline"
+                  >
+                    {r.title || t("buyer.untitled")}
+                  </LocalizedLink>
+                </td>
+                <td className="p-2">
+                  <StatusBadge status={r.status} kind="rfq" />
+                </td>
+                <td className="p-2">
+                  {r.status === "PUBLISHED" ? (
+                    <Countdown deadline={r.deadline} now={now} />
+                  ) : (
+                    <Countdown deadline={r.deadline} now={now} />
+                  )}
+                </td>
+                <td className="p-2">{r.itemCount}</td>
+                <td className="p-2">
+                  {r.quotedCount}/{r.recipientCount}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={list.page} pageCount={list.pageCount} makeHref={(p) => href({ page: String(p) })} />
+    </div>
+  );
+}

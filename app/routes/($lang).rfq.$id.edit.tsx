@@ -1,0 +1,39 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/modules/accounts/accounts.server";
+import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { getDraftForm, handleRfqFormAction, orHttpError } from "~/modules/rfq/rfq.server";
+import { RfqForm, type RfqFormActionData } from "~/modules/rfq/ui/rfq-form";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, { kind: "BUYER" });
+  const state = await orHttpError(getDraftForm(actor, params.id ?? ""));
+  const t = await getT(request, "rfq");
+  return { state, title: t("edit.title", { number: state.number }) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, { kind: "BUYER" });
+  return orHttpError(handleRfqFormAction(request, actor, getLang(request), params.id ?? ""));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export default function EditRfq() {
+  const { state } = useLoaderData<typeof loader>();
+  const actionData = useActionData<RfqFormActionData>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation("rfq");
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("edit.title", { number: state.number })}</h1>
+      {params.get("saved") ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+          {t("edit.saved")}
+        </p>
+      ) : null}
+      <RfqForm state={state} actionData={actionData} />
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/modules/accounts/accounts.server";
+import { formatDate, formatDateTime } from "~/modules/i18n/format";
+import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { localizePath } from "~/modules/i18n/paths";
+import { useLang } from "~/modules/i18n/use-lang";
+import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
+import { askQuestion, declineRfq, orHttpError, RfqValidationError, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
+import {
+  AttachmentList,
+  Countdown,
+  dangerButtonClass,
+  FieldErrors,
+  inputClass,
+  StatusBadge,
+  secondaryButtonClass,
+  useErrorText,
+} from "~/modules/rfq/ui/bits";
+import { ItemsTable } from "~/modules/rfq/ui/items-table";
+
+/**
+ * One RFQ for an invited supplier (uninvited → 404). Viewing marks it viewed. Sections: details, attachments,
+ * clarifications, decline, and the quote panel slot (#quote-panel) that the quotes module fills.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, { kind: "SUPPLIER" });
+  const data = await orHttpError(viewRfqAsSupplier(actor, params.id ?? ""));
+  const t = await getT(request, "rfq");
+  return { ...data, now: Date.now(), title: t("supplier.title", { number: data.rfq.number, title: data.rfq.title }) };
+}
+
+type ActionResult = { intent: string; errors?: Record<string, string[]>; formErrors?: string[] };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, { kind: "SUPPLIER" });
+  const id = params.id ?? "";
+  const lang = getLang(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = []) =>
+    Response.json(
+      {
+        intent,
+        errors: Object.fromEntries(
+          Object.entries(errors ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1])),
+        ),
+        formErrors,
+      } satisfies ActionResult,
+      { status: 422 },
+    );
+  try {
+    if (intent === "decline") {
+      const s = parseWithZod(form, { schema: reasonSchema });
+      if (s.status !== "success") return fail(s.error);
+      await orHttpError(declineRfq(actor, id, s.value.reason));
+      return redirect(localizePath(lang, `/supplier/rfqs/${id}?done=declined`));
+    }
+    if (intent === "ask") {
+      const s = parseWithZod(form, { schema: questionSchema });
+      if (s.status !== "success") return fail(s.error);
+      await orHttpError(askQuestion(actor, id, s.value.body));
+      return redirect(localizePath(lang, `/supplier/rfqs/${id}?done=asked#questions`));
+    }
+  } catch (error) {
+    if (error instanceof RfqValidationError) return fail(error.fieldErrors, error.formErrors);
+    throw error;
+  }
+  return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export default function SupplierRfq() {
+  const { rfq, recipient, canRespond, thread, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation("rfq");
+  const lang = useLang();
+  const errorText = useErrorText();
+  const errs = (intent: string, field: string) =>
+    actionData?.intent === intent ? actionData.errors?.[field] : undefined;
+  const done = params.get("done");
+  const questions = thread.own.filter((m) => m.kind === "QUESTION");
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm text-slate-500">
+          {t("rfqNumber", { number: rfq.number })} · {rfq.buyer.shortName}, {rfq.buyer.city} ·{" "}
+          <StatusBadge status={recipient.status} kind="recipient" />
+          {rfq.status !== "PUBLISHED" ? (
+            <span className="ml-2">
+              <StatusBadge status={rfq.status} kind="rfq" />
+            </span>
+          ) : null}
+          {rfq.sealed ? <span className="ml-2 text-xs text-slate-600">{t("sealedBadge")}</span> : null}
+        </p>
+        <h1 className="text-2xl font-bold">{rfq.title}</h1>
+      </div>
+      {done ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+          {t(`supplier.done.${done}`)}
+        </p>
+      ) : null}
+      {actionData?.formErrors?.length ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {actionData.formErrors.map(errorText).join(" ")}
+        </p>
+      ) : null}
+      {rfq.status === "CANCELLED" ? (
+        <p className="rounded border border-red-200 bg-red-50 p-3 text-sm">
+          {t("cancelledBecause", { reason: rfq.cancelReason ?? "" })}
+        </p>
+      ) : null}
+      {recipient.status === "DECLINED" ? (
+        <p className="rounded border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="declined-note">
+          {t("supplier.youDeclined", { reason: recipient.declineReason ?? "" })}
+        </p>
+      ) : null}
+
+      <section
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-2"
+        aria-label={t("form.header")}
+      >
+        <dl className="space-y-2 text-sm">
+          <div>
+            <dt className="text-slate-500">{t("form.deadline")}</dt>
+            <dd>
+              <Countdown deadline={rfq.deadline} now={now} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("form.neededBy")}</dt>
+            <dd>{rfq.neededBy ? formatDate(rfq.neededBy, lang) : "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("form.deliveryAddress")}</dt>
+            <dd>{rfq.deliveryAddress}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("form.paymentTerms")}</dt>
+            <dd>{rfq.paymentTerms ? t(`paymentTerms.${rfq.paymentTerms}`) : "—"}</dd>
+          </div>
+        </dl>
+        <div className="space-y-2 text-sm">
+          {rfq.comment ? (
+            <div>
+              <div className="text-slate-500">{t("form.comment")}</div>
+              <p className="whitespace-pre-line">{rfq.comment}</p>
+            </div>
+          ) : null}
+          <div>
+            <div className="text-slate-500">{t("form.attachments")}</div>
+            <AttachmentList attachments={rfq.attachments} />
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="items-h">
+        <h2 id="items-h" className="mb-2 text-lg font-semibold">
+          {t("form.items")}
+        </h2>
+        <ItemsTable items={rfq.items} />
+      </section>
+
+      {/* The quotes module renders its <QuotePanel> here (quote form, versions, withdraw). */}
+      <section id="quote-panel" aria-labelledby="quote-panel-h" data-rfq-id={rfq.id} data-can-respond={canRespond}>
+        <h2 id="quote-panel-h" className="sr-only">
+          {t("supplier.quote")}
+        </h2>
+      </section>
+
+      <section id="questions" aria-labelledby="questions-h" className="space-y-3">
+        <h2 id="questions-h" className="text-lg font-semibold">
+          {t("questions.title")}
+        </h2>
+        {thread.published.length ? (
+          <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="published-answers">
+            <h3 className="mb-2 font-medium">{t("questions.publishedTitle")}</h3>
+            <ul className="space-y-2 text-sm">
+              {thread.published.map((p) => (
+                <li key={p.id}>
+                  {p.question ? (
+                    <p>
+                      <span className="font-medium">{t("questions.anonymousQuestion")}:</span> {p.question}
+                    </p>
+                  ) : null}
+                  <p className="ml-4 text-slate-700">
+                    <span className="font-medium">{t("questions.answer")}:</span> {p.answer}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="own-thread">
+          <h3 className="mb-2 font-medium">{t("questions.yourThread")}</h3>
+          {questions.length === 0 ? <p className="text-sm text-slate-500">{t("questions.noneYours")}</p> : null}
+          <ul className="space-y-2 text-sm">
+            {questions.map((q) => (
+              <li key={q.id}>
+                <p>
+                  <span className="font-medium">{t("questions.question")}:</span> {q.body}{" "}
+                  <span className="text-xs text-slate-500">{formatDateTime(q.createdAt, lang)}</span>
+                </p>
+                {thread.own
+                  .filter((a) => a.replyToId === q.id)
+                  .map((a) => (
+                    <p key={a.id} className="ml-4 text-slate-700">
+                      <span className="font-medium">{t("questions.answer")}:</span> {a.body}
+                    </p>
+                  ))}
+              </li>
+            ))}
+          </ul>
+          {rfq.status === "PUBLISHED" ? (
+            <Form method="post" className="mt-3 space-y-2" noValidate>
+              <label htmlFor="question-body" className="text-sm font-medium">
+                {t("questions.ask")}
+              </label>
+              <textarea
+                id="question-body"
+                name="body"
+                rows={3}
+                className={inputClass}
+                aria-invalid={errs("ask", "body") ? true : undefined}
+                aria-describedby={errs("ask", "body") ? "question-body-error" : "question-body-hint"}
+              />
+              <p id="question-body-hint" className="text-xs text-slate-500">
+                {t("questions.askHint")}
+              </p>
+              <FieldErrors id="question-body-error" errors={errs("ask", "body")} />
+              <button type="submit" name="intent" value="ask" className={secondaryButtonClass}>
+                {t("questions.send")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </section>
+
+      {canRespond && recipient.status !== "QUOTED" ? (
+        <section aria-labelledby="decline-h" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="decline-h" className="mb-2 text-lg font-semibold">
+            {t("supplier.declineTitle")}
+          </h2>
+          <Form method="post" className="space-y-2" noValidate>
+            <label htmlFor="decline-reason" className="text-sm">
+              {t("supplier.declineReason")}
+            </label>
+            <textarea
+              id="decline-reason"
+              name="reason"
+              rows={2}
+              className={inputClass}
+              aria-invalid={errs("decline", "reason") ? true : undefined}
+              aria-describedby={errs("decline", "reason") ? "decline-reason-error" : undefined}
+            />
+            <FieldErrors id="decline-reason-error" errors={errs("decline", "reason")} />
+            <button type="submit" name="intent" value="decline" className={dangerButtonClass}>
+              {t("supplier.decline")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
