@@ -785,7 +785,7 @@ export async function getInvitation(token: string) {
 }
 
 export type AcceptResult =
-  | { ok: true; setCookie?: string; organizationId: string }
+  | { ok: true; setCookie?: string; organizationId: string; organizationKind: OrgKind }
   | { ok: false; error: "invalid" | "wrong_account" | "login_required" | "common_password" };
 
 /**
@@ -854,7 +854,7 @@ export async function acceptInvitation(
     setCookie = sessionCookie(request, session.token);
   }
   logger.info({ event: "auth.invitation_accepted", userId, organizationId: inv.organizationId }, "invitation accepted");
-  return { ok: true, setCookie, organizationId: inv.organizationId };
+  return { ok: true, setCookie, organizationId: inv.organizationId, organizationKind: inv.organization.kind };
 }
 
 // ─── Operator ───────────────────────────────────────────────────────────────

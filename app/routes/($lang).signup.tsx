@@ -1,0 +1,172 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { FormMessage, TextField } from "~/components/ui/field";
+import { LocalizedLink } from "~/components/ui/localized-link";
+import { signupSchema } from "~/modules/accounts/accounts.schema";
+import { getViewer, RateLimitedError, requestContext, signUp } from "~/modules/accounts/accounts.server";
+import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
+import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { localizePath } from "~/modules/i18n/paths";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getViewer(request)) throw redirect(localizePath(getLang(request), "/account"));
+  const t = await getT(request, "accounts");
+  return { title: t("signup.title") };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — СнабМост` }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signupSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: null }, { status: 400 });
+  }
+  try {
+    const result = await signUp(submission.value, requestContext(request, context));
+    if (!result.ok) {
+      return data(
+        { result: submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["password"] }), retryAfter: null },
+        { status: 422 },
+      );
+    }
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      return data(
+        { result: submission.reply({ hideFields: ["password"] }), retryAfter: error.retryAfterSeconds },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
+    }
+    throw error;
+  }
+  const lang = getLang(request);
+  return redirect(localizePath(lang, `/verify-email?sent=1&email=${encodeURIComponent(submission.value.email)}`));
+}
+
+export default function Signup() {
+  const { t } = useTranslation("accounts");
+  const te = useAccountsErrorT();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { kind: "BUYER" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const field = { translateError: te };
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-2xl font-semibold">{t("signup.title")}</h1>
+      <p className="mt-1 text-slate-600">{t("signup.lead")}</p>
+      {actionData?.retryAfter ? (
+        <div className="mt-4">
+          <FormMessage>{t("errors.tooMany", { seconds: actionData.retryAfter })}</FormMessage>
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-8">
+        <fieldset>
+          <legend className="text-lg font-medium">{t("signup.kindLegend")}</legend>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            {(["BUYER", "SUPPLIER"] as const).map((kind) => {
+              const props = getInputProps(fields.kind, { type: "radio", value: kind });
+              return (
+                <label
+                  key={kind}
+                  className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                >
+                  <input {...props} key={props.key} id={`${fields.kind.id}-${kind}`} className="mt-1" />
+                  <span>
+                    <span className="block font-medium">
+                      {t(kind === "BUYER" ? "signup.kindBuyer" : "signup.kindSupplier")}
+                    </span>
+                    <span className="block text-sm text-slate-600">
+                      {t(kind === "BUYER" ? "signup.kindBuyerHint" : "signup.kindSupplierHint")}
+                    </span>
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-2 text-lg font-medium">{t("signup.orgLegend")}</legend>
+          <TextField
+            meta={fields.legalName}
+            label={t("signup.legalName")}
+            hint={t("signup.legalNameHint")}
+            className="sm:col-span-2"
+            {...field}
+          />
+          <TextField meta={fields.shortName} label={t("signup.shortName")} {...field} />
+          <TextField
+            meta={fields.inn}
+            label={t("signup.inn")}
+            hint={t("signup.innHint")}
+            inputMode="numeric"
+            autoComplete="off"
+            {...field}
+          />
+          <TextField
+            meta={fields.kpp}
+            label={t("signup.kpp")}
+            hint={t("signup.kppHint")}
+            autoComplete="off"
+            {...field}
+          />
+          <TextField
+            meta={fields.ogrn}
+            label={t("signup.ogrn")}
+            hint={t("signup.ogrnHint")}
+            inputMode="numeric"
+            autoComplete="off"
+            {...field}
+          />
+          <TextField meta={fields.region} label={t("signup.region")} autoComplete="address-level1" {...field} />
+          <TextField meta={fields.city} label={t("signup.city")} autoComplete="address-level2" {...field} />
+          <TextField
+            meta={fields.legalAddress}
+            label={t("signup.legalAddress")}
+            className="sm:col-span-2"
+            autoComplete="street-address"
+            {...field}
+          />
+          <TextField meta={fields.phone} label={t("signup.phone")} type="tel" autoComplete="tel" {...field} />
+        </fieldset>
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-2 text-lg font-medium">{t("signup.userLegend")}</legend>
+          <TextField meta={fields.name} label={t("signup.name")} autoComplete="name" {...field} />
+          <TextField meta={fields.email} label={t("signup.email")} type="email" autoComplete="email" {...field} />
+          <TextField
+            meta={fields.password}
+            label={t("signup.password")}
+            hint={t("signup.passwordHint")}
+            type="password"
+            autoComplete="new-password"
+            {...field}
+          />
+        </fieldset>
+        <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+          <label htmlFor="signup-website">{t("signup.honeypot")}</label>
+          <input id="signup-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            {t("signup.submit")}
+          </Button>
+          <p className="text-sm text-slate-600">
+            {t("signup.haveAccount")}{" "}
+            <LocalizedLink to="/login" className="text-brand-700 underline">
+              {t("login.submit")}
+            </LocalizedLink>
+          </p>
+        </div>
+      </Form>
+    </div>
+  );
+}
