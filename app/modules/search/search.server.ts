@@ -26,7 +26,8 @@ import { logger } from "~/utils/logger.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { MeiliSearchEngine } from "./meili-engine.server";
 import { PostgresSearchEngine } from "./pg-engine.server";
-import type { SearchParams } from "./search.schema";
+import { grossKopecks } from "./price";
+import { parseSearchParams, type SearchParams } from "./search.schema";
 import type { FacetValue, SearchEngine, SearchHit, SearchResult, SearchSort } from "./search.types";
 
 export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
@@ -416,4 +417,102 @@ export async function suggest(q: string, limit = 5): Promise<Suggestions> {
       return o ? [{ slug: o.slug, name: o.shortName, verified: o.verifiedAt !== null, count: c.count }] : [];
     }),
   };
+}
+
+/** The JSON body of GET /api/v1/search (documented in docs/api-search.md). */
+export async function searchApiResponse(params: SearchParams) {
+  const s = await searchCatalog(params);
+  return {
+    query: params,
+    sort: s.sort,
+    total: s.result.total,
+    totalIsEstimate: s.result.totalIsEstimate,
+    page: s.result.page,
+    perPage: s.result.perPage,
+    pages: s.pages,
+    correction: s.result.correction,
+    hits: s.result.hits.map((h) => {
+      const c = h.card;
+      return {
+        id: h.id,
+        slug: c.slug,
+        url: `/products/${c.slug}`,
+        title: c.title,
+        sku: c.sku,
+        manufacturer: c.manufacturer,
+        highlight: h.highlight,
+        category: { slug: c.categorySlug, nameRu: c.categoryNameRu, nameEn: c.categoryNameEn },
+        supplier: { slug: c.supplierSlug, name: c.supplierName, verified: c.verified, rating: c.rating },
+        price:
+          c.priceKopecks === null
+            ? null
+            : {
+                currency: "RUB",
+                netKopecks: c.priceKopecks,
+                grossKopecks: grossKopecks(c.priceKopecks, c.vatRate),
+                vatRate: c.vatRate,
+                unit: c.unit,
+              },
+        stockStatus: c.stockStatus,
+        leadTimeDays: c.leadTimeDays,
+        specs: c.keySpecs,
+      };
+    }),
+    facets: s.facets && {
+      sector: s.facets.sectors,
+      category: s.facets.categories.map(({ id: _id, ...c }) => c),
+      supplier: s.facets.suppliers.map(({ id: _id, ...o }) => o),
+      verified: s.facets.verified,
+      inStock: s.facets.inStock,
+      specs: s.facets.specs,
+      priceKopecks: s.facets.price,
+      leadTimeDays: s.facets.leadTime,
+    },
+  };
+}
+
+/**
+ * At worker start: when the engine holds no documents but the catalog has published products (a fresh database
+ * seeded directly, a new Meilisearch server), rebuild the index once.
+ */
+export async function bootstrapSearchIndex(prisma: PrismaClient = getPrisma()): Promise<void> {
+  const health = await getSearchEngine().health();
+  if ((health.documents ?? 0) > 0) return;
+  const published = await prisma.product.count({ where: { status: "PUBLISHED", supplier: { suspendedAt: null } } });
+  if (published === 0) return;
+  logger.info({ published, engine: health.engine }, "search: index empty, rebuilding");
+  await reindexAll(prisma);
+}
+
+/**
+ * The loader of /catalog and /catalog/<category>: parses the URL (bad parameters → 400 JSON), searches, titles the page.
+ * `t` is the route's "search" namespace translator.
+ */
+export async function loadCatalogPage(
+  request: Request,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  categorySlug?: string,
+) {
+  const url = new URL(request.url);
+  const parsed = parseSearchParams(url.searchParams);
+  if (!parsed.success) {
+    throw Response.json(
+      { error: { code: "invalid_parameters", message: "Invalid search parameters", issues: parsed.issues } },
+      { status: 400 },
+    );
+  }
+  try {
+    const search = await searchCatalog(parsed.data, { categorySlug });
+    const q = parsed.data.q.trim();
+    const english = url.pathname === "/en" || url.pathname.startsWith("/en/");
+    const name = search.category ? (english ? search.category.nameEn : search.category.nameRu) : null;
+    return {
+      search,
+      title: q ? t("titleQuery", { q }) : name ? `${name} — ${t("title")}` : t("title"),
+      description: t("description"),
+    };
+  } catch (error) {
+    if (error instanceof CategoryNotFoundError) throw new Response("Not Found", { status: 404 });
+    throw error;
+  }
 }

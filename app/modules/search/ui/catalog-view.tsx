@@ -1,0 +1,412 @@
+import { Form, useLocation, useNavigate, useNavigation } from "@remix-run/react";
+import { type FormEvent, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { LocalizedLink } from "~/components/ui/localized-link";
+import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
+import { SORT_VALUES, searchParamsToQuery } from "../search.schema";
+import type { CatalogSearch } from "../search.server";
+import { ResultCard } from "./result-card";
+
+/**
+ * The catalog page: one GET form holds every filter, so the page works without JavaScript (the «Применить» button).
+ * With JavaScript the form navigates on every change — as you type after a pause (replacing the history entry), at
+ * once for a facet (a new entry, so Back undoes it). Old results stay visible while new ones load (no flicker).
+ */
+export function CatalogView({ data }: { data: CatalogSearch }) {
+  const { t } = useTranslation("search");
+  const { t: tc } = useTranslation();
+  const lang = useLang();
+  const localize = useLocalizePath();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const queryRef = useRef<HTMLInputElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const { params, result, facets, category } = data;
+  const basePath = category ? `/catalog/${category.slug}` : "/catalog";
+  const action = localize(basePath);
+  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
+
+  // keep the box in step with the URL (Back/Forward, a suggestion) unless the user is typing in it
+  useEffect(() => {
+    const input = queryRef.current;
+    if (input && document.activeElement !== input) input.value = params.q;
+  }, [params.q]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const go = (replace: boolean) => {
+    const form = formRef.current;
+    if (!form) return;
+    const query = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (typeof v === "string" && v.trim() !== "") query.append(k, v);
+    const qs = query.toString();
+    navigate(`${action}${qs ? `?${qs}` : ""}`, { replace, preventScrollReset: true });
+  };
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    clearTimeout(timer.current);
+    if (target.name === "q") timer.current = setTimeout(() => go(true), 250);
+    else if (target.type === "number") timer.current = setTimeout(() => go(false), 600);
+    else go(false);
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    clearTimeout(timer.current);
+    go(false);
+  };
+
+  const pageHref = (page: number) => {
+    const qs = searchParamsToQuery({ ...params, page }).toString();
+    return `${basePath}${qs ? `?${qs}` : ""}`;
+  };
+  const title = category ? (lang === "ru" ? category.nameRu : category.nameEn) : t("heading");
+  const hasFilters =
+    params.sector.length + params.category.length + params.supplier.length + Object.keys(params.specs).length > 0 ||
+    params.verified ||
+    params.stock ||
+    params.price_min !== undefined ||
+    params.price_max !== undefined ||
+    params.lead_max !== undefined;
+
+  return (
+    <div className="space-y-4">
+      {category ? (
+        <nav aria-label={t("breadcrumbs")} className="text-sm text-slate-600">
+          <ol className="flex flex-wrap gap-1">
+            <li>
+              <LocalizedLink to="/catalog" className="hover:underline">
+                {t("heading")}
+              </LocalizedLink>
+            </li>
+            {category.path.map((c) => (
+              <li key={c.id}>
+                <span aria-hidden="true">› </span>
+                <LocalizedLink to={`/catalog/${c.slug}`} className="hover:underline">
+                  {lang === "ru" ? c.nameRu : c.nameEn}
+                </LocalizedLink>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+      <h1 className="text-2xl font-bold">{title}</h1>
+
+      <Form
+        ref={formRef}
+        method="get"
+        action={action}
+        onChange={onChange}
+        onSubmit={onSubmit}
+        role="search"
+        aria-label={t("heading")}
+        className="grid gap-6 lg:grid-cols-[17rem_1fr]"
+      >
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-end lg:col-span-2">
+          <div className="flex-1">
+            <label htmlFor="catalog-q" className="mb-1 block text-sm font-medium">
+              {t("queryLabel")}
+            </label>
+            <input
+              ref={queryRef}
+              id="catalog-q"
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              placeholder={t("queryPlaceholder")}
+              autoComplete="off"
+              className="w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+            />
+          </div>
+          <div>
+            <label htmlFor="catalog-sort" className="mb-1 block text-sm font-medium">
+              {t("sortLabel")}
+            </label>
+            <select
+              id="catalog-sort"
+              name="sort"
+              defaultValue={data.sort}
+              key={data.sort}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2"
+            >
+              {SORT_VALUES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t("submit")}
+          </button>
+        </div>
+
+        <aside aria-label={t("filters")} className="space-y-5">
+          {facets ? (
+            <>
+              <FacetGroup legend={t("facet.options")}>
+                <Check
+                  name="verified"
+                  value="1"
+                  checked={Boolean(params.verified)}
+                  label={t("facet.verified")}
+                  count={facets.verified}
+                />
+                <Check
+                  name="stock"
+                  value="1"
+                  checked={Boolean(params.stock)}
+                  label={t("facet.inStock")}
+                  count={facets.inStock}
+                />
+              </FacetGroup>
+              {!category && facets.sectors.length > 0 ? (
+                <FacetGroup legend={t("facet.sector")}>
+                  {facets.sectors.map((s) => (
+                    <Check
+                      key={s.value}
+                      name="sector"
+                      value={s.value}
+                      checked={s.selected}
+                      label={tc(`sectors.${s.value}`)}
+                      count={s.count}
+                    />
+                  ))}
+                </FacetGroup>
+              ) : null}
+              {facets.categories.length > 0 ? (
+                <FacetGroup legend={t("facet.category")}>
+                  {facets.categories.map((c) => (
+                    <Check
+                      key={c.id}
+                      name="category"
+                      value={c.slug}
+                      checked={c.selected}
+                      label={lang === "ru" ? c.nameRu : c.nameEn}
+                      count={c.count}
+                    />
+                  ))}
+                </FacetGroup>
+              ) : null}
+              {facets.specs
+                .filter((s) => s.values.length > 0)
+                .map((s) => (
+                  <FacetGroup
+                    key={s.code}
+                    legend={`${lang === "ru" ? s.nameRu : s.nameEn}${s.unit ? `, ${s.unit}` : ""}`}
+                  >
+                    {s.values.slice(0, 15).map((v) => (
+                      <Check
+                        key={v.value}
+                        name={`spec.${s.code}`}
+                        value={v.value}
+                        checked={v.selected}
+                        label={lang === "ru" ? v.labelRu : v.labelEn}
+                        count={v.count}
+                      />
+                    ))}
+                  </FacetGroup>
+                ))}
+              {facets.suppliers.length > 0 ? (
+                <FacetGroup legend={t("facet.supplier")}>
+                  {facets.suppliers.slice(0, 12).map((s) => (
+                    <Check
+                      key={s.id}
+                      name="supplier"
+                      value={s.slug}
+                      checked={s.selected}
+                      label={`${s.name}${s.verified ? " ✓" : ""}`}
+                      count={s.count}
+                    />
+                  ))}
+                </FacetGroup>
+              ) : null}
+              <FacetGroup legend={t("facet.price")}>
+                <div className="flex gap-2">
+                  <RangeInput
+                    name="price_min"
+                    label={t("facet.priceMin")}
+                    value={params.price_min}
+                    placeholder={facets.price ? Math.floor(facets.price.min / 100) : undefined}
+                  />
+                  <RangeInput
+                    name="price_max"
+                    label={t("facet.priceMax")}
+                    value={params.price_max}
+                    placeholder={facets.price ? Math.ceil(facets.price.max / 100) : undefined}
+                  />
+                </div>
+              </FacetGroup>
+              <FacetGroup legend={t("facet.leadMax")}>
+                <RangeInput
+                  name="lead_max"
+                  label={t("facet.leadMaxLabel")}
+                  value={params.lead_max}
+                  placeholder={facets.leadTime?.max}
+                />
+              </FacetGroup>
+            </>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="submit"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
+              {t("apply")}
+            </button>
+            {hasFilters ? (
+              <LocalizedLink
+                to={`${basePath}${params.q ? `?q=${encodeURIComponent(params.q)}` : ""}`}
+                className="text-sm text-brand-700 underline"
+              >
+                {t("reset")}
+              </LocalizedLink>
+            ) : null}
+          </div>
+        </aside>
+
+        <section
+          aria-labelledby="results-count"
+          aria-busy={loading}
+          className={`space-y-3 transition-opacity ${loading ? "opacity-60" : ""}`}
+        >
+          <p id="results-count" className="text-sm text-slate-600" aria-live="polite">
+            {loading
+              ? t("loading")
+              : result.totalIsEstimate
+                ? t("foundMore", { count: result.total })
+                : t("found", { count: result.total })}
+          </p>
+          {result.hits.length === 0 ? (
+            <EmptyResult q={params.q} correction={result.correction} basePath={basePath} />
+          ) : (
+            <ol className="space-y-3" data-testid="results">
+              {result.hits.map((hit) => (
+                <li key={hit.id}>
+                  <ResultCard hit={hit} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {data.pages > 1 ? <Pagination page={params.page} pages={data.pages} href={pageHref} /> : null}
+        </section>
+      </Form>
+    </div>
+  );
+}
+
+function FacetGroup({ legend, children }: { legend: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="space-y-1.5">
+      <legend className="mb-1 text-sm font-semibold text-slate-800">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Check(props: { name: string; value: string; checked: boolean; label: string; count: number }) {
+  const id = `f-${props.name}-${props.value}`.replace(/[^\w-]/g, "_");
+  return (
+    <div className="flex items-start gap-2 text-sm">
+      <input
+        id={id}
+        type="checkbox"
+        name={props.name}
+        value={props.value}
+        defaultChecked={props.checked}
+        key={`${id}-${props.checked}`}
+        className="mt-0.5 h-4 w-4 rounded border-slate-300"
+      />
+      <label htmlFor={id} className="flex-1 text-slate-800">
+        {props.label} <span className="text-slate-500">({props.count})</span>
+      </label>
+    </div>
+  );
+}
+
+function RangeInput(props: { name: string; label: string; value?: number; placeholder?: number }) {
+  const id = `f-${props.name}`;
+  return (
+    <div className="flex-1">
+      <label htmlFor={id} className="block text-xs text-slate-600">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        defaultValue={props.value}
+        key={`${id}-${props.value ?? ""}`}
+        placeholder={props.placeholder === undefined ? undefined : String(props.placeholder)}
+        className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+      />
+    </div>
+  );
+}
+
+function EmptyResult({ q, correction, basePath }: { q: string; correction: string | null; basePath: string }) {
+  const { t } = useTranslation("search");
+  return (
+    <div className="space-y-3 rounded-lg border border-dashed border-slate-300 bg-white p-6" data-testid="empty-result">
+      <h2 className="text-lg font-semibold">{q ? t("empty.titleQuery", { q }) : t("empty.title")}</h2>
+      {correction ? (
+        <p>
+          {t("empty.didYouMean")}{" "}
+          <LocalizedLink
+            to={`${basePath}?q=${encodeURIComponent(correction)}`}
+            className="font-semibold text-brand-700 underline"
+          >
+            {correction}
+          </LocalizedLink>
+          ?
+        </p>
+      ) : null}
+      <p className="text-sm text-slate-600">{t("empty.hint")}</p>
+      <p>
+        <LocalizedLink
+          to="/rfq/new"
+          className="inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
+          {t("empty.rfq")}
+        </LocalizedLink>
+      </p>
+    </div>
+  );
+}
+
+function Pagination({ page, pages, href }: { page: number; pages: number; href: (p: number) => string }) {
+  const { t } = useTranslation("search");
+  const from = Math.max(1, page - 2);
+  const to = Math.min(pages, page + 2);
+  const numbers: number[] = [];
+  for (let p = from; p <= to; p++) numbers.push(p);
+  const cls = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50";
+  return (
+    <nav aria-label={t("pagination.label")} className="flex flex-wrap items-center gap-1 pt-2">
+      {page > 1 ? (
+        <LocalizedLink to={href(page - 1)} rel="prev" className={cls} preventScrollReset={false}>
+          {t("pagination.prev")}
+        </LocalizedLink>
+      ) : null}
+      {numbers.map((p) =>
+        p === page ? (
+          <span key={p} aria-current="page" className="rounded bg-brand-600 px-3 py-1 text-sm font-semibold text-white">
+            <span className="sr-only">{t("pagination.page", { page: p })}</span>
+            <span aria-hidden="true">{p}</span>
+          </span>
+        ) : (
+          <LocalizedLink key={p} to={href(p)} className={cls} aria-label={t("pagination.page", { page: p })}>
+            {p}
+          </LocalizedLink>
+        ),
+      )}
+      {page < pages ? (
+        <LocalizedLink to={href(page + 1)} rel="next" className={cls}>
+          {t("pagination.next")}
+        </LocalizedLink>
+      ) : null}
+    </nav>
+  );
+}

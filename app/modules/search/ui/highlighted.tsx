@@ -1,0 +1,21 @@
+import type { HighlightSegment } from "../text";
+
+/** Text with the matched words in <mark> (segments come from the engine; never HTML). */
+export function Highlighted({ segments, fallback }: { segments: HighlightSegment[]; fallback: string }) {
+  if (segments.length === 0) return <>{fallback}</>;
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.match ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and static
+          <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-inherit">
+            {s.text}
+          </mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and static
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </>
+  );
+}

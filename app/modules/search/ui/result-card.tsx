@@ -1,0 +1,107 @@
+import { useTranslation } from "react-i18next";
+import { LocalizedLink } from "~/components/ui/localized-link";
+import { formatMoney } from "~/modules/i18n/format";
+import { useLang } from "~/modules/i18n/use-lang";
+import { grossKopecks } from "../price";
+import type { SearchHit } from "../search.types";
+import { Highlighted } from "./highlighted";
+
+const stockTone = {
+  IN_STOCK: "bg-emerald-50 text-emerald-800",
+  TO_ORDER: "bg-slate-100 text-slate-700",
+  OUT_OF_STOCK: "bg-red-50 text-red-800",
+} as const;
+
+/** One search result: title, code, supplier with badge, key specs, price net/gross, stock, lead time, rating. */
+export function ResultCard({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation("search");
+  const { t: tc } = useTranslation();
+  const lang = useLang();
+  const c = hit.card;
+  const unit = tc(`units.${c.unit}`, { defaultValue: c.unit });
+  return (
+    <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:justify-between">
+      <div className="min-w-0 space-y-1.5">
+        <h3 className="text-base font-semibold leading-snug">
+          <LocalizedLink
+            to={`/products/${c.slug}`}
+            className="text-brand-800 hover:underline"
+            data-testid="result-title"
+          >
+            <Highlighted segments={hit.highlight.title} fallback={c.title} />
+          </LocalizedLink>
+        </h3>
+        <p className="text-sm text-slate-600">
+          {t("card.sku")}:{" "}
+          <span className="font-mono">
+            <Highlighted segments={hit.highlight.sku} fallback={c.sku} />
+          </span>
+          {c.manufacturer ? <span> · {c.manufacturer}</span> : null}
+        </p>
+        <p className="text-sm text-slate-700">
+          <span className="sr-only">{t("card.supplier")}: </span>
+          <LocalizedLink to={`/suppliers/${c.supplierSlug}`} className="hover:underline">
+            {c.supplierName}
+          </LocalizedLink>
+          {c.verified ? (
+            <span
+              className="ml-2 inline-flex items-center gap-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-800"
+              title={t("card.verified")}
+            >
+              <span aria-hidden="true">✓</span>
+              {t("card.verified")}
+            </span>
+          ) : null}
+          {c.rating !== null ? (
+            <span className="ml-2 text-xs text-slate-600" title={t("card.rating", { rating: c.rating })}>
+              <span aria-hidden="true">★ </span>
+              <span className="sr-only">{t("card.rating", { rating: c.rating })}</span>
+              <span aria-hidden="true">{c.rating.toLocaleString(lang === "ru" ? "ru-RU" : "en-GB")}</span>
+            </span>
+          ) : null}
+        </p>
+        {c.keySpecs.length > 0 ? (
+          <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
+            {c.keySpecs.map((s) => (
+              <div key={s.code} className="flex gap-1">
+                <dt>{lang === "ru" ? s.nameRu : s.nameEn}:</dt>
+                <dd className="text-slate-800">
+                  {s.value}
+                  {s.unit ? ` ${s.unit}` : ""}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+      </div>
+      <div className="shrink-0 space-y-1 text-sm sm:w-56 sm:text-right">
+        {c.priceKopecks === null ? (
+          <p className="font-semibold text-slate-800">{t("card.onRequest")}</p>
+        ) : c.vatRate === "NO_VAT" || c.vatRate === "VAT0" ? (
+          <p className="font-semibold text-slate-900">
+            {t("card.priceNoVat", { price: formatMoney(c.priceKopecks, lang) })}{" "}
+            <span className="font-normal text-slate-600">{t("card.perUnit", { unit })}</span>
+          </p>
+        ) : (
+          <>
+            <p className="font-semibold text-slate-900">
+              {t("card.priceNet", { price: formatMoney(c.priceKopecks, lang) })}
+            </p>
+            <p className="text-slate-600">
+              {t("card.priceGross", { price: formatMoney(grossKopecks(c.priceKopecks, c.vatRate), lang) })}{" "}
+              {t("card.perUnit", { unit })}
+            </p>
+          </>
+        )}
+        <p>
+          <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${stockTone[c.stockStatus]}`}>
+            {t(`card.stock.${c.stockStatus}`)}
+          </span>
+        </p>
+        {c.leadTimeDays !== null ? (
+          <p className="text-xs text-slate-600">{t("card.lead", { count: c.leadTimeDays })}</p>
+        ) : null}
+      </div>
+    </article>
+  );
+}
