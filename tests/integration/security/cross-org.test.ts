@@ -1,0 +1,155 @@
+/**
+ * No access across organisations: for random (user, organisation, resource) triples, an actor of one organisation
+ * gets "not found" for every resource of another — and, as a control, the owning side can reach it.
+ *
+ * Later issues add their resource types to RESOURCE_KINDS: `create` makes a resource owned by a tenant, `access`
+ * tries to read or change it as an actor (it must throw NotFoundError for a foreign resource).
+ */
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { MemberRole, OrgKind } from "~/generated/prisma/enums";
+import {
+  getOrganizationSettings,
+  inviteMember,
+  removeMember,
+  revokeInvitation,
+  revokeSession,
+  updateOrganizationSettings,
+} from "~/modules/accounts/accounts.server";
+import { type Actor, NotFoundError } from "~/modules/accounts/actor";
+import { createSession } from "~/modules/accounts/session.server";
+import { getPrisma } from "~/utils/db.server";
+import { createActor, createUser } from "../../fixtures/factories";
+
+export interface Tenant {
+  actor: Actor;
+  organizationId: string;
+  userId: string;
+}
+
+export interface ResourceKind {
+  name: string;
+  /** Creates one resource belonging to `owner` (its organisation / its user); returns its id. */
+  create(owner: Tenant): Promise<string>;
+  /** Reads or changes the resource as `actor`; must throw NotFoundError when it is not the actor's. */
+  access(actor: Actor, id: string, owner: Tenant): Promise<unknown>;
+}
+
+let seq = 0;
+const ctx = () => ({
+  ip: `10.9.${(++seq >> 8) & 255}.${seq & 255}`,
+  userAgent: "vitest",
+  origin: "http://localhost",
+  lang: "ru" as const,
+});
+
+export const RESOURCE_KINDS: ResourceKind[] = [
+  {
+    name: "session",
+    async create(owner) {
+      const s = await createSession({
+        userId: owner.userId,
+        activeOrganizationId: owner.organizationId,
+        ip: null,
+        userAgent: null,
+      });
+      return s.sessionId;
+    },
+    access: (actor, id) => revokeSession(actor, id),
+  },
+  {
+    name: "membership",
+    async create(owner) {
+      const user = await createUser();
+      const m = await getPrisma().membership.create({
+        data: { userId: user.id, organizationId: owner.organizationId, role: "MEMBER" },
+      });
+      return m.id;
+    },
+    access: (actor, id) => removeMember(actor, id),
+  },
+  {
+    name: "invitation",
+    async create(owner) {
+      const ownerAsAdmin: Actor = { ...owner.actor, role: "OWNER" };
+      const r = await inviteMember(
+        ownerAsAdmin,
+        { email: `inv-${++seq}-${Date.now()}@example.test`, role: "MEMBER" },
+        ctx(),
+      );
+      if (!r.ok) throw new Error("invite failed");
+      return r.invitationId;
+    },
+    access: (actor, id) => revokeInvitation(actor, id),
+  },
+  {
+    name: "organization settings (read)",
+    create: async (owner) => owner.organizationId,
+    access: (actor, id) => getOrganizationSettings(actor, id),
+  },
+  {
+    name: "organization settings (write)",
+    create: async (owner) => owner.organizationId,
+    access: (actor, id) =>
+      updateOrganizationSettings(actor, id, {
+        phone: "+7 000 000-00-00",
+        legalAddress: "захвачено",
+        email: undefined,
+        website: undefined,
+        deliveryAddress: undefined,
+      }),
+  },
+];
+
+const tenants: Tenant[] = [];
+
+beforeAll(async () => {
+  const shapes: { kind: OrgKind; role: MemberRole }[] = [
+    { kind: "BUYER", role: "OWNER" },
+    { kind: "BUYER", role: "ADMIN" },
+    { kind: "BUYER", role: "MEMBER" },
+    { kind: "SUPPLIER", role: "OWNER" },
+    { kind: "SUPPLIER", role: "ADMIN" },
+    { kind: "SUPPLIER", role: "MEMBER" },
+  ];
+  for (const shape of shapes) {
+    const { actor, organization, user } = await createActor(shape);
+    tenants.push({ actor, organizationId: organization.id, userId: user.id });
+  }
+});
+
+describe("no access across organisations", () => {
+  it("every resource kind answers 'not found' to an actor of another organisation", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: RESOURCE_KINDS.length - 1 }),
+        async (ownerIdx, actorIdx, kindIdx) => {
+          fc.pre(ownerIdx !== actorIdx);
+          const owner = tenants[ownerIdx];
+          const intruder = tenants[actorIdx];
+          const kind = RESOURCE_KINDS[kindIdx];
+          const id = await kind.create(owner);
+          const error = await kind.access(intruder.actor, id, owner).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(error, `${kind.name} of ${owner.organizationId} reached by ${intruder.organizationId}`).toBeInstanceOf(
+            NotFoundError,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it.each(RESOURCE_KINDS.map((k) => [k.name, k] as const))(
+    "control: the owner reaches its own %s",
+    async (_name, kind) => {
+      const owner = tenants[0]; // OWNER of a buyer organisation
+      const id = await kind.create(owner);
+      await expect(kind.access(owner.actor, id, owner)).resolves.not.toThrow();
+    },
+  );
+});
