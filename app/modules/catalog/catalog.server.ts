@@ -73,4 +73,5 @@ export {
   ratingAverage,
   registerCatalogFilePolicy,
 } from "./public.server";
+export { toFieldErrors } from "./route-errors.server";
 export { parseSpecs, validateSpecs } from "./specs";

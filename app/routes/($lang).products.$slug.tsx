@@ -1,0 +1,305 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { LocalizedLink } from "~/components/ui/localized-link";
+import { getActor } from "~/modules/accounts/accounts.server";
+import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
+import { getPublicProduct } from "~/modules/catalog/catalog.server";
+import { attributeName, formatSpec } from "~/modules/catalog/ui/format";
+import { PriceBlock } from "~/modules/catalog/ui/price-block";
+import { formatDate, formatMoney, formatNumber } from "~/modules/i18n/format";
+import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { localizePath } from "~/modules/i18n/paths";
+import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
+import { env } from "~/utils/env.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  const product = await getPublicProduct(params.slug ?? "", actor);
+  if (!product) throw new Response("Not Found", { status: 404 });
+  const lang = getLang(request);
+  const t = await getT(request, "catalog");
+  const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+  const price = product.priceKopecks === null ? t("product.priceOnRequest") : formatMoney(product.priceKopecks, lang);
+  return {
+    product: {
+      ...product,
+      priceKopecks: product.priceKopecks?.toString() ?? null,
+      minOrderQty: Number(product.minOrderQty),
+    },
+    meta: {
+      title: t("product.metaTitle", { title: product.title, supplier: product.supplier.shortName }),
+      description: t("product.metaDescription", { title: product.title, price, supplier: product.supplier.shortName }),
+      canonical: `${origin}${localizePath(lang, `/products/${product.slug}`)}`,
+      image: product.photos[0] ? `${origin}/files/${product.photos[0].fileId}` : null,
+      noindex: product.status !== "PUBLISHED",
+    },
+    now: Date.now(),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "404" }];
+  const m = data.meta;
+  return [
+    { title: m.title },
+    { name: "description", content: m.description },
+    { tagName: "link", rel: "canonical", href: m.canonical },
+    { property: "og:type", content: "product" },
+    { property: "og:title", content: m.title },
+    { property: "og:description", content: m.description },
+    { property: "og:url", content: m.canonical },
+    ...(m.image ? [{ property: "og:image", content: m.image }] : []),
+    ...(m.noindex ? [{ name: "robots", content: "noindex" }] : []),
+  ];
+};
+
+export default function ProductPage() {
+  const { product, now } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("catalog");
+  const { t: tc } = useTranslation();
+  const lang = useLang();
+  const localize = useLocalizePath();
+  const specs = product.specs as Record<string, string | number | boolean>;
+  const yesNo: [string, string] = [t("yes"), t("no")];
+  return (
+    <article className="space-y-8" itemScope itemType="https://schema.org/Product">
+      <nav aria-label={t("product.breadcrumbs")} className="text-sm text-slate-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <LocalizedLink to="/catalog" className="underline">
+              {tc("nav.catalog")}
+            </LocalizedLink>{" "}
+            /
+          </li>
+          {product.category.parent ? (
+            <li>
+              <LocalizedLink to={`/catalog/${product.category.parent.slug}`} className="underline">
+                {lang === "en" ? product.category.parent.nameEn : product.category.parent.nameRu}
+              </LocalizedLink>{" "}
+              /
+            </li>
+          ) : null}
+          <li>
+            <LocalizedLink to={`/catalog/${product.category.slug}`} className="underline">
+              {lang === "en" ? product.category.nameEn : product.category.nameRu}
+            </LocalizedLink>
+          </li>
+        </ol>
+      </nav>
+      {product.status !== "PUBLISHED" ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("product.draftNotice")}
+        </p>
+      ) : null}
+      <div className="grid gap-8 lg:grid-cols-[1fr_360px]">
+        <div className="space-y-6">
+          <header>
+            <h1 className="text-2xl font-bold" itemProp="name">
+              {product.title}
+            </h1>
+            <p className="mt-1 text-sm text-slate-600">
+              {t("product.sku")}:{" "}
+              <span className="font-mono" itemProp="sku">
+                {product.sku}
+              </span>
+              {product.manufacturer ? (
+                <>
+                  {" · "}
+                  {t("product.manufacturer")}: <span itemProp="brand">{product.manufacturer}</span>
+                </>
+              ) : null}
+            </p>
+          </header>
+          <section aria-label={t("product.gallery")}>
+            {product.photos.length > 0 ? (
+              <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+                {product.photos.map((photo, i) => (
+                  <li key={photo.id} className={i === 0 ? "col-span-2 sm:col-span-3" : ""}>
+                    <a href={`/files/${photo.fileId}`}>
+                      <img
+                        src={`/files/${photo.fileId}`}
+                        alt={t("product.photoAlt", { title: product.title, n: i + 1 })}
+                        className="w-full rounded-lg border border-slate-200 bg-white object-contain"
+                        loading={i === 0 ? "eager" : "lazy"}
+                        itemProp={i === 0 ? "image" : undefined}
+                      />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <div className="flex h-48 items-center justify-center rounded-lg border border-dashed border-slate-300 text-slate-500">
+                {t("product.noPhoto")}
+              </div>
+            )}
+          </section>
+          <section aria-labelledby="specs-heading">
+            <h2 id="specs-heading" className="mb-3 text-xl font-semibold">
+              {t("product.specs")}
+            </h2>
+            {product.attributes.some((a) => specs[a.code] !== undefined) ? (
+              <table className="w-full text-sm" data-testid="specs-table">
+                <tbody>
+                  {product.attributes
+                    .filter((a) => specs[a.code] !== undefined)
+                    .map((attr) => (
+                      <tr key={attr.code} className="border-b border-slate-200">
+                        <th scope="row" className="py-2 pr-4 text-left font-normal text-slate-600">
+                          {attributeName(attr, lang)}
+                          {attr.unit ? `, ${attr.unit}` : ""}
+                        </th>
+                        <td className="py-2 font-medium">{formatSpec(attr, specs[attr.code], lang, yesNo)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="text-slate-600">{t("product.noSpecs")}</p>
+            )}
+          </section>
+          {product.description ? (
+            <section aria-labelledby="description-heading">
+              <h2 id="description-heading" className="mb-2 text-xl font-semibold">
+                {t("product.description")}
+              </h2>
+              <p className="whitespace-pre-line text-slate-800" itemProp="description">
+                {product.description}
+              </p>
+            </section>
+          ) : null}
+          {product.certificates.length > 0 ? (
+            <section aria-labelledby="certs-heading">
+              <h2 id="certs-heading" className="mb-2 text-xl font-semibold">
+                {t("product.certificates")}
+              </h2>
+              <ul className="space-y-2">
+                {product.certificates.map((c) => {
+                  const expired = c.expiresAt !== null && new Date(c.expiresAt).getTime() < now;
+                  return (
+                    <li key={c.id} className="text-sm" data-testid="certificate">
+                      <span className="font-medium">{t(`certKind.${c.kind}`)}</span>{" "}
+                      {t("product.certificateNumber", { number: c.number })},{" "}
+                      {t("product.issued", { date: formatDate(c.issuedAt, lang) })}
+                      {c.expiresAt ? `, ${t("product.expires", { date: formatDate(c.expiresAt, lang) })}` : ""}
+                      {expired ? (
+                        <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">
+                          {t("product.expired")}
+                        </span>
+                      ) : null}
+                      {c.fileId ? (
+                        <a href={`/files/${c.fileId}`} className="ml-2 text-brand-700 underline">
+                          PDF
+                        </a>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ) : null}
+          {product.documents.length > 0 ? (
+            <section aria-labelledby="docs-heading">
+              <h2 id="docs-heading" className="mb-2 text-xl font-semibold">
+                {t("product.documents")}
+              </h2>
+              <ul className="space-y-1">
+                {product.documents.map((d) => (
+                  <li key={d.id}>
+                    <a href={`/files/${d.fileId}`} className="text-brand-700 underline">
+                      {d.title ?? d.file.originalName}
+                    </a>{" "}
+                    <span className="text-xs text-slate-500">({formatNumber(d.file.size / 1024, lang, 0)} KB)</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+        <aside className="space-y-4">
+          <div
+            className="rounded-lg border border-slate-200 bg-white p-5"
+            itemProp="offers"
+            itemScope
+            itemType="https://schema.org/Offer"
+          >
+            <PriceBlock priceKopecks={product.priceKopecks} vatRate={product.vatRate} unit={product.unit} />
+            {product.priceKopecks ? (
+              <>
+                <meta itemProp="price" content={(Number(product.priceKopecks) / 100).toFixed(2)} />
+                <meta itemProp="priceCurrency" content="RUB" />
+              </>
+            ) : null}
+            <dl className="mt-4 grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
+              <dt className="text-slate-600">{t("product.vat")}</dt>
+              <dd>{tc(`vat.${product.vatRate}`)}</dd>
+              <dt className="text-slate-600">{t("product.unit")}</dt>
+              <dd>{tc(`units.${product.unit}`)}</dd>
+              <dt className="text-slate-600">{t("product.minOrder")}</dt>
+              <dd>
+                {formatNumber(product.minOrderQty, lang)} {tc(`units.${product.unit}`)}
+              </dd>
+              {product.leadTimeDays !== null ? (
+                <>
+                  <dt className="text-slate-600">{t("product.leadTime")}</dt>
+                  <dd>{t("product.leadTimeDays", { count: product.leadTimeDays })}</dd>
+                </>
+              ) : null}
+              <dt className="text-slate-600">{t("product.stock")}</dt>
+              <dd>{t(`stock.${product.stockStatus}`)}</dd>
+            </dl>
+            <div className="mt-5 space-y-3">
+              <LocalizedLink
+                to={`/rfq/new?product=${encodeURIComponent(product.slug)}`}
+                className="block rounded-md bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-700"
+              >
+                {t("product.requestPrice")}
+              </LocalizedLink>
+              <Form method="post" action={localize("/rfq/cart")} className="flex items-end gap-2">
+                <input type="hidden" name="intent" value="add" />
+                <input type="hidden" name="productId" value={product.id} />
+                <input type="hidden" name="redirectTo" value={localize(`/products/${product.slug}`)} />
+                <label className="block flex-1 text-sm">
+                  <span className="text-slate-700">{t("product.quantity")}</span>
+                  <input
+                    name="quantity"
+                    type="number"
+                    min={0}
+                    step="any"
+                    defaultValue={product.minOrderQty}
+                    className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
+                  />
+                </label>
+                <Button type="submit" variant="secondary">
+                  {t("product.addToRfq")}
+                </Button>
+              </Form>
+            </div>
+          </div>
+          <div className="rounded-lg border border-slate-200 bg-white p-5" data-testid="supplier-card">
+            <h2 className="text-sm font-medium text-slate-600">{t("product.supplier")}</h2>
+            <p className="mt-1 font-semibold">
+              <LocalizedLink to={`/suppliers/${product.supplier.slug}`} className="text-brand-700 underline">
+                {product.supplier.shortName}
+              </LocalizedLink>
+            </p>
+            {product.supplier.verifiedAt ? <VerifiedBadge className="mt-2" /> : null}
+            <p className="mt-2 text-sm text-slate-600">
+              {product.supplier.legalName}, {t("supplier.inn")} {product.supplier.inn}, {product.supplier.city}
+            </p>
+            <p className="mt-1 text-sm text-slate-600">
+              {t("supplier.rating")}:{" "}
+              {product.supplier.rating !== null
+                ? t("supplier.ratingValue", {
+                    value: formatNumber(product.supplier.rating, lang, 1),
+                    count: product.supplier.ratingCount,
+                  })
+                : t("supplier.noRating")}
+            </p>
+          </div>
+        </aside>
+      </div>
+    </article>
+  );
+}

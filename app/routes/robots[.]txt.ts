@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { env } from "~/utils/env.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+  const body = [
+    "User-agent: *",
+    "Disallow: /supplier/",
+    "Disallow: /buyer/",
+    "Disallow: /admin",
+    "Disallow: /account",
+    "Disallow: /orders",
+    "Disallow: /rfq/",
+    "Disallow: /api/",
+    "Disallow: /en/supplier/",
+    "Disallow: /en/buyer/",
+    "Disallow: /en/admin",
+    "Disallow: /en/account",
+    "Allow: /",
+    `Sitemap: ${origin}/sitemap.xml`,
+    "",
+  ].join("\n");
+  return new Response(body, {
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=86400" },
+  });
+}
