@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listSitemapEntries } from "~/modules/catalog/catalog.server";
 import { env } from "~/utils/env.server";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Public pages for search engines: home, catalog, categories, products, suppliers (Russian, with the English alternate). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
   const { products, suppliers, categories } = await listSitemapEntries();
   const url = (path: string, lastmod?: Date) =>
-    `<url><loc>${escape(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString().slice(0, 10)}</lastmod>` : ""}` +
-    `<xhtml:link rel="alternate" hreflang="en" href="${escape(`${origin}/en${path === "/" ? "" : path}`)}"/></url>`;
+    `<url><loc>${xmlEscape(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString().slice(0, 10)}</lastmod>` : ""}` +
+    `<xhtml:link rel="alternate" hreflang="en" href="${xmlEscape(`${origin}/en${path === "/" ? "" : path}`)}"/></url>`;
   const body = [
     url("/"),
     url("/catalog"),
