@@ -71,10 +71,10 @@ export function codeKey(token: string): string {
   return out;
 }
 
-/** The parts of a code between separators: «ТМГ-1000/10/0,4» → ["tmg", "1000", "10", "04"]. */
+/** The parts of a code between separators (a decimal comma/point stays inside): «ТМГ-1000/10/0,4» → tmg 1000 10 04. */
 export function codeParts(token: string): string[] {
   return normalizeText(token)
-    .split(/[-/.,×*_\s]+/)
+    .split(/[-/×*_\s]+/)
     .map(codeKey)
     .filter((p) => p.length > 0);
 }
