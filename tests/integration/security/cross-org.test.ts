@@ -18,8 +18,10 @@ import {
 } from "~/modules/accounts/accounts.server";
 import { type Actor, NotFoundError } from "~/modules/accounts/actor";
 import { createSession } from "~/modules/accounts/session.server";
+import { canReadFile } from "~/modules/files/files.server";
+import { getBuyerRfq, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
-import { createActor, createUser } from "../../fixtures/factories";
+import { createActor, createOrganization, createUser } from "../../fixtures/factories";
 
 export interface Tenant {
   actor: Actor;
@@ -100,6 +102,60 @@ export const RESOURCE_KINDS: ResourceKind[] = [
       }),
   },
 ];
+
+/**
+ * A published RFQ "owned" by the tenant: a buyer's own RFQ, or — for a supplier — an RFQ of another buyer addressed
+ * to it. Rows are written directly (the RFQ module's own tests cover publishing).
+ */
+async function publishedRfqOf(owner: Tenant): Promise<{ id: string; buyerOrgId: string }> {
+  const buyerOrgId =
+    owner.actor.orgKind === "BUYER" ? owner.organizationId : (await createOrganization({ kind: "BUYER" })).id;
+  const rfq = await getPrisma().rfq.create({
+    data: {
+      buyerOrgId,
+      createdById: owner.userId,
+      title: "Запрос",
+      deliveryAddress: "г. Севастополь",
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+      deadline: new Date(Date.now() + 7 * 86_400_000),
+      ...(owner.actor.orgKind === "SUPPLIER"
+        ? { recipients: { create: { supplierOrgId: owner.organizationId } } }
+        : {}),
+    },
+  });
+  return { id: rfq.id, buyerOrgId };
+}
+
+RESOURCE_KINDS.push(
+  {
+    name: "rfq",
+    create: async (owner) => (await publishedRfqOf(owner)).id,
+    access: (actor, id) =>
+      actor.orgKind === "SUPPLIER" ? viewRfqAsSupplier(actor, id, { markViewed: false }) : getBuyerRfq(actor, id),
+  },
+  {
+    name: "rfq attachment",
+    async create(owner) {
+      const rfq = await publishedRfqOf(owner);
+      const file = await getPrisma().storedFile.create({
+        data: {
+          organizationId: rfq.buyerOrgId,
+          storageKey: `cross-org-${++seq}-${Date.now()}`,
+          originalName: "spec.pdf",
+          mimeType: "application/pdf",
+          size: 1,
+          sha256: "0",
+        },
+      });
+      await getPrisma().rfqAttachment.create({ data: { rfqId: rfq.id, fileId: file.id } });
+      return file.id;
+    },
+    async access(actor, id) {
+      if (!(await canReadFile(actor, id))) throw new NotFoundError("file");
+    },
+  },
+);
 
 const tenants: Tenant[] = [];
 
