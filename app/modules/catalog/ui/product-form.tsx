@@ -1,0 +1,173 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { FormMessage, SelectField, TextField } from "~/components/ui/field";
+import { useLang } from "~/modules/i18n/use-lang";
+import type { AttributeDef } from "../attributes";
+import { productFormSchema } from "../catalog.schema";
+
+export interface ProductFormDefaults {
+  categoryId: string;
+  title?: string;
+  sku?: string;
+  manufacturer?: string | null;
+  description?: string | null;
+  priceOnRequest?: boolean;
+  price?: string;
+  vatRate?: string;
+  unit?: string;
+  minOrderQty?: string;
+  leadTimeDays?: string;
+  stockStatus?: string;
+  spec?: Record<string, string>;
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600";
+
+/** The create/edit form: main fields, price and terms, and one field per attribute of the chosen category. */
+export function ProductForm({
+  defaults,
+  attributes,
+  categoryName,
+  lastResult,
+}: {
+  defaults: ProductFormDefaults;
+  attributes: AttributeDef[];
+  categoryName: string;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
+  const { t } = useTranslation("catalog");
+  const { t: tc } = useTranslation();
+  const lang = useLang();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { ...defaults, priceOnRequest: defaults.priceOnRequest ? "on" : undefined },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: productFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const tr = (key: string) => t(key);
+  const specErrors = (form.allErrors ?? {}) as Record<string, string[] | undefined>;
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-8">
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="categoryId" value={defaults.categoryId} />
+      {form.errors?.length ? <FormMessage id={form.errorId}>{form.errors.map(tr).join(". ")}</FormMessage> : null}
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">{t("form.main")}</legend>
+        <p className="md:col-span-2 text-sm">
+          {t("form.category")}: <strong>{categoryName}</strong>
+        </p>
+        <TextField meta={fields.title} label={t("form.title")} translateError={tr} className="md:col-span-2" />
+        <TextField meta={fields.sku} label={t("form.sku")} hint={t("form.skuHint")} translateError={tr} />
+        <TextField meta={fields.manufacturer} label={t("form.manufacturer")} translateError={tr} />
+        <div className="md:col-span-2">
+          <label htmlFor={fields.description.id} className="block text-sm font-medium text-slate-800">
+            {t("form.description")}
+          </label>
+          <textarea
+            id={fields.description.id}
+            name={fields.description.name}
+            defaultValue={fields.description.initialValue as string | undefined}
+            rows={4}
+            className={inputClass}
+          />
+        </div>
+      </fieldset>
+      <fieldset className="grid gap-4 md:grid-cols-3">
+        <legend className="mb-2 text-lg font-semibold">{t("form.pricing")}</legend>
+        <TextField meta={fields.price} label={t("form.price")} translateError={tr} inputMode="decimal" />
+        <div className="flex items-end pb-2">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name={fields.priceOnRequest.name}
+              defaultChecked={Boolean(defaults.priceOnRequest)}
+              className="h-4 w-4"
+            />
+            {t("form.priceOnRequest")}
+          </label>
+        </div>
+        <SelectField meta={fields.vatRate} label={t("form.vatRate")} translateError={tr}>
+          {["VAT20", "VAT10", "VAT0", "NO_VAT"].map((v) => (
+            <option key={v} value={v}>
+              {tc(`vat.${v}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField meta={fields.unit} label={t("form.unit")} translateError={tr}>
+          {["pcs", "m", "km", "set", "t", "kg", "m3"].map((u) => (
+            <option key={u} value={u}>
+              {tc(`units.${u}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField meta={fields.minOrderQty} label={t("form.minOrderQty")} translateError={tr} inputMode="decimal" />
+        <TextField meta={fields.leadTimeDays} label={t("form.leadTimeDays")} translateError={tr} inputMode="numeric" />
+        <SelectField meta={fields.stockStatus} label={t("form.stockStatus")} translateError={tr}>
+          {["IN_STOCK", "TO_ORDER", "OUT_OF_STOCK"].map((s) => (
+            <option key={s} value={s}>
+              {t(`stock.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+      </fieldset>
+      <fieldset className="grid gap-4 md:grid-cols-3">
+        <legend className="mb-2 text-lg font-semibold">{t("form.specs")}</legend>
+        <p className="md:col-span-3 text-sm text-slate-600">
+          {attributes.length ? t("form.specsHint") : t("form.noAttributes")}
+        </p>
+        {attributes.map((attr) => {
+          const name = `spec.${attr.code}`;
+          const id = `spec-${attr.code}`;
+          const errors = specErrors[name];
+          const label = `${lang === "en" ? attr.nameEn : attr.nameRu}${attr.unit ? `, ${attr.unit}` : ""}${attr.required ? " *" : ""}`;
+          const common = {
+            id,
+            name,
+            defaultValue: defaults.spec?.[attr.code] ?? "",
+            "aria-invalid": errors?.length ? true : undefined,
+            "aria-describedby": errors?.length ? `${id}-error` : undefined,
+            required: attr.required,
+            className: inputClass,
+          };
+          return (
+            <div key={attr.code}>
+              <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+                {label}
+              </label>
+              {attr.type === "ENUM" || attr.type === "BOOLEAN" ? (
+                <select {...common}>
+                  <option value="">{t("spec.choose")}</option>
+                  {attr.type === "BOOLEAN" ? (
+                    <>
+                      <option value="true">{t("yes")}</option>
+                      <option value="false">{t("no")}</option>
+                    </>
+                  ) : (
+                    attr.options?.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o[lang]}
+                      </option>
+                    ))
+                  )}
+                </select>
+              ) : (
+                <input {...common} type="text" inputMode={attr.type === "NUMBER" ? "decimal" : undefined} />
+              )}
+              {errors?.length ? (
+                <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+                  {errors.map(tr).join(". ")}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
+      <Button type="submit">{t("form.save")}</Button>
+    </Form>
+  );
+}
