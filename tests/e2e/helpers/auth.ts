@@ -1,0 +1,38 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Demo credentials created by the seed (prisma/seed/accounts.ts). Demo only. */
+export const DEMO_PASSWORD = "Demo-Password-2026";
+export const DEMO_OPERATOR_EMAIL = "admin@snabmost.demo";
+/** The owner of a seeded organisation: owner@<org-slug>.demo */
+export function demoOwnerEmail(orgSlug: string): string {
+  return `owner@${orgSlug}.demo`;
+}
+
+/**
+ * Signs in through the login form and waits until the session is active. `redirectTo` (a local path) is where the
+ * browser lands afterwards; without it, the user's workspace. Note the login rate limit (RATE_LIMIT_PER_MINUTE per IP).
+ */
+export async function loginAs(
+  page: Page,
+  email: string,
+  password: string = DEMO_PASSWORD,
+  opts: { redirectTo?: string; lang?: "ru" | "en" } = {},
+): Promise<void> {
+  const prefix = opts.lang === "en" ? "/en" : "";
+  const query = opts.redirectTo ? `?redirectTo=${encodeURIComponent(opts.redirectTo)}` : "";
+  await page.goto(`${prefix}/login${query}`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.endsWith("/login")),
+    page.locator('form[method="post"] button[type="submit"]').first().click(),
+  ]);
+  await expect(page.getByTestId("account-menu-button")).toBeVisible();
+}
+
+/** Signs out through the account menu. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId("account-menu-button").click();
+  await page.getByRole("button", { name: /Выйти|Sign out/ }).click();
+  await expect(page.getByTestId("account-menu-button")).toHaveCount(0);
+}
