@@ -98,7 +98,7 @@ export default function ImportPage() {
   }, [running, revalidator]);
   const busy = navigation.state !== "idle";
   const tr = (key: string) => (key.startsWith("files:") ? tf(key.slice(6), { allowed: "XLSX, CSV", max: 25 }) : t(key));
-  const describe = (e: { row: number; field: string; code: string }) =>
+  const describeError = (e: { row: number; field: string; code: string }) =>
     `${e.field.startsWith("spec:") ? e.field.slice(5) : t(`import.fields.${e.field}`)}: ${t(`import.errors.${e.code}`)}`;
 
   return (
@@ -238,7 +238,7 @@ export default function ImportPage() {
               <ul className="list-disc pl-6 text-sm text-red-800" data-testid="row-errors">
                 {job.errors.map((e) => (
                   <li key={`${e.row}-${e.field}-${e.code}`}>
-                    {t("import.row")} {e.row}: {describe(e)}
+                    {t("import.row")} {e.row}: {describeError(e)}
                   </li>
                 ))}
               </ul>

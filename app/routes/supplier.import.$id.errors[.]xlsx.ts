@@ -8,11 +8,11 @@ import { getT } from "~/modules/i18n/i18n.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
   const t = await getT(request, "catalog");
-  const describe = (e: { field: string; code: string }) => {
+  const describeError = (e: { field: string; code: string }) => {
     const field = e.field.startsWith("spec:") ? e.field.slice(5) : t(`import.fields.${e.field}`);
     return `${field}: ${t(`import.errors.${e.code}`)}`;
   };
-  const body = await buildImportErrorReport(actor, params.id ?? "", describe, {
+  const body = await buildImportErrorReport(actor, params.id ?? "", describeError, {
     row: t("import.reportRow"),
     errors: t("import.reportErrors"),
   }).catch((e) => {
