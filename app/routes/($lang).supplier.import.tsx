@@ -6,11 +6,10 @@ import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
+import { type ColumnTarget, IMPORT_FIELDS } from "~/modules/catalog/catalog.schema";
 import {
-  type ColumnTarget,
   createImportJob,
   getImportJob,
-  IMPORT_FIELDS,
   listLeafCategories,
   SheetError,
   startImportJob,

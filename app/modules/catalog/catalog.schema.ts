@@ -127,3 +127,6 @@ export const attributeFormSchema = z.object({
   required: z.preprocess((v) => v === "on" || v === true, z.boolean()),
   position: z.preprocess(decimal, z.number().int().catch(0)).default(0),
 });
+
+/** Fields an import column can map to (shared by the import page and the server). */
+export { type ColumnTarget, IMPORT_FIELDS, type ImportField } from "./import/mapping";
