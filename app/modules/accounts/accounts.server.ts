@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import type { Lang } from "~/modules/i18n/i18n";
 import { langFromPath, localizePath } from "~/modules/i18n/paths";
 import { queueEmail } from "~/modules/mail/mail.server";
+import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -931,6 +932,10 @@ async function adminChange(
   await prisma.$transaction(async (tx) => {
     await tx.organization.update({ where: { id: organizationId }, data });
     await recordAudit(tx, { entityType: "organization", entityId: organizationId, action, actor, data: auditData });
+    // search: verification shows on result cards; suspension hides (restoring shows) all of the supplier's products
+    if (org.kind === "SUPPLIER") {
+      await enqueue(tx, { topic: "search.supplier", aggregateId: organizationId, payload: { organizationId } });
+    }
   });
   logger.info({ event: action, organizationId, operatorId: actor.userId }, "organisation changed by operator");
 }
