@@ -29,6 +29,10 @@ export const envSchema = z.object({
   MEILI_API_KEY: z.string().optional(),
   MEILI_SEARCH_KEY: z.string().optional(),
   MEILI_INDEX: z.string().default("products"),
+  /** Embedded search engine: how long identical searches share a result (ms; 0 = off). */
+  SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Embedded search engine: matches ranked and counted per query (more = exact counts further, slower). */
+  SEARCH_PG_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(1000),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("СнабМост <noreply@snabmost.local>"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),

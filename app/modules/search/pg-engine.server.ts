@@ -23,12 +23,11 @@ import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, stem
  *   category path (B) + specs (C) + description (D); GIN index. Text is ё→е folded before PostgreSQL sees it.
  * - a query term matches `russian` word forms OR a code lexeme prefix; the last term is a prefix (as you type); a term
  *   missing from the vocabulary (`search_term`, pg_trgm GIN) is widened with its closest known words (typos).
- * - ranking and facet counts run over at most CANDIDATES matches, so a term matching most rows stays fast; the total
- *   is exact up to COUNT_LIMIT and reported as an estimate beyond. Sorting by price/lead/date is exact (index order).
+ * - ranking, facet counts and the total run over at most `candidates` (1000) matches, so a term matching most rows stays
+ *   fast; beyond that the total is reported as an estimate («более 1000»), as Meilisearch does with maxTotalHits.
+ *   Sorting by price/lead/date is exact over all matches (index order).
  */
 
-const CANDIDATES = Number(process.env.SEARCH_PG_CANDIDATES ?? 3000);
-const COUNT_LIMIT = 10_000;
 const DESCRIPTION_CHARS = 3000;
 
 type Db = () => PrismaClient;
@@ -42,7 +41,15 @@ interface Expansion {
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = "postgres" as const;
 
-  constructor(private readonly db: Db = getPrisma) {}
+  /** Matches considered for ranking, facet counts and the total (like Meilisearch's maxTotalHits). */
+  private readonly candidates: number;
+
+  constructor(
+    private readonly db: Db = getPrisma,
+    options: { candidates?: number } = {},
+  ) {
+    this.candidates = options.candidates ?? MAX_TOTAL_HITS;
+  }
 
   async applySettings(): Promise<void> {
     // The table, GIN and trigram indexes come with the migrations.
@@ -240,11 +247,12 @@ export class PostgresSearchEngine implements SearchEngine {
     const wantFacets = query.facets !== false;
     const specCodes = (query.facets && query.facets.specCodes) || [];
 
-    // Relevance ranks the bounded candidates; other orders read the table directly (exact order over all matches).
-    const pageSql =
+    // Candidates: at most CANDIDATES matches, narrow columns only (cards are read for the page rows alone).
+    // Relevance ranks the candidates; other orders read the table directly (exact order over all matches).
+    const pageIds =
       sort === "relevance"
-        ? Prisma.sql`SELECT "productId" AS id, card FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
-        : Prisma.sql`SELECT "productId" AS id, card FROM search_document d ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+        ? Prisma.sql`SELECT "productId", row_number() OVER (ORDER BY ${order}) AS ord FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
+        : Prisma.sql`SELECT "productId", row_number() OVER (ORDER BY ${order}) AS ord FROM search_document d ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
     const facetsSql = wantFacets
       ? Prisma.sql`(SELECT coalesce(json_agg(json_build_array(k, v, c)), '[]'::json) FROM (
             SELECT 'sector' AS k, sector::text AS v, count(*) AS c FROM m GROUP BY 2
@@ -264,25 +272,26 @@ export class PostgresSearchEngine implements SearchEngine {
 
     const [row] = await prisma.$queryRaw<
       {
-        candidates: bigint;
         total: bigint;
         hits: { id: string; card: SearchHit["card"] }[];
         facets: [string, string | null, bigint | number | null][] | null;
       }[]
     >`
       WITH m AS MATERIALIZED (
-        SELECT d."productId", d.card, d.sector, d."categoryId", d."supplierId", d.verified, d."stockStatus",
-               d."priceKopecks", d."leadTimeDays", d."specFacets", ${rank} AS rank
+        SELECT d."productId", d.sector, d."categoryId", d."supplierId", d.verified, d."stockStatus",
+               d."priceKopecks", d."leadTimeDays", d."productUpdatedAt",
+               ${specCodes.length ? Prisma.sql`d."specFacets"` : Prisma.sql`NULL::jsonb AS "specFacets"`},
+               ${rank} AS rank
           FROM search_document d ${where}
-         LIMIT ${CANDIDATES})
-      SELECT (SELECT count(*) FROM m) AS candidates,
-             CASE WHEN (SELECT count(*) FROM m) < ${CANDIDATES} THEN (SELECT count(*) FROM m)
-                  ELSE (SELECT count(*) FROM (SELECT 1 FROM search_document d ${where} LIMIT ${COUNT_LIMIT + 1}) x)
-             END AS total,
-             (SELECT coalesce(json_agg(p), '[]'::json) FROM (${pageSql}) p) AS hits,
+         LIMIT ${this.candidates}),
+      p AS (${pageIds})
+      SELECT (SELECT count(*) FROM m) AS total,
+             (SELECT coalesce(json_agg(json_build_object('id', s."productId", 'card', s.card) ORDER BY p.ord), '[]'::json)
+                FROM p JOIN search_document s ON s."productId" = p."productId") AS hits,
              ${facetsSql} AS facets`;
 
     const total = Number(row.total);
+    const saturated = total >= this.candidates;
     const hlTerms = withExpansions(terms, expansions);
     const hits: SearchHit[] = row.hits.map((h) => ({
       id: h.id,
@@ -291,11 +300,11 @@ export class PostgresSearchEngine implements SearchEngine {
     }));
     const result: SearchResult = {
       hits,
-      total: Math.min(total, COUNT_LIMIT),
-      totalIsEstimate: total > COUNT_LIMIT,
+      total,
+      totalIsEstimate: saturated,
       page,
       perPage,
-      facets: row.facets ? parseFacets(row.facets, Number(row.candidates) >= CANDIDATES) : null,
+      facets: row.facets ? parseFacets(row.facets) : null,
       correction: null,
     };
     if (total === 0 && terms.length > 0) result.correction = await this.correction(query, terms, expansions);
@@ -357,7 +366,7 @@ function withExpansions(terms: QueryTerm[], expansions: Map<string, Expansion>):
   return extra.length ? [...terms, ...parseQuery(extra.join(" "), { prefixLast: false })] : terms;
 }
 
-function parseFacets(rows: [string, string | null, bigint | number | null][], _sampled: boolean): SearchFacets {
+function parseFacets(rows: [string, string | null, bigint | number | null][]): SearchFacets {
   const facets: SearchFacets = {
     sector: [],
     category: [],

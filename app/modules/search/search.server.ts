@@ -23,6 +23,7 @@ import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { registerHealthCheck } from "~/utils/health.server";
 import { logger } from "~/utils/logger.server";
+import { CachedSearchEngine } from "./cache.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { MeiliSearchEngine } from "./meili-engine.server";
 import { PostgresSearchEngine } from "./pg-engine.server";
@@ -41,8 +42,16 @@ export function getSearchEngine(): SearchEngine {
     const config = env();
     engine =
       config.MEILI_HOST && config.MEILI_API_KEY
-        ? new MeiliSearchEngine({ host: config.MEILI_HOST, apiKey: config.MEILI_API_KEY, index: config.MEILI_INDEX })
-        : new PostgresSearchEngine();
+        ? new MeiliSearchEngine({
+            host: config.MEILI_HOST,
+            apiKey: config.MEILI_API_KEY,
+            index: config.MEILI_INDEX,
+            searchKey: config.MEILI_SEARCH_KEY,
+          })
+        : new CachedSearchEngine(
+            new PostgresSearchEngine(undefined, { candidates: config.SEARCH_PG_CANDIDATES }),
+            config.SEARCH_CACHE_TTL_MS,
+          );
   }
   return engine;
 }

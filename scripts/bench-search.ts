@@ -1,0 +1,216 @@
+/**
+ * Search benchmark: `npm run bench:search -- --products 100000 [--iterations 100] [--skip-http] [--skip-raw]`.
+ * Seeds (or reuses) a catalog in ./data/bench/pglite-<N> (or DATABASE_URL), builds the search index when it is not
+ * complete, then prints p50/p95/p99 per query shape at 1 and 8 concurrent clients — as the raw engine call and through
+ * the HTTP API of the built app (`npm run build` first; started here on a free port with the same database).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { PostgresSearchEngine } from "../app/modules/search/pg-engine.server";
+import { reindexAll, useSearchEngine } from "../app/modules/search/search.server";
+import type { SearchQuery } from "../app/modules/search/search.types";
+import { openDatabase, useDatabase } from "../app/utils/db.server";
+import { hasBaseCatalog, seedBulkProducts, seedCatalog } from "../prisma/seed/catalog";
+import { deployMigrations } from "./lib/schema-engine";
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const products = Number((arg("products") ?? "100000").replace(/[_\s]/g, ""));
+const iterations = Number(arg("iterations") ?? 100);
+const skipHttp = process.argv.includes("--skip-http");
+const skipRaw = process.argv.includes("--skip-raw");
+const concurrencies = (arg("concurrency") ?? "1,8").split(",").map(Number);
+const url = process.env.DATABASE_URL || `file:${path.resolve("data/bench", `pglite-${products}`)}`;
+if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice(5)), { recursive: true });
+
+interface Shape {
+  name: string;
+  params: Record<string, string>;
+}
+const SHAPES: Shape[] = [
+  { name: "rare term", params: { q: "дымосос" } },
+  { name: "common term", params: { q: "оборудование" } },
+  { name: "two terms + category", params: { q: "насос сетевой", category: "nasosy-setevye" } },
+  { name: "facets (browse, 3 filters)", params: { category: "kabel-i-provod", verified: "1", stock: "1" } },
+  { name: "typo", params: { q: "трансформатр масляный" } },
+  { name: "code", params: { q: "КВ-Г-0,5-95" } },
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(concurrency: number, total: number, run: () => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await run(); // warm-up
+  const times: number[] = [];
+  let left = total;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left > 0) {
+        left--;
+        const t = performance.now();
+        await run();
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), n: times.length };
+}
+
+const rows: string[] = [];
+function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<typeof measure>>, hits: number | string) {
+  const f = (x: number) => x.toFixed(1);
+  const line = `| ${mode} | ${shape} | ${c} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.n} | ${hits} |`;
+  rows.push(line);
+  console.log(line);
+}
+
+// ─── catalog ───────────────────────────────────────────────────────────────
+console.log(`Database: ${url}`);
+await deployMigrations(url, { log: () => {} });
+const db = openDatabase(url);
+// biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
+useDatabase(db);
+const prisma = db.prisma;
+if (!(await hasBaseCatalog(prisma))) {
+  console.log("seeding the base catalog…");
+  await seedCatalog(prisma, { products: 0 });
+}
+const existing = await prisma.product.count();
+if (existing < products) {
+  console.log(`seeding ${products - existing} products…`);
+  const r = await seedBulkProducts(prisma, { count: products - existing, seed: 1 });
+  console.log(`  ${r.inserted} in ${r.seconds.toFixed(1)} s`);
+}
+const engine = new PostgresSearchEngine();
+// biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
+useSearchEngine(engine);
+const searchable = await prisma.product.count({ where: { status: "PUBLISHED", supplier: { suspendedAt: null } } });
+const indexed = (await engine.health()).documents ?? 0;
+if (indexed !== searchable) {
+  console.log(`indexing ${searchable} products (index has ${indexed})…`);
+  const t = performance.now();
+  await reindexAll(prisma);
+  console.log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+console.log(`${await prisma.product.count()} products, ${searchable} searchable\n`);
+console.log("| mode | shape | clients | p50 ms | p95 ms | p99 ms | requests | hits |");
+console.log("|---|---|---|---|---|---|---|---|");
+
+// ─── raw engine ────────────────────────────────────────────────────────────
+if (!skipRaw) {
+  const categories = new Map(
+    (await prisma.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+  );
+  for (const shape of SHAPES) {
+    const p = shape.params;
+    const categoryId = p.category ? categories.get(p.category) : undefined;
+    const specCodes = categoryId
+      ? (
+          await prisma.categoryAttribute.findMany({ where: { categoryId, filterable: true }, select: { code: true } })
+        ).map((a) => a.code)
+      : [];
+    const query: SearchQuery = {
+      q: p.q ?? "",
+      filters: {
+        categoryIds: categoryId ? [categoryId] : undefined,
+        verifiedOnly: p.verified === "1" || undefined,
+        inStockOnly: p.stock === "1" || undefined,
+      },
+      facets: { specCodes },
+      sort: p.q ? "relevance" : "updated_desc",
+      page: 1,
+      perPage: 20,
+    };
+    const sample = await engine.search(query);
+    for (const c of concurrencies) {
+      report(
+        "engine",
+        shape.name,
+        c,
+        await measure(c, c === 1 ? iterations : iterations * 2, () => engine.search(query)),
+        `${sample.total}${sample.totalIsEstimate ? "+" : ""}`,
+      );
+    }
+  }
+}
+await db.close();
+// biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
+useDatabase(undefined);
+
+// ─── HTTP API ──────────────────────────────────────────────────────────────
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === "object" && a ? a.port : 0));
+    });
+  });
+}
+
+if (!skipHttp) {
+  if (!existsSync("build/server/index.js")) {
+    console.error("no build: run `npm run build` first (or pass --skip-http)");
+    process.exit(1);
+  }
+  // "HTTP" = result cache off (every request hits the engine); "HTTP+cache" = the default 10 s result cache
+  for (const [mode, ttl] of [
+    ["HTTP", "0"],
+    ["HTTP+cache", "10000"],
+  ] as const) {
+    const port = await freePort();
+    const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        LOG_LEVEL: "error",
+        WORKER_IN_PROCESS: "false",
+        SEARCH_CACHE_TTL_MS: ttl,
+        RATE_LIMIT_PER_MINUTE: "100000",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 120; i++) {
+        const ok = await fetch(`${base}/healthz`)
+          .then((r) => r.ok)
+          .catch(() => false);
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      for (const shape of SHAPES) {
+        const href = `${base}/api/v1/search?${new URLSearchParams(shape.params)}`;
+        const sample = (await (await fetch(href)).json()) as { total: number; totalIsEstimate: boolean };
+        const run = async () => {
+          const r = await fetch(href);
+          if (!r.ok) throw new Error(`HTTP ${r.status}`);
+          await r.arrayBuffer();
+        };
+        for (const c of concurrencies) {
+          report(
+            mode,
+            shape.name,
+            c,
+            await measure(c, c === 1 ? iterations : iterations * 2, run),
+            `${sample.total}${sample.totalIsEstimate ? "+" : ""}`,
+          );
+        }
+      }
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
+  }
+}
+console.log(`\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}`);

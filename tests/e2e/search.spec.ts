@@ -1,0 +1,110 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
+
+/** Search: header autocomplete → category → two facets → product; the same URL without JavaScript. */
+
+async function waitForIndex(page: Page) {
+  await expect
+    .poll(
+      async () => {
+        const health = await (await page.request.get("/healthz")).json();
+        return health.search?.documents ?? 0;
+      },
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(100);
+}
+
+const headerBox = (page: Page) => page.getByRole("banner").getByRole("combobox");
+
+test.describe("catalog search", () => {
+  test("header suggestion → category → two facets → product, and the same URL without JavaScript", async ({
+    page,
+    browser,
+  }) => {
+    await waitForIndex(page);
+    await page.goto("/");
+    const box = headerBox(page);
+    await box.click();
+    await box.pressSequentially("трансформаторы", { delay: 30 });
+    const listbox = page.getByRole("listbox", { name: "Подсказки поиска" }).first();
+    await expect(listbox).toBeVisible();
+    const category = listbox.getByRole("option", { name: /Силовые трансформаторы/ });
+    await expect(category).toBeVisible();
+    await expect(listbox.getByRole("option").nth(1)).toContainText(/Трансформатор/); // a product suggestion
+
+    // keyboard: ↓ to the category, Enter opens it
+    await box.press("ArrowDown");
+    await expect(box).toHaveAttribute("aria-activedescendant", /.+/);
+    await category.click();
+    await expect(page).toHaveURL(/\/catalog\/silovye-transformatory$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Силовые трансформаторы" })).toBeVisible();
+
+    const count = page.locator("#results-count");
+    const before = await count.textContent();
+    await page.getByRole("checkbox", { name: /Только проверенные поставщики/ }).check();
+    await expect(page).toHaveURL(/verified=1/);
+    await page.getByRole("checkbox", { name: /В наличии/ }).check();
+    await expect(page).toHaveURL(/verified=1.*stock=1|stock=1.*verified=1/);
+    await expect(count).not.toHaveText(before ?? "");
+    const narrowedUrl = page.url();
+    const results = page.getByTestId("results").getByTestId("result-title");
+    await expect(results.first()).toBeVisible();
+    const firstTitle = (await results.first().textContent()) ?? "";
+
+    // Back undoes the last facet
+    await page.goBack();
+    await expect(page).toHaveURL(/verified=1/);
+    await expect(page).not.toHaveURL(/stock=1/);
+    await page.goForward();
+    await expect(page).toHaveURL(narrowedUrl);
+
+    await expectNoAxeViolations(page);
+
+    await results.first().click();
+    await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
+
+    // the same URL without JavaScript: server-rendered results, facets checked, the GET form still filters
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const nojs = await context.newPage();
+    await nojs.goto(narrowedUrl);
+    await expect(nojs.getByTestId("results").getByTestId("result-title").first()).toHaveText(firstTitle);
+    await expect(nojs.getByRole("checkbox", { name: /Только проверенные поставщики/ })).toBeChecked();
+    await expect(nojs.getByRole("checkbox", { name: /В наличии/ })).toBeChecked();
+    await nojs.getByLabel("Что ищете").fill("ТМГ");
+    await nojs.getByRole("button", { name: "Найти", exact: true }).last().click();
+    await expect(nojs).toHaveURL(/q=%D0%A2%D0%9C%D0%93|q=ТМГ/);
+    await expect(nojs).toHaveURL(/verified=1/);
+    await expect(nojs.getByTestId("results").getByTestId("result-title").first()).toContainText("ТМГ");
+    await context.close();
+  });
+
+  test("results update as you type; an empty result offers a correction and the RFQ route", async ({ page }) => {
+    await waitForIndex(page);
+    await page.goto("/catalog");
+    const q = page.getByLabel("Что ищете");
+    await q.pressSequentially("котлы водогрейные", { delay: 40 });
+    await expect(page).toHaveURL(/q=/);
+    await expect(page.getByTestId("results").getByTestId("result-title").first()).toContainText(/[Кк]от[её]л/);
+    await expect(page.getByTestId("results").locator("mark").first()).toBeVisible();
+
+    await page.goto(`/catalog?q=${encodeURIComponent("шнековый снегоуборщик дымососный")}`);
+    const empty = page.getByTestId("empty-result");
+    await expect(empty).toBeVisible();
+    await expect(empty.getByRole("link", { name: "Не нашли? Отправьте запрос поставщикам" })).toHaveAttribute(
+      "href",
+      "/rfq/new",
+    );
+  });
+
+  test("the JSON API answers and rejects bad parameters with 400", async ({ request }) => {
+    const ok = await request.get(`/api/v1/search?q=${encodeURIComponent("ТМГ-1000")}&per_page=5`);
+    expect(ok.status()).toBe(200);
+    const body = await ok.json();
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(body.hits[0].sku).toMatch(/ТМГ-1000/);
+    const bad = await request.get("/api/v1/search?sort=cheapest&page=-1");
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.code).toBe("invalid_parameters");
+  });
+});
