@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { makeInn10, makeOgrn, makeOgrnip } from "../../app/utils/ru-requisites";
 import { expectNoAxeViolations } from "./axe";
-import { loginAs, logout } from "./helpers/auth";
+import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, loginAs, logout } from "./helpers/auth";
 import { codeFrom, linkFrom, waitForMail } from "./helpers/mail";
 
 const PASSWORD = "Тр4нсф0рматор-ТМГ-1000";
@@ -56,6 +56,12 @@ async function fillSignup(page: Page, o: Org, password: string) {
   await page.getByLabel("Пароль", { exact: true }).fill(password);
 }
 
+/** Opens a page and waits until scripts have loaded (the forms are hydrated), so typing is not lost. */
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+}
+
 function pathOf(link: string): string {
   const u = new URL(link);
   return u.pathname + u.search;
@@ -66,7 +72,7 @@ test.describe.configure({ mode: "serial" });
 test("invalid INN, mismatched OGRN and a short password are explained next to the fields; input is kept", async ({
   page,
 }) => {
-  await page.goto("/signup");
+  await open(page, "/signup");
   await expectNoAxeViolations(page);
   await fillSignup(page, { ...buyer, inn: "7801234567" }, "short");
   await page.getByRole("button", { name: "Зарегистрироваться" }).click();
@@ -117,7 +123,7 @@ test("invalid INN, mismatched OGRN and a short password are explained next to th
 
 test("sign up a supplier and verify by code", async ({ page }) => {
   const started = Date.now();
-  await page.goto("/signup");
+  await open(page, "/signup");
   await fillSignup(page, supplier, PASSWORD);
   await page.getByRole("button", { name: "Зарегистрироваться" }).click();
   await expect(page.getByRole("heading", { name: "Проверьте почту" })).toBeVisible();
@@ -131,7 +137,7 @@ test("sign up a supplier and verify by code", async ({ page }) => {
 
 test("sign up a buyer, verify by link, log in and invite colleagues", async ({ page }) => {
   const started = Date.now();
-  await page.goto("/signup");
+  await open(page, "/signup");
   await fillSignup(page, buyer, PASSWORD);
   await page.getByRole("button", { name: "Зарегистрироваться" }).click();
   await expect(page.getByRole("heading", { name: "Проверьте почту" })).toBeVisible();
@@ -155,13 +161,13 @@ test("sign up a buyer, verify by link, log in and invite colleagues", async ({ p
 
   // the colleague creates an account from the invitation
   const invite = await waitForMail(colleague.email, { subject: /Приглашение/ });
-  await page.goto(pathOf(linkFrom(invite, "/invite/")));
+  await open(page, pathOf(linkFrom(invite, "/invite/")));
   await expect(page.getByText(`Вас пригласили в «${buyer.shortName}»`)).toBeVisible();
   await page.getByLabel("Имя и фамилия").fill(colleague.name);
   await page.getByLabel("Пароль").fill("Коллега-пароль-2026");
   await page.getByRole("button", { name: "Принять приглашение" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/invite/"));
-  await page.goto("/account/members");
+  await open(page, "/account/members");
   await expect(page.getByTestId("member-list")).toContainText(colleague.email);
   await expect(page.getByTestId("active-organization")).toHaveText(buyer.shortName);
   await logout(page);
@@ -194,7 +200,7 @@ test("the supplier joins the buyer organisation, switches organisation and logs 
   await expect(page.getByTestId("active-organization")).toHaveText(supplier.shortName);
 
   // sessions: two, then none
-  await page.goto("/account/sessions");
+  await open(page, "/account/sessions");
   await expect(page.getByTestId("session-row")).toHaveCount(2);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Выйти на всех устройствах" }).click();
@@ -206,14 +212,49 @@ test("the supplier joins the buyer organisation, switches organisation and logs 
 });
 
 test("English pages speak English", async ({ page }) => {
-  await page.goto("/en/signup");
+  await open(page, "/en/signup");
   await expect(page.getByRole("heading", { name: "Register an organisation" })).toBeVisible();
   await page.getByLabel("INN").fill("7801234567");
   await page.getByLabel("INN").blur();
   await expect(page.locator('[data-field-error="inn"]')).toHaveText("Invalid INN: the check digit does not match");
-  await page.goto("/en/login");
+  await open(page, "/en/login");
   await page.getByLabel("Email").fill(buyer.email);
   await page.getByLabel("Password").fill("not-the-password-1");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toHaveText("Wrong email address or password");
+});
+
+test("the operator verifies a supplier, suspends it (no longer offered to its members) and restores it", async ({
+  page,
+}) => {
+  await loginAs(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: "/admin" });
+  await expect(page.getByRole("heading", { name: "Консоль оператора" })).toBeVisible();
+  await page.getByLabel("Название или ИНН").fill(supplier.inn);
+  await page.getByRole("button", { name: "Показать" }).click();
+  const row = page.getByTestId("admin-org-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(supplier.shortName);
+  await expectNoAxeViolations(page);
+
+  await row.getByRole("button", { name: "Подтвердить поставщика" }).click();
+  await expect(row.getByTestId("verified-badge")).toHaveText("Проверенный поставщик");
+
+  await row.getByLabel(`Причина блокировки «${supplier.shortName}»`).fill("Проверка документов");
+  await row.getByRole("button", { name: "Заблокировать" }).click();
+  await expect(row).toContainText("Заблокирована");
+  await expect(row).toContainText("Причина: Проверка документов");
+  await logout(page);
+
+  // the supplier's owner also belongs to the buyer organisation, so signing in still works there;
+  // the suspended supplier organisation is no longer offered
+  await loginAs(page, supplier.email, PASSWORD, { redirectTo: "/account" });
+  await expect(page.getByTestId("active-organization")).toHaveText(buyer.shortName);
+  await page.getByTestId("account-menu-button").click();
+  await expect(page.getByRole("button", { name: `Перейти в организацию ${supplier.shortName}` })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await logout(page);
+
+  await loginAs(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: `/admin?q=${supplier.inn}` });
+  await page.getByTestId("admin-org-row").getByRole("button", { name: "Разблокировать" }).click();
+  await expect(page.getByTestId("admin-org-row")).not.toContainText("Заблокирована");
 });

@@ -20,13 +20,25 @@ export async function loginAs(
 ): Promise<void> {
   const prefix = opts.lang === "en" ? "/en" : "";
   const query = opts.redirectTo ? `?redirectTo=${encodeURIComponent(opts.redirectTo)}` : "";
-  await page.goto(`${prefix}/login${query}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await Promise.all([
-    page.waitForURL((url) => !url.pathname.endsWith("/login")),
-    page.locator('form[method="post"] button[type="submit"]').first().click(),
-  ]);
+  // The login form is rate-limited per IP (RATE_LIMIT_PER_MINUTE); a long suite may hit it: wait and try again.
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(`${prefix}/login${query}`);
+    await page.waitForLoadState("networkidle");
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(password);
+    const response = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname.includes("/login"),
+    );
+    await page.locator('form[method="post"] button[type="submit"]').first().click();
+    const r = await response;
+    if (r.status() === 429 && attempt < 3) {
+      const seconds = Number(r.headers()["retry-after"] ?? "10");
+      await page.waitForTimeout(Math.min(61, seconds + 1) * 1000);
+      continue;
+    }
+    await page.waitForURL((url) => !url.pathname.endsWith("/login"));
+    break;
+  }
   await expect(page.getByTestId("account-menu-button")).toBeVisible();
 }
 
