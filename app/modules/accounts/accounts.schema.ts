@@ -23,7 +23,7 @@ export const emailSchema = z.preprocess(
     .string({ required_error: "errors.required" })
     .min(1, "errors.required")
     .max(254, "errors.tooLong")
-    .email("errors.emailInvalid"),
+    .refine((v) => v === "" || z.string().email().safeParse(v).success, "errors.emailInvalid"),
 );
 
 export const newPasswordSchema = z
@@ -37,7 +37,7 @@ const phoneSchema = z.preprocess(
     .string({ required_error: "errors.required" })
     .min(1, "errors.required")
     .max(40, "errors.tooLong")
-    .refine((v) => /^\+?[\d\s()-]+$/.test(v) && v.replace(/\D/g, "").length >= 10, "errors.phoneInvalid"),
+    .refine((v) => v === "" || (/^\+?[\d\s()-]+$/.test(v) && v.replace(/\D/g, "").length >= 10), "errors.phoneInvalid"),
 );
 
 export const orgKinds = ["BUYER", "SUPPLIER"] as const;
@@ -52,8 +52,8 @@ export const signupSchema = z
       z
         .string({ required_error: "errors.required" })
         .min(1, "errors.required")
-        .refine((v) => /^\d{10}$|^\d{12}$/.test(v), "errors.innFormat")
-        .refine(isValidInn, "errors.innChecksum"),
+        .refine((v) => v === "" || /^\d{10}$|^\d{12}$/.test(v), "errors.innFormat")
+        .refine((v) => !/^\d{10}$|^\d{12}$/.test(v) || isValidInn(v), "errors.innChecksum"),
     ),
     kpp: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
@@ -67,7 +67,7 @@ export const signupSchema = z
       z
         .string({ required_error: "errors.required" })
         .min(1, "errors.required")
-        .refine((v) => /^\d{13}$|^\d{15}$/.test(v), "errors.ogrnFormat"),
+        .refine((v) => v === "" || /^\d{13}$|^\d{15}$/.test(v), "errors.ogrnFormat"),
     ),
     region: trimmed(120),
     city: trimmed(120),
