@@ -14,12 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!file) throw new Response("Not Found", { status: 404 });
   const { stream } = await readStoredFile(file.id);
   const inline = isInlineType(file.mimeType) && new URL(request.url).searchParams.get("download") !== "1";
+  // X-Content-Type-Options: nosniff is set on every response by the security headers (http-security.server.ts)
   return new Response(stream, {
     headers: {
       "Content-Type": file.mimeType,
       "Content-Length": String(file.size),
       "Content-Disposition": contentDisposition(file.originalName, inline ? "inline" : "attachment"),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": actor ? "private, max-age=300" : "public, max-age=600",
       ETag: `"${file.sha256}"`,
       // Chrome's PDF viewer does not run in a sandboxed document; everything else is sandboxed.

@@ -11,7 +11,7 @@ import { toAttributeDef } from "../attributes";
 import { SEARCH_PRODUCT_TOPIC } from "../products.server";
 import { productSlug, shortHash } from "../slug";
 import { canonicalSpecs } from "../specs";
-import { neutralizeCell } from "./cells";
+import { cellText, neutralizeCell } from "./cells";
 import { type ColumnTarget, type ImportMapping, suggestMapping, uniqueAttributes } from "./mapping";
 import { parseSpreadsheet, type Sheet } from "./parse";
 import { buildCategoryIndex, type ImportCategory, type ImportRow, type RowError, validateImportRow } from "./row";
@@ -61,9 +61,7 @@ export async function createImportJob(
   const sheet = await readSheet(stored.id);
   const categories = await loadCategories();
   const defaultCategory = categories.find((c) => c.id === input.defaultCategoryId) ?? null;
-  const attributes = defaultCategory
-    ? defaultCategory.attributes
-    : uniqueAttributes(categories.map((c) => c.attributes));
+  const attributes = defaultCategory ? defaultCategory.attributes : attributesForSheet(sheet, categories);
   const mapping: ImportMapping = {
     columns: suggestMapping(sheet.headers, attributes),
     defaultCategoryId: defaultCategory?.id ?? null,
@@ -78,6 +76,24 @@ export async function createImportJob(
     },
     select: { id: true },
   });
+}
+
+/**
+ * Attributes to match headers against when no default category is chosen: first those of the categories the file's
+ * category column names (so «Номинальная мощность» means the transformers' power_kva, not a turbine's power_mw),
+ * then every other category's (not deduplicated: one code may be named differently per category).
+ */
+function attributesForSheet(sheet: Sheet, categories: ImportCategory[]) {
+  const all = categories.flatMap((c) => c.attributes);
+  const categoryColumn = suggestMapping(sheet.headers, []).indexOf("field:category");
+  if (categoryColumn < 0) return all;
+  const index = buildCategoryIndex(categories);
+  const used = new Set<ImportCategory>();
+  for (const row of sheet.rows.slice(0, 1000)) {
+    const found = index.get(cellText(row[categoryColumn]).toLowerCase().replace(/ё/g, "е"));
+    if (found) used.add(found);
+  }
+  return [...[...used].flatMap((c) => c.attributes), ...all];
 }
 
 async function findJob(actor: Actor, jobId: string) {

@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { demoOwnerEmail, loginAs, logout } from "./helpers/auth";
+
+/**
+ * The supplier catalog end to end: a verified demo supplier creates a product with typed specs and a PDF datasheet,
+ * publishes it, and a visitor sees the specs, the gross price and the verification badge; a 1,000-row XLSX with 3 bad
+ * rows imports 997 products and reports the 3; importing it again changes nothing.
+ */
+const SUPPLIER = "balt-energomash";
+const PDF =
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+test("a supplier publishes a product with specs and a datasheet; a visitor sees it", async ({ page }) => {
+  const sku = `ТМГ-1000-E2E-${Date.now()}`;
+  await loginAs(page, demoOwnerEmail(SUPPLIER), undefined, { redirectTo: "/supplier/products/new" });
+  await page
+    .getByLabel("Категория")
+    .first()
+    .selectOption({ label: "Электросетевое хозяйство — Силовые трансформаторы" });
+  await page.getByRole("button", { name: "Показать характеристики категории" }).click();
+  await page.getByLabel("Наименование").fill("Трансформатор ТМГ-1000/10/0,4 У1 (e2e)");
+  await page.getByLabel("Артикул / код модели").fill(sku);
+  await page.getByLabel("Цена без НДС, ₽").fill("1 000 000");
+  await page.getByLabel("Номинальная мощность, kVA *").fill("1000");
+  await page.getByLabel("Напряжение ВН, kV *").fill("10");
+  await page.getByLabel("Напряжение НН, kV *").fill("0,4");
+  await page.getByLabel("Тип охлаждения *").selectOption("oil");
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByText("Товар создан как черновик")).toBeVisible();
+
+  const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-pdf-")), "Паспорт ТМГ-1000.pdf");
+  fs.writeFileSync(pdfPath, PDF);
+  await page.getByLabel("Документ", { exact: true }).setInputFiles(pdfPath);
+  await page.locator('form:has(input[name="intent"][value="document"]) button[type="submit"]').click();
+  await expect(page.getByText("Файл загружен")).toBeVisible();
+  await page.getByRole("button", { name: "Опубликовать" }).click();
+  await expect(page.getByTestId("product-status")).toHaveText("Опубликован");
+  const productHref = await page.getByRole("link", { name: "Посмотреть страницу товара" }).getAttribute("href");
+  await logout(page);
+
+  await page.goto(productHref ?? "/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Трансформатор ТМГ-1000/10/0,4 У1 (e2e)");
+  const specs = page.getByTestId("specs-table");
+  await expect(specs).toContainText("Номинальная мощность");
+  await expect(specs).toContainText("1000 kVA".replace("1000", "1 000"));
+  await expect(page.getByTestId("price-gross")).toContainText("1 200 000,00");
+  await expect(page.getByTestId("price-net")).toContainText("1 000 000,00");
+  await expect(page.getByTestId("supplier-card").getByTestId("verified-badge")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Запросить цену" })).toHaveAttribute("href", /\/rfq\/new\?product=/);
+  const doc = page.getByRole("link", { name: "Паспорт ТМГ-1000.pdf" });
+  const response = await page.request.get((await doc.getAttribute("href")) ?? "");
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["x-content-type-options"]).toContain("nosniff");
+  expect(response.headers()["content-disposition"]).toContain("filename*=UTF-8''");
+});
+
+test("XLSX import: 997 of 1,000 rows imported, 3 reported, re-import is a no-op", async ({ page }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Прайс");
+  ws.addRow([
+    "Артикул",
+    "Наименование",
+    "Категория",
+    "Цена без НДС",
+    "НДС",
+    "Ед. изм.",
+    "Номинальная мощность, kVA",
+    "Напряжение ВН, kV",
+    "Напряжение НН, kV",
+    "Тип охлаждения",
+  ]);
+  for (let i = 0; i < 1000; i++) {
+    ws.addRow([
+      i === 700 ? "" : `E2E-${stamp}-${i}`,
+      `Трансформатор ТМГ-${i}/10/0,4`,
+      "silovye-transformatory",
+      i === 100 ? "дорого" : 500_000 + i,
+      "20%",
+      "шт",
+      i === 400 ? "много" : 100 + i,
+      10,
+      0.4,
+      "Масляный",
+    ]);
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-xlsx-")), "прайс.xlsx");
+  fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+  await loginAs(page, demoOwnerEmail(SUPPLIER), undefined, { redirectTo: "/supplier/import" });
+  for (const pass of [1, 2]) {
+    await page.goto("/supplier/import");
+    await page.getByLabel("Файл XLSX или CSV").setInputFiles(file);
+    await page.getByRole("button", { name: "Загрузить и сопоставить столбцы" }).click();
+    await expect(page.getByLabel("Номинальная мощность, kVA")).toHaveValue("spec:power_kva");
+    await page.getByRole("button", { name: "Проверить все строки" }).click();
+    await expect(page.getByTestId("validation-summary")).toContainText("С ошибками: 3");
+    await expect(page.getByTestId("row-errors").locator("li")).toHaveCount(3);
+    const report = await page.request.get(
+      (await page.getByRole("link", { name: /Скачать отчёт/ }).getAttribute("href")) ?? "",
+    );
+    const reportBook = new ExcelJS.Workbook();
+    await reportBook.xlsx.load((await report.body()) as never);
+    expect(reportBook.worksheets[0].rowCount).toBe(4);
+    await page.getByRole("button", { name: "Импортировать 997 строк" }).click();
+    await expect(page.getByTestId("import-done")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId("import-done")).toContainText(
+      pass === 1 ? "создано 997, обновлено 0, без изменений 0" : "создано 0, обновлено 0, без изменений 997",
+    );
+  }
+});
