@@ -116,6 +116,7 @@ export async function handleSearchEvents(events: OutboxEventRow[], prisma: Prism
         logger.warn({ topic: e.topic, id: String(e.id) }, "search: unknown outbox topic ignored");
     }
   }
+  invalidateRefData();
   if (full) {
     await reindexAll(prisma);
     return;
@@ -224,6 +225,84 @@ export interface CatalogSearch {
   } | null;
 }
 
+/**
+ * Categories (with filterable attributes) and suppliers, for resolving slugs and labelling facets without a query per
+ * request. Reloaded after REF_TTL_MS, and at once after a sync batch in this process.
+ */
+interface RefCategory {
+  id: string;
+  slug: string;
+  nameRu: string;
+  nameEn: string;
+  sector: Sector;
+  parentId: string | null;
+  attributes: { code: string; nameRu: string; nameEn: string; unit: string | null; type: string; options: unknown }[];
+}
+interface RefSupplier {
+  id: string;
+  slug: string;
+  shortName: string;
+  verifiedAt: Date | null;
+}
+interface RefData {
+  at: number;
+  categoryById: Map<string, RefCategory>;
+  categoryBySlug: Map<string, RefCategory>;
+  supplierById: Map<string, RefSupplier>;
+  supplierBySlug: Map<string, RefSupplier>;
+}
+const REF_TTL_MS = 30_000;
+let refs: Promise<RefData> | undefined;
+let refsAt = 0;
+
+function invalidateRefData() {
+  refs = undefined;
+}
+
+async function loadRefData(): Promise<RefData> {
+  const prisma = getPrisma();
+  const [categories, suppliers] = await Promise.all([
+    prisma.category.findMany({
+      select: {
+        id: true,
+        slug: true,
+        nameRu: true,
+        nameEn: true,
+        sector: true,
+        parentId: true,
+        attributes: {
+          where: { filterable: true },
+          orderBy: { position: "asc" },
+          select: { code: true, nameRu: true, nameEn: true, unit: true, type: true, options: true },
+        },
+      },
+    }),
+    prisma.organization.findMany({
+      where: { kind: "SUPPLIER" },
+      select: { id: true, slug: true, shortName: true, verifiedAt: true },
+    }),
+  ]);
+  return {
+    at: Date.now(),
+    categoryById: new Map(categories.map((c) => [c.id, c])),
+    categoryBySlug: new Map(categories.map((c) => [c.slug, c])),
+    supplierById: new Map(suppliers.map((o) => [o.id, o])),
+    supplierBySlug: new Map(suppliers.map((o) => [o.slug, o])),
+  };
+}
+
+async function refData(): Promise<RefData> {
+  if (!refs || Date.now() - refsAt > REF_TTL_MS) {
+    refsAt = Date.now();
+    const loading = loadRefData();
+    refs = loading;
+    loading.catch(() => {
+      if (refs === loading) refs = undefined;
+    });
+  }
+  return refs;
+}
+
 export class CategoryNotFoundError extends Error {
   readonly status = 404;
 }
@@ -233,54 +312,36 @@ export async function searchCatalog(
   params: SearchParams,
   opts: { categorySlug?: string; facets?: boolean } = {},
 ): Promise<CatalogSearch> {
-  const prisma = getPrisma();
-  const categorySlugs = [...new Set([...(opts.categorySlug ? [opts.categorySlug] : []), ...params.category])];
-  const [categories, suppliers] = await Promise.all([
-    categorySlugs.length
-      ? prisma.category.findMany({
-          where: { slug: { in: categorySlugs } },
-          select: { id: true, slug: true, nameRu: true, nameEn: true, sector: true, parentId: true },
-        })
-      : Promise.resolve([]),
-    params.supplier.length
-      ? prisma.organization.findMany({
-          where: { slug: { in: params.supplier }, kind: "SUPPLIER" },
-          select: { id: true, slug: true },
-        })
-      : Promise.resolve([]),
-  ]);
+  let ref = await refData();
+  const missing =
+    (opts.categorySlug && !ref.categoryBySlug.has(opts.categorySlug)) ||
+    params.category.some((slug) => !ref.categoryBySlug.has(slug)) ||
+    params.supplier.some((slug) => !ref.supplierBySlug.has(slug));
+  if (missing && Date.now() - ref.at > 1000) {
+    invalidateRefData(); // a category or supplier created since the snapshot
+    ref = await refData();
+  }
   let category: CatalogSearch["category"] = null;
   if (opts.categorySlug) {
-    const c = categories.find((x) => x.slug === opts.categorySlug);
+    const c = ref.categoryBySlug.get(opts.categorySlug);
     if (!c) throw new CategoryNotFoundError(`category ${opts.categorySlug} not found`);
     const path: CategoryRef[] = [];
-    let parentId = c.parentId;
-    for (let i = 0; parentId && i < 10; i++) {
-      const parent = await prisma.category.findUnique({
-        where: { id: parentId },
-        select: { id: true, slug: true, nameRu: true, nameEn: true, parentId: true },
-      });
-      if (!parent) break;
+    let parent = c.parentId ? ref.categoryById.get(c.parentId) : undefined;
+    for (let i = 0; parent && i < 10; i++) {
       path.unshift({ id: parent.id, slug: parent.slug, nameRu: parent.nameRu, nameEn: parent.nameEn });
-      parentId = parent.parentId;
+      parent = parent.parentId ? ref.categoryById.get(parent.parentId) : undefined;
     }
     category = { id: c.id, slug: c.slug, nameRu: c.nameRu, nameEn: c.nameEn, sector: c.sector, path };
   }
   // unknown slugs match nothing (rather than silently widening the search)
-  const NONE = "\u0000none";
+  const NONE = "~none~"; // no id looks like this (and PostgreSQL text cannot hold NUL)
   const pathCategoryIds = category ? [category.id] : [];
-  const paramCategoryIds = params.category.map((s) => categories.find((c) => c.slug === s)?.id ?? NONE);
-  const supplierIds = params.supplier.map((s) => suppliers.find((o) => o.slug === s)?.id ?? NONE);
+  const paramCategoryIds = params.category.map((slug) => ref.categoryBySlug.get(slug)?.id ?? NONE);
+  const supplierIds = params.supplier.map((slug) => ref.supplierBySlug.get(slug)?.id ?? NONE);
 
   // spec facets/filters belong to one category: the page's category or the single chosen one
   const specCategoryId = category?.id ?? (paramCategoryIds.length === 1 ? paramCategoryIds[0] : undefined);
-  const attributes = specCategoryId
-    ? await prisma.categoryAttribute.findMany({
-        where: { categoryId: specCategoryId, filterable: true },
-        orderBy: { position: "asc" },
-        select: { code: true, nameRu: true, nameEn: true, unit: true, type: true, options: true },
-      })
-    : [];
+  const attributes = (specCategoryId && ref.categoryById.get(specCategoryId)?.attributes) || [];
   const specFilters: Record<string, string[]> = {};
   for (const [code, values] of Object.entries(params.specs)) {
     if (attributes.some((a) => a.code === code)) specFilters[code] = values;
@@ -327,20 +388,10 @@ async function labelFacets(
 ): Promise<NonNullable<CatalogSearch["facets"]>> {
   const f = result.facets;
   if (!f) throw new Error("no facets");
-  const prisma = getPrisma();
+  const ref = await refData();
   const top = (list: FacetValue[], n: number) => list.slice(0, n);
-  const [cats, orgs] = await Promise.all([
-    prisma.category.findMany({
-      where: { id: { in: top(f.category, 30).map((c) => c.value) } },
-      select: { id: true, slug: true, nameRu: true, nameEn: true },
-    }),
-    prisma.organization.findMany({
-      where: { id: { in: top(f.supplier, 30).map((s) => s.value) } },
-      select: { id: true, slug: true, shortName: true, verifiedAt: true },
-    }),
-  ]);
-  const catById = new Map(cats.map((c) => [c.id, c]));
-  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const catById = ref.categoryById;
+  const orgById = ref.supplierById;
   return {
     sectors: f.sector.map((s) => ({
       value: s.value as Sector,
@@ -349,7 +400,18 @@ async function labelFacets(
     })),
     categories: top(f.category, 30).flatMap((c) => {
       const cat = catById.get(c.value);
-      return cat ? [{ ...cat, count: c.count, selected: selectedCategoryIds.includes(cat.id) }] : [];
+      return cat
+        ? [
+            {
+              id: cat.id,
+              slug: cat.slug,
+              nameRu: cat.nameRu,
+              nameEn: cat.nameEn,
+              count: c.count,
+              selected: selectedCategoryIds.includes(cat.id),
+            },
+          ]
+        : [];
     }),
     suppliers: top(f.supplier, 30).flatMap((s) => {
       const o = orgById.get(s.value);
@@ -403,26 +465,15 @@ export interface Suggestions {
 /** Header autocomplete: a few products, the categories and the suppliers with most matches. */
 export async function suggest(q: string, limit = 5): Promise<Suggestions> {
   if (q.trim().length < 2) return { products: [], categories: [], suppliers: [] };
-  const s = await getSearchEngine().suggest(q, limit);
-  const prisma = getPrisma();
-  const [cats, orgs] = await Promise.all([
-    prisma.category.findMany({
-      where: { id: { in: s.categories.map((c) => c.value) } },
-      select: { id: true, slug: true, nameRu: true, nameEn: true },
-    }),
-    prisma.organization.findMany({
-      where: { id: { in: s.suppliers.map((c) => c.value) } },
-      select: { id: true, slug: true, shortName: true, verifiedAt: true },
-    }),
-  ]);
+  const [s, ref] = await Promise.all([getSearchEngine().suggest(q, limit), refData()]);
   return {
     products: s.products,
     categories: s.categories.flatMap((c) => {
-      const cat = cats.find((x) => x.id === c.value);
-      return cat ? [{ ...cat, count: c.count }] : [];
+      const cat = ref.categoryById.get(c.value);
+      return cat ? [{ id: cat.id, slug: cat.slug, nameRu: cat.nameRu, nameEn: cat.nameEn, count: c.count }] : [];
     }),
     suppliers: s.suppliers.flatMap((c) => {
-      const o = orgs.find((x) => x.id === c.value);
+      const o = ref.supplierById.get(c.value);
       return o ? [{ slug: o.slug, name: o.shortName, verified: o.verifiedAt !== null, count: c.count }] : [];
     }),
   };

@@ -1,0 +1,110 @@
+/** /api/v1/search and the catalog page loader: parameters, slugs, labelled facets, errors. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { PostgresSearchEngine } from "~/modules/search/pg-engine.server";
+import { handleSearchEvents, loadCatalogPage, useSearchEngine } from "~/modules/search/search.server";
+import { loader as apiLoader } from "~/routes/api.v1.search";
+import { getPrisma } from "~/utils/db.server";
+import { createCategory, createOrganization, createProduct } from "../../fixtures/factories";
+
+let supplierSlug = "";
+let categorySlug = "";
+
+beforeAll(async () => {
+  useSearchEngine(new PostgresSearchEngine());
+  const supplier = await createOrganization({ name: "Северный кабельный завод", verified: true });
+  supplierSlug = supplier.slug;
+  const category = await createCategory({ nameRu: "Кабель и провод" });
+  categorySlug = category.slug;
+  await getPrisma().categoryAttribute.create({
+    data: {
+      categoryId: category.id,
+      code: "cores",
+      nameRu: "Число жил",
+      nameEn: "Cores",
+      type: "NUMBER",
+      filterable: true,
+    },
+  });
+  const ids: string[] = [];
+  for (const [title, cores] of [
+    ["Кабель силовой АПвБбШв 4×240-1", 4],
+    ["Кабель силовой АПвБбШв 3×95-1", 3],
+  ] as const) {
+    const p = await createProduct({
+      supplierId: supplier.id,
+      categoryId: category.id,
+      title,
+      sku: title.split(" ").slice(2).join(" "),
+    });
+    await getPrisma().product.update({ where: { id: p.id }, data: { specs: { cores } } });
+    ids.push(p.id);
+  }
+  await handleSearchEvents(
+    ids.map((productId, i) => ({
+      id: BigInt(i + 1),
+      topic: "search.product",
+      aggregateId: productId,
+      payload: { productId },
+      attempts: 1,
+      createdAt: new Date(),
+    })),
+  );
+});
+
+const call = async (qs: string) => {
+  const response = (await apiLoader({
+    request: new Request(`http://x/api/v1/search?${qs}`),
+    params: {},
+    context: {},
+  })) as Response;
+  return { status: response.status, body: await response.json() };
+};
+
+describe("GET /api/v1/search", () => {
+  it("returns hits with prices net and gross, and facets labelled by slug and name", async () => {
+    const { status, body } = await call(`q=${encodeURIComponent("кабели силовые")}&category=${categorySlug}`);
+    expect(status).toBe(200);
+    expect(body.total).toBe(2);
+    expect(body.hits[0].price).toMatchObject({ currency: "RUB", netKopecks: 100_000_00, grossKopecks: 120_000_00 });
+    expect(body.hits[0].supplier).toMatchObject({ slug: supplierSlug, verified: true });
+    expect(body.facets.supplier).toEqual([
+      { slug: supplierSlug, name: "Северный кабельный завод", verified: true, count: 2, selected: false },
+    ]);
+    expect(body.facets.specs[0].code).toBe("cores");
+    expect(body.facets.specs[0].values.map((v: { value: string }) => v.value)).toEqual(["3", "4"]);
+  });
+
+  it("filters by supplier slug and spec value; an unknown slug matches nothing", async () => {
+    expect((await call(`supplier=${supplierSlug}&category=${categorySlug}&spec.cores=4`)).body.total).toBe(1);
+    expect((await call("supplier=no-such-supplier")).body.total).toBe(0);
+  });
+
+  it("answers 400 with issues for bad parameters", async () => {
+    const { status, body } = await call("sort=cheap&per_page=1000");
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_parameters");
+    expect(body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["per_page", "sort"]);
+  });
+});
+
+describe("catalog page loader", () => {
+  const t = (key: string, o?: Record<string, unknown>) => `${key}${o?.q ? `:${o.q}` : ""}`;
+
+  it("404s an unknown category and 400s bad parameters", async () => {
+    await expect(loadCatalogPage(new Request("http://x/catalog/nope"), t, "nope")).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(loadCatalogPage(new Request("http://x/catalog?page=0"), t)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("offers a correction when nothing is found", async () => {
+    const { search } = await loadCatalogPage(
+      new Request(`http://x/catalog?q=${encodeURIComponent("кабелл силовй")}`),
+      t,
+    );
+    if (search.result.total === 0) expect(search.result.correction).toBeTruthy();
+    const none = await loadCatalogPage(new Request(`http://x/catalog?q=${encodeURIComponent("кабль шнековый")}`), t);
+    expect(none.search.result.total).toBe(0);
+    expect(none.search.result.correction).toBe("кабель");
+  });
+});
