@@ -297,7 +297,7 @@ async function markVerified(tokenId: string, userId: string) {
 export async function verifyEmailByToken(token: string, ctx: RequestContext): Promise<boolean> {
   await limit("verify", ctx);
   const row = await getPrisma().userToken.findUnique({ where: { tokenHash: sha256(`link:${token}`) } });
-  if (!row || row.kind !== "EMAIL_VERIFY" || row.usedAt || row.expiresAt.getTime() <= Date.now()) return false;
+  if (row?.kind !== "EMAIL_VERIFY" || row.usedAt || row.expiresAt.getTime() <= Date.now()) return false;
   await markVerified(row.id, row.userId);
   return true;
 }
@@ -308,7 +308,7 @@ export async function verifyEmailByCode(email: string, code: string, ctx: Reques
   const user = await getPrisma().user.findUnique({ where: { email }, select: { id: true } });
   if (!user) return false;
   const row = await getPrisma().userToken.findUnique({ where: { tokenHash: sha256(`code:${user.id}:${code}`) } });
-  if (!row || row.kind !== "EMAIL_VERIFY" || row.usedAt || row.expiresAt.getTime() <= Date.now()) return false;
+  if (row?.kind !== "EMAIL_VERIFY" || row.usedAt || row.expiresAt.getTime() <= Date.now()) return false;
   await markVerified(row.id, row.userId);
   return true;
 }
@@ -349,9 +349,9 @@ export async function login(
       },
     },
   });
-  const ok = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(user.passwordHash, input.password);
+  else await verifyPassword(await dummyPasswordHash(), input.password); // same work for unknown addresses
   if (!user || !ok) {
     logger.info({ event: "auth.login.failed", ip: ctx.ip, email: emailRef(input.email) }, "login failed");
     return { ok: false };
@@ -464,7 +464,7 @@ export async function resetPassword(token: string, password: string, ctx: Reques
   const prisma = getPrisma();
   const tokenHash = sha256(`reset:${token}`);
   const row = await prisma.userToken.findUnique({ where: { tokenHash }, include: { user: true } });
-  if (!row || row.kind !== "PASSWORD_RESET" || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
+  if (row?.kind !== "PASSWORD_RESET" || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
     return { ok: false, reason: "invalid_token" };
   }
   const passwordHash = await hashPassword(password);

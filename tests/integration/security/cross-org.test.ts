@@ -23,13 +23,13 @@ import { getBuyerRfq, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor, createOrganization, createUser } from "../../fixtures/factories";
 
-export interface Tenant {
+interface Tenant {
   actor: Actor;
   organizationId: string;
   userId: string;
 }
 
-export interface ResourceKind {
+interface ResourceKind {
   name: string;
   /** Creates one resource belonging to `owner` (its organisation / its user); returns its id. */
   create(owner: Tenant): Promise<string>;
@@ -45,7 +45,7 @@ const ctx = () => ({
   lang: "ru" as const,
 });
 
-export const RESOURCE_KINDS: ResourceKind[] = [
+const RESOURCE_KINDS: ResourceKind[] = [
   {
     name: "session",
     async create(owner) {
