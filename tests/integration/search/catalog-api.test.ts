@@ -55,7 +55,7 @@ const call = async (qs: string) => {
   const response = (await apiLoader({
     request: new Request(`http://x/api/v1/search?${qs}`),
     params: {},
-    context: {},
+    context: { requestId: "test", cspNonce: "nonce", clientIp: "127.0.0.1" },
   })) as Response;
   return { status: response.status, body: await response.json() };
 };
