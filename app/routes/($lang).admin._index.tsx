@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
@@ -80,10 +80,16 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(url.pathname + url.search);
 }
 
+function withPage(params: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(params);
+  next.set("page", String(page));
+  return next.toString();
+}
+
 export default function AdminConsole() {
   const { t } = useTranslation("accounts");
   const lang = useLang();
-  const { items, total } = useLoaderData<typeof loader>();
+  const { items, total, page, pageSize } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -219,6 +225,21 @@ export default function AdminConsole() {
             </li>
           ))}
         </ul>
+        {total > pageSize ? (
+          <nav aria-label={t("admin.pages")} className="flex items-center gap-4 text-sm">
+            {page > 1 ? (
+              <Link to={`?${withPage(params, page - 1)}`} className="text-brand-700 underline">
+                {t("admin.prev")}
+              </Link>
+            ) : null}
+            <span>{t("admin.page", { page, pages: Math.ceil(total / pageSize) })}</span>
+            {page * pageSize < total ? (
+              <Link to={`?${withPage(params, page + 1)}`} className="text-brand-700 underline">
+                {t("admin.next")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </div>
   );
