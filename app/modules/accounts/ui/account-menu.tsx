@@ -69,7 +69,16 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
   const others = viewer.organizations.filter((o) => o.id !== org?.id);
 
   return (
-    <div className="relative">
+    <div className="relative flex items-center gap-2">
+      {!viewer.emailVerified && !viewer.isOperator ? (
+        <LocalizedLink
+          to="/verify-email"
+          title={t("menu.verifyBanner")}
+          className="rounded bg-amber-100 px-2 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200"
+        >
+          {t("menu.verifyLink")}
+        </LocalizedLink>
+      ) : null}
       <button
         ref={buttonRef}
         type="button"
