@@ -107,7 +107,7 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
         ref={panelRef}
         id={panelId}
         hidden={!open}
-        className="absolute right-0 z-40 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+        className="absolute right-0 top-full z-40 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
       >
         <div className="border-b border-slate-100 px-3 pb-2">
           <p className="truncate text-sm font-medium">{viewer.name}</p>
