@@ -87,8 +87,8 @@ export function meiliSettings(): Settings {
     synonyms[ru] = [lat];
     synonyms[lat] = [ru];
   }
-  synonyms["ктп"].push("комплектная трансформаторная подстанция");
-  synonyms["итп"].push("индивидуальный тепловой пункт");
+  synonyms.ктп.push("комплектная трансформаторная подстанция");
+  synonyms.итп.push("индивидуальный тепловой пункт");
   return {
     searchableAttributes: SEARCHABLE_ATTRIBUTES,
     displayedAttributes: ["id", "card"],
@@ -325,7 +325,7 @@ export class MeiliSearchEngine implements SearchEngine {
     const perPage = Math.max(1, Math.min(100, query.perPage));
     const page = Math.max(1, query.page);
     const wantFacets = query.facets !== false;
-    const specCodes = ((query.facets && query.facets.specCodes) || []).filter((c) => ATTRIBUTE_CODE.test(c));
+    const specCodes = ((query.facets ? query.facets.specCodes : undefined) || []).filter((c) => ATTRIBUTE_CODE.test(c));
     const sort = query.sort === "relevance" ? undefined : [SORT[query.sort]];
     const response = await this.client.index(this.options.index).search(meiliQueryText(terms), {
       filter: buildMeiliFilter(query.filters) as Filter,

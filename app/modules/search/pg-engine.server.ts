@@ -245,7 +245,7 @@ export class PostgresSearchEngine implements SearchEngine {
       updated_desc: Prisma.sql`"productUpdatedAt" DESC, "productId"`,
     }[sort];
     const wantFacets = query.facets !== false;
-    const specCodes = (query.facets && query.facets.specCodes) || [];
+    const specCodes = (query.facets ? query.facets.specCodes : undefined) || [];
 
     // Candidates: at most CANDIDATES matches, narrow columns only (cards are read for the page rows alone).
     // Relevance ranks the candidates; other orders read the table directly (exact order over all matches).

@@ -7,12 +7,10 @@ export function Highlighted({ segments, fallback }: { segments: HighlightSegment
     <>
       {segments.map((s, i) =>
         s.match ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and static
           <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-inherit">
             {s.text}
           </mark>
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and static
           <span key={i}>{s.text}</span>
         ),
       )}
