@@ -13,6 +13,8 @@ describe("normalisation", () => {
     expect(codeKey("12Х18Н10Т")).toBe(codeKey("12X18H10T")); // Cyrillic vs Latin X, H, T
     expect(codeKey("КТП")).toBe(codeKey("KTP"));
     expect(codeKey("М")).toBe(codeKey("M"));
+    expect(codeKey("4х240")).toBe(codeKey("4×240")); // cable cross-sections typed with a letter x
+    expect(codeKey("4x240")).toBe("4240");
   });
 
   it("keeps codes as one token and recognises them", () => {
@@ -32,6 +34,7 @@ describe("normalisation", () => {
     expect(codeLexemes("ТМГ-1000/10/0,4")).toEqual(
       expect.arrayContaining(["tmg10001004", "tmg", "tmg1000", "1000", "10", "04"]),
     );
+    expect(codeLexemes("2КТПН-630/10/0,4")).toEqual(expect.arrayContaining(["2ktph", "ktph", "630"]));
   });
 });
 

@@ -60,10 +60,15 @@ const CYR_TO_LAT: Record<string, string> = {
 /** Latin letters whose Cyrillic look-alike is folded differently above (so both spellings meet). */
 const LAT_FOLD: Record<string, string> = { n: "h", r: "p", u: "y", v: "b", s: "c", w: "b" };
 
+/** «4х240», «4x240», «4*240» (Cyrillic/Latin x between digits) → «4×240»: a separator, like the sign itself. */
+function foldTimes(s: string): string {
+  return s.replace(/(\d)\s*[xх×*]\s*(?=\d)/gu, "$1×");
+}
+
 /** One spelling for a model code: «ТМГ-1000/10/0,4» → "tmg10001004", «12Х18Н10Т» → "12x18h10t". */
 export function codeKey(token: string): string {
   let out = "";
-  for (const ch of normalizeText(token)) {
+  for (const ch of foldTimes(normalizeText(token))) {
     if (ch >= "0" && ch <= "9") out += ch;
     else if (ch >= "a" && ch <= "z") out += LAT_FOLD[ch] ?? ch;
     else if (CYR_TO_LAT[ch] !== undefined) out += CYR_TO_LAT[ch];
@@ -73,7 +78,7 @@ export function codeKey(token: string): string {
 
 /** The parts of a code between separators (a decimal comma/point stays inside): «ТМГ-1000/10/0,4» → tmg 1000 10 04. */
 export function codeParts(token: string): string[] {
-  return normalizeText(token)
+  return foldTimes(normalizeText(token))
     .split(/[-/×*_\s]+/)
     .map(codeKey)
     .filter((p) => p.length > 0);
@@ -106,6 +111,8 @@ export function codeLexemes(...texts: (string | null | undefined)[]): string[] {
         out.add(part);
         running += part;
         out.add(running); // «ТМГ-1000» finds «ТМГ-1000/10/0,4» as a whole word too
+        // letter and digit runs inside a part: «2КТПН-630» is found by «КТП 630»
+        for (const run of part.match(/[a-z]{2,}|\d{2,}/g) ?? []) if (run !== part) out.add(run);
       }
     }
   }
