@@ -16,10 +16,12 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
 import { useNonce } from "~/components/nonce";
-import { getViewer } from "~/modules/accounts/accounts.server";
+import { getActor, getViewer } from "~/modules/accounts/accounts.server";
 import type { Lang } from "~/modules/i18n/i18n";
 import { getLang } from "~/modules/i18n/i18n.server";
 import { langFromPath } from "~/modules/i18n/paths";
+import { countUnread } from "~/modules/notifications/notifications.server";
+import { countCart } from "~/modules/rfq/rfq.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -29,8 +31,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLang(request);
-  const viewer = await getViewer(request);
-  return { lang, viewer, requestId: context?.requestId ?? null };
+  const [viewer, actor] = await Promise.all([getViewer(request), getActor(request)]);
+  const [unreadNotifications, cartCount] = actor ? await Promise.all([countUnread(actor), countCart(actor)]) : [0, 0];
+  return { lang, viewer, unreadNotifications, cartCount, requestId: context?.requestId ?? null };
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;

@@ -167,7 +167,6 @@ export default function ImportPage() {
                     {t("import.row")}
                   </th>
                   {job.headers.map((h, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                     <th key={i} scope="col" className="min-w-40 p-2 text-left align-top">
                       <label htmlFor={`col-${i}`} className="block font-medium">
                         {h || `#${i + 1}`}
@@ -204,7 +203,6 @@ export default function ImportPage() {
                   <tr key={r.rowNumber} className="border-t border-slate-200">
                     <td className="p-2 text-slate-500">{r.rowNumber}</td>
                     {job.headers.map((_, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                       <td key={i} className="p-2">
                         {r.cells[i] === null || r.cells[i] === undefined ? "" : String(r.cells[i])}
                       </td>

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { AccountMenu } from "~/modules/accounts/ui/account-menu";
+import { NotificationBell } from "~/modules/notifications/ui/notification-bell";
+import { RfqCartLink } from "~/modules/rfq/ui/cart-link";
 import { HeaderSearch } from "~/modules/search/ui/header-search";
 import { useRootData } from "~/root";
 import { LanguageSwitch } from "./language-switch";
@@ -28,6 +30,8 @@ export function SiteHeader() {
         </div>
         <div className="ml-auto flex items-center gap-2">
           <LanguageSwitch />
+          {root?.viewer?.organization?.kind === "BUYER" ? <RfqCartLink count={root.cartCount} /> : null}
+          {root?.viewer ? <NotificationBell count={root.unreadNotifications} /> : null}
           <AccountMenu viewer={root?.viewer ?? null} />
         </div>
       </div>

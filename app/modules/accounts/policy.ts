@@ -41,8 +41,9 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
   try {
     const url = new URL(to, "http://local.invalid");
     if (url.origin !== "http://local.invalid") return fallback;
+    // percent-encoded, so a Cyrillic query (/catalog?q=трансформатор) is a valid Location header
+    return url.pathname + url.search + url.hash;
   } catch {
     return fallback;
   }
-  return to;
 }
