@@ -12,6 +12,14 @@ export const NOTIFICATION_TYPES = [
   "rfq_reminder",
   "rfq_declined",
   "rfq_closed",
+  "order_created",
+  "order_confirmed",
+  "order_paid",
+  "order_shipped",
+  "order_delivered",
+  "order_closed",
+  "order_cancelled",
+  "order_rated",
 ] as const;
 
 export type KnownNotificationType = (typeof NOTIFICATION_TYPES)[number];
