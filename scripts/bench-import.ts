@@ -102,7 +102,6 @@ async function setupActor(db: Database): Promise<Actor> {
 }
 
 async function bench(label: string, db: Database) {
-  // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
   useDatabase(db);
   const actor = await setupActor(db);
   const files = [await priceList(ROWS, 0), await priceList(ROWS, 0), await priceList(ROWS, 1)];
@@ -123,7 +122,6 @@ async function bench(label: string, db: Database) {
         `created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}`,
     );
   }
-  // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
   useDatabase(undefined);
 }
 

@@ -75,7 +75,6 @@ function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<ty
 console.log(`Database: ${url}`);
 await deployMigrations(url, { log: () => {} });
 const db = openDatabase(url);
-// biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
 useDatabase(db);
 const prisma = db.prisma;
 if (!(await hasBaseCatalog(prisma))) {
@@ -89,7 +88,6 @@ if (existing < products) {
   console.log(`  ${r.inserted} in ${r.seconds.toFixed(1)} s`);
 }
 const engine = new PostgresSearchEngine();
-// biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
 useSearchEngine(engine);
 const searchable = await prisma.product.count({ where: { status: "PUBLISHED", supplier: { suspendedAt: null } } });
 const indexed = (await engine.health()).documents ?? 0;
@@ -141,7 +139,6 @@ if (!skipRaw) {
   }
 }
 await db.close();
-// biome-ignore lint/correctness/useHookAtTopLevel: not a React hook
 useDatabase(undefined);
 
 // ─── HTTP API ──────────────────────────────────────────────────────────────

@@ -28,7 +28,9 @@ describe("safeRedirect", () => {
   it("accepts local paths", () => {
     expect(safeRedirect("/buyer/rfqs?x=1")).toBe("/buyer/rfqs?x=1");
     expect(safeRedirect("/en/catalog")).toBe("/en/catalog");
-    expect(safeRedirect("/catalog?q=трансформатор")).toBe("/catalog?q=%D1%82%D1%80%D0%B0%D0%BD%D1%81%D1%84%D0%BE%D1%80%D0%BC%D0%B0%D1%82%D0%BE%D1%80");
+    expect(safeRedirect("/catalog?q=трансформатор")).toBe(
+      "/catalog?q=%D1%82%D1%80%D0%B0%D0%BD%D1%81%D1%84%D0%BE%D1%80%D0%BC%D0%B0%D1%82%D0%BE%D1%80",
+    );
   });
   it.each([
     "https://evil.example/",

@@ -41,7 +41,6 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
   const localize = useLocalizePath();
 
   // close on navigation
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the location changes
   useEffect(() => setOpen(false), [location.key]);
 
   useEffect(() => {
