@@ -14,7 +14,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { parseEnv } from "../app/utils/env.server";
-import { contentSecurityPolicy, isCrossSiteMutation } from "../app/utils/http-security.server";
+import { contentSecurityPolicy, isCrossSiteMutation, isUnsupportedFormBody } from "../app/utils/http-security.server";
 
 const dev = process.env.NODE_ENV !== "production";
 
@@ -103,6 +103,14 @@ app.use((req, res, next) => {
       "cross-site request refused",
     );
     res.status(403).json({ error: { code: "cross_site_request", message: "Cross-site request refused" } });
+    return;
+  }
+  next();
+});
+
+app.use((req, res, next) => {
+  if (isUnsupportedFormBody({ method: req.method, path: req.path, contentType: req.get("content-type") })) {
+    res.status(415).json({ error: { code: "unsupported_media_type", message: "Send an HTML form body" } });
     return;
   }
   next();

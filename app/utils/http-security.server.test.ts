@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossSiteMutation } from "./http-security.server";
+import { contentSecurityPolicy, isCrossSiteMutation, isUnsupportedFormBody } from "./http-security.server";
 
 const base = { method: "POST", path: "/login", host: "snabmost.ru", secFetchSite: undefined };
 
@@ -24,5 +24,25 @@ describe("content security policy", () => {
     expect(csp["script-src"]).toContain("'nonce-abc123'");
     expect(csp["script-src"]).not.toContain("'unsafe-inline'");
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
+  });
+});
+
+describe("form body check", () => {
+  const post = (contentType: string | undefined, path = "/login") =>
+    isUnsupportedFormBody({ method: "POST", path, contentType });
+  it("refuses page mutations whose body is not an HTML form", () => {
+    expect(post("application/json")).toBe(true);
+    expect(post("text/plain")).toBe(true);
+    expect(post("multipart/form-data")).toBe(true);
+    expect(post("multipart/form-data; boundary=")).toBe(true);
+  });
+  it("lets forms, bodiless posts, reads, APIs and webhooks through", () => {
+    expect(post("application/x-www-form-urlencoded;charset=UTF-8")).toBe(false);
+    expect(post("multipart/form-data; boundary=----WebKitFormBoundaryab12")).toBe(false);
+    expect(post('multipart/form-data; boundary="x y"')).toBe(false);
+    expect(post(undefined)).toBe(false);
+    expect(post("application/json", "/api/v1/search")).toBe(false);
+    expect(post("application/json", "/webhooks/stripe")).toBe(false);
+    expect(isUnsupportedFormBody({ method: "GET", path: "/login", contentType: "application/json" })).toBe(false);
   });
 });

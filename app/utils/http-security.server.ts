@@ -57,3 +57,25 @@ export function isCrossSiteMutation(input: {
   }
   return input.secFetchSite === "cross-site";
 }
+
+/** Paths whose actions read something other than HTML form bodies (JSON APIs, signed webhooks). */
+const NON_FORM_PATHS = [/^\/api\//, /^\/webhooks\//];
+
+/**
+ * Page actions only read HTML form bodies (`request.formData()`), which throws on anything else — a JSON or
+ * boundary-less multipart POST would surface as a 500. Such requests are refused with 415 before they reach Remix.
+ * Bodiless mutations (no Content-Type) pass.
+ */
+export function isUnsupportedFormBody(input: {
+  method: string;
+  path: string;
+  contentType: string | undefined;
+}): boolean {
+  if (SAFE_METHODS.has(input.method.toUpperCase())) return false;
+  if (NON_FORM_PATHS.some((re) => re.test(input.path))) return false;
+  const type = input.contentType?.trim().toLowerCase();
+  if (!type) return false;
+  if (type.startsWith("application/x-www-form-urlencoded")) return false;
+  if (type.startsWith("multipart/form-data")) return !/;\s*boundary=("?)[^";]{1,70}\1\s*(;|$)/.test(type);
+  return true;
+}

@@ -33,10 +33,16 @@ export async function readRfqForm(
     if (tooLarge) return `${TOO_LARGE}${filename}`;
     return new File(chunks as BlobPart[], filename, { type: contentType });
   };
-  const form = await unstable_parseMultipartFormData(
-    request,
-    unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 1024 * 1024 })),
-  );
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 1024 * 1024 })),
+    );
+  } catch {
+    // a malformed multipart body (bad part headers, a text field over 1 MB): the client's fault, not a 500
+    throw new Response("Bad Request", { status: 400 });
+  }
   const uploads: { file: File; tooLarge?: boolean }[] = [];
   for (const value of form.getAll(fileField)) {
     if (typeof value === "string") {

@@ -18,6 +18,7 @@ import {
 import { getPrisma } from "~/utils/db.server";
 import { createActor } from "../../fixtures/factories";
 import { createTransformerCategory, productInput, withTempDataDir } from "../catalog/helpers";
+import { securityRuns } from "./runs";
 
 withTempDataDir();
 
@@ -76,7 +77,7 @@ describe("catalog drafts across organisations", () => {
           expect(await getPublicProduct(product.slug, owner)).not.toBeNull();
         },
       ),
-      { numRuns: 40 },
+      { numRuns: securityRuns(40) },
     );
   });
 });

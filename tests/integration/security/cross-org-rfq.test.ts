@@ -16,6 +16,7 @@ import {
 import { getPrisma } from "~/utils/db.server";
 import { createActor } from "../../fixtures/factories";
 import { createMarket, draft, pdfFile, withTempDataDir } from "../rfq/helpers";
+import { securityRuns } from "./runs";
 
 /**
  * Cross-organisation property for RFQs and their attachments: whatever the RFQ's state, only the buyer organisation
@@ -86,7 +87,7 @@ describe("RFQ cross-organisation access", () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: securityRuns(40) },
     );
   });
 });

@@ -22,6 +22,7 @@ import { canReadFile } from "~/modules/files/files.server";
 import { getBuyerRfq, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor, createOrganization, createUser } from "../../fixtures/factories";
+import { securityRuns } from "./runs";
 
 interface Tenant {
   actor: Actor;
@@ -196,7 +197,7 @@ describe("no access across organisations", () => {
           );
         },
       ),
-      { numRuns: 60 },
+      { numRuns: securityRuns(60) },
     );
   });
 
