@@ -1,9 +1,13 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { VatRate } from "~/generated/prisma/enums";
-import type { Actor } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
+import type { OrderStatus, VatRate } from "~/generated/prisma/enums";
+import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
+import { listAudit, recordAudit } from "~/modules/audit/audit.server";
 import { chargeAmounts, lineAmounts, sumAmounts } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
+import { getPrisma } from "~/utils/db.server";
+import { availableActions, canRate, hasInvoice, type OrderAction, type OrderParty, transition } from "./state-machine";
+
+export type { OrderAction, OrderParty } from "./state-machine";
 
 export interface AwardOrderLineInput {
   rfqItemId: string;
@@ -92,4 +96,297 @@ export async function createOrdersFromAward(
     created.push({ orderId: order.id, supplierOrgId: o.supplierOrgId, number: order.number });
   }
   return created;
+}
+
+// ───────────────────────────────────────────── reading ─────────────────────────────────────────────
+
+/** Thrown when the order is not in a status that allows the step (someone else was quicker); routes answer 409. */
+export class OrderStateError extends Error {
+  readonly status = 409;
+  constructor(message = "order status does not allow this") {
+    super(message);
+  }
+}
+
+function requireOrg(actor: Actor): string {
+  if (!actor.organizationId) throw new NotFoundError("order");
+  return actor.organizationId;
+}
+
+/** Tenant scope: the order belongs to the actor's organisation as buyer or as supplier. */
+function scope(actor: Actor): Prisma.OrderWhereInput {
+  const orgId = requireOrg(actor);
+  return { OR: [{ buyerOrgId: orgId }, { supplierOrgId: orgId }] };
+}
+
+export function partyOf(actor: Actor, order: { buyerOrgId: string; supplierOrgId: string }): OrderParty {
+  if (actor.organizationId === order.supplierOrgId) return "SUPPLIER";
+  if (actor.organizationId === order.buyerOrgId) return "BUYER";
+  throw new NotFoundError("order");
+}
+
+const orgCard = { select: { id: true, slug: true, shortName: true, legalName: true } } as const;
+
+/** Orders of the actor's organisation (as buyer or supplier), newest first. */
+export async function listOrders(actor: Actor, opts: { status?: OrderStatus } = {}) {
+  const orders = await getPrisma().order.findMany({
+    where: { AND: [scope(actor), opts.status ? { status: opts.status } : {}] },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    include: { buyer: orgCard, supplier: orgCard, _count: { select: { lines: true } } },
+  });
+  return orders.map((o) => ({
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    party: partyOf(actor, o),
+    buyer: o.buyer,
+    supplier: o.supplier,
+    totalKopecks: o.totalKopecks,
+    lineCount: o._count.lines,
+    createdAt: o.createdAt,
+  }));
+}
+
+/** One order with lines, parties, payments, rating and the timeline; foreign or missing → NotFoundError. */
+export async function getOrder(actor: Actor, orderId: string) {
+  const prisma = getPrisma();
+  const order = await prisma.order.findFirst({
+    where: { AND: [{ id: orderId }, scope(actor)] },
+    include: {
+      lines: { orderBy: { position: "asc" } },
+      buyer: orgCard,
+      supplier: {
+        select: {
+          ...orgCard.select,
+          bik: true,
+          settlementAccount: true,
+          stripeAccountId: true,
+          stripeAccountStatus: true,
+        },
+      },
+      payments: { orderBy: { createdAt: "asc" } },
+      rating: true,
+      rfq: { select: { id: true, number: true, title: true } },
+    },
+  });
+  if (!order) throw new NotFoundError("order");
+  const party = partyOf(actor, order);
+  const timeline = await listAudit("order", order.id, prisma);
+  const delivery = chargeAmounts(order.deliveryCostKopecks, order.deliveryVatRate);
+  return {
+    order,
+    party,
+    actions: availableActions(order.status, party),
+    canRate: party === "BUYER" && canRate(order.status) && !order.rating,
+    hasInvoice: hasInvoice(order.status),
+    delivery,
+    timeline: timeline.map((e) => ({ id: e.id, action: e.action, createdAt: e.createdAt, data: e.data })),
+  };
+}
+
+// ───────────────────────────────────────────── lifecycle ─────────────────────────────────────────────
+
+export type OrderStepInput =
+  | { action: "confirm" }
+  | { action: "choosePayment" }
+  | { action: "markPaid" }
+  | { action: "ship"; trackingNote: string }
+  | { action: "deliver" }
+  | { action: "close" }
+  | { action: "cancel"; reason: string };
+
+const NOTIFY_TYPE: Partial<Record<OrderAction, string>> = {
+  confirm: "order_confirmed",
+  markPaid: "order_paid",
+  paymentSucceeded: "order_paid",
+  ship: "order_shipped",
+  deliver: "order_delivered",
+  close: "order_closed",
+  cancel: "order_cancelled",
+};
+
+/**
+ * Moves an order one step (see state-machine.ts). The update is guarded by the current status so two concurrent
+ * clicks cannot both succeed. Audited and the other party notified in the same transaction.
+ */
+export async function performOrderStep(actor: Actor, orderId: string, input: OrderStepInput) {
+  const prisma = getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const order = await tx.order.findFirst({ where: { AND: [{ id: orderId }, scope(actor)] } });
+    if (!order) throw new NotFoundError("order");
+    const party = partyOf(actor, order);
+    const result = transition(order.status, input.action, party);
+    if (!result.ok) {
+      if (result.reason === "wrong_party") throw new ForbiddenError(`${party} may not ${input.action}`);
+      throw new OrderStateError();
+    }
+    const now = new Date();
+    const data: Prisma.OrderUpdateManyMutationInput = { status: result.to };
+    if (input.action === "confirm") {
+      data.confirmedAt = now;
+      data.invoiceNumber = `СМ-${order.number}`;
+    } else if (input.action === "choosePayment") data.paymentMethod = "INVOICE";
+    else if (input.action === "markPaid") data.paidAt = now;
+    else if (input.action === "ship") {
+      data.shippedAt = now;
+      data.trackingNote = input.trackingNote;
+    } else if (input.action === "deliver") data.deliveredAt = now;
+    else if (input.action === "close") data.closedAt = now;
+    else if (input.action === "cancel") {
+      data.cancelledAt = now;
+      data.cancelReason = input.reason;
+      data.cancelledByOrgId = actor.organizationId;
+    }
+    const updated = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data });
+    if (updated.count !== 1) throw new OrderStateError();
+    if (input.action === "markPaid") {
+      await tx.payment.create({
+        data: { orderId: order.id, provider: "INVOICE", status: "SUCCEEDED", amountKopecks: order.totalKopecks },
+      });
+    }
+    await recordAudit(tx, {
+      entityType: "order",
+      entityId: order.id,
+      action: `order.${input.action}`,
+      actor,
+      data: {
+        from: order.status,
+        to: result.to,
+        ...(input.action === "ship" ? { trackingNote: input.trackingNote } : {}),
+        ...(input.action === "cancel" ? { reason: input.reason } : {}),
+      },
+    });
+    const type = NOTIFY_TYPE[input.action];
+    if (type) {
+      await notify(tx, {
+        type,
+        recipients: { orgIds: [party === "BUYER" ? order.supplierOrgId : order.buyerOrgId] },
+        params: {
+          number: order.number,
+          tracking: input.action === "ship" ? input.trackingNote : null,
+          reason: input.action === "cancel" ? input.reason : null,
+        },
+        link: `/orders/${order.id}`,
+        aggregateId: order.id,
+      });
+    }
+    return { status: result.to };
+  });
+}
+
+/**
+ * A card payment confirmed by the provider (Stripe webhook): the order becomes PAID once, whatever the order of
+ * events. Runs inside the caller's transaction (the one that stores the event id). Returns whether anything changed.
+ */
+export async function markOrderPaidBySystem(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  data: { provider: "STRIPE"; via: string },
+): Promise<boolean> {
+  const order = await tx.order.findUnique({ where: { id: orderId } });
+  if (!order) return false;
+  const result = transition(order.status, "paymentSucceeded", "SYSTEM");
+  if (!result.ok) return false;
+  const updated = await tx.order.updateMany({
+    where: { id: order.id, status: order.status },
+    data: { status: "PAID", paidAt: new Date(), paymentMethod: data.provider },
+  });
+  if (updated.count !== 1) return false;
+  await recordAudit(tx, {
+    entityType: "order",
+    entityId: order.id,
+    action: "order.paymentSucceeded",
+    actor: null,
+    data: { from: order.status, to: "PAID", provider: data.provider, via: data.via },
+  });
+  await notify(tx, {
+    type: "order_paid",
+    recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
+    params: { number: order.number },
+    link: `/orders/${order.id}`,
+    aggregateId: order.id,
+  });
+  return true;
+}
+
+/** A refunded card payment before shipping cancels the order (system step, audited). */
+export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, orderId: string, via: string) {
+  const order = await tx.order.findUnique({ where: { id: orderId } });
+  if (!order || order.status !== "PAID") return false;
+  const updated = await tx.order.updateMany({
+    where: { id: order.id, status: "PAID" },
+    data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: "Платёж возвращён (refund)" },
+  });
+  if (updated.count !== 1) return false;
+  await recordAudit(tx, {
+    entityType: "order",
+    entityId: order.id,
+    action: "order.refunded",
+    actor: null,
+    data: { from: "PAID", to: "CANCELLED", via },
+  });
+  await notify(tx, {
+    type: "order_cancelled",
+    recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
+    params: { number: order.number, reason: "refund" },
+    link: `/orders/${order.id}`,
+    aggregateId: order.id,
+  });
+  return true;
+}
+
+// ───────────────────────────────────────────── rating ─────────────────────────────────────────────
+
+/** Thrown when the order was already rated; routes answer 409. */
+export class AlreadyRatedError extends Error {
+  readonly status = 409;
+}
+
+/** The buyer rates the supplier once per delivered order; the supplier's ratingSum/ratingCount move with it. */
+export async function rateOrder(actor: Actor, orderId: string, input: { score: number; comment?: string | null }) {
+  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) throw new RangeError("score 1..5");
+  const prisma = getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const order = await tx.order.findFirst({
+      where: { AND: [{ id: orderId }, scope(actor)] },
+      include: { rating: { select: { id: true } } },
+    });
+    if (!order) throw new NotFoundError("order");
+    if (partyOf(actor, order) !== "BUYER") throw new ForbiddenError("only the buyer rates");
+    if (!canRate(order.status)) throw new OrderStateError("not delivered yet");
+    if (order.rating) throw new AlreadyRatedError("already rated");
+    try {
+      await tx.rating.create({
+        data: {
+          orderId: order.id,
+          buyerOrgId: order.buyerOrgId,
+          supplierOrgId: order.supplierOrgId,
+          score: input.score,
+          comment: input.comment?.trim() || null,
+        },
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code === "P2002") throw new AlreadyRatedError("already rated");
+      throw e;
+    }
+    await tx.organization.update({
+      where: { id: order.supplierOrgId },
+      data: { ratingSum: { increment: input.score }, ratingCount: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      entityType: "order",
+      entityId: order.id,
+      action: "order.rated",
+      actor,
+      data: { score: input.score },
+    });
+    await notify(tx, {
+      type: "order_rated",
+      recipients: { orgIds: [order.supplierOrgId] },
+      params: { number: order.number, score: input.score },
+      link: `/orders/${order.id}`,
+      aggregateId: order.id,
+    });
+  });
 }
