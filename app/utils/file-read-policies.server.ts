@@ -3,6 +3,7 @@
  * function from its public surface; this file wires them in, like outbox-consumers.server.ts does for the outbox.
  */
 import { registerCatalogFilePolicy } from "~/modules/catalog/catalog.server";
+import { registerQuoteFilePolicy } from "~/modules/quotes/quotes.server";
 
 let registered = false;
 
@@ -10,4 +11,5 @@ export function registerFileReadPolicies(): void {
   if (registered) return;
   registered = true;
   registerCatalogFilePolicy();
+  registerQuoteFilePolicy();
 }

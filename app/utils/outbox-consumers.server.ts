@@ -6,4 +6,5 @@ import "~/modules/mail/mail-consumer.server";
 import "~/modules/accounts/accounts-jobs.server";
 import "~/modules/notifications/register.server";
 import "~/modules/rfq/jobs.server";
+import "~/modules/quotes/register.server";
 import "~/modules/search/search.consumer.server";

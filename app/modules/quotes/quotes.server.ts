@@ -1,0 +1,38 @@
+/**
+ * PUBLIC SURFACE OF THE QUOTES MODULE (коммерческие предложения).
+ *
+ * Supplier: getQuoteForSupplier, saveQuote (draft | submit = new immutable version), withdrawQuote.
+ * Buyer:    getComparison (the only buyer read path for prices: page, XLSX, JSON API), exportComparisonXlsx,
+ *           exportAwardProtocolXlsx.
+ * Hooks:    the opening protocol is written by an RFQ close hook; the "quote-attachment" file read policy.
+ * Award:    app/workflows/award.server.ts (awardRfq, closeRfqEarly).
+ */
+import { registerFileReadPolicy } from "~/modules/files/files.server";
+import { registerRfqCloseHook } from "~/modules/rfq/rfq.server";
+import { canReadQuoteAttachment, writeOpeningProtocol } from "./buyer.server";
+
+export {
+  type Comparison,
+  canReadQuoteAttachment,
+  getComparison,
+  type OpeningEntry,
+  type Participant,
+  writeOpeningProtocol,
+} from "./buyer.server";
+export { exportAwardProtocolXlsx, exportComparisonXlsx } from "./export.server";
+export { QuoteValidationError } from "./shared.server";
+export { getQuoteForSupplier, MAX_QUOTE_ATTACHMENTS, saveQuote, withdrawQuote } from "./supplier.server";
+
+/** Registers the quote attachment read policy with the files module (idempotent). */
+export function registerQuoteFilePolicy(): void {
+  registerFileReadPolicy("quote-attachment", (actor, file) => canReadQuoteAttachment(actor, file.id));
+}
+
+/** Registers the opening-protocol hook with the RFQ deadline job (idempotent). */
+export function registerQuoteHooks(): void {
+  registerRfqCloseHook("quotes.opening-protocol", (tx, rfq) => writeOpeningProtocol(tx, rfq));
+}
+
+// Also on import, like the RFQ module: any process serving quote routes or running the deadline job has them.
+registerQuoteFilePolicy();
+registerQuoteHooks();

@@ -1,0 +1,35 @@
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+/** A use-case validation failure: field errors / form errors as i18n keys of the `quotes` namespace. */
+export class QuoteValidationError extends Error {
+  readonly status = 422;
+  constructor(
+    readonly fieldErrors: Record<string, string[]>,
+    readonly formErrors: string[] = [],
+  ) {
+    super(`invalid quote: ${JSON.stringify({ fieldErrors, formErrors })}`);
+  }
+}
+
+/** Quote statuses that were submitted at least once and not withdrawn: what the buyer compares. */
+export const LIVE_QUOTE_STATUSES = ["SUBMITTED", "AWARDED", "NOT_SELECTED"] as const;
+/** Quote statuses the buyer may know about (who quoted and when). */
+export const VISIBLE_QUOTE_STATUSES = ["SUBMITTED", "WITHDRAWN", "AWARDED", "NOT_SELECTED"] as const;
+
+/** Prices of an RFQ's quotes are visible to the buyer: always for open RFQs, for sealed ones once opened. */
+export function pricesVisible(rfq: { sealed: boolean; openedAt: Date | null }): boolean {
+  return !rfq.sealed || rfq.openedAt !== null;
+}
+
+export const k = (v: bigint) => v.toString();
+
+/** "2026-05-01" → end of that day in Moscow (UTC+3), as a Date. */
+export function moscowEndOfDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+03:00`);
+}
+
+export function toMoscowDate(d: Date): string {
+  return new Date(d.getTime() + 3 * 3600 * 1000).toISOString().slice(0, 10);
+}
