@@ -7,7 +7,7 @@ import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { safeFileName } from "./content-disposition";
 import { EXTENSIONS, FileError, type FileKind, IMAGE_KINDS, kindOfMime, MIME_TYPES } from "./file-kinds";
-import { sniffFileKind } from "./sniff";
+import { sniffFileKind, ZIP_MAX_INFLATED_BYTES, zipInflatesWithin } from "./sniff";
 import { deleteObject, getObjectStream, putObject } from "./storage.server";
 
 /**
@@ -72,6 +72,10 @@ export async function saveUpload(input: SaveUploadInput, db: Db = getPrisma()): 
   const kind = sniffFileKind(bytes, name);
   if (!kind || !input.allowed.includes(kind)) {
     throw new FileError("bad_type", { allowed: input.allowed.map((k) => EXTENSIONS[k].toUpperCase()).join(", ") });
+  }
+  if ((kind === "xlsx" || kind === "docx") && !zipInflatesWithin(bytes)) {
+    // a zip bomb dressed as an Office file would exhaust memory when the importer unpacks it
+    throw new FileError("too_large", { max: formatMb(ZIP_MAX_INFLATED_BYTES) });
   }
   let stored = bytes;
   let storedKind: FileKind = kind;

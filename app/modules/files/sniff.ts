@@ -1,3 +1,4 @@
+import { inflateRawSync } from "node:zlib";
 import type { FileKind } from "./file-kinds";
 
 /**
@@ -81,4 +82,59 @@ function sniffZip(bytes: Uint8Array): FileKind | undefined {
   if (names.has("xl/workbook.xml")) return "xlsx";
   if (names.has("word/document.xml")) return "docx";
   return undefined;
+}
+
+/** Most bytes the entries of an uploaded XLSX/DOCX may inflate to (a 10,000-row price list is a few MB). */
+export const ZIP_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+const ZIP_MAX_ENTRIES = 5_000;
+
+/**
+ * Zip-bomb guard for Office files: inflates every entry (bounded by `limit` in total, so a bomb stops early) and says
+ * whether the whole archive stays within it. Declared sizes are not trusted; encrypted, ZIP64 or unknown-method
+ * entries and broken archives are refused.
+ */
+export function zipInflatesWithin(bytes: Uint8Array, limit = ZIP_MAX_INFLATED_BYTES): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const min = Math.max(0, bytes.length - 65_557);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return false;
+  const count = view.getUint16(eocd + 10, true);
+  if (count > ZIP_MAX_ENTRIES) return false;
+  let offset = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return false;
+    const flags = view.getUint16(offset + 8, true);
+    const method = view.getUint16(offset + 10, true);
+    const compressed = view.getUint32(offset + 20, true);
+    const declared = view.getUint32(offset + 24, true);
+    const local = view.getUint32(offset + 42, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    offset += 46 + nameLength + extraLength + commentLength;
+    if (flags & 0x1) return false; // encrypted
+    if (compressed === 0xffffffff || declared === 0xffffffff) return false; // ZIP64
+    if (total + declared > limit) return false;
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return false;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + compressed > bytes.length) return false;
+    const data = bytes.subarray(start, start + compressed);
+    if (method === 0) total += compressed;
+    else if (method === 8) {
+      try {
+        total += inflateRawSync(data, { maxOutputLength: Math.max(1, limit - total) }).byteLength;
+      } catch {
+        return false; // over the limit (RangeError) or corrupt
+      }
+    } else return false;
+    if (total > limit) return false;
+  }
+  return true;
 }
