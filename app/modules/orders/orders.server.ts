@@ -5,6 +5,8 @@ import { listAudit, recordAudit } from "~/modules/audit/audit.server";
 import { chargeAmounts, lineAmounts, sumAmounts } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
+import { buildInvoiceData } from "./invoice";
+import { renderInvoicePdf } from "./invoice-pdf.server";
 import { availableActions, canRate, hasInvoice, type OrderAction, type OrderParty, transition } from "./state-machine";
 
 export type { OrderAction, OrderParty } from "./state-machine";
@@ -389,4 +391,37 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
       aggregateId: order.id,
     });
   });
+}
+
+// ───────────────────────────────────────────── documents ─────────────────────────────────────────────
+
+/** The счёт на оплату of an order as PDF, only for its buyer and supplier, once the supplier has confirmed. */
+export async function getInvoicePdf(actor: Actor, orderId: string): Promise<{ filename: string; pdf: Buffer }> {
+  const party = { select: { legalName: true, inn: true, kpp: true, legalAddress: true } } as const;
+  const order = await getPrisma().order.findFirst({
+    where: { AND: [{ id: orderId }, scope(actor)] },
+    include: {
+      lines: { orderBy: { position: "asc" } },
+      buyer: party,
+      supplier: {
+        select: {
+          ...party.select,
+          bankName: true,
+          bik: true,
+          settlementAccount: true,
+          correspondentAccount: true,
+        },
+      },
+    },
+  });
+  if (!order || !hasInvoice(order.status)) throw new NotFoundError("invoice");
+  const { legalAddress: sAddr, ...supplier } = order.supplier;
+  const { legalAddress: bAddr, ...buyer } = order.buyer;
+  const data = buildInvoiceData({
+    ...order,
+    supplier: { ...supplier, address: sAddr },
+    buyer: { ...buyer, address: bAddr },
+  });
+  const pdf = await renderInvoicePdf(data);
+  return { filename: `schet-${order.invoiceNumber ?? order.number}.pdf`, pdf };
 }

@@ -1,0 +1,435 @@
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { FormMessage } from "~/components/ui/field";
+import { ForbiddenError, NotFoundError, requireActor } from "~/modules/accounts/accounts.server";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/modules/i18n/format";
+import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { localizePath } from "~/modules/i18n/paths";
+import { orderHttp } from "~/modules/orders/http.server";
+import { orderStepSchema } from "~/modules/orders/orders.schema";
+import {
+  AlreadyRatedError,
+  getOrder,
+  OrderStateError,
+  performOrderStep,
+  rateOrder,
+} from "~/modules/orders/orders.server";
+import { payByInvoice, paymentOptions, startCardCheckout } from "~/modules/payments/payments.server";
+import { env } from "~/utils/env.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lang = getLang(request);
+  const t = await getT(request, "orders");
+  const view = await orderHttp(getOrder(actor, params.id ?? ""));
+  const { order } = view;
+  const money = (k: bigint) => formatMoney(k, lang);
+  return {
+    title: t("number", { number: order.number }),
+    party: view.party,
+    actions: view.actions,
+    canRate: view.canRate,
+    hasInvoice: view.hasInvoice,
+    paymentOptions: paymentOptions(order, view.party),
+    order: {
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      invoiceNumber: order.invoiceNumber,
+      createdAt: formatDate(order.createdAt, lang),
+      buyer: order.buyer,
+      supplier: { slug: order.supplier.slug, shortName: order.supplier.shortName, legalName: order.supplier.legalName },
+      rfq: order.rfq,
+      deliveryAddress: order.deliveryAddress,
+      deliveryTerms: order.deliveryTerms,
+      paymentTerms: order.paymentTerms,
+      paymentMethod: order.paymentMethod,
+      trackingNote: order.trackingNote,
+      cancelReason: order.cancelReason,
+      goodsNet: money(order.goodsNetKopecks),
+      delivery: money(view.delivery.gross),
+      hasDelivery: order.deliveryCostKopecks > 0n,
+      vat: money(order.vatKopecks),
+      total: money(order.totalKopecks),
+      rating: order.rating ? { score: order.rating.score, comment: order.rating.comment } : null,
+      lines: order.lines.map((l) => ({
+        id: l.id,
+        position: l.position,
+        name: l.name,
+        quantity: formatNumber(Number(l.quantity.toString()), lang),
+        unit: l.unit,
+        price: money(l.unitPriceKopecks),
+        vatRate: l.vatRate,
+        net: money(l.netKopecks),
+        vat: money(l.vatKopecks),
+        gross: money(l.grossKopecks),
+        leadTimeDays: l.leadTimeDays,
+      })),
+    },
+    timeline: view.timeline.map((e) => ({ id: String(e.id), action: e.action, at: formatDateTime(e.createdAt, lang) })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — СнабМост` }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = params.id ?? "";
+  const lang = getLang(request);
+  const submission = parseWithZod(await request.formData(), { schema: orderStepSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), error: null, done: null }, { status: 400 });
+  }
+  const v = submission.value;
+  try {
+    if (v.intent === "rate") {
+      await rateOrder(actor, id, { score: v.score, comment: v.comment });
+      return data({ result: submission.reply({ resetForm: true }), error: null, done: "rated" });
+    }
+    if (v.intent === "payCard") {
+      const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+      const start = await startCardCheckout(actor, id, origin);
+      if (start.kind === "redirect") return redirect(start.url);
+      return redirect(localizePath(lang, `/orders/${id}`));
+    }
+    if (v.intent === "choosePayment") {
+      await payByInvoice(actor, id);
+      return data({ result: submission.reply({ resetForm: true }), error: null, done: "AWAITING_PAYMENT" });
+    }
+    const step =
+      v.intent === "ship"
+        ? ({ action: "ship", trackingNote: v.trackingNote } as const)
+        : v.intent === "cancel"
+          ? ({ action: "cancel", reason: v.reason } as const)
+          : ({ action: v.intent } as const);
+    const { status } = await performOrderStep(actor, id, step);
+    return data({ result: submission.reply({ resetForm: true }), error: null, done: status });
+  } catch (e) {
+    if (e instanceof NotFoundError) throw new Response("Not Found", { status: 404 });
+    if (e instanceof ForbiddenError)
+      return data({ result: submission.reply(), error: "forbidden", done: null }, { status: 403 });
+    if (e instanceof OrderStateError || e instanceof AlreadyRatedError)
+      return data({ result: submission.reply(), error: "conflict", done: null }, { status: 409 });
+    throw e;
+  }
+}
+
+const cell = "py-2 pr-3 align-top";
+
+function StepButton({
+  intent,
+  label,
+  variant = "primary",
+}: {
+  intent: string;
+  label: string;
+  variant?: "primary" | "secondary";
+}) {
+  const nav = useNavigation();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <Button type="submit" variant={variant} disabled={nav.state !== "idle"}>
+        {label}
+      </Button>
+    </Form>
+  );
+}
+
+function fieldErrors(result: unknown, name: string): string[] | undefined {
+  const r = result as { error?: Record<string, string[] | null> } | undefined;
+  return r?.error?.[name] ?? undefined;
+}
+
+export default function OrderPage() {
+  const {
+    order,
+    party,
+    actions,
+    canRate,
+    hasInvoice,
+    paymentOptions: options,
+    timeline,
+  } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("orders");
+  const [sp] = useSearchParams();
+  const payment = sp.get("payment");
+  const trackingErr = fieldErrors(actionData?.result, "trackingNote");
+  const reasonErr = fieldErrors(actionData?.result, "reason");
+  const scoreErr = fieldErrors(actionData?.result, "score");
+  const input =
+    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold">{t("number", { number: order.number })}</h1>
+        <p className="mt-1 text-slate-700">
+          <span data-testid="order-status" className="rounded bg-slate-100 px-2 py-0.5 font-medium">
+            {t(`status.${order.status}`)}
+          </span>{" "}
+          · {order.createdAt} · {t(`role.${party}`)}
+        </p>
+      </div>
+
+      <div aria-live="polite">
+        {actionData?.done === "rated" ? <FormMessage tone="success">{t("rating.saved")}</FormMessage> : null}
+        {actionData?.done && actionData.done !== "rated" ? (
+          <FormMessage tone="success">{t("actions.done", { status: t(`status.${actionData.done}`) })}</FormMessage>
+        ) : null}
+        {actionData?.error ? <FormMessage tone="error">{t(`actions.${actionData.error}`)}</FormMessage> : null}
+        {payment === "success" ? <FormMessage tone="success">{t("payment.success")}</FormMessage> : null}
+        {payment === "cancelled" ? <FormMessage tone="error">{t("payment.cancelled")}</FormMessage> : null}
+      </div>
+
+      <section aria-labelledby="parties" className="grid gap-4 sm:grid-cols-2">
+        <h2 id="parties" className="sr-only">
+          {t("buyer")} / {t("supplier")}
+        </h2>
+        <div>
+          <h3 className="text-sm text-slate-600">{t("buyer")}</h3>
+          <p className="font-medium">{order.buyer.legalName}</p>
+        </div>
+        <div>
+          <h3 className="text-sm text-slate-600">{t("supplier")}</h3>
+          <p className="font-medium">{order.supplier.legalName}</p>
+        </div>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm sm:col-span-2">
+          <dt className="text-slate-600">{t("deliveryAddress")}</dt>
+          <dd>{order.deliveryAddress}</dd>
+          {order.deliveryTerms ? (
+            <>
+              <dt className="text-slate-600">{t("deliveryTerms")}</dt>
+              <dd>{order.deliveryTerms}</dd>
+            </>
+          ) : null}
+          {order.paymentTerms ? (
+            <>
+              <dt className="text-slate-600">{t("paymentTerms")}</dt>
+              <dd>{order.paymentTerms}</dd>
+            </>
+          ) : null}
+          {order.trackingNote ? (
+            <>
+              <dt className="text-slate-600">{t("trackingNote")}</dt>
+              <dd data-testid="tracking-note">{order.trackingNote}</dd>
+            </>
+          ) : null}
+          {order.cancelReason ? (
+            <>
+              <dt className="text-slate-600">{t("cancelReason")}</dt>
+              <dd>{order.cancelReason}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="lines-h">
+        <h2 id="lines-h" className="text-lg font-semibold">
+          {t("lines")}
+        </h2>
+        <div className="mt-2 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <thead>
+              <tr className="border-b text-left text-slate-600">
+                <th scope="col" className={cell}>
+                  №
+                </th>
+                <th scope="col" className={cell}>
+                  {t("line.name")}
+                </th>
+                <th scope="col" className={`${cell} text-right`}>
+                  {t("line.quantity")}
+                </th>
+                <th scope="col" className={cell}>
+                  {t("line.unit")}
+                </th>
+                <th scope="col" className={`${cell} text-right`}>
+                  {t("line.price")}
+                </th>
+                <th scope="col" className={cell}>
+                  {t("line.vatRate")}
+                </th>
+                <th scope="col" className={`${cell} text-right`}>
+                  {t("line.vat")}
+                </th>
+                <th scope="col" className={`${cell} text-right`}>
+                  {t("line.gross")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.lines.map((l) => (
+                <tr key={l.id} className="border-b">
+                  <td className={cell}>{l.position}</td>
+                  <td className={cell}>{l.name}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{l.quantity}</td>
+                  <td className={cell}>{l.unit}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{l.price}</td>
+                  <td className={cell}>{t(`vatRate.${l.vatRate}`)}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{l.vat}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{l.gross}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <dl className="mt-3 ml-auto grid max-w-sm grid-cols-[1fr_max-content] gap-x-4 gap-y-1 text-sm">
+          <dt>{t("totals.goodsNet")}</dt>
+          <dd className="text-right tabular-nums">{order.goodsNet}</dd>
+          {order.hasDelivery ? (
+            <>
+              <dt>{t("totals.delivery")}</dt>
+              <dd className="text-right tabular-nums">{order.delivery}</dd>
+            </>
+          ) : null}
+          <dt>{t("totals.vat")}</dt>
+          <dd className="text-right tabular-nums">{order.vat}</dd>
+          <dt className="font-semibold">{t("totals.total")}</dt>
+          <dd className="text-right font-semibold tabular-nums" data-testid="order-total">
+            {order.total}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="docs-h">
+        <h2 id="docs-h" className="text-lg font-semibold">
+          {t("documents")}
+        </h2>
+        {hasInvoice ? (
+          <a href={`/orders/${order.id}/invoice.pdf`} className="text-brand-700 underline" download>
+            {t("invoice", { number: order.invoiceNumber ?? order.number })}
+          </a>
+        ) : (
+          <p className="text-sm text-slate-600">{t("noDocuments")}</p>
+        )}
+        {party === "BUYER" && order.status === "AWAITING_PAYMENT" && order.paymentMethod === "INVOICE" ? (
+          <p className="mt-2 text-sm text-slate-700">{t("payment.awaitingInvoice")}</p>
+        ) : null}
+      </section>
+
+      {actions.length > 0 || options.length > 0 ? (
+        <section aria-labelledby="actions-h" className="space-y-3">
+          <h2 id="actions-h" className="text-lg font-semibold">
+            {t("actions.title")}
+          </h2>
+          <div className="flex flex-wrap items-start gap-3">
+            {actions.includes("confirm") ? <StepButton intent="confirm" label={t("actions.confirm")} /> : null}
+            {options.includes("INVOICE") && order.status === "CONFIRMED" ? (
+              <StepButton intent="choosePayment" label={t("actions.choosePayment")} />
+            ) : null}
+            {options.includes("STRIPE") ? <StepButton intent="payCard" label={t("actions.payCard")} /> : null}
+            {actions.includes("markPaid") ? <StepButton intent="markPaid" label={t("actions.markPaid")} /> : null}
+            {actions.includes("deliver") ? <StepButton intent="deliver" label={t("actions.deliver")} /> : null}
+            {actions.includes("close") ? (
+              <StepButton intent="close" label={t("actions.close")} variant="secondary" />
+            ) : null}
+          </div>
+          {actions.includes("ship") ? (
+            <Form method="post" className="flex max-w-xl flex-wrap items-end gap-3" noValidate>
+              <input type="hidden" name="intent" value="ship" />
+              <div className="grow">
+                <label htmlFor="trackingNote" className="block text-sm font-medium">
+                  {t("actions.trackingLabel")}
+                </label>
+                <input
+                  id="trackingNote"
+                  name="trackingNote"
+                  required
+                  className={input}
+                  aria-invalid={trackingErr ? true : undefined}
+                  aria-describedby={trackingErr ? "trackingNote-error" : undefined}
+                />
+                {trackingErr ? (
+                  <p id="trackingNote-error" className="mt-1 text-sm text-red-700">
+                    {trackingErr.map((e) => t(e)).join(". ")}
+                  </p>
+                ) : null}
+              </div>
+              <Button type="submit">{t("actions.ship")}</Button>
+            </Form>
+          ) : null}
+          {actions.includes("cancel") ? (
+            <details className="max-w-xl">
+              <summary className="cursor-pointer text-sm text-red-700">{t("actions.cancel")}</summary>
+              <Form method="post" className="mt-2 space-y-2" noValidate>
+                <input type="hidden" name="intent" value="cancel" />
+                <label htmlFor="reason" className="block text-sm font-medium">
+                  {t("actions.reasonLabel")}
+                </label>
+                <textarea
+                  id="reason"
+                  name="reason"
+                  required
+                  rows={2}
+                  className={input}
+                  aria-invalid={reasonErr ? true : undefined}
+                  aria-describedby={reasonErr ? "reason-error" : undefined}
+                />
+                {reasonErr ? (
+                  <p id="reason-error" className="text-sm text-red-700">
+                    {reasonErr.map((e) => t(e)).join(". ")}
+                  </p>
+                ) : null}
+                <Button type="submit" variant="danger">
+                  {t("actions.cancel")}
+                </Button>
+              </Form>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+
+      {order.rating ? <p data-testid="order-rating">{t("rating.done", { score: order.rating.score })}</p> : null}
+      {canRate ? (
+        <section aria-labelledby="rate-h">
+          <h2 id="rate-h" className="text-lg font-semibold">
+            {t("rating.title")}
+          </h2>
+          <Form method="post" className="mt-2 max-w-xl space-y-3" noValidate>
+            <input type="hidden" name="intent" value="rate" />
+            <fieldset aria-describedby={scoreErr ? "score-error" : undefined}>
+              <legend className="text-sm font-medium">{t("rating.score")}</legend>
+              <div className="mt-1 flex gap-4">
+                {[1, 2, 3, 4, 5].map((s) => (
+                  <label key={s} className="flex items-center gap-1 text-sm">
+                    <input type="radio" name="score" value={s} aria-invalid={scoreErr ? true : undefined} />
+                    {t("rating.scoreOption", { score: s })}
+                  </label>
+                ))}
+              </div>
+              {scoreErr ? (
+                <p id="score-error" className="mt-1 text-sm text-red-700">
+                  {scoreErr.map((e) => t(e)).join(". ")}
+                </p>
+              ) : null}
+            </fieldset>
+            <div>
+              <label htmlFor="comment" className="block text-sm font-medium">
+                {t("rating.comment")}
+              </label>
+              <textarea id="comment" name="comment" rows={2} className={input} />
+            </div>
+            <Button type="submit">{t("rating.submit")}</Button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="timeline-h">
+        <h2 id="timeline-h" className="text-lg font-semibold">
+          {t("timeline")}
+        </h2>
+        <ol className="mt-2 space-y-1 text-sm" data-testid="order-timeline">
+          {timeline.map((e) => (
+            <li key={e.id}>
+              <span className="text-slate-600">{e.at}</span> — {t(`events.${e.action}`, { defaultValue: e.action })}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
