@@ -11,6 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter } from "~/components/layout/site-footer";
@@ -47,11 +48,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const location = useLocation();
   const lang: Lang = data?.lang ?? langFromPath(location.pathname);
   const nonce = useNonce();
+  const error = useRouteError();
+  const { t } = useTranslation();
   return (
     <html lang={lang} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {error ? <title>{`${errorTitle(error, t)} — ${t("brand")}`}</title> : null}
         <Meta />
         <Links />
       </head>
@@ -106,22 +110,26 @@ export function ErrorBoundary() {
   );
 }
 
+function errorTitle(error: unknown, t: TFunction): string {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return status === 404
+    ? t("errors.notFoundTitle")
+    : status === 400 || status === 422
+      ? t("errors.badRequestTitle")
+      : status === 403
+        ? t("errors.forbiddenTitle")
+        : status === 429
+          ? t("errors.tooManyTitle")
+          : t("errors.errorTitle");
+}
+
 export function ErrorMessage({ error, requestId }: { error: unknown; requestId: string | null }) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title =
-    status === 404
-      ? t("errors.notFoundTitle")
-      : status === 400 || status === 422
-        ? t("errors.badRequestTitle")
-        : status === 403
-          ? t("errors.forbiddenTitle")
-          : status === 429
-            ? t("errors.tooManyTitle")
-            : t("errors.errorTitle");
+  const title = errorTitle(error, t);
   return (
     <section className="mx-auto max-w-xl py-16 text-center" aria-labelledby="error-title">
-      <p className="text-5xl font-bold text-slate-300">{status}</p>
+      <p className="text-5xl font-bold text-slate-600">{status}</p>
       <h1 id="error-title" className="mt-4 text-2xl font-semibold">
         {title}
       </h1>

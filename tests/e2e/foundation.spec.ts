@@ -6,7 +6,7 @@ test.describe("foundation", () => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "ru");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Севастополя");
-    await expect(page.getByRole("searchbox", { name: "Поиск по каталогу" }).first()).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Поиск по каталогу" }).first()).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
