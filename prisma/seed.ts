@@ -5,6 +5,7 @@
 import type { PrismaClient } from "../app/generated/prisma/client";
 import { seedAccounts } from "./seed/accounts";
 import { seedCatalog } from "./seed/catalog";
+import { seedOrders } from "./seed/orders";
 import { seedRfqs } from "./seed/rfqs";
 
 export interface SeedResult {
@@ -17,6 +18,11 @@ export async function seedDemo(prisma: PrismaClient, opts: { products?: number }
   const catalog = await seedCatalog(prisma, { products: opts.products ?? 650 });
   const accounts = await seedAccounts(prisma, { orgIdsBySlug: catalog.orgIdsBySlug });
   await seedRfqs(prisma, {
+    buyerOrgIds: catalog.buyerOrgIds,
+    supplierOrgIds: catalog.supplierOrgIds,
+    userIdsByOrg: accounts.userIdsByOrg,
+  });
+  await seedOrders(prisma, {
     buyerOrgIds: catalog.buyerOrgIds,
     supplierOrgIds: catalog.supplierOrgIds,
     userIdsByOrg: accounts.userIdsByOrg,

@@ -1,0 +1,209 @@
+/**
+ * Demo orders (issue 8): awarded RFQs of the first buyer with one order each, in different states — awaiting the
+ * supplier's confirmation (for the first supplier, the one the e2e walk-through uses), awaiting payment by invoice,
+ * shipped, and a cancelled one. Written directly (no outbox events), so seeding sends no mail.
+ */
+import type { PrismaClient } from "../../app/generated/prisma/client";
+import type { OrderStatus, VatRate } from "../../app/generated/prisma/enums";
+import { chargeAmounts, lineAmounts, sumAmounts } from "../../app/modules/money/money";
+
+const DAY = 24 * 3600 * 1000;
+
+interface SeedLine {
+  name: string;
+  quantity: string;
+  unit: string;
+  unitPriceKopecks: bigint;
+  vatRate: VatRate;
+  leadTimeDays: number;
+}
+
+const LINES: SeedLine[][] = [
+  [
+    {
+      name: "Котёл водогрейный КВ-ГМ-1,16-115",
+      quantity: "1",
+      unit: "шт",
+      unitPriceKopecks: 245000000n,
+      vatRate: "VAT20",
+      leadTimeDays: 45,
+    },
+    {
+      name: "Горелка газовая ГБЛ-1,2",
+      quantity: "1",
+      unit: "шт",
+      unitPriceKopecks: 38650050n,
+      vatRate: "VAT20",
+      leadTimeDays: 30,
+    },
+  ],
+  [
+    {
+      name: "Кабель АПвБбШп 4×240-1",
+      quantity: "350.5",
+      unit: "м",
+      unitPriceKopecks: 214000n,
+      vatRate: "VAT20",
+      leadTimeDays: 10,
+    },
+  ],
+  [
+    {
+      name: "Трансформатор ТМГ-630/10/0,4 У1",
+      quantity: "2",
+      unit: "шт",
+      unitPriceKopecks: 98000000n,
+      vatRate: "VAT20",
+      leadTimeDays: 21,
+    },
+  ],
+  [
+    {
+      name: "Задвижка 30с41нж Ду150",
+      quantity: "6",
+      unit: "шт",
+      unitPriceKopecks: 3150000n,
+      vatRate: "VAT20",
+      leadTimeDays: 5,
+    },
+  ],
+];
+
+export async function seedOrders(
+  prisma: PrismaClient,
+  opts: { buyerOrgIds: string[]; supplierOrgIds: string[]; userIdsByOrg: Record<string, string[]> },
+): Promise<{ orderIds: string[] }> {
+  const buyerOrgId = opts.buyerOrgIds[0];
+  const buyerUserId = buyerOrgId ? opts.userIdsByOrg[buyerOrgId]?.[0] : undefined;
+  const suppliers = await prisma.organization.findMany({
+    where: { id: { in: opts.supplierOrgIds }, suspendedAt: null },
+    select: { id: true },
+  });
+  const active = opts.supplierOrgIds.filter((id) => suppliers.some((s) => s.id === id));
+  if (!buyerOrgId || !buyerUserId || active.length < 2) return { orderIds: [] };
+  const buyer = await prisma.organization.findUniqueOrThrow({ where: { id: buyerOrgId } });
+  const address = buyer.deliveryAddress ?? `${buyer.city}, ${buyer.legalAddress}`;
+  const now = Date.now();
+  const orderIds: string[] = [];
+
+  const plan: { supplier: string; status: OrderStatus; lines: SeedLine[]; title: string; delivery: bigint }[] = [
+    {
+      supplier: active[0],
+      status: "AWAITING_CONFIRMATION",
+      lines: LINES[0],
+      title: "Котельное оборудование, кв. Юхарина",
+      delivery: 4500000n,
+    },
+    { supplier: active[1], status: "AWAITING_PAYMENT", lines: LINES[1], title: "Кабель для КЛ-10 кВ", delivery: 0n },
+    { supplier: active[1], status: "SHIPPED", lines: LINES[2], title: "Трансформаторы для ТП-7", delivery: 1200000n },
+    { supplier: active[0], status: "CANCELLED", lines: LINES[3], title: "Арматура для тепловой сети", delivery: 0n },
+  ];
+
+  for (const [i, p] of plan.entries()) {
+    const created = new Date(now - (10 - i) * DAY);
+    const rfq = await prisma.rfq.create({
+      data: {
+        buyerOrgId,
+        createdById: buyerUserId,
+        title: p.title,
+        deliveryAddress: address,
+        deadline: new Date(created.getTime() - 2 * DAY),
+        paymentTerms: "PREPAY_100",
+        status: "AWARDED",
+        publishedAt: new Date(created.getTime() - 9 * DAY),
+        closedAt: new Date(created.getTime() - 2 * DAY),
+        awardedAt: created,
+        items: {
+          create: p.lines.map((l, position) => ({ position, name: l.name, quantity: l.quantity, unit: l.unit })),
+        },
+      },
+      include: { items: { orderBy: { position: "asc" } } },
+    });
+    const quote = await prisma.quote.create({
+      data: { rfqId: rfq.id, supplierOrgId: p.supplier, status: "AWARDED", currentVersion: 1, submittedAt: created },
+    });
+    const lines = p.lines.map((l, idx) => {
+      const a = lineAmounts({ quantity: l.quantity, unitPriceKopecks: l.unitPriceKopecks, vatRate: l.vatRate });
+      return {
+        position: idx + 1,
+        rfqItemId: rfq.items[idx].id,
+        name: l.name,
+        quantity: l.quantity,
+        unit: l.unit,
+        unitPriceKopecks: l.unitPriceKopecks,
+        vatRate: l.vatRate,
+        leadTimeDays: l.leadTimeDays,
+        netKopecks: a.net,
+        vatKopecks: a.vat,
+        grossKopecks: a.gross,
+      };
+    });
+    const goods = sumAmounts(lines.map((l) => ({ net: l.netKopecks, vat: l.vatKopecks, gross: l.grossKopecks })));
+    const delivery = chargeAmounts(p.delivery, "VAT20");
+    const reached = (s: OrderStatus) =>
+      p.status !== "CANCELLED" &&
+      ["AWAITING_CONFIRMATION", "CONFIRMED", "AWAITING_PAYMENT", "PAID", "SHIPPED"].indexOf(p.status) >=
+        ["AWAITING_CONFIRMATION", "CONFIRMED", "AWAITING_PAYMENT", "PAID", "SHIPPED"].indexOf(s);
+    const order = await prisma.order.create({
+      data: {
+        rfqId: rfq.id,
+        quoteId: quote.id,
+        buyerOrgId,
+        supplierOrgId: p.supplier,
+        status: p.status,
+        deliveryAddress: address,
+        deliveryTerms: "Автотранспортом до склада покупателя, разгрузка силами покупателя",
+        paymentTerms: "100% предоплата по счёту",
+        deliveryCostKopecks: p.delivery,
+        deliveryVatRate: "VAT20",
+        goodsNetKopecks: goods.net,
+        vatKopecks: goods.vat + delivery.vat,
+        totalKopecks: goods.gross + delivery.gross,
+        createdAt: created,
+        lines: { create: lines },
+      },
+    });
+    const confirmed = reached("CONFIRMED");
+    await prisma.order.update({
+      where: { id: order.id },
+      data: {
+        invoiceNumber: confirmed ? `СМ-${order.number}` : null,
+        confirmedAt: confirmed ? new Date(created.getTime() + DAY) : null,
+        paidAt: reached("PAID") ? new Date(created.getTime() + 2 * DAY) : null,
+        shippedAt: reached("SHIPPED") ? new Date(created.getTime() + 3 * DAY) : null,
+        trackingNote: reached("SHIPPED") ? "ТН № 1184 от ПЭК, трек 2310-5567-0042" : null,
+        cancelledAt: p.status === "CANCELLED" ? new Date(created.getTime() + DAY) : null,
+        cancelReason: p.status === "CANCELLED" ? "Позиции закуплены по другому договору" : null,
+        cancelledByOrgId: p.status === "CANCELLED" ? buyerOrgId : null,
+      },
+    });
+    if (reached("PAID"))
+      await prisma.payment.create({
+        data: {
+          orderId: order.id,
+          provider: "INVOICE",
+          status: "SUCCEEDED",
+          amountKopecks: goods.gross + delivery.gross,
+        },
+      });
+    const trail: { action: string; org: string }[] = [{ action: "order.created", org: buyerOrgId }];
+    if (confirmed) trail.push({ action: "order.confirm", org: p.supplier });
+    if (reached("AWAITING_PAYMENT")) trail.push({ action: "order.choosePayment", org: buyerOrgId });
+    if (reached("PAID")) trail.push({ action: "order.markPaid", org: p.supplier });
+    if (reached("SHIPPED")) trail.push({ action: "order.ship", org: p.supplier });
+    if (p.status === "CANCELLED") trail.push({ action: "order.cancel", org: buyerOrgId });
+    for (const e of trail) {
+      await prisma.auditEvent.create({
+        data: {
+          entityType: "order",
+          entityId: order.id,
+          action: e.action,
+          actorUserId: opts.userIdsByOrg[e.org]?.[0] ?? null,
+          actorOrgId: e.org,
+        },
+      });
+    }
+    orderIds.push(order.id);
+  }
+  return { orderIds };
+}
