@@ -5,7 +5,7 @@
  * in-process with a real database and a real session cookie, exactly as the Remix handler calls them: a returned or
  * thrown Response (or `data()`) counts with its status; any other thrown error is what Remix turns into a 500.
  *
- * `npm test` runs a few dozen requests per route; `npm run test:security` (SECURITY_RUNS_SCALE) runs many more.
+ * `npm test` runs a dozen requests per route and persona mix; `npm run test:security` (SECURITY_RUNS_SCALE=10) ten times more.
  */
 import fs from "node:fs";
 import path from "node:path";
