@@ -8,6 +8,8 @@ import { formatDate, formatDateTime } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import { getQuoteForSupplier, handleQuoteFormAction, isQuoteFormRequest } from "~/modules/quotes/quotes.server";
+import { QuotePanel, type QuotePanelData } from "~/modules/quotes/ui/quote-panel";
 import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
 import { askQuestion, declineRfq, orHttpError, RfqValidationError, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import {
@@ -30,15 +32,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
   const data = await orHttpError(viewRfqAsSupplier(actor, params.id ?? ""));
   const t = await getT(request, "rfq");
-  return { ...data, now: Date.now(), title: t("supplier.title", { number: data.rfq.number, title: data.rfq.title }) };
+  const quotePanel = await orHttpError(getQuoteForSupplier(actor, params.id ?? ""));
+  return {
+    ...data,
+    quotePanel,
+    now: Date.now(),
+    title: t("supplier.title", { number: data.rfq.number, title: data.rfq.title }),
+  };
 }
 
-type ActionResult = { intent: string; errors?: Record<string, string[]>; formErrors?: string[] };
+type ActionResult = {
+  intent: string;
+  errors?: Record<string, string[]>;
+  formErrors?: string[];
+  quote?: Parameters<typeof QuotePanel>[0]["lastResult"];
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
   const id = params.id ?? "";
   const lang = getLang(request);
+  if (isQuoteFormRequest(request)) return handleQuoteFormAction(actor, id, request, lang);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = []) =>
@@ -75,10 +89,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export default function SupplierRfq() {
-  const { rfq, recipient, canRespond, thread, now } = useLoaderData<typeof loader>();
+  const { rfq, recipient, canRespond, thread, now, quotePanel } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const [params] = useSearchParams();
   const { t } = useTranslation("rfq");
+  const { t: tq } = useTranslation("quotes");
   const lang = useLang();
   const errorText = useErrorText();
   const errs = (intent: string, field: string) =>
@@ -171,6 +186,12 @@ export default function SupplierRfq() {
         <h2 id="quote-panel-h" className="sr-only">
           {t("supplier.quote")}
         </h2>
+        {params.get("quote") ? (
+          <p role="status" className="mb-2 rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+            {tq(`done.${params.get("quote")}`)}
+          </p>
+        ) : null}
+        <QuotePanel data={quotePanel as QuotePanelData} lastResult={actionData?.quote} />
       </section>
 
       <section id="questions" aria-labelledby="questions-h" className="space-y-3">

@@ -36,3 +36,5 @@ export function registerQuoteHooks(): void {
 // Also on import, like the RFQ module: any process serving quote routes or running the deadline job has them.
 registerQuoteFilePolicy();
 registerQuoteHooks();
+
+export { handleQuoteFormAction, isQuoteFormRequest } from "./form-action.server";

@@ -1,0 +1,62 @@
+import { parseWithZod } from "@conform-to/zod";
+import { redirect } from "@remix-run/node";
+import type { Actor } from "~/modules/accounts/actor";
+import type { Lang } from "~/modules/i18n/i18n";
+import { localizePath } from "~/modules/i18n/paths";
+import { orHttpError, readRfqForm } from "~/modules/rfq/rfq.server";
+import { quoteFormSchema } from "./quotes.schema";
+import { QuoteValidationError } from "./shared.server";
+import { saveQuote, withdrawQuote } from "./supplier.server";
+
+/** The quote panel posts multipart forms (attachments); the supplier RFQ route hands those to this. */
+export function isQuoteFormRequest(request: Request): boolean {
+  return (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+}
+
+/**
+ * Handles the quote panel's intents (quote-save, quote-submit, quote-withdraw): 422 with conform's lastResult (field
+ * errors next to the fields, input kept) or a redirect back to the page with a done flag.
+ */
+export async function handleQuoteFormAction(actor: Actor, rfqId: string, request: Request, lang: Lang) {
+  const { form, uploads } = await readRfqForm(request, "attachments");
+  const intent = String(form.get("intent") ?? "");
+  const submission = parseWithZod(form, { schema: quoteFormSchema });
+  const back = (done: string) => redirect(localizePath(lang, `/supplier/rfqs/${rfqId}?quote=${done}#quote-panel`));
+  if (intent === "quote-withdraw") {
+    try {
+      await orHttpError(withdrawQuote(actor, rfqId));
+      return back("withdrawn");
+    } catch (error) {
+      if (error instanceof QuoteValidationError)
+        return Response.json({ quote: submission.reply({ formErrors: error.formErrors }) }, { status: 422 });
+      throw error;
+    }
+  }
+  if (intent !== "quote-save" && intent !== "quote-submit")
+    return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
+  const tooLarge = uploads.filter((u) => u.tooLarge);
+  if (submission.status !== "success" || tooLarge.length) {
+    const reply = submission.reply({
+      fieldErrors: tooLarge.length
+        ? { attachments: tooLarge.map((u) => `errors.file.too_large::${JSON.stringify({ name: u.file.name })}`) }
+        : undefined,
+    });
+    return Response.json({ quote: reply }, { status: 422 });
+  }
+  try {
+    const res = await orHttpError(
+      saveQuote(actor, rfqId, submission.value, {
+        mode: intent === "quote-submit" ? "submit" : "draft",
+        uploads: uploads.map((u) => u.file),
+      }),
+    );
+    return back(intent === "quote-submit" ? (res.version > 1 ? "revised" : "submitted") : "saved");
+  } catch (error) {
+    if (error instanceof QuoteValidationError)
+      return Response.json(
+        { quote: submission.reply({ fieldErrors: error.fieldErrors, formErrors: error.formErrors }) },
+        { status: 422 },
+      );
+    throw error;
+  }
+}
