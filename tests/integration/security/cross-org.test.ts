@@ -18,6 +18,7 @@ import {
 import { type Actor, NotFoundError } from "~/modules/accounts/actor";
 import { createSession } from "~/modules/accounts/session.server";
 import { canReadFile } from "~/modules/files/files.server";
+import { getInvoicePdf, getOrder, performOrderStep, rateOrder } from "~/modules/orders/orders.server";
 import { getBuyerRfq, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor, createOrganization, createUser } from "../../fixtures/factories";
@@ -152,6 +153,63 @@ RESOURCE_KINDS.push(
     async access(actor, id) {
       if (!(await canReadFile(actor, id))) throw new NotFoundError("file");
     },
+  },
+);
+
+/** An order of the tenant (as buyer or as supplier, by its kind) with a counterparty organisation, written directly. */
+async function orderOf(owner: Tenant, status: "CONFIRMED" | "DELIVERED"): Promise<string> {
+  const other = await createOrganization({ kind: owner.actor.orgKind === "BUYER" ? "SUPPLIER" : "BUYER" });
+  const buyerOrgId = owner.actor.orgKind === "BUYER" ? owner.organizationId : other.id;
+  const supplierOrgId = owner.actor.orgKind === "BUYER" ? other.id : owner.organizationId;
+  const order = await getPrisma().order.create({
+    data: {
+      buyerOrgId,
+      supplierOrgId,
+      status,
+      deliveryAddress: "г. Севастополь",
+      invoiceNumber: "СМ-1",
+      confirmedAt: new Date(),
+      goodsNetKopecks: 10_000n,
+      vatKopecks: 2_000n,
+      totalKopecks: 12_000n,
+      lines: {
+        create: {
+          position: 1,
+          name: "Кабель",
+          quantity: "1",
+          unit: "м",
+          unitPriceKopecks: 10_000n,
+          vatRate: "VAT20",
+          netKopecks: 10_000n,
+          vatKopecks: 2_000n,
+          grossKopecks: 12_000n,
+        },
+      },
+    },
+  });
+  return order.id;
+}
+
+RESOURCE_KINDS.push(
+  {
+    name: "order (read)",
+    create: (owner) => orderOf(owner, "CONFIRMED"),
+    access: (actor, id) => getOrder(actor, id),
+  },
+  {
+    name: "order (cancel)",
+    create: (owner) => orderOf(owner, "CONFIRMED"),
+    access: (actor, id) => performOrderStep(actor, id, { action: "cancel", reason: "захват" }),
+  },
+  {
+    name: "order invoice PDF",
+    create: (owner) => orderOf(owner, "CONFIRMED"),
+    access: (actor, id) => getInvoicePdf(actor, id),
+  },
+  {
+    name: "order rating",
+    create: (owner) => orderOf(owner, "DELIVERED"),
+    access: (actor, id) => rateOrder(actor, id, { score: 1 }),
   },
 );
 
