@@ -4,6 +4,7 @@ import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/ac
 import { listAudit, recordAudit } from "~/modules/audit/audit.server";
 import { chargeAmounts, lineAmounts, sumAmounts } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
+import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
 import { buildInvoiceData } from "./invoice";
 import { renderInvoicePdf } from "./invoice-pdf.server";
@@ -376,6 +377,8 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
       where: { id: order.supplierOrgId },
       data: { ratingSum: { increment: input.score }, ratingCount: { increment: 1 } },
     });
+    // search results show the supplier's rating on every product card
+    await enqueueSupplierReindex(tx, order.supplierOrgId);
     await recordAudit(tx, {
       entityType: "order",
       entityId: order.id,
