@@ -139,6 +139,9 @@ export function CompareView({
           <div
             className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white print:max-h-none print:overflow-visible"
             data-testid="compare-matrix"
+            tabIndex={0}
+            role="region"
+            aria-label={t("compare.matrixCaption")}
           >
             <table className="min-w-full border-separate border-spacing-0 text-sm">
               <caption className="sr-only">{t("compare.matrixCaption")}</caption>
@@ -498,7 +501,7 @@ function OfferCell({
   const cls = "border-b border-slate-200 p-2 align-top tabular-nums";
   if (!l)
     return (
-      <td className={`${cls} text-slate-400`} data-supplier={o.supplierName} data-missing="true">
+      <td className={`${cls} text-slate-600`} data-supplier={o.supplierName} data-missing="true">
         {t("compare.missing")}
       </td>
     );
