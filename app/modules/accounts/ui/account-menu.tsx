@@ -149,7 +149,15 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
               <LocalizedLink to="/supplier/products" className={itemClass}>
                 {t("menu.supplierProducts")}
               </LocalizedLink>
+              <LocalizedLink to="/supplier/requisites" className={itemClass}>
+                {t("menu.supplierRequisites")}
+              </LocalizedLink>
             </>
+          ) : null}
+          {org ? (
+            <LocalizedLink to="/orders" className={itemClass}>
+              {t("menu.orders")}
+            </LocalizedLink>
           ) : null}
           {viewer.isOperator ? (
             <LocalizedLink to="/admin" className={itemClass}>
