@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -47,6 +47,9 @@ export function resolveDatabaseUrl(url: string, opts: { dataDir?: string } = {})
  * process alive.
  */
 export function openPglite(dataDir = "memory://", opts: { loadDataDir?: Blob | File } = {}): PGlite {
+  // PGlite creates only the last folder of the path; a fresh checkout has no ./data yet
+  if (dataDir !== "memory://" && !dataDir.includes("://"))
+    mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   return new PGlite({
     dataDir: dataDir === "memory://" ? undefined : dataDir,
     extensions: pgliteExtensions,
