@@ -287,7 +287,9 @@ export async function processStripeEvent(event: Stripe.Event): Promise<EventOutc
       return known ? ("applied" as const) : ("ignored" as const);
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") return "duplicate";
+    // a concurrent delivery of the same event lost the race on the event id; any other conflict is retried by Stripe
+    if ((e as { code?: string }).code === "P2002" && (await prisma.stripeEvent.count({ where: { id: event.id } })) > 0)
+      return "duplicate";
     throw e;
   }
 }
