@@ -89,7 +89,11 @@ describe("search engine outage during catalog edits", () => {
     expect(health.lag.pending).toBeGreaterThan(0);
     expect(health.lag.failing).toBeGreaterThan(0);
     expect(health.lag.lastError).toMatch(/ECONNREFUSED/);
-    const res = await healthz({ request: new Request("http://localhost/healthz"), params: {}, context: {} });
+    const res = await healthz({
+      request: new Request("http://localhost/healthz"),
+      params: {},
+      context: { requestId: "drill", cspNonce: "n", clientIp: "127.0.0.1" },
+    });
     const body = (await res.json()) as { checks?: Record<string, unknown> } & Record<string, unknown>;
     expect(JSON.stringify(body)).toMatch(/"pending":[1-9]/);
     const pendingDuringOutage = health.lag.pending;
