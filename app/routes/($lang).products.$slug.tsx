@@ -11,6 +11,7 @@ import { PriceBlock } from "~/modules/catalog/ui/price-block";
 import { formatDate, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
+import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
 import { env } from "~/utils/env.server";
 
@@ -148,7 +149,7 @@ export default function ProductPage() {
                       <tr key={attr.code} className="border-b border-slate-200">
                         <th scope="row" className="py-2 pr-4 text-left font-normal text-slate-600">
                           {attributeName(attr, lang)}
-                          {attr.unit ? `, ${attr.unit}` : ""}
+                          {attr.unit ? `, ${localizeUnit(attr.unit, lang)}` : ""}
                         </th>
                         <td className="py-2 font-medium">{formatSpec(attr, specs[attr.code], lang, yesNo)}</td>
                       </tr>

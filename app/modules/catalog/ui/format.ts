@@ -1,5 +1,6 @@
 import { formatNumber } from "~/modules/i18n/format";
 import type { Lang } from "~/modules/i18n/i18n";
+import { localizeUnit } from "~/modules/i18n/units";
 import type { AttributeDef, SpecValue } from "../attributes";
 
 /** The display text of a spec value: number with unit, option label, yes/no, text. */
@@ -12,7 +13,7 @@ export function formatSpec(
   if (value === undefined) return "—";
   switch (attr.type) {
     case "NUMBER":
-      return `${typeof value === "number" ? formatNumber(value, lang) : String(value)}${attr.unit ? ` ${attr.unit}` : ""}`;
+      return `${typeof value === "number" ? formatNumber(value, lang) : String(value)}${attr.unit ? ` ${localizeUnit(attr.unit, lang)}` : ""}`;
     case "ENUM": {
       const option = attr.options?.find((o) => o.value === value);
       return option ? option[lang] : String(value);

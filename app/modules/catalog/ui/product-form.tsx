@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, SelectField, TextField } from "~/components/ui/field";
+import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { AttributeDef } from "../attributes";
 import { productFormSchema } from "../catalog.schema";
@@ -124,7 +125,7 @@ export function ProductForm({
           const name = `spec.${attr.code}`;
           const id = `spec-${attr.code}`;
           const errors = specErrors[name];
-          const label = `${lang === "en" ? attr.nameEn : attr.nameRu}${attr.unit ? `, ${attr.unit}` : ""}${attr.required ? " *" : ""}`;
+          const label = `${lang === "en" ? attr.nameEn : attr.nameRu}${attr.unit ? `, ${localizeUnit(attr.unit, lang)}` : ""}${attr.required ? " *" : ""}`;
           const common = {
             id,
             name,

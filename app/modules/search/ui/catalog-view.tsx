@@ -2,6 +2,7 @@ import { Form, useLocation, useNavigate, useNavigation } from "@remix-run/react"
 import { type FormEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
 import { SORT_VALUES, searchParamsToQuery } from "../search.schema";
 import type { CatalogSearch } from "../search.server";
@@ -193,7 +194,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
                 .map((s) => (
                   <FacetGroup
                     key={s.code}
-                    legend={`${lang === "ru" ? s.nameRu : s.nameEn}${s.unit ? `, ${s.unit}` : ""}`}
+                    legend={`${lang === "ru" ? s.nameRu : s.nameEn}${s.unit ? `, ${localizeUnit(s.unit, lang)}` : ""}`}
                   >
                     {s.values.slice(0, 15).map((v) => (
                       <Check

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatMoney } from "~/modules/i18n/format";
+import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
 import { grossKopecks } from "../price";
 import type { SearchHit } from "../search.types";
@@ -67,7 +68,7 @@ export function ResultCard({ hit }: { hit: SearchHit }) {
                 <dt>{lang === "ru" ? s.nameRu : s.nameEn}:</dt>
                 <dd className="text-slate-800">
                   {s.value}
-                  {s.unit ? ` ${s.unit}` : ""}
+                  {s.unit ? ` ${localizeUnit(s.unit, lang)}` : ""}
                 </dd>
               </div>
             ))}
