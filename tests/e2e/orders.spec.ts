@@ -24,6 +24,7 @@ test("an awarded order goes from confirmation to rating, with a счёт на о
     .getByTestId("order-row")
     .filter({ hasText: "Херсонес-Энергосервис" })
     .filter({ hasText: "Ждёт подтверждения поставщика" })
+    .filter({ hasText: "3 457 800,60" })
     .first();
   await row.getByRole("link").click();
   await expect(page.getByTestId("order-status")).toHaveText("Ждёт подтверждения поставщика");

@@ -332,7 +332,7 @@ export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, order
   await notify(tx, {
     type: "order_cancelled",
     recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
-    params: { number: order.number, reason: "refund" },
+    params: { number: order.number, reason: "платёж возвращён покупателю" },
     link: `/orders/${order.id}`,
     aggregateId: order.id,
   });
