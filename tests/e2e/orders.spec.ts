@@ -90,3 +90,30 @@ test("another organisation gets 404 for the order and its invoice", async ({ pag
   expect((await page.goto(href as string))?.status()).toBe(404);
   expect((await page.request.get(`${href}/invoice.pdf`)).status()).toBe(404);
 });
+
+test("without Stripe keys the buyer sees only the invoice; no card option anywhere", async ({ page }) => {
+  await loginAs(page, demoOwnerEmail(BUYER), undefined, { redirectTo: "/orders" });
+  await page.getByTestId("order-row").filter({ hasText: "Ждёт оплаты" }).first().getByRole("link").click();
+  await expect(page.getByTestId("order-status")).toHaveText("Ждёт оплаты");
+  await expect(page.getByRole("link", { name: /Счёт на оплату № СМ-\d+/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Оплатить картой" })).toHaveCount(0);
+  await expect(page.getByText("Оплатите счёт банковским переводом")).toBeVisible();
+});
+
+test("the supplier edits bank requisites; a wrong account is refused next to the field", async ({ page }) => {
+  await loginAs(page, demoOwnerEmail("nevskiy-kotelnyy-zavod"), undefined, { redirectTo: "/supplier/requisites" });
+  await expect(page.getByRole("heading", { name: "Платёжные реквизиты" })).toBeVisible();
+  const account = page.getByLabel("Расчётный счёт");
+  const original = await account.inputValue();
+  expect(original).toMatch(/^\d{20}$/);
+  const broken = `${original.slice(0, 19)}${(Number(original[19]) + 1) % 10}`;
+  await account.fill(broken);
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByText("Расчётный счёт не сходится с БИК")).toBeVisible();
+  await expect(account).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Оплата картой (Stripe)")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await account.fill(original);
+  await account.press("Enter");
+  await expect(page.getByText("Реквизиты сохранены.")).toBeVisible();
+});
