@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Attack tools against the app on loopback: `npm run test:attack` (build first: `npm run build`).
+# Installs sqlmap and wapiti (Debian packages) when absent, starts the built app on 127.0.0.1 with a throwaway PGlite
+# and the seeded demo (scripts/e2e-server.ts), runs sqlmap (batch, level 2, risk 1, bounded) against the search API,
+# the catalog search page and the login form, and wapiti (modules sql,xss,exec,file,crlf,redirect,csrf + header checks,
+# bounded time) against the site, then summarises the findings by severity. Target: 0 high. Not part of `npm test`.
+# Traffic goes to 127.0.0.1 only; every tool run is capped with `timeout`.
+set -u -o pipefail
+cd "$(dirname "$0")/.."
+
+SQLMAP_SECONDS=${ATTACK_SQLMAP_SECONDS:-240}
+WAPITI_SECONDS=${ATTACK_WAPITI_SECONDS:-420}
+
+if ! command -v sqlmap >/dev/null || ! command -v wapiti >/dev/null; then
+  echo "installing sqlmap and wapiti (apt)…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlmap wapiti >/dev/null
+fi
+
+OUT=$(mktemp -d /tmp/snabmost-attack-XXXXXX)
+DATA=$(mktemp -d /tmp/snabmost-attack-data-XXXXXX)
+PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+BASE="http://127.0.0.1:${PORT}"
+echo "app: ${BASE} (data ${DATA}), reports in ${OUT}"
+
+PORT=$PORT HOST=127.0.0.1 DATA_DIR=$DATA LOG_LEVEL=fatal RATE_LIMIT_PER_MINUTE=1000000 \
+  node --import tsx scripts/e2e-server.ts >"$OUT/server.log" 2>&1 &
+SERVER_PID=$!
+cleanup() {
+  kill -TERM "$SERVER_PID" 2>/dev/null
+  wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 180); do
+  curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsS "$BASE/healthz" >/dev/null || { echo "the app did not start"; cat "$OUT/server.log"; exit 1; }
+
+SQLMAP_COMMON=(--batch --level=2 --risk=1 --threads=2 --timeout=15 --retries=1 --time-sec=3 --flush-session
+  --disable-coloring --output-dir="$OUT/sqlmap")
+
+run_sqlmap() {
+  local name=$1
+  shift
+  echo "sqlmap: ${name}…"
+  timeout "$SQLMAP_SECONDS" sqlmap "$@" "${SQLMAP_COMMON[@]}" >"$OUT/sqlmap-${name}.log" 2>&1
+  local code=$?
+  if grep -qiE "is vulnerable|appears to be .* injectable|sqlmap identified the following injection point" \
+    "$OUT/sqlmap-${name}.log"; then
+    echo "HIGH sqlmap ${name}: injectable" >>"$OUT/findings.txt"
+  elif [ $code -eq 124 ]; then
+    echo "INFO sqlmap ${name}: time limit reached (${SQLMAP_SECONDS}s), nothing injectable found so far" >>"$OUT/findings.txt"
+  else
+    echo "NONE sqlmap ${name}: $(grep -oiE "all tested parameters do not appear to be injectable|no parameter\(s\) found for testing" "$OUT/sqlmap-${name}.log" | head -1)" >>"$OUT/findings.txt"
+  fi
+}
+
+: >"$OUT/findings.txt"
+run_sqlmap api-search -u "$BASE/api/v1/search?q=transformator&page=1" -p q,page
+run_sqlmap catalog-search -u "$BASE/catalog?q=transformator" -p q
+run_sqlmap login -u "$BASE/login" --data "email=buyer%40example.test&password=secret-password&redirectTo=%2F" \
+  -p email,password,redirectTo
+
+echo "wapiti…"
+timeout $((WAPITI_SECONDS + 60)) wapiti -u "$BASE/" --scope folder -d 3 --max-links-per-page 30 --max-files-per-dir 20 \
+  --max-scan-time "$WAPITI_SECONDS" --max-attack-time 90 --flush-session \
+  -m "sql,xss,exec,file,crlf,redirect,csrf,http_headers,cookieflags,csp" \
+  -f json -o "$OUT/wapiti.json" >"$OUT/wapiti.log" 2>&1
+echo "wapiti exit code $?" >>"$OUT/wapiti.log"
+
+python3 - "$OUT" <<'PY'
+import json, os, sys
+out = sys.argv[1]
+levels = {"3": "HIGH", "2": "MEDIUM", "1": "LOW"}
+counts = {"HIGH": 0, "MEDIUM": 0, "LOW": 0, "INFO": 0}
+rows = []
+for line in open(os.path.join(out, "findings.txt")):
+    sev, rest = line.strip().split(" ", 1)
+    if sev in counts:
+        counts[sev] += 1
+    rows.append(f"| sqlmap | {sev} | {rest} |")
+path = os.path.join(out, "wapiti.json")
+if os.path.exists(path):
+    report = json.load(open(path))
+    for section in ("vulnerabilities", "anomalies"):
+        for category, items in (report.get(section) or {}).items():
+            for v in items:
+                sev = levels.get(str(v.get("level")), "INFO") if section == "vulnerabilities" else "INFO"
+                counts[sev] += 1
+                rows.append(f"| wapiti | {sev} | {category}: {v.get('method','')} {v.get('path','')} — {(v.get('info') or '')[:140]} |")
+else:
+    rows.append("| wapiti | INFO | no report (see wapiti.log) |")
+print("\n| tool | severity | finding |\n|---|---|---|")
+print("\n".join(rows) if rows else "| – | – | none |")
+print(f"\nsummary: high {counts['HIGH']}, medium {counts['MEDIUM']}, low {counts['LOW']}, info {counts['INFO']}")
+sys.exit(1 if counts["HIGH"] else 0)
+PY
+RESULT=$?
+echo "reports: $OUT"
+exit $RESULT
