@@ -5,6 +5,7 @@
  * the choice of category, supplier, model and options, so any slice of a huge catalog can be regenerated or streamed
  * without holding it in memory. No Math.random, no Date.now.
  */
+import { slugify as toSlug } from "../../app/utils/slug";
 import { CATEGORIES, type CategorySeed, type SectorCode, type Specs } from "./categories";
 import { SUPPLIERS, type SupplierSeed } from "./suppliers";
 
@@ -141,66 +142,16 @@ function stdMotor(kw: number): number {
   return STD_MOTORS_KW[STD_MOTORS_KW.length - 1];
 }
 
-const TRANSLIT: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "h",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "sch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-  "×": "x",
-};
-
 /** Latin URL slug from Russian text: «Трансформатор ТМГ-1000/10/0,4» → «transformator-tmg-1000-10-0-4». */
 export function slugify(text: string, maxLength = 80): string {
-  let out = "";
-  let dash = false;
-  for (const ch of text.toLowerCase()) {
-    const t = TRANSLIT[ch] ?? ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") ? ch : undefined);
-    if (t === undefined || t === "") {
-      if (t === undefined && !dash && out.length > 0) {
-        out += "-";
-        dash = true;
-      }
-      continue;
-    }
-    out += t;
-    dash = false;
-  }
-  if (out.endsWith("-")) out = out.slice(0, -1);
-  if (out.length > maxLength) {
-    const cut = out.slice(0, maxLength);
-    const lastDash = cut.lastIndexOf("-");
-    out = lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut;
-  }
-  return out;
+  return toSlug(text, {
+    scheme: "simple",
+    extra: { "×": "x" },
+    decompose: "none",
+    maxLength,
+    cut: "word",
+    fallback: "",
+  });
 }
 
 // ─── category templates ───────────────────────────────────────────────────

@@ -1,52 +1,8 @@
-const TRANSLIT: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "h",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "sch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
+import { slugify as toSlug } from "~/utils/slug";
 
 /** «Трансформатор ТМГ-1000/10/0,4 У1» → "transformator-tmg-1000-10-0-4-u1" (lowercase ASCII, at most 80 chars). */
 export function slugify(text: string): string {
-  const out = text
-    .toLowerCase()
-    .split("")
-    .map((c) => TRANSLIT[c] ?? c)
-    .join("")
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-  return out || "item";
+  return toSlug(text, { scheme: "simple", decompose: "nfkd", maxLength: 80, cut: "hard", fallback: "item" });
 }
 
 /** A short deterministic suffix (base36 of FNV-1a) so slugs of different suppliers' identical titles differ. */
