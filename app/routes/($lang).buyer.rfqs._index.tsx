@@ -1,20 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
-import { useLocalizePath } from "~/modules/i18n/use-lang";
 import { RFQ_STATUSES } from "~/modules/rfq/rfq.schema";
 import { listBuyerRfqs } from "~/modules/rfq/rfq.server";
-import {
-  buttonClass,
-  Countdown,
-  inputClass,
-  Pagination,
-  StatusBadge,
-  secondaryButtonClass,
-} from "~/modules/rfq/ui/bits";
+import { buttonClass, Countdown, Pagination, StatusBadge, secondaryButtonClass } from "~/modules/rfq/ui/bits";
+import { ListFilters, useListHref } from "~/modules/rfq/ui/list-filters";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });
@@ -32,13 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function BuyerRfqs() {
   const { list, status, q, now } = useLoaderData<typeof loader>();
   const { t } = useTranslation("rfq");
-  const localize = useLocalizePath();
-  const href = (params: Record<string, string | null | undefined>) => {
-    const sp = new URLSearchParams();
-    for (const [k, v] of Object.entries({ status, q, ...params })) if (v) sp.set(k, v);
-    const s = sp.toString();
-    return localize(`/buyer/rfqs${s ? `?${s}` : ""}`);
-  };
+  const href = useListHref("/buyer/rfqs", status, q);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -52,41 +39,17 @@ export default function BuyerRfqs() {
           </LocalizedLink>
         </div>
       </div>
-      <nav aria-label={t("buyer.filterLabel")} className="flex flex-wrap gap-2 text-sm">
-        <a
-          href={href({ status: null, page: null })}
-          aria-current={!status ? "page" : undefined}
-          className={`rounded px-3 py-1 ${!status ? "bg-brand-600 text-white" : "bg-slate-100"}`}
-        >
-          {t("filters.all")}
-        </a>
-        {RFQ_STATUSES.map((s) => (
-          <a
-            key={s}
-            href={href({ status: s, page: null })}
-            aria-current={status === s ? "page" : undefined}
-            className={`rounded px-3 py-1 ${status === s ? "bg-brand-600 text-white" : "bg-slate-100"}`}
-          >
-            {t(`rfqStatus.${s}`)} ({list.counts[s] ?? 0})
-          </a>
-        ))}
-      </nav>
-      <Form method="get" className="flex gap-2" role="search">
-        {status ? <input type="hidden" name="status" value={status} /> : null}
-        <label htmlFor="buyer-q" className="sr-only">
-          {t("filters.search")}
-        </label>
-        <input
-          id="buyer-q"
-          name="q"
-          defaultValue={q ?? ""}
-          placeholder={t("filters.searchPlaceholder")}
-          className={`${inputClass} mt-0 max-w-md`}
-        />
-        <button type="submit" className={secondaryButtonClass}>
-          {t("filters.find")}
-        </button>
-      </Form>
+      <ListFilters
+        href={href}
+        status={status}
+        q={q}
+        statuses={RFQ_STATUSES}
+        statusLabel={(s) => t(`rfqStatus.${s}`)}
+        counts={list.counts}
+        filterLabel={t("buyer.filterLabel")}
+        searchId="buyer-q"
+        searchPlaceholder={t("filters.searchPlaceholder")}
+      />
       {list.items.length === 0 ? (
         <p className="text-slate-600">{t("buyer.empty")}</p>
       ) : (
@@ -117,11 +80,7 @@ export default function BuyerRfqs() {
                   <StatusBadge status={r.status} kind="rfq" />
                 </td>
                 <td className="p-2">
-                  {r.status === "PUBLISHED" ? (
-                    <Countdown deadline={r.deadline} now={now} />
-                  ) : (
-                    <Countdown deadline={r.deadline} now={now} />
-                  )}
+                  <Countdown deadline={r.deadline} now={now} />
                 </td>
                 <td className="p-2">{r.itemCount}</td>
                 <td className="p-2">

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
-import { useLocalizePath } from "~/modules/i18n/use-lang";
 import { RECIPIENT_STATUSES } from "~/modules/rfq/rfq.schema";
 import { listInbox } from "~/modules/rfq/rfq.server";
-import { Countdown, inputClass, Pagination, StatusBadge, secondaryButtonClass } from "~/modules/rfq/ui/bits";
+import { Countdown, Pagination, StatusBadge } from "~/modules/rfq/ui/bits";
+import { ListFilters, useListHref } from "~/modules/rfq/ui/list-filters";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
@@ -25,51 +25,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function SupplierInbox() {
   const { inbox, status, q, now } = useLoaderData<typeof loader>();
   const { t } = useTranslation("rfq");
-  const localize = useLocalizePath();
-  const href = (params: Record<string, string | null | undefined>) => {
-    const sp = new URLSearchParams();
-    for (const [k, v] of Object.entries({ status, q, ...params })) if (v) sp.set(k, v);
-    const s = sp.toString();
-    return localize(`/supplier/inbox${s ? `?${s}` : ""}`);
-  };
+  const href = useListHref("/supplier/inbox", status, q);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("inbox.title")}</h1>
-      <nav aria-label={t("inbox.filterLabel")} className="flex flex-wrap gap-2 text-sm">
-        <a
-          href={href({ status: null, page: null })}
-          aria-current={!status ? "page" : undefined}
-          className={`rounded px-3 py-1 ${!status ? "bg-brand-600 text-white" : "bg-slate-100"}`}
-        >
-          {t("filters.all")}
-        </a>
-        {RECIPIENT_STATUSES.map((s) => (
-          <a
-            key={s}
-            href={href({ status: s, page: null })}
-            aria-current={status === s ? "page" : undefined}
-            className={`rounded px-3 py-1 ${status === s ? "bg-brand-600 text-white" : "bg-slate-100"}`}
-          >
-            {t(`recipientStatus.${s}`)} ({inbox.counts[s] ?? 0})
-          </a>
-        ))}
-      </nav>
-      <Form method="get" className="flex gap-2" role="search">
-        {status ? <input type="hidden" name="status" value={status} /> : null}
-        <label htmlFor="inbox-q" className="sr-only">
-          {t("filters.search")}
-        </label>
-        <input
-          id="inbox-q"
-          name="q"
-          defaultValue={q ?? ""}
-          placeholder={t("inbox.searchPlaceholder")}
-          className={`${inputClass} mt-0 max-w-md`}
-        />
-        <button type="submit" className={secondaryButtonClass}>
-          {t("filters.find")}
-        </button>
-      </Form>
+      <ListFilters
+        href={href}
+        status={status}
+        q={q}
+        statuses={RECIPIENT_STATUSES}
+        statusLabel={(s) => t(`recipientStatus.${s}`)}
+        counts={inbox.counts}
+        filterLabel={t("inbox.filterLabel")}
+        searchId="inbox-q"
+        searchPlaceholder={t("inbox.searchPlaceholder")}
+      />
       {inbox.items.length === 0 ? (
         <p className="text-slate-600">{t("inbox.empty")}</p>
       ) : (
