@@ -61,10 +61,17 @@ run_sqlmap() {
 run_sqlmap api-search -u "$BASE/api/v1/search?q=transformator&page=1" -p q,page
 run_sqlmap catalog-search -u "$BASE/catalog?q=transformator" -p q
 run_sqlmap login -u "$BASE/login" --data "email=buyer%40example.test&password=secret-password&redirectTo=%2F" \
-  -p email,password,redirectTo
+  -p email,password,redirectTo --ignore-code=401,422,429
 
+# start URLs besides the home page: the pages with forms and query parameters (the crawler alone finds few links in
+# the server-rendered React markup)
+PRODUCT=$(curl -fsS "$BASE/catalog" | grep -oE 'href="/products/[^"?#]+"' | head -1 | cut -d'"' -f2)
+STARTS=(-s "$BASE/catalog" -s "$BASE/catalog?q=transformator" -s "$BASE/api/v1/search?q=kabel" -s "$BASE/login"
+  -s "$BASE/signup" -s "$BASE/forgot-password" -s "$BASE/suppliers/balt-energomash" -s "$BASE/en/catalog")
+[ -n "$PRODUCT" ] && STARTS+=(-s "$BASE$PRODUCT")
 echo "wapiti…"
-timeout $((WAPITI_SECONDS + 60)) wapiti -u "$BASE/" --scope folder -d 3 --max-links-per-page 30 --max-files-per-dir 20 \
+timeout $((WAPITI_SECONDS + 60)) wapiti -u "$BASE/" "${STARTS[@]}" --scope folder -d 3 \
+  --max-links-per-page 30 --max-files-per-dir 20 \
   --max-scan-time "$WAPITI_SECONDS" --max-attack-time 90 --flush-session \
   -m "sql,xss,exec,file,crlf,redirect,csrf,http_headers,cookieflags,csp" \
   -f json -o "$OUT/wapiti.json" >"$OUT/wapiti.log" 2>&1
