@@ -26,9 +26,7 @@ import {
   RfqValidationError,
 } from "~/modules/rfq/rfq.server";
 import {
-  AttachmentList,
   buttonClass,
-  Countdown,
   dangerButtonClass,
   FieldErrors,
   inputClass,
@@ -36,7 +34,7 @@ import {
   secondaryButtonClass,
   useErrorText,
 } from "~/modules/rfq/ui/bits";
-import { ItemsTable } from "~/modules/rfq/ui/items-table";
+import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });
@@ -156,50 +154,7 @@ export default function BuyerRfq() {
         </p>
       ) : null}
 
-      <section
-        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-2"
-        aria-label={t("form.header")}
-      >
-        <dl className="space-y-2 text-sm">
-          <div>
-            <dt className="text-slate-500">{t("form.deadline")}</dt>
-            <dd data-testid="rfq-deadline">
-              <Countdown deadline={rfq.deadline} now={now} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("form.neededBy")}</dt>
-            <dd>{rfq.neededBy ? formatDateTime(rfq.neededBy, lang).slice(0, 10) : "—"}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("form.deliveryAddress")}</dt>
-            <dd>{rfq.deliveryAddress}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("form.paymentTerms")}</dt>
-            <dd>{rfq.paymentTerms ? t(`paymentTerms.${rfq.paymentTerms}`) : "—"}</dd>
-          </div>
-        </dl>
-        <div className="space-y-2 text-sm">
-          {rfq.comment ? (
-            <div>
-              <div className="text-slate-500">{t("form.comment")}</div>
-              <p className="whitespace-pre-line">{rfq.comment}</p>
-            </div>
-          ) : null}
-          <div>
-            <div className="text-slate-500">{t("form.attachments")}</div>
-            <AttachmentList attachments={rfq.attachments} />
-          </div>
-        </div>
-      </section>
-
-      <section aria-labelledby="items-h">
-        <h2 id="items-h" className="mb-2 text-lg font-semibold">
-          {t("form.items")}
-        </h2>
-        <ItemsTable items={rfq.items} />
-      </section>
+      <RfqDetails rfq={rfq} now={now} deadlineTestId="rfq-deadline" />
 
       <section aria-labelledby="recipients-h">
         <h2 id="recipients-h" className="mb-2 text-lg font-semibold">

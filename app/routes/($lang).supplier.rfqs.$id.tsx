@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/accounts/accounts.server";
-import { formatDate, formatDateTime } from "~/modules/i18n/format";
+import { formatDateTime } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -13,8 +13,6 @@ import { QuotePanel, type QuotePanelData } from "~/modules/quotes/ui/quote-panel
 import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
 import { askQuestion, declineRfq, orHttpError, RfqValidationError, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import {
-  AttachmentList,
-  Countdown,
   dangerButtonClass,
   FieldErrors,
   inputClass,
@@ -22,7 +20,7 @@ import {
   secondaryButtonClass,
   useErrorText,
 } from "~/modules/rfq/ui/bits";
-import { ItemsTable } from "~/modules/rfq/ui/items-table";
+import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 
 /**
  * One RFQ for an invited supplier (uninvited → 404). Viewing marks it viewed. Sections: details, attachments,
@@ -136,50 +134,7 @@ export default function SupplierRfq() {
         </p>
       ) : null}
 
-      <section
-        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-2"
-        aria-label={t("form.header")}
-      >
-        <dl className="space-y-2 text-sm">
-          <div>
-            <dt className="text-slate-500">{t("form.deadline")}</dt>
-            <dd>
-              <Countdown deadline={rfq.deadline} now={now} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("form.neededBy")}</dt>
-            <dd>{rfq.neededBy ? formatDate(rfq.neededBy, lang) : "—"}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("form.deliveryAddress")}</dt>
-            <dd>{rfq.deliveryAddress}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("form.paymentTerms")}</dt>
-            <dd>{rfq.paymentTerms ? t(`paymentTerms.${rfq.paymentTerms}`) : "—"}</dd>
-          </div>
-        </dl>
-        <div className="space-y-2 text-sm">
-          {rfq.comment ? (
-            <div>
-              <div className="text-slate-500">{t("form.comment")}</div>
-              <p className="whitespace-pre-line">{rfq.comment}</p>
-            </div>
-          ) : null}
-          <div>
-            <div className="text-slate-500">{t("form.attachments")}</div>
-            <AttachmentList attachments={rfq.attachments} />
-          </div>
-        </div>
-      </section>
-
-      <section aria-labelledby="items-h">
-        <h2 id="items-h" className="mb-2 text-lg font-semibold">
-          {t("form.items")}
-        </h2>
-        <ItemsTable items={rfq.items} />
-      </section>
+      <RfqDetails rfq={rfq} now={now} />
 
       {/* The quotes module renders its <QuotePanel> here (quote form, versions, withdraw). */}
       <section id="quote-panel" aria-labelledby="quote-panel-h" data-rfq-id={rfq.id} data-can-respond={canRespond}>
