@@ -57,7 +57,7 @@ export function quantityToMilli(quantity: string | number | { toString(): string
   const m = QTY_RE.exec(text);
   if (!m) throw new RangeError(`invalid quantity: ${text}`);
   const [, sign, whole, frac = ""] = m;
-  const milli = BigInt(whole) * 1000n + BigInt((frac + "000").slice(0, 3));
+  const milli = BigInt(whole) * 1000n + BigInt(`${frac}000`.slice(0, 3));
   return sign === "-" ? -milli : milli;
 }
 
@@ -75,7 +75,7 @@ export function parseRublesToKopecks(input: string): bigint | null {
   const m = /^(-?)(\d+)(?:\.(\d{0,2}))?$/.exec(text);
   if (!m) return null;
   const [, sign, whole, frac = ""] = m;
-  const k = BigInt(whole) * 100n + BigInt((frac + "00").slice(0, 2));
+  const k = BigInt(whole) * 100n + BigInt(`${frac}00`.slice(0, 2));
   return sign === "-" ? -k : k;
 }
 

@@ -316,7 +316,7 @@ export async function markOrderPaidBySystem(
 /** A refunded card payment before shipping cancels the order (system step, audited). */
 export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, orderId: string, via: string) {
   const order = await tx.order.findUnique({ where: { id: orderId } });
-  if (!order || order.status !== "PAID") return false;
+  if (order?.status !== "PAID") return false;
   const updated = await tx.order.updateMany({
     where: { id: order.id, status: "PAID" },
     data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: "Платёж возвращён (refund)" },

@@ -342,7 +342,7 @@ export async function withdrawQuote(actor: Actor, rfqId: string, now: Date = new
   const orgId = actor.organizationId as string;
   return getPrisma().$transaction(async (tx) => {
     const quote = await tx.quote.findUnique({ where: { rfqId_supplierOrgId: { rfqId, supplierOrgId: orgId } } });
-    if (!quote || quote.status !== "SUBMITTED") throw new QuoteValidationError({}, ["errors.notSubmitted"]);
+    if (quote?.status !== "SUBMITTED") throw new QuoteValidationError({}, ["errors.notSubmitted"]);
     const { count } = await tx.quote.updateMany({
       where: { id: quote.id, status: "SUBMITTED" },
       data: { status: "WITHDRAWN", withdrawnAt: now },

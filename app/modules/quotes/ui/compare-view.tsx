@@ -136,11 +136,12 @@ export function CompareView({
             </button>
           </Form>
 
-          <div
+          {/* a scrollable region must be reachable by keyboard so the matrix can be scrolled without a mouse */}
+          <section
             className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white print:max-h-none print:overflow-visible"
             data-testid="compare-matrix"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
             tabIndex={0}
-            role="region"
             aria-label={t("compare.matrixCaption")}
           >
             <table className="min-w-full border-separate border-spacing-0 text-sm">
@@ -261,7 +262,7 @@ export function CompareView({
                 ))}
               </tfoot>
             </table>
-          </div>
+          </section>
         </>
       ) : null}
 

@@ -133,7 +133,6 @@ export function QuotePanel({
   const lines = fields.lines.getFieldList();
   const [formEl, setFormEl] = useState<HTMLFormElement | null>(null);
   const [tick, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces recalculation on input
   const totals = useMemo(() => totalsOf(formEl, data.items.length), [formEl, tick, data.items.length]);
   const money = (v: bigint | string) => formatMoney(typeof v === "string" ? BigInt(v) : v, lang);
   const status = data.quote?.status;
