@@ -47,13 +47,13 @@ run_sqlmap() {
   echo "sqlmap: ${name}…"
   timeout "$SQLMAP_SECONDS" sqlmap "$@" "${SQLMAP_COMMON[@]}" >"$OUT/sqlmap-${name}.log" 2>&1
   local code=$?
-  if grep -qiE "is vulnerable|appears to be .* injectable|sqlmap identified the following injection point" \
+  if grep -aqiE "is vulnerable|appears to be .* injectable|sqlmap identified the following injection point" \
     "$OUT/sqlmap-${name}.log"; then
     echo "HIGH sqlmap ${name}: injectable" >>"$OUT/findings.txt"
   elif [ $code -eq 124 ]; then
     echo "INFO sqlmap ${name}: time limit reached (${SQLMAP_SECONDS}s), nothing injectable found so far" >>"$OUT/findings.txt"
   else
-    echo "NONE sqlmap ${name}: $(grep -oiE "all tested parameters do not appear to be injectable|no parameter\(s\) found for testing" "$OUT/sqlmap-${name}.log" | head -1)" >>"$OUT/findings.txt"
+    echo "NONE sqlmap ${name}: $(grep -aoiE "all tested parameters do not appear to be injectable|no parameter\(s\) found for testing" "$OUT/sqlmap-${name}.log" | head -1)" >>"$OUT/findings.txt"
   fi
 }
 
