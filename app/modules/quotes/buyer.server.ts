@@ -4,7 +4,14 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { chargeAmounts, quantityToMilli, type VatRateCode } from "~/modules/money/money";
 import { getPrisma } from "~/utils/db.server";
 import { type CompareItem, type CompareOffer, computeMarks, type Marks } from "./compare";
-import { k, LIVE_QUOTE_STATUSES, pricesVisible, toMoscowDate, VISIBLE_QUOTE_STATUSES } from "./shared.server";
+import {
+  k,
+  LIVE_QUOTE_STATUSES,
+  pricesVisible,
+  quoteLineView,
+  toMoscowDate,
+  VISIBLE_QUOTE_STATUSES,
+} from "./shared.server";
 
 export interface OpeningEntry {
   supplierOrgId: string;
@@ -153,18 +160,7 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
         }
         const partial = quantityToMilli(l.quantity.toString()) < quantityToMilli(item.quantity.toString());
         if (partial) complete = false;
-        lines[item.id] = {
-          unitPrice: k(l.unitPriceKopecks),
-          quantity: l.quantity.toString(),
-          vatRate: l.vatRate,
-          leadTimeDays: l.leadTimeDays,
-          analogueModel: l.analogueModel,
-          analogueNote: l.analogueNote,
-          net: k(l.netKopecks),
-          vat: k(l.vatKopecks),
-          gross: k(l.grossKopecks),
-          partial,
-        };
+        lines[item.id] = { ...quoteLineView(l), partial };
       }
       const delivery = chargeAmounts(v.deliveryCostKopecks, v.deliveryVatRate as VatRateCode);
       offers.push({

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient, QuoteLine } from "~/generated/prisma/client";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -24,6 +24,34 @@ export function pricesVisible(rfq: { sealed: boolean; openedAt: Date | null }): 
 }
 
 export const k = (v: bigint) => v.toString();
+
+/** One priced line of a quote version, as the buyer and the supplier see it (money as kopeck strings). */
+export function quoteLineView(
+  l: Pick<
+    QuoteLine,
+    | "unitPriceKopecks"
+    | "quantity"
+    | "vatRate"
+    | "leadTimeDays"
+    | "analogueModel"
+    | "analogueNote"
+    | "netKopecks"
+    | "vatKopecks"
+    | "grossKopecks"
+  >,
+) {
+  return {
+    unitPrice: k(l.unitPriceKopecks),
+    quantity: l.quantity.toString(),
+    vatRate: l.vatRate,
+    leadTimeDays: l.leadTimeDays,
+    analogueModel: l.analogueModel,
+    analogueNote: l.analogueNote,
+    net: k(l.netKopecks),
+    vat: k(l.vatKopecks),
+    gross: k(l.grossKopecks),
+  };
+}
 
 /** "2026-05-01" → end of that day in Moscow (UTC+3), as a Date. */
 export function moscowEndOfDay(date: string): Date {

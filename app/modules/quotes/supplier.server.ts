@@ -15,7 +15,7 @@ import { notify } from "~/modules/notifications/notifications.server";
 import { markRecipientQuoted } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import type { QuoteForm } from "./quotes.schema";
-import { k, moscowEndOfDay, QuoteValidationError, toMoscowDate } from "./shared.server";
+import { k, moscowEndOfDay, QuoteValidationError, quoteLineView, toMoscowDate } from "./shared.server";
 
 export const MAX_QUOTE_ATTACHMENTS = 5;
 
@@ -61,18 +61,7 @@ function versionView(v: VersionRow) {
     vat: k(v.vatKopecks),
     goodsGross: k(v.goodsGrossKopecks),
     landed: k(v.landedKopecks),
-    lines: v.lines.map((l) => ({
-      rfqItemId: l.rfqItemId,
-      unitPrice: k(l.unitPriceKopecks),
-      quantity: l.quantity.toString(),
-      vatRate: l.vatRate,
-      leadTimeDays: l.leadTimeDays,
-      analogueModel: l.analogueModel,
-      analogueNote: l.analogueNote,
-      net: k(l.netKopecks),
-      vat: k(l.vatKopecks),
-      gross: k(l.grossKopecks),
-    })),
+    lines: v.lines.map((l) => ({ rfqItemId: l.rfqItemId, ...quoteLineView(l) })),
     attachments: v.attachments.map((a) => ({ id: a.file.id, name: a.file.originalName, size: a.file.size })),
   };
 }

@@ -5,9 +5,16 @@ import { listAudit, recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RFQ_STATUSES } from "./rfq.schema";
-import { loadBuyerRfq, RfqValidationError } from "./shared.server";
-
-const PAGE_SIZE = 20;
+import {
+  listPage,
+  loadBuyerRfq,
+  numberSearch,
+  PAGE_SIZE,
+  RfqValidationError,
+  rfqAttachmentView,
+  rfqHeaderView,
+  rfqItemView,
+} from "./shared.server";
 
 /** The buyer organisation's RFQs with a status filter and search. */
 export async function listBuyerRfqs(
@@ -22,11 +29,7 @@ export async function listBuyerRfqs(
   const where: Prisma.RfqWhereInput = { buyerOrgId: actor.organizationId, ...(status ? { status } : {}) };
   const q = query.q?.trim();
   if (q) {
-    const n = Number(q.replace(/^№\s*/, ""));
-    where.OR = [
-      { title: { contains: q, mode: "insensitive" } },
-      ...(Number.isInteger(n) && n > 0 && n < 2 ** 31 ? [{ number: n }] : []),
-    ];
+    where.OR = [{ title: { contains: q, mode: "insensitive" } }, ...numberSearch(q)];
   }
   const prisma = getPrisma();
   const [rows, total, counts] = await Promise.all([
@@ -65,10 +68,7 @@ export async function listBuyerRfqs(
       recipientCount: r._count.recipients,
       quotedCount: r.recipients.filter((x) => x.status === "QUOTED").length,
     })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<RfqStatus, number>>,
+    ...listPage(page, total, counts),
   };
 }
 
@@ -115,37 +115,14 @@ export async function getBuyerRfq(actor: Actor, id: string) {
   }
   return {
     rfq: {
-      id: rfq.id,
-      number: rfq.number,
-      title: rfq.title,
-      status: rfq.status,
-      deliveryAddress: rfq.deliveryAddress,
-      neededBy: rfq.neededBy?.toISOString() ?? null,
-      deadline: rfq.deadline?.toISOString() ?? null,
-      paymentTerms: rfq.paymentTerms,
-      comment: rfq.comment,
-      sealed: rfq.sealed,
+      ...rfqHeaderView(rfq),
       includeOtherSuppliers: rfq.includeOtherSuppliers,
       cancelReason: rfq.cancelReason,
-      publishedAt: rfq.publishedAt?.toISOString() ?? null,
       closedAt: rfq.closedAt?.toISOString() ?? null,
       openedAt: rfq.openedAt?.toISOString() ?? null,
       createdAt: rfq.createdAt.toISOString(),
-      items: rfq.items.map((i) => ({
-        id: i.id,
-        name: i.name,
-        quantity: i.quantity.toString(),
-        unit: i.unit,
-        notes: i.notes,
-        analoguesAllowed: i.analoguesAllowed,
-        product: i.product,
-      })),
-      attachments: rfq.attachments.map((a) => ({
-        id: a.file.id,
-        name: a.file.originalName,
-        size: a.file.size,
-        mimeType: a.file.mimeType,
-      })),
+      items: rfq.items.map((i) => ({ ...rfqItemView(i), product: i.product })),
+      attachments: rfq.attachments.map(rfqAttachmentView),
     },
     recipients: rfq.recipients.map((r) => ({
       supplierOrgId: r.supplierOrgId,

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient, Rfq, RfqItem } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -32,4 +32,75 @@ export async function loadBuyerRfq<T extends Prisma.RfqInclude>(
 
 export function rfqLabel(rfq: { number: number; title: string }) {
   return { number: rfq.number, title: rfq.title };
+}
+
+// ─── list and detail views shared by the buyer's and the supplier's side ────────────────────────────────────────
+
+export const PAGE_SIZE = 20;
+
+/** Pagination over `total` rows and per-status counts from a `groupBy({ by: ["status"] })`. */
+export function listPage<S extends string>(
+  page: number,
+  total: number,
+  counts: { status: S; _count: { _all: number } }[],
+) {
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<S, number>>,
+  };
+}
+
+/** A search for "123" or "№ 123" also matches the RFQ of that number. */
+export function numberSearch(q: string): { number: number }[] {
+  const n = Number(q.replace(/^№\s*/, ""));
+  return Number.isInteger(n) && n > 0 && n < 2 ** 31 ? [{ number: n }] : [];
+}
+
+/** The RFQ header fields both parties see. */
+export function rfqHeaderView(
+  rfq: Pick<
+    Rfq,
+    | "id"
+    | "number"
+    | "title"
+    | "status"
+    | "deliveryAddress"
+    | "neededBy"
+    | "deadline"
+    | "paymentTerms"
+    | "comment"
+    | "sealed"
+    | "publishedAt"
+  >,
+) {
+  return {
+    id: rfq.id,
+    number: rfq.number,
+    title: rfq.title,
+    status: rfq.status,
+    deliveryAddress: rfq.deliveryAddress,
+    neededBy: rfq.neededBy?.toISOString() ?? null,
+    deadline: rfq.deadline?.toISOString() ?? null,
+    paymentTerms: rfq.paymentTerms,
+    comment: rfq.comment,
+    sealed: rfq.sealed,
+    publishedAt: rfq.publishedAt?.toISOString() ?? null,
+  };
+}
+
+export function rfqItemView(i: Pick<RfqItem, "id" | "name" | "quantity" | "unit" | "notes" | "analoguesAllowed">) {
+  return {
+    id: i.id,
+    name: i.name,
+    quantity: i.quantity.toString(),
+    unit: i.unit,
+    notes: i.notes,
+    analoguesAllowed: i.analoguesAllowed,
+  };
+}
+
+export function rfqAttachmentView(a: { file: { id: string; originalName: string; size: number; mimeType: string } }) {
+  return { id: a.file.id, name: a.file.originalName, size: a.file.size, mimeType: a.file.mimeType };
 }

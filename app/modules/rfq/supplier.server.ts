@@ -5,9 +5,16 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RECIPIENT_STATUSES } from "./rfq.schema";
-import { RfqValidationError, VISIBLE_TO_SUPPLIERS } from "./shared.server";
-
-const PAGE_SIZE = 20;
+import {
+  listPage,
+  numberSearch,
+  PAGE_SIZE,
+  RfqValidationError,
+  rfqAttachmentView,
+  rfqHeaderView,
+  rfqItemView,
+  VISIBLE_TO_SUPPLIERS,
+} from "./shared.server";
 
 export interface InboxQuery {
   status?: string | null;
@@ -25,12 +32,11 @@ export async function listInbox(actor: Actor, query: InboxQuery = {}) {
   const q = query.q?.trim();
   const rfqWhere: Prisma.RfqWhereInput = { status: { in: [...VISIBLE_TO_SUPPLIERS] } };
   if (q) {
-    const n = Number(q.replace(/^№\s*/, ""));
     rfqWhere.OR = [
       { title: { contains: q, mode: "insensitive" } },
       { buyer: { shortName: { contains: q, mode: "insensitive" } } },
       { items: { some: { name: { contains: q, mode: "insensitive" } } } },
-      ...(Number.isInteger(n) && n > 0 && n < 2 ** 31 ? [{ number: n }] : []),
+      ...numberSearch(q),
     ];
   }
   const where: Prisma.RfqRecipientWhereInput = {
@@ -83,12 +89,7 @@ export async function listInbox(actor: Actor, query: InboxQuery = {}) {
       buyer: r.rfq.buyer.shortName,
       itemCount: r.rfq._count.items,
     })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<
-      Record<RecipientStatus, number>
-    >,
+    ...listPage(page, total, counts),
   };
 }
 
@@ -137,37 +138,17 @@ export async function viewRfqAsSupplier(actor: Actor, rfqId: string, opts: { mar
   const thread = await listThreadForSupplier(actor, rfqId);
   return {
     rfq: {
-      id: rfq.id,
-      number: rfq.number,
-      title: rfq.title,
-      status: rfq.status,
+      ...rfqHeaderView(rfq),
       buyer: rfq.buyer,
-      deliveryAddress: rfq.deliveryAddress,
-      neededBy: rfq.neededBy?.toISOString() ?? null,
-      deadline: rfq.deadline?.toISOString() ?? null,
-      paymentTerms: rfq.paymentTerms,
-      comment: rfq.comment,
-      sealed: rfq.sealed,
       cancelReason: rfq.status === "CANCELLED" ? rfq.cancelReason : null,
-      publishedAt: rfq.publishedAt?.toISOString() ?? null,
       items: rfq.items.map((i) => ({
-        id: i.id,
+        ...rfqItemView(i),
         position: i.position,
-        name: i.name,
-        quantity: i.quantity.toString(),
-        unit: i.unit,
-        notes: i.notes,
-        analoguesAllowed: i.analoguesAllowed,
         product: i.product
           ? { slug: i.product.slug, title: i.product.title, ours: i.product.supplierId === actor.organizationId }
           : null,
       })),
-      attachments: rfq.attachments.map((a) => ({
-        id: a.file.id,
-        name: a.file.originalName,
-        size: a.file.size,
-        mimeType: a.file.mimeType,
-      })),
+      attachments: rfq.attachments.map(rfqAttachmentView),
     },
     recipient: {
       status: me.status,
