@@ -271,13 +271,14 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
           aria-busy={loading}
           className={`space-y-3 transition-opacity ${loading ? "opacity-60" : ""}`}
         >
-          <p id="results-count" className="text-sm text-slate-600" aria-live="polite">
+          {/* the heading of the results (cards are h3): keeps the heading order h1 → h2 → h3 */}
+          <h2 id="results-count" className="text-sm font-normal text-slate-600" aria-live="polite">
             {loading
               ? t("loading")
               : result.totalIsEstimate
                 ? t("foundMore", { count: result.total })
                 : t("found", { count: result.total })}
-          </p>
+          </h2>
           {result.hits.length === 0 ? (
             <EmptyResult q={params.q} correction={result.correction} basePath={basePath} />
           ) : (
