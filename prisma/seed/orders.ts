@@ -5,7 +5,8 @@
  */
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import type { OrderStatus, VatRate } from "../../app/generated/prisma/enums";
-import { chargeAmounts, lineAmounts, sumAmounts } from "../../app/modules/money/money";
+import { chargeAmounts } from "../../app/modules/money/money";
+import { priceOrderLines } from "../../app/modules/orders/lines";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -122,23 +123,7 @@ export async function seedOrders(
     const quote = await prisma.quote.create({
       data: { rfqId: rfq.id, supplierOrgId: p.supplier, status: "AWARDED", currentVersion: 1, submittedAt: created },
     });
-    const lines = p.lines.map((l, idx) => {
-      const a = lineAmounts({ quantity: l.quantity, unitPriceKopecks: l.unitPriceKopecks, vatRate: l.vatRate });
-      return {
-        position: idx + 1,
-        rfqItemId: rfq.items[idx].id,
-        name: l.name,
-        quantity: l.quantity,
-        unit: l.unit,
-        unitPriceKopecks: l.unitPriceKopecks,
-        vatRate: l.vatRate,
-        leadTimeDays: l.leadTimeDays,
-        netKopecks: a.net,
-        vatKopecks: a.vat,
-        grossKopecks: a.gross,
-      };
-    });
-    const goods = sumAmounts(lines.map((l) => ({ net: l.netKopecks, vat: l.vatKopecks, gross: l.grossKopecks })));
+    const { lines, goods } = priceOrderLines(p.lines.map((l, idx) => ({ ...l, rfqItemId: rfq.items[idx].id })));
     const delivery = chargeAmounts(p.delivery, "VAT20");
     const reached = (s: OrderStatus) =>
       p.status !== "CANCELLED" &&

@@ -2,12 +2,13 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { OrderStatus, VatRate } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit, recordAudit } from "~/modules/audit/audit.server";
-import { chargeAmounts, lineAmounts, sumAmounts } from "~/modules/money/money";
+import { chargeAmounts } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
 import { buildInvoiceData } from "./invoice";
 import { renderInvoicePdf } from "./invoice-pdf.server";
+import { priceOrderLines } from "./lines";
 import { availableActions, canRate, hasInvoice, type OrderAction, type OrderParty, transition } from "./state-machine";
 
 export type { OrderAction, OrderParty } from "./state-machine";
@@ -44,24 +45,7 @@ export async function createOrdersFromAward(
 ): Promise<{ orderId: string; supplierOrgId: string; number: number }[]> {
   const created: { orderId: string; supplierOrgId: string; number: number }[] = [];
   for (const o of input.orders) {
-    const lines = o.lines.map((l, i) => {
-      const a = lineAmounts({ quantity: l.quantity, unitPriceKopecks: l.unitPriceKopecks, vatRate: l.vatRate });
-      return {
-        position: i + 1,
-        rfqItemId: l.rfqItemId,
-        productId: l.productId,
-        name: l.name,
-        quantity: l.quantity,
-        unit: l.unit,
-        unitPriceKopecks: l.unitPriceKopecks,
-        vatRate: l.vatRate,
-        leadTimeDays: l.leadTimeDays,
-        netKopecks: a.net,
-        vatKopecks: a.vat,
-        grossKopecks: a.gross,
-      };
-    });
-    const goods = sumAmounts(lines.map((l) => ({ net: l.netKopecks, vat: l.vatKopecks, gross: l.grossKopecks })));
+    const { lines, goods } = priceOrderLines(o.lines);
     const delivery = chargeAmounts(o.deliveryCostKopecks, o.deliveryVatRate);
     const order = await tx.order.create({
       data: {
