@@ -7,16 +7,10 @@ import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { loginSchema } from "~/modules/accounts/accounts.schema";
-import {
-  getActor,
-  login,
-  postLoginPath,
-  RateLimitedError,
-  requestContext,
-  safeRedirect,
-} from "~/modules/accounts/accounts.server";
+import { getActor, login, postLoginPath, requestContext, safeRedirect } from "~/modules/accounts/accounts.server";
 import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { replyOnRateLimit } from "~/utils/rate-limit-reply.server";
 
 const NOTICES = ["verified", "reset", "everywhere"] as const;
 
@@ -42,28 +36,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: null }, { status: 400 });
   }
-  try {
-    const result = await login(request, submission.value, requestContext(request, context));
-    if (!result.ok) {
-      return data(
-        {
-          result: submission.reply({ formErrors: ["errors.loginFailed"], hideFields: ["password"] }),
-          retryAfter: null,
-        },
-        { status: 401 },
-      );
-    }
-    const to = await postLoginPath(result.actor.userId, submission.value.redirectTo, getLang(request));
-    return redirect(to, { headers: { "Set-Cookie": result.setCookie } });
-  } catch (error) {
-    if (error instanceof RateLimitedError) {
-      return data(
-        { result: submission.reply({ hideFields: ["password"] }), retryAfter: error.retryAfterSeconds },
-        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-      );
-    }
-    throw error;
-  }
+  return replyOnRateLimit(
+    async () => {
+      const result = await login(request, submission.value, requestContext(request, context));
+      if (!result.ok) {
+        return data(
+          {
+            result: submission.reply({ formErrors: ["errors.loginFailed"], hideFields: ["password"] }),
+            retryAfter: null,
+          },
+          { status: 401 },
+        );
+      }
+      const to = await postLoginPath(result.actor.userId, submission.value.redirectTo, getLang(request));
+      return redirect(to, { headers: { "Set-Cookie": result.setCookie } });
+    },
+    () => submission.reply({ hideFields: ["password"] }),
+  );
 }
 
 export default function Login() {

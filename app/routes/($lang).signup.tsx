@@ -7,10 +7,11 @@ import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { signupSchema } from "~/modules/accounts/accounts.schema";
-import { getViewer, RateLimitedError, requestContext, signUp } from "~/modules/accounts/accounts.server";
+import { getViewer, requestContext, signUp } from "~/modules/accounts/accounts.server";
 import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
+import { replyOnRateLimit } from "~/utils/rate-limit-reply.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect(localizePath(getLang(request), "/account"));
@@ -26,25 +27,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: null }, { status: 400 });
   }
-  try {
-    const result = await signUp(submission.value, requestContext(request, context));
-    if (!result.ok) {
-      return data(
-        { result: submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["password"] }), retryAfter: null },
-        { status: 422 },
-      );
-    }
-  } catch (error) {
-    if (error instanceof RateLimitedError) {
-      return data(
-        { result: submission.reply({ hideFields: ["password"] }), retryAfter: error.retryAfterSeconds },
-        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-      );
-    }
-    throw error;
-  }
-  const lang = getLang(request);
-  return redirect(localizePath(lang, `/verify-email?sent=1&email=${encodeURIComponent(submission.value.email)}`));
+  return replyOnRateLimit(
+    async () => {
+      const result = await signUp(submission.value, requestContext(request, context));
+      if (!result.ok) {
+        return data(
+          { result: submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["password"] }), retryAfter: null },
+          { status: 422 },
+        );
+      }
+      const lang = getLang(request);
+      return redirect(localizePath(lang, `/verify-email?sent=1&email=${encodeURIComponent(submission.value.email)}`));
+    },
+    () => submission.reply({ hideFields: ["password"] }),
+  );
 }
 
 export default function Signup() {
