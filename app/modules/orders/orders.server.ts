@@ -8,20 +8,13 @@ import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
 import { buildInvoiceData } from "./invoice";
 import { renderInvoicePdf } from "./invoice-pdf.server";
-import { priceOrderLines } from "./lines";
+import { type OrderLineInput, priceOrderLines } from "./lines";
 import { availableActions, canRate, hasInvoice, type OrderAction, type OrderParty, transition } from "./state-machine";
 
 export type { OrderAction, OrderParty } from "./state-machine";
 
-export interface AwardOrderLineInput {
-  rfqItemId: string;
+export interface AwardOrderLineInput extends OrderLineInput {
   productId: string | null;
-  name: string;
-  quantity: string;
-  unit: string;
-  unitPriceKopecks: bigint;
-  vatRate: VatRate;
-  leadTimeDays: number | null;
 }
 
 export interface AwardOrderInput {
