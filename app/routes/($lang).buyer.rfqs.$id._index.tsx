@@ -35,6 +35,7 @@ import {
   useErrorText,
 } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
+import { TextareaField } from "~/modules/rfq/ui/textarea-field";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });
@@ -216,18 +217,13 @@ export default function BuyerRfq() {
           </Form>
           <Form method="post" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
             <h2 className="font-semibold">{t("buyer.cancelTitle")}</h2>
-            <label htmlFor="cancel-reason" className="text-sm">
-              {t("buyer.cancelReason")}
-            </label>
-            <textarea
+            <TextareaField
               id="cancel-reason"
               name="reason"
               rows={2}
-              className={inputClass}
-              aria-invalid={errs("cancel", "reason") ? true : undefined}
-              aria-describedby={errs("cancel", "reason") ? "cancel-reason-error" : undefined}
+              label={t("buyer.cancelReason")}
+              errors={errs("cancel", "reason")}
             />
-            <FieldErrors id="cancel-reason-error" errors={errs("cancel", "reason")} />
             <button type="submit" name="intent" value="cancel" className={dangerButtonClass}>
               {t("buyer.cancel")}
             </button>

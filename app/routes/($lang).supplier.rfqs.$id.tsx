@@ -12,15 +12,9 @@ import { getQuoteForSupplier, handleQuoteFormAction, isQuoteFormRequest } from "
 import { QuotePanel, type QuotePanelData } from "~/modules/quotes/ui/quote-panel";
 import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
 import { askQuestion, declineRfq, orHttpError, RfqValidationError, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
-import {
-  dangerButtonClass,
-  FieldErrors,
-  inputClass,
-  StatusBadge,
-  secondaryButtonClass,
-  useErrorText,
-} from "~/modules/rfq/ui/bits";
+import { dangerButtonClass, StatusBadge, secondaryButtonClass, useErrorText } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
+import { TextareaField } from "~/modules/rfq/ui/textarea-field";
 
 /**
  * One RFQ for an invited supplier (uninvited → 404). Viewing marks it viewed. Sections: details, attachments,
@@ -194,21 +188,15 @@ export default function SupplierRfq() {
           </ul>
           {rfq.status === "PUBLISHED" ? (
             <Form method="post" className="mt-3 space-y-2" noValidate>
-              <label htmlFor="question-body" className="text-sm font-medium">
-                {t("questions.ask")}
-              </label>
-              <textarea
+              <TextareaField
                 id="question-body"
                 name="body"
                 rows={3}
-                className={inputClass}
-                aria-invalid={errs("ask", "body") ? true : undefined}
-                aria-describedby={errs("ask", "body") ? "question-body-error" : "question-body-hint"}
+                label={t("questions.ask")}
+                labelClassName="text-sm font-medium"
+                hint={t("questions.askHint")}
+                errors={errs("ask", "body")}
               />
-              <p id="question-body-hint" className="text-xs text-slate-500">
-                {t("questions.askHint")}
-              </p>
-              <FieldErrors id="question-body-error" errors={errs("ask", "body")} />
               <button type="submit" name="intent" value="ask" className={secondaryButtonClass}>
                 {t("questions.send")}
               </button>
@@ -223,18 +211,13 @@ export default function SupplierRfq() {
             {t("supplier.declineTitle")}
           </h2>
           <Form method="post" className="space-y-2" noValidate>
-            <label htmlFor="decline-reason" className="text-sm">
-              {t("supplier.declineReason")}
-            </label>
-            <textarea
+            <TextareaField
               id="decline-reason"
               name="reason"
               rows={2}
-              className={inputClass}
-              aria-invalid={errs("decline", "reason") ? true : undefined}
-              aria-describedby={errs("decline", "reason") ? "decline-reason-error" : undefined}
+              label={t("supplier.declineReason")}
+              errors={errs("decline", "reason")}
             />
-            <FieldErrors id="decline-reason-error" errors={errs("decline", "reason")} />
             <button type="submit" name="intent" value="decline" className={dangerButtonClass}>
               {t("supplier.decline")}
             </button>
