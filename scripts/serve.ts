@@ -14,7 +14,12 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { parseEnv } from "../app/utils/env.server";
-import { contentSecurityPolicy, isCrossSiteMutation, isUnsupportedFormBody } from "../app/utils/http-security.server";
+import {
+  contentSecurityPolicy,
+  isCrossSiteMutation,
+  isUnsupportedFormBody,
+  withFormBodyGuard,
+} from "../app/utils/http-security.server";
 
 const dev = process.env.NODE_ENV !== "production";
 
@@ -44,7 +49,17 @@ async function loadBuild(): Promise<ServerBuild> {
   return (await import("../build/server/index.js")) as ServerBuild;
 }
 
-const initialBuild = await loadBuild();
+/** Every route action answers 400, not 500, to a malformed form body (see withFormBodyGuard). */
+function guardActions(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    const action = route.module.action;
+    routes[id] = action ? { ...route, module: { ...route.module, action: withFormBodyGuard(action) } } : route;
+  }
+  return { ...build, routes };
+}
+
+const initialBuild = guardActions(await loadBuild());
 const entry = initialBuild.entry.module as unknown as EntryExtras;
 const logger = entry.logger;
 
@@ -129,7 +144,7 @@ app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 app.all(
   "*",
   createRequestHandler({
-    build: viteDevServer ? loadBuild : initialBuild,
+    build: viteDevServer ? async () => guardActions(await loadBuild()) : initialBuild,
     mode: dev ? "development" : "production",
     getLoadContext: (req, res) => ({
       requestId: res.locals.requestId as string,

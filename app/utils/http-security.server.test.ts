@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossSiteMutation, isUnsupportedFormBody } from "./http-security.server";
+import {
+  contentSecurityPolicy,
+  isCrossSiteMutation,
+  isUnsupportedFormBody,
+  withFormBodyGuard,
+} from "./http-security.server";
 
 const base = { method: "POST", path: "/login", host: "snabmost.ru", secFetchSite: undefined };
 
@@ -44,5 +49,23 @@ describe("form body check", () => {
     expect(post("application/json", "/api/v1/search")).toBe(false);
     expect(post("application/json", "/webhooks/stripe")).toBe(false);
     expect(isUnsupportedFormBody({ method: "GET", path: "/login", contentType: "application/json" })).toBe(false);
+  });
+});
+
+describe("form body guard", () => {
+  it("turns a malformed multipart body into 400 and lets other errors through", async () => {
+    const action = withFormBodyGuard(async (request: Request) => (await request.formData()).get("x"));
+    const bad = new Request("http://localhost/login", {
+      method: "POST",
+      body: "garbage",
+      headers: { "content-type": "multipart/form-data; boundary=abc" },
+    });
+    const thrown = await action(bad).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(400);
+    const failing = withFormBodyGuard(async () => {
+      throw new Error("database down");
+    });
+    await expect(failing()).rejects.toThrow("database down");
   });
 });

@@ -79,3 +79,26 @@ export function isUnsupportedFormBody(input: {
   if (type.startsWith("multipart/form-data")) return !/;\s*boundary=("?)[^";]{1,70}\1\s*(;|$)/.test(type);
   return true;
 }
+
+/** The errors `request.formData()` and Remix's multipart parser throw on a malformed body (the client's fault). */
+export function isMalformedFormBodyError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return /Failed to parse body as FormData|malformed content-disposition|MultipartParseError|Unexpected end of (form|multipart)/i.test(
+    `${error.name}: ${error.message}`,
+  );
+}
+
+/**
+ * Wraps a route action so that a malformed form body (a multipart body that does not match its boundary, broken part
+ * headers) is answered 400 instead of surfacing as a 500. scripts/serve.ts applies it to every route of the build.
+ */
+export function withFormBodyGuard<Args extends unknown[], R>(action: (...args: Args) => R | Promise<R>) {
+  return async (...args: Args): Promise<R> => {
+    try {
+      return await action(...args);
+    } catch (error) {
+      if (isMalformedFormBodyError(error)) throw new Response("Bad Request", { status: 400 });
+      throw error;
+    }
+  };
+}

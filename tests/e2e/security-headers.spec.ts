@@ -57,6 +57,13 @@ test("a cross-site POST is refused with 403; a same-origin form POST reaches the
   // a JSON body to a page action: refused before Remix (never a 500)
   const json = await request.post("/login", { data: form, headers: { origin: baseURL ?? "" }, maxRedirects: 0 });
   expect(json.status()).toBe(415);
+  // a multipart body that does not match its boundary: 400, not 500
+  const broken = await request.post("/login", {
+    data: "--other\r\nemail=x",
+    headers: { origin: baseURL ?? "", "content-type": "multipart/form-data; boundary=----abc" },
+    maxRedirects: 0,
+  });
+  expect(broken.status()).toBe(400);
 });
 
 test("the session cookie is HttpOnly and SameSite=Lax (Secure only when the origin is https)", async ({

@@ -2,8 +2,9 @@
  * Every route action fuzzed with fast-check-generated form data: whatever a visitor, a buyer, a supplier or an operator
  * posts — known field names with hostile values, unknown fields, random files, real and made-up ids in the URL — no
  * action may answer 500. Route modules are discovered from app/routes (every file exporting `action`) and called
- * in-process with a real database and a real session cookie, exactly as the Remix handler calls them: a returned or
- * thrown Response (or `data()`) counts with its status; any other thrown error is what Remix turns into a 500.
+ * in-process with a real database and a real session cookie, exactly as scripts/serve.ts has Remix call them (behind its
+ * 415 gate for non-form bodies and with `withFormBodyGuard`): a returned or thrown Response (or `data()`) counts with
+ * its status; any other thrown error is what Remix turns into a 500.
  *
  * `npm test` runs a dozen requests per route and persona mix; `npm run test:security` (SECURITY_RUNS_SCALE=10) ten times more.
  */
@@ -14,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/modules/accounts/session.server";
 import { publishRfq, saveDraft } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
-import { isUnsupportedFormBody } from "~/utils/http-security.server";
+import { isUnsupportedFormBody, withFormBodyGuard } from "~/utils/http-security.server";
 import { createActor, createUser } from "../../fixtures/factories";
 import { createMarket, draft, withTempDataDir } from "../rfq/helpers";
 import { securityRuns } from "./runs";
@@ -270,7 +271,7 @@ const formArb = fc.record({
     }),
     { nil: undefined },
   ),
-  encoding: fc.constantFrom("multipart", "urlencoded", "json", "garbage"),
+  encoding: fc.constantFrom("multipart", "urlencoded", "json", "garbage", "malformed"),
   lang: fc.constantFrom(undefined, "en"),
   persona: fc.nat(),
   paramPick: fc.nat(),
@@ -296,6 +297,10 @@ function buildRequest(url: string, form: Form, cookie: string | null): Request {
   } else if (form.encoding === "json") {
     body = JSON.stringify(Object.fromEntries(fields));
     headers.set("content-type", "application/json");
+  } else if (form.encoding === "malformed") {
+    // a multipart body that does not match its declared boundary: reaches the action, must not be a 500
+    body = `--other\r\n${fields.map(([k, v]) => `${k}=${v}`).join("\r\n")}`;
+    headers.set("content-type", "multipart/form-data; boundary=----fuzz");
   } else {
     // a multipart type without its boundary (a broken client): the server gate refuses it
     body = fields.map(([k, v]) => `${k}${v}`).join("&;=");
@@ -382,7 +387,9 @@ describe("route actions under fuzzed form data", () => {
               return false;
             }
             calls++;
-            const { status, error } = await statusOf(() => route.action({ request, params, context }));
+            const { status, error } = await statusOf(() =>
+              withFormBodyGuard(route.action)({ request, params, context }),
+            );
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
             if (status >= 500) {
               const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
