@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 
@@ -32,16 +32,27 @@ export async function enqueue(db: Db, event: OutboxEventInput): Promise<void> {
   await enqueueMany(db, [event]);
 }
 
+/** Rows per INSERT: 5 parameters each, well below PostgreSQL's 65,535-parameter limit. */
+const ENQUEUE_CHUNK = 1000;
+
+/**
+ * Writes the events with one multi-row INSERT per chunk of ≤ 1,000 rows (parameterised; works with a PrismaClient and
+ * a transaction client, on PGlite and PostgreSQL). Prisma's `createMany` costs 100–180 ms per 1,000 events here.
+ */
 export async function enqueueMany(db: Db, events: OutboxEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await db.outboxEvent.createMany({
-    data: events.map((e) => ({
-      topic: e.topic,
-      aggregateId: e.aggregateId,
-      payload: e.payload ?? {},
-      availableAt: e.availableAt ?? new Date(),
-    })),
-  });
+  const now = new Date();
+  for (let start = 0; start < events.length; start += ENQUEUE_CHUNK) {
+    const rows = events
+      .slice(start, start + ENQUEUE_CHUNK)
+      .map(
+        (e) =>
+          Prisma.sql`(${e.topic}, ${e.aggregateId}, ${JSON.stringify(e.payload ?? {})}::jsonb, ${e.availableAt ?? now}::timestamp(3), ${now}::timestamp(3))`,
+      );
+    await db.$executeRaw`
+      INSERT INTO outbox_event (topic, "aggregateId", payload, "availableAt", "createdAt")
+      VALUES ${Prisma.join(rows)}`;
+  }
 }
 
 const handlers = new Map<string, { handler: OutboxHandler; batchSize: number }>();
