@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
+import { LocalizedLink } from "~/components/ui/localized-link";
 import { suspendSchema } from "~/modules/accounts/accounts.schema";
 import {
   ForbiddenError,
@@ -88,6 +89,7 @@ function withPage(params: URLSearchParams, page: number): string {
 
 export default function AdminConsole() {
   const { t } = useTranslation("accounts");
+  const { t: tcat } = useTranslation("catalog");
   const lang = useLang();
   const { items, total, page, pageSize } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -95,6 +97,12 @@ export default function AdminConsole() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("admin.title")}</h1>
+      <nav aria-label={tcat("admin.manage")}>
+        <LocalizedLink to="/admin/categories" className="text-brand-700 underline hover:text-brand-800">
+          {tcat("admin.manage")}
+        </LocalizedLink>
+        <span className="ml-2 text-sm text-slate-600">{tcat("admin.manageHint")}</span>
+      </nav>
       <section aria-labelledby="orgs-heading" className="space-y-4">
         <h2 id="orgs-heading" className="text-lg font-medium">
           {t("admin.organizations")}

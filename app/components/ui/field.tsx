@@ -1,5 +1,5 @@
-import { type FieldMetadata, getInputProps, getSelectProps } from "@conform-to/react";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /**
  * Labelled form controls bound to a conform field: label, optional hint, errors next to the control
@@ -96,6 +96,53 @@ export function SelectField({
       >
         {children}
       </select>
+      <FieldMessages meta={meta} hint={hint} translateError={translateError} />
+    </div>
+  );
+}
+
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  translateError,
+  className,
+  ...rest
+}: BaseProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
+  const props = getTextareaProps(meta, { ariaAttributes: false });
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea
+        {...props}
+        {...rest}
+        key={props.key}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, !!hint)}
+        className={inputClass}
+      />
+      <FieldMessages meta={meta} hint={hint} translateError={translateError} />
+    </div>
+  );
+}
+
+/** A checkbox with its label to the right; errors and hint below. */
+export function CheckboxField({ meta, label, hint, translateError, className }: BaseProps) {
+  const props = getInputProps(meta, { type: "checkbox", ariaAttributes: false });
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="inline-flex items-center gap-2 text-sm text-slate-800">
+        <input
+          {...props}
+          key={props.key}
+          aria-invalid={meta.errors?.length ? true : undefined}
+          aria-describedby={describedBy(meta, !!hint)}
+          className="h-4 w-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-700"
+        />
+        {label}
+      </label>
       <FieldMessages meta={meta} hint={hint} translateError={translateError} />
     </div>
   );

@@ -105,7 +105,9 @@ export const categoryFormSchema = z.object({
   ),
   nameRu: text(200),
   nameEn: text(200),
-  position: z.preprocess(decimal, z.number().int().catch(0)).default(0),
+  descriptionRu: optionalText(2000),
+  descriptionEn: optionalText(2000),
+  position: z.preprocess(decimal, z.number({ invalid_type_error: "errors.integer" }).int("errors.integer")).default(0),
 });
 
 export const attributeFormSchema = z.object({
@@ -119,13 +121,13 @@ export const attributeFormSchema = z.object({
   ),
   nameRu: text(200),
   nameEn: text(200),
-  type: z.enum(["NUMBER", "ENUM", "BOOLEAN", "TEXT"]),
+  type: z.enum(["NUMBER", "ENUM", "BOOLEAN", "TEXT"], { errorMap: () => ({ message: "errors.required" }) }),
   unit: optionalText(30),
   /** ENUM options, one per line: value | Русское | English */
   options: optionalText(5000),
   filterable: z.preprocess((v) => v === "on" || v === true, z.boolean()),
   required: z.preprocess((v) => v === "on" || v === true, z.boolean()),
-  position: z.preprocess(decimal, z.number().int().catch(0)).default(0),
+  position: z.preprocess(decimal, z.number({ invalid_type_error: "errors.integer" }).int("errors.integer")).default(0),
 });
 
 /** Fields an import column can map to (shared by the import page and the server). */

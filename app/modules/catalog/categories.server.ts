@@ -3,6 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Sector } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireOperator } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { type AttributeDef, toAttributeDef } from "./attributes";
 import type { attributeFormSchema, categoryFormSchema } from "./catalog.schema";
@@ -97,6 +98,10 @@ export async function listCategoriesForAdmin(actor: Actor) {
   });
 }
 
+/**
+ * Creates or updates a category. A rename or move (names, slug, parent, sector) of an existing category enqueues
+ * `search.category` in the same transaction, so the search index re-reads its products and those of its descendants.
+ */
 export async function saveCategory(
   actor: Actor,
   input: z.infer<typeof categoryFormSchema>,
@@ -104,34 +109,72 @@ export async function saveCategory(
 ): Promise<{ id: string }> {
   requireOperator(actor);
   const prisma = getPrisma();
+  const before = categoryId
+    ? await prisma.category.findUnique({
+        where: { id: categoryId },
+        select: {
+          slug: true,
+          nameRu: true,
+          nameEn: true,
+          parentId: true,
+          sector: true,
+          _count: { select: { children: true } },
+        },
+      })
+    : null;
+  if (categoryId && !before) throw new NotFoundError("category");
   const clash = await prisma.category.findFirst({
     where: { slug: input.slug, ...(categoryId ? { id: { not: categoryId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new CatalogValidationError({ slug: ["errors.slugTaken"] });
   if (input.parentId) {
-    const parent = await prisma.category.findUnique({ where: { id: input.parentId }, select: { sector: true } });
-    if (!parent || input.parentId === categoryId) throw new CatalogValidationError({ parentId: ["errors.parent"] });
+    const all = await prisma.category.findMany({ select: { id: true, parentId: true, sector: true } });
+    const byId = new Map(all.map((c) => [c.id, c]));
+    const parent = byId.get(input.parentId);
+    if (!parent) throw new CatalogValidationError({ parentId: ["errors.parent"] });
+    // the new parent must not be the category itself or one of its descendants
+    for (
+      let p: typeof parent | undefined = parent, depth = 0;
+      p && depth < 100;
+      p = byId.get(p.parentId ?? ""), depth++
+    )
+      if (p.id === categoryId) throw new CatalogValidationError({ parentId: ["errors.parent"] });
     if (parent.sector !== input.sector) throw new CatalogValidationError({ sector: ["errors.sectorMismatch"] });
   }
+  if (before && before.sector !== input.sector && before._count.children > 0)
+    throw new CatalogValidationError({ sector: ["errors.sectorWithChildren"] });
   const data = {
     parentId: input.parentId ?? null,
     sector: input.sector,
     slug: input.slug,
     nameRu: input.nameRu,
     nameEn: input.nameEn,
+    descriptionRu: input.descriptionRu ?? null,
+    descriptionEn: input.descriptionEn ?? null,
     position: input.position ?? 0,
   };
+  const renamedOrMoved =
+    before !== null &&
+    (before.slug !== data.slug ||
+      before.nameRu !== data.nameRu ||
+      before.nameEn !== data.nameEn ||
+      before.parentId !== data.parentId ||
+      before.sector !== data.sector);
   return prisma.$transaction(async (tx) => {
     const row = categoryId
       ? await tx.category.update({ where: { id: categoryId }, data, select: { id: true } })
       : await tx.category.create({ data, select: { id: true } });
+    if (renamedOrMoved)
+      await enqueue(tx, { topic: "search.category", aggregateId: row.id, payload: { categoryId: row.id } });
     await recordAudit(tx, {
       entityType: "category",
       entityId: row.id,
-      action: categoryId ? "updated" : "created",
+      action: categoryId ? (renamedOrMoved ? "renamed_or_moved" : "updated") : "created",
       actor,
-      data: { slug: input.slug },
+      data: before
+        ? { slug: input.slug, before: { slug: before.slug, nameRu: before.nameRu, parentId: before.parentId } }
+        : { slug: input.slug },
     });
     return row;
   });
@@ -187,6 +230,11 @@ export async function saveAttribute(actor: Actor, input: z.infer<typeof attribut
       create: { categoryId: input.categoryId, code: input.code, ...data },
       update: data,
     });
+    await enqueue(tx, {
+      topic: "search.category",
+      aggregateId: input.categoryId,
+      payload: { categoryId: input.categoryId },
+    });
     await recordAudit(tx, {
       entityType: "category",
       entityId: input.categoryId,
@@ -202,6 +250,7 @@ export async function deleteAttribute(actor: Actor, categoryId: string, code: st
   await getPrisma().$transaction(async (tx) => {
     const { count } = await tx.categoryAttribute.deleteMany({ where: { categoryId, code } });
     if (count === 0) throw new NotFoundError("attribute");
+    await enqueue(tx, { topic: "search.category", aggregateId: categoryId, payload: { categoryId } });
     await recordAudit(tx, {
       entityType: "category",
       entityId: categoryId,
