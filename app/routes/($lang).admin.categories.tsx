@@ -7,12 +7,11 @@ import { Button } from "~/components/ui/button";
 import { CheckboxField, FormMessage, SelectField, TextareaField, TextField } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
-import { attributeFormSchema, categoryFormSchema } from "~/modules/catalog/catalog.schema";
+import { attributeFormSchema, categoryFormSchema, SECTORS } from "~/modules/catalog/catalog.schema";
 import {
   deleteAttribute,
   deleteCategory,
   listCategoriesForAdmin,
-  SECTOR_ORDER,
   saveAttribute,
   saveCategory,
   toAttributeDef,
@@ -114,7 +113,7 @@ export default function AdminCategoriesPage() {
   const selectedId = params.get("c");
   const selected = categories.find((c) => c.id === selectedId) ?? null;
   const name = (c: { nameRu: string; nameEn: string }) => (lang === "en" ? c.nameEn : c.nameRu);
-  const bySector = SECTOR_ORDER.map((sector) => ({
+  const bySector = SECTORS.map((sector) => ({
     sector,
     roots: categories.filter((c) => c.sector === sector && !c.parentId),
   }));
@@ -244,7 +243,7 @@ function CategoryForm({
         {category ? <input type="hidden" name="categoryId" value={category.id} /> : null}
         <SelectField meta={fields.sector} label={t("admin.sector")} translateError={te}>
           <option value="">—</option>
-          {SECTOR_ORDER.map((s) => (
+          {SECTORS.map((s) => (
             <option key={s} value={s}>
               {tc(`sectors.${s}`)}
             </option>

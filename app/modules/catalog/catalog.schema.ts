@@ -91,9 +91,12 @@ export const productListQuerySchema = z.object({
 
 export type ProductListQuery = z.infer<typeof productListQuerySchema>;
 
+/** The four sectors in display order (client-safe copy of SECTOR_ORDER). */
+export const SECTORS = ["HEAT_POWER", "HYDRO_POWER", "GRID", "MUNICIPAL"] as const;
+
 export const categoryFormSchema = z.object({
   parentId: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
-  sector: z.enum(["HEAT_POWER", "HYDRO_POWER", "GRID", "MUNICIPAL"], {
+  sector: z.enum(SECTORS, {
     errorMap: () => ({ message: "errors.required" }),
   }),
   slug: z.preprocess(
