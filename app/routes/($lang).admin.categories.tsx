@@ -183,7 +183,7 @@ export default function AdminCategoriesPage() {
                   {t("admin.delete")}
                 </Button>
                 {actionData?.intent === "deleteCategory" && actionData.message ? (
-                  <div className="mt-2" role="alert">
+                  <div className="mt-2">
                     <FormMessage>{t(actionData.message)}</FormMessage>
                   </div>
                 ) : null}

@@ -44,3 +44,32 @@ test("the operator creates a category with a filterable number attribute and see
   await expect(page.getByText(`${slug} · Товаров: 0 · Характеристики: 1`)).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("deleting a category with products is refused with the reason; a bad form without JS answers 422 with field errors", async ({
+  page,
+}) => {
+  await loginAs(page, DEMO_OPERATOR_EMAIL, undefined, { redirectTo: "/admin/categories" });
+  // the first seeded category that has products
+  const withProducts = page.locator("li", { hasText: /Товаров: [1-9]/ }).first();
+  const link = withProducts.getByRole("link").first();
+  const name = (await link.textContent()) ?? "";
+  await link.click();
+  await page.getByRole("button", { name: `Удалить категорию ${name}` }).click();
+  await expect(page.getByRole("alert")).toContainText("Нельзя удалить: в категории есть товары или подкатегории");
+  await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+
+  const res = await page.request.post("/admin/categories", {
+    form: { intent: "saveCategory", sector: "GRID", slug: "Плохой адрес", nameRu: "Опоры ЛЭП", nameEn: "" },
+  });
+  expect(res.status()).toBe(422);
+  const html = await res.text();
+  expect(html).toContain("Только латинские буквы, цифры и дефисы");
+  expect(html).toContain("Заполните поле");
+  expect(html).toContain('value="Опоры ЛЭП"');
+
+  const en = await page.request.post("/en/admin/categories", {
+    form: { intent: "saveCategory", sector: "GRID", slug: "Bad slug", nameRu: "Опоры", nameEn: "Towers" },
+  });
+  expect(en.status()).toBe(422);
+  expect(await en.text()).toMatch(/Latin|latin/);
+});
