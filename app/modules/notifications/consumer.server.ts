@@ -1,5 +1,5 @@
 import { queueEmail } from "~/modules/mail/mail.server";
-import type { OutboxEventRow } from "~/modules/outbox/outbox.server";
+import { claimOutboxEvents, type OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import type { NotifyPayload } from "./notifications.server";
 import { langOf, renderEmail } from "./render.server";
@@ -7,7 +7,8 @@ import { langOf, renderEmail } from "./render.server";
 /**
  * The `notify` outbox consumer: expands organisations to their members, writes one Notification per user and queues an
  * email (in the user's language) unless the user turned email off for the type. One transaction per batch, so a
- * failure leaves nothing behind and the batch is retried.
+ * failure leaves nothing behind and the batch is retried; the events are claimed in that transaction, so a batch that
+ * comes back after a crash (already committed, not yet acknowledged) creates nothing twice.
  */
 export async function deliverNotifications(events: OutboxEventRow[]): Promise<void> {
   const prisma = getPrisma();
@@ -41,10 +42,17 @@ export async function deliverNotifications(events: OutboxEventRow[]): Promise<vo
     : [];
   const emailOff = new Set(prefs.map((p) => `${p.userId}:${p.eventType}`));
 
-  const rows: { userId: string; organizationId: string | null; type: string; params: object; link: string | null }[] =
-    [];
-  const emails: { to: string; subject: string; text: string; html: string }[] = [];
-  for (const p of payloads) {
+  const rows: {
+    eventId: bigint;
+    userId: string;
+    organizationId: string | null;
+    type: string;
+    params: object;
+    link: string | null;
+  }[] = [];
+  const emails: { eventId: bigint; to: string; subject: string; text: string; html: string }[] = [];
+  for (const [index, p] of payloads.entries()) {
+    const eventId = events[index].id;
     const targets = new Map<string, { user: U; orgId: string | null }>();
     for (const orgId of p.orgIds ?? [])
       for (const user of byOrg.get(orgId) ?? []) targets.set(user.id, { user, orgId });
@@ -54,17 +62,28 @@ export async function deliverNotifications(events: OutboxEventRow[]): Promise<vo
     }
     for (const id of p.excludeUserIds ?? []) targets.delete(id);
     for (const { user, orgId } of targets.values()) {
-      rows.push({ userId: user.id, organizationId: orgId, type: p.type, params: p.params ?? {}, link: p.link });
+      rows.push({
+        eventId,
+        userId: user.id,
+        organizationId: orgId,
+        type: p.type,
+        params: p.params ?? {},
+        link: p.link,
+      });
       if (!emailOff.has(`${user.id}:${p.type}`)) {
         const lang = langOf(user.locale);
         const mail = await renderEmail({ type: p.type, params: p.params ?? {}, link: p.link, lang, name: user.name });
-        emails.push({ to: user.email, ...mail });
+        emails.push({ eventId, to: user.email, ...mail });
       }
     }
   }
-  if (rows.length === 0) return;
   await prisma.$transaction(async (tx) => {
-    await tx.notification.createMany({ data: rows });
-    for (const mail of emails) await queueEmail(tx, mail);
+    const pending = await claimOutboxEvents(
+      tx,
+      events.map((e) => e.id),
+    );
+    const data = rows.filter((r) => pending.has(r.eventId)).map(({ eventId: _, ...row }) => row);
+    if (data.length > 0) await tx.notification.createMany({ data });
+    for (const { eventId, ...mail } of emails) if (pending.has(eventId)) await queueEmail(tx, mail);
   });
 }

@@ -66,6 +66,20 @@ export function unregisterOutboxHandler(consumer: string) {
   handlers.delete(consumer);
 }
 
+/**
+ * For consumers whose side effects are database writes: marks `ids` delivered inside the consumer's own transaction and
+ * returns those that were still pending. Writing only for the returned ids makes the effect exactly-once even when a
+ * worker dies after committing but before the batch is acknowledged (the lease then expires and the batch comes back).
+ */
+export async function claimOutboxEvents(tx: Prisma.TransactionClient, ids: bigint[]): Promise<Set<bigint>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ id: bigint }[]>`
+    UPDATE outbox_event SET "processedAt" = now(), "lastError" = NULL
+     WHERE id = ANY(${ids}::bigint[]) AND "processedAt" IS NULL
+    RETURNING id`;
+  return new Set(rows.map((r) => BigInt(r.id)));
+}
+
 const LEASE_SECONDS = 60;
 
 /** Backoff after the n-th failed attempt: 2 s, 4 s, 8 s … capped at 5 minutes. */
