@@ -6,6 +6,7 @@ import type { PrismaClient } from "../app/generated/prisma/client";
 import { seedAccounts } from "./seed/accounts";
 import { seedCatalog } from "./seed/catalog";
 import { seedOrders } from "./seed/orders";
+import { seedQuotes } from "./seed/quotes";
 import { seedRfqs } from "./seed/rfqs";
 
 export interface SeedResult {
@@ -22,6 +23,7 @@ export async function seedDemo(prisma: PrismaClient, opts: { products?: number }
     supplierOrgIds: catalog.supplierOrgIds,
     userIdsByOrg: accounts.userIdsByOrg,
   });
+  await seedQuotes(prisma, { buyerOrgIds: catalog.buyerOrgIds, userIdsByOrg: accounts.userIdsByOrg });
   await seedOrders(prisma, {
     buyerOrgIds: catalog.buyerOrgIds,
     supplierOrgIds: catalog.supplierOrgIds,

@@ -267,7 +267,7 @@ export default function OrderPage() {
                   <td className={cell}>{l.position}</td>
                   <td className={cell}>{l.name}</td>
                   <td className={`${cell} text-right tabular-nums`}>{l.quantity}</td>
-                  <td className={cell}>{l.unit}</td>
+                  <td className={cell}>{t(`common:units.${l.unit}`, { defaultValue: l.unit })}</td>
                   <td className={`${cell} text-right tabular-nums`}>{l.price}</td>
                   <td className={cell}>{t(`vatRate.${l.vatRate}`)}</td>
                   <td className={`${cell} text-right tabular-nums`}>{l.vat}</td>

@@ -182,7 +182,8 @@ export function CompareView({
                         {idx + 1}. {item.name}
                       </span>
                       <span className="block text-xs text-slate-500">
-                        {t("compare.requested")}: {item.quantity} {item.unit}
+                        {t("compare.requested")}: {item.quantity}{" "}
+                        {t(`common:units.${item.unit}`, { defaultValue: item.unit })}
                       </span>
                     </th>
                     {offers.map((o) => (

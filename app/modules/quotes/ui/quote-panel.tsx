@@ -203,7 +203,10 @@ export function QuotePanel({
                           {i + 1}. {item.name}
                         </span>
                         <span className="block text-xs text-slate-500">
-                          {t("panel.requested", { quantity: item.quantity, unit: item.unit })}
+                          {t("panel.requested", {
+                            quantity: item.quantity,
+                            unit: t(`common:units.${item.unit}`, { defaultValue: item.unit }),
+                          })}
                         </span>
                       </th>
                       <td className="p-2">
