@@ -8,26 +8,14 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { freePort, waitForHealthy } from "./lib/app-process";
 
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const DEMO_PASSWORD = "Demo-Password-2026";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -40,13 +28,7 @@ const stop = () => {
   if (server.exitCode === null) server.kill("SIGTERM");
 };
 process.on("exit", stop);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {}
-  if (i > 240) throw new Error("the app did not start");
-  await new Promise((r) => setTimeout(r, 500));
-}
+await waitForHealthy(base, 120_000);
 
 // pages
 const catalogHtml = await (await fetch(`${base}/catalog`)).text();

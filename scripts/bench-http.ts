@@ -10,12 +10,12 @@
  * Traffic goes to 127.0.0.1 only.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { openDatabase, useDatabase } from "../app/utils/db.server";
 import { hasBaseCatalog, seedBulkProducts } from "../prisma/seed/catalog";
+import { freePort, waitForHealthy } from "./lib/app-process";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/snabmost_bench";
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -28,18 +28,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", ...args], { env, stdio: "inherit" });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
   });
 }
 
@@ -105,13 +93,7 @@ const stopServer = () => {
   if (server.exitCode === null) server.kill("SIGTERM");
 };
 process.on("exit", stopServer);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {}
-  if (i > 120) throw new Error("the server did not start");
-  await new Promise((r) => setTimeout(r, 500));
-}
+await waitForHealthy(base);
 
 // ─── fixtures: a product, a buyer session ──────────────────────────────────
 const db = openDatabase(url);

@@ -6,13 +6,13 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { PostgresSearchEngine } from "../app/modules/search/pg-engine.server";
 import { reindexAll, useSearchEngine } from "../app/modules/search/search.server";
 import type { SearchQuery } from "../app/modules/search/search.types";
 import { openDatabase, useDatabase } from "../app/utils/db.server";
 import { hasBaseCatalog, seedBulkProducts, seedCatalog } from "../prisma/seed/catalog";
+import { freePort, waitForHealthy } from "./lib/app-process";
 import { deployMigrations } from "./lib/schema-engine";
 
 function arg(name: string): string | undefined {
@@ -142,16 +142,6 @@ await db.close();
 useDatabase(undefined);
 
 // ─── HTTP API ──────────────────────────────────────────────────────────────
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
-
 if (!skipHttp) {
   if (!existsSync("build/server/index.js")) {
     console.error("no build: run `npm run build` first (or pass --skip-http)");
@@ -179,13 +169,7 @@ if (!skipHttp) {
     });
     try {
       const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 120; i++) {
-        const ok = await fetch(`${base}/healthz`)
-          .then((r) => r.ok)
-          .catch(() => false);
-        if (ok) break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
+      await waitForHealthy(base);
       for (const shape of SHAPES) {
         const href = `${base}/api/v1/search?${new URLSearchParams(shape.params)}`;
         const sample = (await (await fetch(href)).json()) as { total: number; totalIsEstimate: boolean };

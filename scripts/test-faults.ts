@@ -13,10 +13,10 @@
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort, waitForHealthy } from "./lib/app-process";
 
 const LOAD_SECONDS = Number(process.env.FAULTS_LOAD_SECONDS ?? 12);
 const CLIENTS = Number(process.env.FAULTS_CLIENTS ?? 10);
@@ -42,17 +42,6 @@ if (!process.argv.includes("--postgres-only")) {
 }
 
 // ─── 4: PostgreSQL killed during RFQ publishing ────────────────────────────
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function pgBin(): string {
@@ -122,13 +111,7 @@ async function postgresDrill() {
       },
       stdio: "ignore",
     });
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {}
-      if (i > 120) throw new Error("the app did not start");
-      await sleep(500);
-    }
+    await waitForHealthy(base);
 
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();

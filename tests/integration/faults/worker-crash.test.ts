@@ -40,8 +40,10 @@ describe("worker killed mid-batch", () => {
     registerOutboxHandler(
       "search",
       async (events: OutboxEventRow[]) => {
+        // decided when the worker starts its batch: the test moving on must not "revive" the dying worker
+        const dieAt = crashAfter;
         for (const [n, e] of events.entries()) {
-          if (crashAfter !== null && n === crashAfter) {
+          if (dieAt !== null && n === dieAt) {
             await new Promise(() => {}); // killed: never finishes, never marks the batch processed
           }
           deliveries.set(e.id, (deliveries.get(e.id) ?? 0) + 1);
