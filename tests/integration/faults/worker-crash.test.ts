@@ -37,6 +37,7 @@ describe("worker killed mid-batch", () => {
 
     const deliveries = new Map<bigint, number>();
     let crashAfter: number | null = 10;
+    let applied = 0;
     registerOutboxHandler(
       "search",
       async (events: OutboxEventRow[]) => {
@@ -48,6 +49,7 @@ describe("worker killed mid-batch", () => {
           }
           deliveries.set(e.id, (deliveries.get(e.id) ?? 0) + 1);
           await handleSearchEvents([e]);
+          applied += 1;
         }
       },
       { batchSize: 200 },
@@ -55,7 +57,7 @@ describe("worker killed mid-batch", () => {
 
     // worker 1 claims the batch, applies 10 events and dies
     void processOutboxOnce();
-    for (let i = 0; i < 200 && deliveries.size < 10; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 400 && applied < 10; i++) await new Promise((r) => setTimeout(r, 25));
     expect(deliveries.size).toBe(10);
     crashAfter = null;
 
