@@ -3,11 +3,15 @@ import i18next from "i18next";
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig } from "~/modules/i18n/i18n";
+import { baseI18nConfig, loadResources } from "~/modules/i18n/i18n";
 import { langFromPath } from "~/modules/i18n/paths";
 
 async function hydrate() {
-  await i18next.use(initReactI18next).init({ ...i18nConfig, lng: langFromPath(window.location.pathname) });
+  const lng = langFromPath(window.location.pathname);
+  const resources = await loadResources(lng);
+  await i18next
+    .use(initReactI18next)
+    .init({ ...baseI18nConfig, lng, resources, ns: Object.keys(resources[lng] ?? {}) });
   startTransition(() => {
     hydrateRoot(
       document,

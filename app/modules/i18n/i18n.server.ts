@@ -1,6 +1,7 @@
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { defaultLanguage, i18nConfig, type Lang } from "./i18n";
+import { defaultLanguage, type Lang } from "./i18n";
+import { i18nConfig } from "./i18n-resources.server";
 import { langFromPath } from "./paths";
 
 /** The language of a request comes from its URL alone: /en/... is English, everything else Russian. */

@@ -9,28 +9,26 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /**
- * Every namespace file under app/locales/<lang>/<ns>.json is bundled. A module adds its strings by adding
- * `app/locales/ru/<module>.json` and `app/locales/en/<module>.json` with the same keys.
+ * Translations live in `app/locales/<lang>/<module>.json` (same keys in both languages; a module adds its own file).
+ * The server bundles all of them (`i18n-resources.server.ts`); the browser loads only the page's language, one small
+ * chunk per namespace, before hydration — so a page never ships the other language.
  */
-const files = import.meta.glob<{ default: Record<string, unknown> }>("../../locales/*/*.json", { eager: true });
+const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>("../../locales/*/*.json");
 
-export const resources: Resource = {};
-for (const [path, mod] of Object.entries(files)) {
-  const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-  if (!match) continue;
-  const [, lng, ns] = match;
-  resources[lng] ??= {};
-  resources[lng][ns] = mod.default;
+export async function loadResources(lang: Lang): Promise<Resource> {
+  const entries = await Promise.all(
+    Object.entries(lazyFiles)
+      .map(([path, load]) => ({ match: /locales\/([^/]+)\/([^/]+)\.json$/.exec(path), load }))
+      .filter(({ match }) => match?.[1] === lang)
+      .map(async ({ match, load }) => [match![2], (await load()).default] as const),
+  );
+  return { [lang]: Object.fromEntries(entries) };
 }
 
-export const namespaces = Object.keys(resources[defaultLanguage] ?? { common: {} });
-
-export const i18nConfig = {
+export const baseI18nConfig = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: defaultLanguage,
   defaultNS: "common",
-  ns: namespaces,
-  resources,
   interpolation: { escapeValue: false },
   returnNull: false,
 } satisfies InitOptions;
