@@ -83,7 +83,6 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`${t("menu.label")}: ${viewer.name}`}
         onClick={() => setOpen((v) => !v)}
         className="flex max-w-64 items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-700"
         data-testid="account-menu-button"
@@ -93,6 +92,8 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
           <span className="block truncate text-xs text-slate-500" data-testid="active-organization">
             {org ? org.shortName : viewer.isOperator ? t("menu.operator") : ""}
           </span>
+          {/* the accessible name starts with the visible text (WCAG 2.5.3 label in name) */}
+          <span className="sr-only"> — {t("menu.label")}</span>
         </span>
         <svg
           aria-hidden="true"
