@@ -22,6 +22,7 @@ import {
   duplicateRfq,
   extendDeadline,
   getBuyerRfq,
+  intentFailure,
   orHttpError,
   RfqValidationError,
 } from "~/modules/rfq/rfq.server";
@@ -52,17 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = getLang(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = [], status = 422) =>
-    Response.json(
-      {
-        intent,
-        errors: Object.fromEntries(
-          Object.entries(errors ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1])),
-        ),
-        formErrors,
-      } satisfies ActionResult,
-      { status },
-    );
+  const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = []) =>
+    intentFailure(intent, errors, formErrors);
   try {
     if (intent === "duplicate") {
       const copy = await orHttpError(duplicateRfq(actor, id));

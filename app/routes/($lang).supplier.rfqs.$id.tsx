@@ -11,7 +11,14 @@ import { useLang } from "~/modules/i18n/use-lang";
 import { getQuoteForSupplier, handleQuoteFormAction, isQuoteFormRequest } from "~/modules/quotes/quotes.server";
 import { QuotePanel, type QuotePanelData } from "~/modules/quotes/ui/quote-panel";
 import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
-import { askQuestion, declineRfq, orHttpError, RfqValidationError, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
+import {
+  askQuestion,
+  declineRfq,
+  intentFailure,
+  orHttpError,
+  RfqValidationError,
+  viewRfqAsSupplier,
+} from "~/modules/rfq/rfq.server";
 import { dangerButtonClass, StatusBadge, secondaryButtonClass, useErrorText } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { TextareaField } from "~/modules/rfq/ui/textarea-field";
@@ -48,16 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = []) =>
-    Response.json(
-      {
-        intent,
-        errors: Object.fromEntries(
-          Object.entries(errors ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1])),
-        ),
-        formErrors,
-      } satisfies ActionResult,
-      { status: 422 },
-    );
+    intentFailure(intent, errors, formErrors);
   try {
     if (intent === "decline") {
       const s = parseWithZod(form, { schema: reasonSchema });

@@ -48,7 +48,7 @@ export {
   type UploadProblem,
 } from "./drafts.server";
 export { handleRfqFormAction } from "./form-action.server";
-export { orHttpError } from "./http.server";
+export { intentFailure, orHttpError } from "./http.server";
 export { computeCandidates } from "./routing.server";
 export { RfqValidationError } from "./shared.server";
 export {
