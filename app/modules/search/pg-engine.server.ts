@@ -30,6 +30,7 @@ import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, stem
 
 const DESCRIPTION_CHARS = 3000;
 const KNOWN_STEMS_MAX = 50_000;
+const VACUUM_AFTER_CHANGES = 5_000;
 
 type Db = () => PrismaClient;
 
@@ -48,6 +49,8 @@ export class PostgresSearchEngine implements SearchEngine {
   /** Stems known to be in the vocabulary (`search_term` never shrinks, so this cannot go stale). */
   private readonly knownStems = new Set<string>();
 
+  private changesSinceVacuum = 0;
+
   constructor(
     private readonly db: Db = getPrisma,
     options: { candidates?: number } = {},
@@ -61,6 +64,11 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async index(docs: SearchDocumentInput[]): Promise<void> {
     if (docs.length === 0) return;
+    await this.upsert(docs);
+    await this.noteChanges(docs.length);
+  }
+
+  private async upsert(docs: SearchDocumentInput[]): Promise<void> {
     const prisma = this.db();
     for (let i = 0; i < docs.length; i += 500) {
       const chunk = docs.slice(i, i + 500);
@@ -134,6 +142,7 @@ export class PostgresSearchEngine implements SearchEngine {
   async delete(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db().searchDocument.deleteMany({ where: { productId: { in: ids } } });
+    await this.noteChanges(ids.length);
   }
 
   async reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }> {
@@ -142,12 +151,27 @@ export class PostgresSearchEngine implements SearchEngine {
     const [{ started }] = await prisma.$queryRaw<{ started: Date }[]>`SELECT now()::timestamp(3) AS started`;
     let indexed = 0;
     for await (const batch of batches) {
-      await this.index(batch);
+      await this.upsert(batch);
       indexed += batch.length;
     }
     await prisma.$executeRaw`DELETE FROM search_document WHERE "indexedAt" < ${started}`;
-    await prisma.$executeRaw`ANALYZE search_document`;
+    await this.vacuum();
     return { indexed };
+  }
+
+  /**
+   * VACUUM ANALYZE the index tables: sets hint bits and the visibility map (reads after a bulk load are ~2× faster),
+   * reclaims updated rows and refreshes planner statistics. PGlite runs no autovacuum, so the engine does it after a
+   * reindex and after every VACUUM_AFTER_CHANGES indexed or deleted documents.
+   */
+  private async vacuum(): Promise<void> {
+    this.changesSinceVacuum = 0;
+    await this.db().$executeRawUnsafe("VACUUM (ANALYZE) search_document, search_card");
+  }
+
+  private async noteChanges(n: number): Promise<void> {
+    this.changesSinceVacuum += n;
+    if (this.changesSinceVacuum >= VACUUM_AFTER_CHANGES) await this.vacuum();
   }
 
   async health(): Promise<EngineHealth> {

@@ -124,9 +124,18 @@ export function words(s: string): string[] {
   return normalizeText(s).match(/\p{L}+/gu) ?? [];
 }
 
-/** The stem of a folded word (Russian: Snowball; other scripts unchanged). */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 20_000;
+
+/** The stem of a folded word (Russian: Snowball; other scripts unchanged). Memoised: catalog words repeat a lot. */
 export function stem(word: string): string {
-  return stemRussian(word);
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    s = stemRussian(word);
+    stemCache.set(word, s);
+  }
+  return s;
 }
 
 /** A stemmed copy of a text (for the Meilisearch `stems` field): every word replaced by its stem. */
@@ -193,20 +202,23 @@ export function highlight(text: string, terms: QueryTerm[]): HighlightSegment[] 
     if (t.codeKey.length >= 2) codes.push(t.codeKey);
     for (const p of t.codeParts) if (p.length >= 2 && /\d/.test(p)) codes.push(p);
   }
+  const isHit = (token: string) => {
+    const ws = words(token);
+    if (ws.some((w) => stems.has(stem(w)) || prefixes.some((p) => w.startsWith(p)))) return true;
+    if (isCodeToken(token)) {
+      const key = codeKey(token);
+      if (codes.some((c) => key.startsWith(c) || codeParts(token).includes(c))) return true;
+    }
+    const folded = normalizeText(token);
+    return prefixes.some((p) => folded.startsWith(p));
+  };
   const segments: HighlightSegment[] = [];
   const re = /[\p{L}\p{N}]+(?:[-/.,×*_][\p{L}\p{N}]+)*/gu;
   let last = 0;
   for (const m of text.matchAll(re)) {
     const token = m[0];
     const start = m.index ?? 0;
-    const folded = normalizeText(token);
-    const key = codeKey(token);
-    const ws = words(token);
-    const hit =
-      ws.some((w) => stems.has(stem(w)) || prefixes.some((p) => w.startsWith(p))) ||
-      (isCodeToken(token) && codes.some((c) => key.startsWith(c) || codeParts(token).includes(c))) ||
-      prefixes.some((p) => folded.startsWith(p));
-    if (!hit) continue;
+    if (!isHit(token)) continue;
     if (start > last) segments.push({ text: text.slice(last, start), match: false });
     segments.push({ text: token, match: true });
     last = start + token.length;
