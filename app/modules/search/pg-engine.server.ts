@@ -31,6 +31,8 @@ import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, stem
 const DESCRIPTION_CHARS = 3000;
 const KNOWN_STEMS_MAX = 50_000;
 const VACUUM_AFTER_CHANGES = 5_000;
+const UNKNOWN_WORDS_MAX = 10_000;
+const UNKNOWN_WORD_TTL_MS = 60_000;
 
 type Db = () => PrismaClient;
 
@@ -48,6 +50,9 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** Stems known to be in the vocabulary (`search_term` never shrinks, so this cannot go stale). */
   private readonly knownStems = new Set<string>();
+
+  /** Unknown (typo) words with their closest known words, until a time. */
+  private readonly unknownWords = new Map<string, { expansion: Expansion; until: number }>();
 
   private changesSinceVacuum = 0;
 
@@ -182,7 +187,8 @@ export class PostgresSearchEngine implements SearchEngine {
   /**
    * Vocabulary look-up: is each word (or a word starting with its stem) known, and its closest known words.
    * The vocabulary only grows, so a stem once found known stays known: those are remembered and skip the round trip
-   * (most query words are known ones); unknown words always ask the database (they may have been indexed since).
+   * (most query words are known ones). An unknown word's closest words are kept for a minute: the word itself is still
+   * searched, so a word indexed meanwhile is found anyway and only the extra typo alternatives linger.
    */
   private async expand(terms: QueryTerm[]): Promise<Map<string, Expansion>> {
     const out = new Map<string, Expansion>();
@@ -192,7 +198,9 @@ export class PostgresSearchEngine implements SearchEngine {
       for (const w of t.words) {
         if (w.length < 4) continue;
         const s = stem(w);
+        const unknown = this.unknownWords.get(w);
         if (this.knownStems.has(s)) out.set(w, { word: w, known: true, alternatives: [] });
+        else if (unknown && unknown.until > Date.now()) out.set(w, unknown.expansion);
         else ask.set(w, s);
       }
     }
@@ -205,8 +213,13 @@ export class PostgresSearchEngine implements SearchEngine {
                     ORDER BY similarity(term, x.w) DESC, term LIMIT 3) AS alternatives
         FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(w text, s text)`;
     for (const r of rows) {
-      out.set(r.w, { word: r.w, known: r.known, alternatives: r.alternatives });
+      const expansion = { word: r.w, known: r.known, alternatives: r.alternatives };
+      out.set(r.w, expansion);
       if (r.known) this.rememberKnown(ask.get(r.w) as string);
+      else {
+        if (this.unknownWords.size >= UNKNOWN_WORDS_MAX) this.unknownWords.clear();
+        this.unknownWords.set(r.w, { expansion, until: Date.now() + UNKNOWN_WORD_TTL_MS });
+      }
     }
     return out;
   }
@@ -292,9 +305,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const order = {
       relevance: Prisma.sql`rank DESC, "productId"`,
       price_asc: Prisma.sql`"priceKopecks" ASC NULLS LAST, "productId"`,
-      price_desc: Prisma.sql`"priceKopecks" DESC NULLS LAST, "productId"`,
+      price_desc: Prisma.sql`"priceKopecks" DESC NULLS LAST, "productId" DESC`,
       lead_asc: Prisma.sql`"leadTimeDays" ASC NULLS LAST, "productId"`,
-      updated_desc: Prisma.sql`"productUpdatedAt" DESC, "productId"`,
+      updated_desc: Prisma.sql`"productUpdatedAt" DESC, "productId" DESC`,
     }[sort];
     const wantFacets = query.facets !== false;
     const specCodes = (query.facets ? query.facets.specCodes : undefined) || [];
