@@ -424,6 +424,7 @@ export function countFacets(packed: string | null, specCodes: string[]): SearchF
   const category = new Map<string, number>();
   const supplier = new Map<string, number>();
   const specs = new Map<string, Map<string, number>>(specCodes.map((c) => [c, new Map()]));
+  const pairs = new Map<string, number>();
   const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   let verified = 0;
   let inStock = 0;
@@ -443,13 +444,11 @@ export function countFacets(packed: string | null, specCodes: string[]): SearchF
     if (f[4] === "IN_STOCK") inStock++;
     price = range(price, f[5]);
     leadTime = range(leadTime, f[6]);
-    if (specCodes.length && f[7]) {
-      for (const pair of f[7].split("\x1d")) {
-        const eq = pair.indexOf("=");
-        const values = specs.get(pair.slice(0, eq));
-        if (values) add(values, pair.slice(eq + 1));
-      }
-    }
+    if (specCodes.length && f[7]) for (const pair of f[7].split("\x1d")) add(pairs, pair);
+  }
+  for (const [pair, count] of pairs) {
+    const eq = pair.indexOf("=");
+    specs.get(pair.slice(0, eq))?.set(pair.slice(eq + 1), count);
   }
   const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.value.localeCompare(b.value);
   const list = (m: Map<string, number>) => [...m].map(([value, count]) => ({ value, count }));
