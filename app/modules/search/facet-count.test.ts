@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { countFacets, specPair } from "./facet-count";
+
+const F = "\x1f";
+const R = "\x1e";
+const S = "\x1d";
+
+function row(f: {
+  sector: string;
+  category: string;
+  supplier: string;
+  verified: boolean;
+  stock: string;
+  price?: number;
+  lead?: number;
+  specs?: string[];
+}): string {
+  return [
+    f.sector,
+    f.category,
+    f.supplier,
+    f.verified ? "1" : "0",
+    f.stock,
+    f.price === undefined ? "" : String(f.price),
+    f.lead === undefined ? "" : String(f.lead),
+    (f.specs ?? []).join(S),
+  ].join(F);
+}
+
+describe("countFacets", () => {
+  const packed = [
+    row({
+      sector: "GRID",
+      category: "c1",
+      supplier: "s1",
+      verified: true,
+      stock: "IN_STOCK",
+      price: 500,
+      lead: 10,
+      specs: ["power=1000", "cooling=oil"],
+    }),
+    row({
+      sector: "GRID",
+      category: "c1",
+      supplier: "s2",
+      verified: false,
+      stock: "ON_ORDER",
+      lead: 30,
+      specs: ["power=630", "cooling=oil"],
+    }),
+    row({
+      sector: "HEAT_POWER",
+      category: "c2",
+      supplier: "s1",
+      verified: true,
+      stock: "IN_STOCK",
+      price: 90,
+      specs: ["power=400", "cooling=dry", "other=x"],
+    }),
+  ].join(R);
+
+  it("counts sector, category and supplier values, most frequent first", () => {
+    const f = countFacets(packed, []);
+    expect(f.sector).toEqual([
+      { value: "GRID", count: 2 },
+      { value: "HEAT_POWER", count: 1 },
+    ]);
+    expect(f.category).toEqual([
+      { value: "c1", count: 2 },
+      { value: "c2", count: 1 },
+    ]);
+    expect(f.supplier).toEqual([
+      { value: "s1", count: 2 },
+      { value: "s2", count: 1 },
+    ]);
+    expect(f.verified).toBe(2);
+    expect(f.inStock).toBe(2);
+  });
+
+  it("price and lead-time ranges skip products without a value", () => {
+    const f = countFacets(packed, []);
+    expect(f.price).toEqual({ min: 90, max: 500 });
+    expect(f.leadTime).toEqual({ min: 10, max: 30 });
+    expect(
+      countFacets(row({ sector: "GRID", category: "c", supplier: "s", verified: false, stock: "ON_ORDER" }), []).price,
+    ).toBeNull();
+  });
+
+  it("counts only the requested spec attributes, numbers in numeric order", () => {
+    const f = countFacets(packed, ["power", "cooling"]);
+    expect(f.specs.power.map((v) => v.value)).toEqual(["400", "630", "1000"]);
+    expect(f.specs.cooling).toEqual([
+      { value: "dry", count: 1 },
+      { value: "oil", count: 2 },
+    ]);
+    expect(f.specs.other).toBeUndefined();
+    expect(countFacets(packed, []).specs).toEqual({});
+  });
+
+  it("an empty candidate set gives empty facets", () => {
+    expect(countFacets(null, ["power"])).toEqual({
+      sector: [],
+      category: [],
+      supplier: [],
+      verified: 0,
+      inStock: 0,
+      specs: {},
+      price: null,
+      leadTime: null,
+    });
+  });
+
+  it("a spec value keeps '=' and loses the separators used for packing", () => {
+    expect(specPair("thread", "G=1/2")).toBe("thread=G=1/2");
+    expect(specPair("note", "a\x1fb\x1ec")).toBe("note=a b c");
+    const f = countFacets(
+      row({
+        sector: "GRID",
+        category: "c",
+        supplier: "s",
+        verified: false,
+        stock: "IN_STOCK",
+        specs: [specPair("thread", "G=1/2")],
+      }),
+      ["thread"],
+    );
+    expect(f.specs.thread).toEqual([{ value: "G=1/2", count: 1 }]);
+  });
+});
