@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaClient } from "../generated/prisma/client";
 import { PgliteAdapterFactory, PostgresAdapterFactory, pgliteExtensions } from "./db-adapters.server";
 import { env } from "./env.server";
+import { startPgliteThread } from "./pglite-thread.server";
 
 /**
  * The database layer. `DATABASE_URL` picks the engine:
@@ -95,9 +96,36 @@ export function databaseFromPglite(pglite: PGlite): Database {
   };
 }
 
-/** Opens a database for a DATABASE_URL (default: this process's). Synchronous; connects on first query. */
-export function openDatabase(url: string = env().DATABASE_URL, opts: { dataDir?: string } = {}): Database {
+/** PGlite on a worker thread, reached through the pg adapter (one connection: PGlite has one session). */
+function databaseOnThread(dataDir: string): Database {
+  if (dataDir !== "memory://") mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const thread = startPgliteThread(dataDir);
+  const prisma = new PrismaClient({ adapter: new PostgresAdapterFactory(thread.poolConfig()) });
+  let closing: Promise<void> | undefined;
+  return {
+    prisma,
+    kind: "pglite",
+    close() {
+      closing ??= (async () => {
+        await prisma.$disconnect().catch(() => {});
+        await thread.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Opens a database for a DATABASE_URL (default: this process's). Synchronous; connects on first query.
+ * `thread`: run an embedded PGlite on its own worker thread (what the server does, see `pglite-thread.server.ts`);
+ * otherwise PGlite runs in this thread and `Database.pglite` is the instance.
+ */
+export function openDatabase(
+  url: string = env().DATABASE_URL,
+  opts: { dataDir?: string; thread?: boolean } = {},
+): Database {
   const target = resolveDatabaseUrl(url, opts);
+  if (target.kind === "pglite" && opts.thread) return databaseOnThread(target.dataDir);
   if (target.kind === "pglite") return databaseFromPglite(openPglite(target.dataDir));
   const prisma = new PrismaClient({ adapter: new PostgresAdapterFactory(target.url) });
   let closing: Promise<void> | undefined;
@@ -120,7 +148,7 @@ const holder = globalThis as GlobalWithDb;
 
 /** The process's Database, opened lazily from `env().DATABASE_URL`. */
 export function getDatabase(): Database {
-  holder[GLOBAL_KEY] ??= openDatabase(env().DATABASE_URL);
+  holder[GLOBAL_KEY] ??= openDatabase(env().DATABASE_URL, { thread: env().PGLITE_THREAD });
   return holder[GLOBAL_KEY];
 }
 

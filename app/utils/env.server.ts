@@ -42,6 +42,8 @@ export const envSchema = z.object({
   STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(300),
   WORKER_IN_PROCESS: boolish.default("true"),
+  /** Embedded PGlite on its own worker thread (SQL overlaps with HTTP work); "false" runs it on the main thread. */
+  PGLITE_THREAD: boolish.default("true"),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
