@@ -11,6 +11,7 @@ import { PostgresSearchEngine } from "../app/modules/search/pg-engine.server";
 import { reindexAll, useSearchEngine } from "../app/modules/search/search.server";
 import type { SearchQuery } from "../app/modules/search/search.types";
 import { openDatabase, useDatabase } from "../app/utils/db.server";
+import { env } from "../app/utils/env.server";
 import { hasBaseCatalog, seedBulkProducts, seedCatalog } from "../prisma/seed/catalog";
 import { freePort, waitForHealthy } from "./lib/app-process";
 import { deployMigrations } from "./lib/schema-engine";
@@ -74,7 +75,8 @@ function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<ty
 // ─── catalog ───────────────────────────────────────────────────────────────
 console.log(`Database: ${url}`);
 await deployMigrations(url, { log: () => {} });
-const db = openDatabase(url);
+// the engine as the app runs it: embedded PGlite on its own thread unless PGLITE_THREAD=false
+const db = openDatabase(url, { thread: env().PGLITE_THREAD });
 useDatabase(db);
 const prisma = db.prisma;
 if (!(await hasBaseCatalog(prisma))) {
