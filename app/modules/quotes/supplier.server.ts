@@ -12,7 +12,7 @@ import {
   sumAmounts,
 } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
-import { markRecipientQuoted } from "~/modules/rfq/rfq.server";
+import { markRecipientQuoted, markRecipientWithdrawn } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import type { QuoteForm } from "./quotes.schema";
 import { k, moscowEndOfDay, QuoteValidationError, quoteLineView, toMoscowDate } from "./shared.server";
@@ -337,6 +337,7 @@ export async function withdrawQuote(actor: Actor, rfqId: string, now: Date = new
       data: { status: "WITHDRAWN", withdrawnAt: now },
     });
     if (count !== 1) throw new QuoteValidationError({}, ["errors.notSubmitted"]);
+    await markRecipientWithdrawn(tx, rfqId, orgId);
     await recordAudit(tx, { entityType: "quote", entityId: quote.id, action: "withdrawn", actor, data: { rfqId } });
     const supplier = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { shortName: true } });
     await notify(tx, {

@@ -5,7 +5,7 @@
  *           cancelRfq, duplicateRfq, answerQuestion; RFQ cart: getCart, countCart, addToCart, updateCartQuantity,
  *           removeFromCart, clearCart.
  * Supplier: listInbox, viewRfqAsSupplier (marks viewed), listThreadForSupplier, declineRfq, askQuestion.
- * Quotes module hooks: markRecipientQuoted(tx, rfqId, supplierOrgId), registerRfqCloseHook(name, hook) — runs in the
+ * Quotes module hooks: markRecipientQuoted / markRecipientWithdrawn(tx, rfqId, supplierOrgId), registerRfqCloseHook(name, hook) — runs in the
  *           closing transaction (sealed RFQs have openedAt set there), getRfqAccess(actor, rfqId).
  * Deadline job: runDeadlineJob / closeDueRfqs / sendDeadlineReminders (scheduled by ./jobs.server.ts).
  * Attachments: the "rfq-attachment" file read policy is registered on import of this module.
@@ -57,6 +57,7 @@ export {
   listInbox,
   listThreadForSupplier,
   markRecipientQuoted,
+  markRecipientWithdrawn,
   viewRfqAsSupplier,
 } from "./supplier.server";
 export { readRfqForm } from "./upload.server";

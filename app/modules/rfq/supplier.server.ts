@@ -271,6 +271,15 @@ export async function askQuestion(actor: Actor, rfqId: string, body: string) {
   });
 }
 
+/** A withdrawn quote: the recipient has seen the RFQ and may quote again, so QUOTED goes back to VIEWED. */
+export async function markRecipientWithdrawn(
+  tx: Prisma.TransactionClient,
+  rfqId: string,
+  supplierOrgId: string,
+): Promise<void> {
+  await tx.rfqRecipient.updateMany({ where: { rfqId, supplierOrgId, status: "QUOTED" }, data: { status: "VIEWED" } });
+}
+
 /** Marks the actor's recipient row QUOTED (for the quotes module). */
 export async function markRecipientQuoted(
   tx: Prisma.TransactionClient,

@@ -125,6 +125,9 @@ describe("submit, revise, withdraw", () => {
     const a = await saveQuote(m.a.actor, id, quoteA(items), { mode: "submit" });
     await saveQuote(m.b.actor, id, quoteB(items), { mode: "submit" });
     await withdrawQuote(m.a.actor, id);
+    const recipient = () =>
+      getPrisma().rfqRecipient.findFirstOrThrow({ where: { rfqId: id, supplierOrgId: m.a.organization.id } });
+    expect((await recipient()).status).toBe("VIEWED"); // no longer counted as quoted; may quote again
     const cmp = await getComparison(m.buyer.actor, id);
     expect(cmp.offers.map((o) => o.supplierName)).toEqual(["Невский трансформатор"]);
     expect(cmp.participants.find((p) => p.quoteId === a.quoteId)?.status).toBe("WITHDRAWN");
