@@ -13,11 +13,17 @@ cpSync("prisma/migrations", migrationsDir, { recursive: true });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const quiet = { schemaPath, migrationsDir, log: () => {} };
 
-it("passes on the committed migrations", async () => {
+// Each check or create runs the WASM schema engine against fresh in-memory PGlite databases (≈ 5–12 s each on two
+// busy cores): the second test makes four such runs, far beyond the suite's default 30 s.
+const ENGINE_RUNS_TIMEOUT = 180_000;
+
+it("passes on the committed migrations", { timeout: ENGINE_RUNS_TIMEOUT }, async () => {
   expect((await checkDrift(quiet)).ok).toBe(true);
 });
 
-it("detects a schema change without a migration, and create writes one that fixes it", async () => {
+it("detects a schema change without a migration, and create writes one that fixes it", {
+  timeout: ENGINE_RUNS_TIMEOUT,
+}, async () => {
   writeFileSync(
     schemaPath,
     `${readFileSync(schemaPath, "utf8")}\nmodel DriftProbe {\n  id    String @id\n  label String\n}\n`,
