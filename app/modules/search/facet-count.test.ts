@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { countFacets, specPair } from "./facet-count";
+import { countFacets, rankPage, specPair, unpackCandidates } from "./facet-count";
 
 const F = "\x1f";
 const R = "\x1e";
 const S = "\x1d";
 
+let nextId = 0;
 function row(f: {
+  id?: string;
+  rank?: number;
   sector: string;
   category: string;
   supplier: string;
@@ -15,7 +18,10 @@ function row(f: {
   lead?: number;
   specs?: string[];
 }): string {
+  nextId++;
   return [
+    f.id ?? `p${nextId}`,
+    String(f.rank ?? 0),
     f.sector,
     f.category,
     f.supplier,
@@ -26,6 +32,8 @@ function row(f: {
     (f.specs ?? []).join(S),
   ].join(F);
 }
+
+const facetsOf = (packed: string | null, specCodes: string[]) => countFacets(unpackCandidates(packed), specCodes);
 
 describe("countFacets", () => {
   const packed = [
@@ -60,7 +68,7 @@ describe("countFacets", () => {
   ].join(R);
 
   it("counts sector, category and supplier values, most frequent first", () => {
-    const f = countFacets(packed, []);
+    const f = facetsOf(packed, []);
     expect(f.sector).toEqual([
       { value: "GRID", count: 2 },
       { value: "HEAT_POWER", count: 1 },
@@ -78,27 +86,27 @@ describe("countFacets", () => {
   });
 
   it("price and lead-time ranges skip products without a value", () => {
-    const f = countFacets(packed, []);
+    const f = facetsOf(packed, []);
     expect(f.price).toEqual({ min: 90, max: 500 });
     expect(f.leadTime).toEqual({ min: 10, max: 30 });
     expect(
-      countFacets(row({ sector: "GRID", category: "c", supplier: "s", verified: false, stock: "ON_ORDER" }), []).price,
+      facetsOf(row({ sector: "GRID", category: "c", supplier: "s", verified: false, stock: "ON_ORDER" }), []).price,
     ).toBeNull();
   });
 
   it("counts only the requested spec attributes, numbers in numeric order", () => {
-    const f = countFacets(packed, ["power", "cooling"]);
+    const f = facetsOf(packed, ["power", "cooling"]);
     expect(f.specs.power.map((v) => v.value)).toEqual(["400", "630", "1000"]);
     expect(f.specs.cooling).toEqual([
       { value: "dry", count: 1 },
       { value: "oil", count: 2 },
     ]);
     expect(f.specs.other).toBeUndefined();
-    expect(countFacets(packed, []).specs).toEqual({});
+    expect(facetsOf(packed, []).specs).toEqual({});
   });
 
   it("an empty candidate set gives empty facets", () => {
-    expect(countFacets(null, ["power"])).toEqual({
+    expect(facetsOf(null, ["power"])).toEqual({
       sector: [],
       category: [],
       supplier: [],
@@ -113,7 +121,7 @@ describe("countFacets", () => {
   it("a spec value keeps '=' and loses the separators used for packing", () => {
     expect(specPair("thread", "G=1/2")).toBe("thread=G=1/2");
     expect(specPair("note", "a\x1fb\x1ec")).toBe("note=a b c");
-    const f = countFacets(
+    const f = facetsOf(
       row({
         sector: "GRID",
         category: "c",
@@ -125,5 +133,33 @@ describe("countFacets", () => {
       ["thread"],
     );
     expect(f.specs.thread).toEqual([{ value: "G=1/2", count: 1 }]);
+  });
+});
+
+describe("rankPage", () => {
+  const rows = unpackCandidates(
+    [
+      row({ id: "b", rank: 0.5, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
+      row({ id: "a", rank: 0.5, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
+      row({ id: "c", rank: 0.9, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
+      row({ id: "d", rank: 0.1, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
+      row({ id: "e", rank: 1e-7, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
+    ].join(R),
+  );
+
+  it("orders by rank, highest first, equal ranks by id", () => {
+    expect(rankPage(rows, 0, 10)).toEqual(["c", "a", "b", "d", "e"]);
+  });
+
+  it("pages neither overlap nor skip, and a page past the end is empty", () => {
+    expect([...rankPage(rows, 0, 2), ...rankPage(rows, 2, 2), ...rankPage(rows, 4, 2)]).toEqual([
+      "c",
+      "a",
+      "b",
+      "d",
+      "e",
+    ]);
+    expect(rankPage(rows, 5, 2)).toEqual([]);
+    expect(rankPage(rows, 0, 0)).toEqual([]);
   });
 });

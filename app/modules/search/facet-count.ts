@@ -1,40 +1,91 @@
 import type { FacetValue, SearchFacets } from "./search.types";
 
 /**
- * Facet counting for the embedded engine. The search SQL packs the facet columns of every candidate into one string
- * (fields \x1f, rows \x1e, spec pairs \x1d): one JS pass over it is several times cheaper than a GROUP BY per facet
- * (and unnesting spec arrays) inside WASM PostgreSQL.
- *
- * Row fields: sector, categoryId, supplierId, verified (1/0), stockStatus, priceKopecks, leadTimeDays, spec pairs.
+ * Candidates of the embedded engine. The search SQL packs the narrow columns of every candidate (at most
+ * `candidates` matches) into one string — fields \x1f, rows \x1e, spec pairs \x1d — and everything after the match
+ * happens here: the relevance page (sort by rank), the total and the facet counts. One pass in JS is several times
+ * cheaper than a materialised CTE, a window sort and a GROUP BY per facet inside WASM PostgreSQL, and with PGlite on
+ * its own thread it runs beside the next query's SQL instead of in front of it.
  */
-/** Facet counts over the candidates packed by the search SQL (fields \x1f, rows \x1e, spec pairs \x1d). */
-export function countFacets(packed: string | null, specCodes: string[]): SearchFacets {
+
+/** Field positions in a packed candidate row (keep in step with the SQL in pg-engine.server.ts). */
+export const CANDIDATE_FIELDS = [
+  "productId",
+  "rank",
+  "sector",
+  "categoryId",
+  "supplierId",
+  "verified",
+  "stockStatus",
+  "priceKopecks",
+  "leadTimeDays",
+  "specs",
+] as const;
+const F = Object.fromEntries(CANDIDATE_FIELDS.map((name, i) => [name, i])) as Record<
+  (typeof CANDIDATE_FIELDS)[number],
+  number
+>;
+
+/** The packed string → rows of fields. */
+export function unpackCandidates(packed: string | null): string[][] {
+  if (!packed) return [];
+  const rows = packed.split("\x1e");
+  const out = new Array<string[]>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = rows[i].split("\x1f");
+  return out;
+}
+
+/**
+ * The ids of one relevance page: rank descending, then product id (the same order on every call, so pages neither
+ * overlap nor skip).
+ */
+export function rankPage(rows: string[][], offset: number, limit: number): string[] {
+  if (limit <= 0 || offset >= rows.length) return [];
+  const ranked = rows.map((r) => ({ id: r[F.productId], rank: Number(r[F.rank]) }));
+  ranked.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return ranked.slice(offset, offset + limit).map((r) => r.id);
+}
+
+function increment(m: Map<string, number>, k: string) {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+class Range {
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  add(v: string) {
+    if (v === "") return;
+    const n = Number(v);
+    if (n < this.min) this.min = n;
+    if (n > this.max) this.max = n;
+  }
+  value(): { min: number; max: number } | null {
+    return this.min <= this.max ? { min: this.min, max: this.max } : null;
+  }
+}
+
+/** Facet counts over the candidates; `specCodes` = spec attributes to count (those of the chosen category). */
+export function countFacets(rows: string[][], specCodes: string[]): SearchFacets {
   const sector = new Map<string, number>();
   const category = new Map<string, number>();
   const supplier = new Map<string, number>();
-  const specs = new Map<string, Map<string, number>>(specCodes.map((c) => [c, new Map()]));
   const pairs = new Map<string, number>();
-  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const price = new Range();
+  const leadTime = new Range();
   let verified = 0;
   let inStock = 0;
-  let price: { min: number; max: number } | null = null;
-  let leadTime: { min: number; max: number } | null = null;
-  const range = (r: { min: number; max: number } | null, v: string) => {
-    if (v === "") return r;
-    const n = Number(v);
-    return r === null ? { min: n, max: n } : { min: Math.min(r.min, n), max: Math.max(r.max, n) };
-  };
-  for (const row of packed ? packed.split("\x1e") : []) {
-    const f = row.split("\x1f");
-    add(sector, f[0]);
-    add(category, f[1]);
-    add(supplier, f[2]);
-    if (f[3] === "1") verified++;
-    if (f[4] === "IN_STOCK") inStock++;
-    price = range(price, f[5]);
-    leadTime = range(leadTime, f[6]);
-    if (specCodes.length && f[7]) for (const pair of f[7].split("\x1d")) add(pairs, pair);
+  for (const f of rows) {
+    increment(sector, f[F.sector]);
+    increment(category, f[F.categoryId]);
+    increment(supplier, f[F.supplierId]);
+    if (f[F.verified] === "1") verified++;
+    if (f[F.stockStatus] === "IN_STOCK") inStock++;
+    price.add(f[F.priceKopecks]);
+    leadTime.add(f[F.leadTimeDays]);
+    const specs = f[F.specs];
+    if (specCodes.length && specs) for (const pair of specs.split("\x1d")) increment(pairs, pair);
   }
+  const specs = new Map<string, Map<string, number>>(specCodes.map((c) => [c, new Map()]));
   for (const [pair, count] of pairs) {
     const eq = pair.indexOf("=");
     specs.get(pair.slice(0, eq))?.set(pair.slice(eq + 1), count);
@@ -48,8 +99,8 @@ export function countFacets(packed: string | null, specCodes: string[]): SearchF
     verified,
     inStock,
     specs: {},
-    price,
-    leadTime,
+    price: price.value(),
+    leadTime: leadTime.value(),
   };
   for (const [code, values] of specs) {
     if (values.size === 0) continue;

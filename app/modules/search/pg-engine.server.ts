@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
-import { countFacets, specPair } from "./facet-count";
+import { countFacets, rankPage, specPair, unpackCandidates } from "./facet-count";
 import type {
   EngineHealth,
   SearchDocumentInput,
@@ -311,51 +311,50 @@ export class PostgresSearchEngine implements SearchEngine {
     const wantFacets = query.facets !== false;
     const specCodes = (query.facets ? query.facets.specCodes : undefined) || [];
 
-    // Candidates: at most `candidates` matches, narrow columns only (cards are read for the page rows alone).
-    // Relevance ranks the candidates; other orders read the table directly (exact order over all matches).
-    const pageIds =
-      sort === "relevance"
-        ? Prisma.sql`SELECT "productId", row_number() OVER (ORDER BY ${order}) AS ord FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
-        : Prisma.sql`SELECT "productId", row_number() OVER (ORDER BY ${order}) AS ord FROM search_document d ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
-    // Facet columns of every candidate come back packed in one string and are counted here: one pass in JS is several
-    // times cheaper than a GROUP BY per facet (and unnesting spec arrays) in WASM PostgreSQL.
-    const facetsSql = wantFacets
-      ? Prisma.sql`(SELECT string_agg(concat_ws(chr(31), sector, "categoryId", "supplierId", verified::int,
-            "stockStatus", coalesce("priceKopecks"::text, ''), coalesce("leadTimeDays"::text, ''),
-            array_to_string(specs, chr(29))), chr(30)) FROM m)`
-      : Prisma.sql`NULL::text`;
+    // 1. Candidates: at most `candidates` matches, their narrow columns packed into one string (see facet-count.ts);
+    //    the total, the facet counts and — for relevance — the page come from it in JS. Other orders take their page
+    //    from the sort index in the same statement (exact order over all matches; the walk stops after the page).
+    const packedRow = Prisma.sql`concat_ws(chr(31), "productId", rank, sector, "categoryId", "supplierId",
+            verified::int, "stockStatus", coalesce("priceKopecks"::text, ''), coalesce("leadTimeDays"::text, ''),
+            ${specCodes.length ? Prisma.sql`array_to_string(specs, chr(29))` : Prisma.sql`''`})`;
+    const sortedPage =
+      sort === "relevance" || limit === 0
+        ? Prisma.sql`NULL::text[]`
+        : Prisma.sql`ARRAY(SELECT "productId" FROM search_document d ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+    const [row] = await prisma.$queryRaw<{ packed: string | null; page: string[] | null }[]>`
+      SELECT (SELECT string_agg(${packedRow}, chr(30))
+                FROM (SELECT d."productId", d.sector, d."categoryId", d."supplierId", d.verified, d."stockStatus",
+                             d."priceKopecks", d."leadTimeDays", d.specs, ${rank} AS rank
+                        FROM search_document d ${where}
+                       LIMIT ${this.candidates}) m) AS packed,
+             ${sortedPage} AS page`;
+    const candidates = unpackCandidates(row.packed);
+    const pageIds = sort === "relevance" ? rankPage(candidates, offset, limit) : (row.page ?? []);
 
-    const [row] = await prisma.$queryRaw<
-      { total: bigint; hits: { id: string; card: SearchHit["card"] }[]; facets: string | null }[]
-    >`
-      WITH m AS MATERIALIZED (
-        SELECT d."productId", d.sector, d."categoryId", d."supplierId", d.verified, d."stockStatus",
-               d."priceKopecks", d."leadTimeDays", d."productUpdatedAt",
-               ${specCodes.length ? Prisma.sql`d.specs` : Prisma.sql`NULL::text[] AS specs`},
-               ${rank} AS rank
-          FROM search_document d ${where}
-         LIMIT ${this.candidates}),
-      p AS (${pageIds})
-      SELECT (SELECT count(*) FROM m) AS total,
-             (SELECT coalesce(json_agg(json_build_object('id', c."productId", 'card', c.card) ORDER BY p.ord), '[]'::json)
-                FROM p JOIN search_card c ON c."productId" = p."productId") AS hits,
-             ${facetsSql} AS facets`;
+    // 2. The cards of the page rows only.
+    const cards =
+      pageIds.length === 0
+        ? []
+        : await prisma.$queryRaw<{ id: string; card: SearchHit["card"] }[]>`
+            SELECT "productId" AS id, card FROM search_card WHERE "productId" = ANY(${pageIds}::text[])`;
+    const cardById = new Map(cards.map((c) => [c.id, c.card]));
 
-    const total = Number(row.total);
+    const total = candidates.length;
     const saturated = total >= this.candidates;
     const hlTerms = withExpansions(terms, expansions);
-    const hits: SearchHit[] = row.hits.map((h) => ({
-      id: h.id,
-      card: h.card,
-      highlight: { title: highlight(h.card.title, hlTerms), sku: highlight(h.card.sku, hlTerms) },
-    }));
+    const hits: SearchHit[] = [];
+    for (const id of pageIds) {
+      const card = cardById.get(id);
+      if (!card) continue; // deleted between the two statements
+      hits.push({ id, card, highlight: { title: highlight(card.title, hlTerms), sku: highlight(card.sku, hlTerms) } });
+    }
     const result: SearchResult = {
       hits,
       total,
       totalIsEstimate: saturated,
       page,
       perPage,
-      facets: wantFacets ? countFacets(row.facets, specCodes) : null,
+      facets: wantFacets ? countFacets(candidates, specCodes) : null,
       correction: null,
     };
     if (total === 0 && terms.length > 0) result.correction = await this.correction(query, terms, expansions);
