@@ -151,6 +151,18 @@ describe("rankPage", () => {
     expect(rankPage(rows, 0, 10)).toEqual(["c", "a", "b", "d", "e"]);
   });
 
+  it("products of verified suppliers get a 15 % boost", () => {
+    const two = unpackCandidates(
+      [
+        row({ id: "a", rank: 0.5, sector: "GRID", category: "c", supplier: "s", verified: false, stock: "IN_STOCK" }),
+        row({ id: "b", rank: 0.45, sector: "GRID", category: "c", supplier: "t", verified: true, stock: "IN_STOCK" }),
+        row({ id: "c", rank: 0.4, sector: "GRID", category: "c", supplier: "t", verified: true, stock: "IN_STOCK" }),
+      ].join(R),
+    );
+    // 0.45 × 1.15 = 0.5175 > 0.5 > 0.4 × 1.15 = 0.46
+    expect(rankPage(two, 0, 3)).toEqual(["b", "a", "c"]);
+  });
+
   it("pages neither overlap nor skip, and a page past the end is empty", () => {
     expect([...rankPage(rows, 0, 2), ...rankPage(rows, 2, 2), ...rankPage(rows, 4, 2)]).toEqual([
       "c",

@@ -35,13 +35,19 @@ export function unpackCandidates(packed: string | null): string[][] {
   return out;
 }
 
+/** Relevance boost for products of verified suppliers (× the text rank). */
+export const VERIFIED_BOOST = 1.15;
+
 /**
- * The ids of one relevance page: rank descending, then product id (the same order on every call, so pages neither
- * overlap nor skip).
+ * The ids of one relevance page: text rank × the verified boost, descending, then product id (the same order on every
+ * call, so pages neither overlap nor skip).
  */
 export function rankPage(rows: string[][], offset: number, limit: number): string[] {
   if (limit <= 0 || offset >= rows.length) return [];
-  const ranked = rows.map((r) => ({ id: r[F.productId], rank: Number(r[F.rank]) }));
+  const ranked = rows.map((r) => ({
+    id: r[F.productId],
+    rank: Number(r[F.rank]) * (r[F.verified] === "1" ? VERIFIED_BOOST : 1),
+  }));
   ranked.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return ranked.slice(offset, offset + limit).map((r) => r.id);
 }

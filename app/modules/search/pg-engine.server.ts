@@ -209,7 +209,7 @@ export class PostgresSearchEngine implements SearchEngine {
       SELECT x.w,
              EXISTS (SELECT 1 FROM search_term WHERE term LIKE x.s || '%') AS known,
              ARRAY(SELECT term FROM search_term WHERE term % x.w AND term <> x.w
-                    ORDER BY similarity(term, x.w) DESC, term LIMIT 3) AS alternatives
+                    ORDER BY similarity(term, x.w) DESC, term LIMIT 6) AS alternatives
         FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(w text, s text)`;
     for (const r of rows) {
       const expansion = { word: r.w, known: r.known, alternatives: r.alternatives };
@@ -240,10 +240,7 @@ export class PostgresSearchEngine implements SearchEngine {
       ];
       const e = expansions.get(w);
       if (e && !e.known) {
-        for (const a of e.alternatives.slice(0, 2)) {
-          const sa = a.replace(/[^\p{L}]/gu, "");
-          if (sa) alts.push(Prisma.sql`to_tsquery('russian', ${sa})`);
-        }
+        for (const a of distinctStems(w, e.alternatives)) alts.push(Prisma.sql`to_tsquery('russian', ${a})`);
       }
       wordParts.push(alts.length === 1 ? alts[0] : Prisma.sql`(${Prisma.join(alts, " || ")})`);
     }
@@ -298,7 +295,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const offset = Math.min((page - 1) * perPage, MAX_TOTAL_HITS);
     const limit = Math.max(0, Math.min(perPage, MAX_TOTAL_HITS - offset));
     const rank = tsq
-      ? Prisma.sql`ts_rank('{0.1, 0.3, 0.6, 1.0}', d.tsv, ${tsq}) * (CASE WHEN d.verified THEN 1.15 ELSE 1 END)`
+      ? // the boost for verified suppliers is applied in JS (rankPage): real × numeric in WASM costs more than ts_rank
+        Prisma.sql`ts_rank('{0.1, 0.3, 0.6, 1.0}', d.tsv, ${tsq})`
       : Prisma.sql`0::real`;
     const sort = query.sort === "relevance" && !tsq ? "updated_desc" : query.sort;
     const order = {
@@ -411,8 +409,26 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 }
 
+/**
+ * Up to two typo alternatives of a word that are different words, not forms of one («трансформатор»,
+ * «трансформатора» and «трансформаторы» are one lexeme for the `russian` configuration: the first stands for all).
+ */
+function distinctStems(word: string, alternatives: string[]): string[] {
+  const seen = new Set([stem(word)]);
+  const out: string[] = [];
+  for (const a of alternatives) {
+    const safe = a.replace(/[^\p{L}]/gu, "");
+    const s = stem(safe);
+    if (!safe || seen.has(s)) continue;
+    seen.add(s);
+    out.push(safe);
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
 function withExpansions(terms: QueryTerm[], expansions: Map<string, Expansion>): QueryTerm[] {
-  const extra = [...expansions.values()].filter((e) => !e.known).flatMap((e) => e.alternatives.slice(0, 2));
+  const extra = [...expansions.values()].filter((e) => !e.known).flatMap((e) => distinctStems(e.word, e.alternatives));
   return extra.length ? [...terms, ...parseQuery(extra.join(" "), { prefixLast: false })] : terms;
 }
 
