@@ -15,8 +15,13 @@ export async function startBackground() {
   logger.info("background worker started");
 }
 
-/** Registers a job that runs every `everyMs` while background work runs. */
-export function scheduleJob(name: string, everyMs: number, job: () => Promise<unknown>) {
+/** Registers a job that runs every `everyMs` (the first time after `firstAfterMs`, if given) while background work runs. */
+export function scheduleJob(
+  name: string,
+  everyMs: number,
+  job: () => Promise<unknown>,
+  opts: { firstAfterMs?: number } = {},
+) {
   const run = async () => {
     try {
       await job();
@@ -25,10 +30,15 @@ export function scheduleJob(name: string, everyMs: number, job: () => Promise<un
     }
   };
   jobs.push(setInterval(run, everyMs));
+  if (opts.firstAfterMs !== undefined) {
+    const first = setTimeout(run, opts.firstAfterMs);
+    first.unref();
+    jobs.push(first);
+  }
 }
 
 export async function stopBackground() {
-  for (const j of jobs.splice(0)) clearInterval(j);
+  for (const j of jobs.splice(0)) clearTimeout(j); // clears intervals too
   await worker?.stop();
   worker = undefined;
 }
