@@ -360,6 +360,7 @@ export class MeiliSearchEngine implements SearchEngine {
       page,
       perPage,
       facets: wantFacets ? toFacets(response.facetDistribution ?? {}, response.facetStats ?? {}, specCodes) : null,
+      facetsFromSample: false,
       correction: null,
     };
   }

@@ -353,6 +353,7 @@ export class PostgresSearchEngine implements SearchEngine {
       page,
       perPage,
       facets: wantFacets ? countFacets(candidates, specCodes) : null,
+      facetsFromSample: wantFacets && saturated,
       correction: null,
     };
     if (total === 0 && terms.length > 0) result.correction = await this.correction(query, terms, expansions);

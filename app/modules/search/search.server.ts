@@ -491,6 +491,7 @@ export async function searchApiResponse(params: SearchParams) {
     perPage: s.result.perPage,
     pages: s.pages,
     correction: s.result.correction,
+    facetsFromSample: s.result.facetsFromSample,
     hits: s.result.hits.map((h) => {
       const c = h.card;
       return {

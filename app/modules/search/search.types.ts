@@ -104,6 +104,11 @@ export interface SearchResult {
   page: number;
   perPage: number;
   facets: SearchFacets | null;
+  /**
+   * true when the facet counts cover only the first matches the engine looked at (the embedded engine counts its
+   * bounded candidates; Meilisearch counts every match)
+   */
+  facetsFromSample: boolean;
   /** «Возможно, вы имели в виду …»: a corrected query that finds something, when this one found nothing */
   correction: string | null;
 }

@@ -145,6 +145,11 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
         <aside aria-label={t("filters")} className="space-y-5">
           {facets ? (
             <>
+              {result.facetsFromSample ? (
+                <p className="text-xs text-slate-600" data-testid="facets-sample-note">
+                  {t("facetsFromSample", { count: result.total })}
+                </p>
+              ) : null}
               <FacetGroup legend={t("facet.options")}>
                 <Check
                   name="verified"
