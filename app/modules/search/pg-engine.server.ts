@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
-import { countFacets, rankPage, specPair, unpackCandidates } from "./facet-count";
+import { countFacets, rankPage, specPair, unpackCandidates } from "./candidates";
 import type {
   EngineHealth,
   SearchDocumentInput,
@@ -309,7 +309,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const wantFacets = query.facets !== false;
     const specCodes = (query.facets ? query.facets.specCodes : undefined) || [];
 
-    // 1. Candidates: at most `candidates` matches, their narrow columns packed into one string (see facet-count.ts);
+    // 1. Candidates: at most `candidates` matches, their narrow columns packed into one string (see candidates.ts);
     //    the total, the facet counts and — for relevance — the page come from it in JS. Other orders take their page
     //    from the sort index in the same statement (exact order over all matches; the walk stops after the page).
     const packedRow = Prisma.sql`concat_ws(chr(31), "productId", rank, sector, "categoryId", "supplierId",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countFacets, rankPage, specPair, unpackCandidates } from "./facet-count";
+import { countFacets, rankPage, specPair, unpackCandidates } from "./candidates";
 
 const F = "\x1f";
 const R = "\x1e";
