@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countFacets, rankPage, specPair, unpackCandidates } from "./candidates";
 
@@ -105,6 +106,24 @@ describe("countFacets", () => {
     expect(facetsOf(packed, []).specs).toEqual({});
   });
 
+  it("products sharing one spec string are each counted", () => {
+    const same = ["power=630", "cooling=oil"];
+    const rows = [1, 2, 3]
+      .map((i) =>
+        row({ sector: "GRID", category: "c", supplier: `s${i}`, verified: false, stock: "IN_STOCK", specs: same }),
+      )
+      .join(R);
+    const f = facetsOf(
+      `${rows}${R}${row({ sector: "GRID", category: "c", supplier: "s", verified: false, stock: "IN_STOCK", specs: ["power=1000", "cooling=oil"] })}`,
+      ["power", "cooling"],
+    );
+    expect(f.specs.power).toEqual([
+      { value: "630", count: 3 },
+      { value: "1000", count: 1 },
+    ]);
+    expect(f.specs.cooling).toEqual([{ value: "oil", count: 4 }]);
+  });
+
   it("an empty candidate set gives empty facets", () => {
     expect(facetsOf(null, ["power"])).toEqual({
       sector: [],
@@ -173,5 +192,42 @@ describe("rankPage", () => {
     ]);
     expect(rankPage(rows, 5, 2)).toEqual([]);
     expect(rankPage(rows, 0, 0)).toEqual([]);
+  });
+
+  it("any page equals the same slice of a full sort (ties, boosts, deep pages)", () => {
+    const candidate = fc.record({
+      rank: fc.constantFrom(0, 0.1, 0.2, 0.25, 0.5, 1),
+      verified: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(candidate, { maxLength: 400 }),
+        fc.nat(450),
+        fc.integer({ min: 1, max: 300 }),
+        (cs, offset, limit) => {
+          const packed = cs
+            .map((c, i) =>
+              row({
+                id: `p${String(i).padStart(4, "0")}`,
+                rank: c.rank,
+                sector: "GRID",
+                category: "c",
+                supplier: "s",
+                verified: c.verified,
+                stock: "IN_STOCK",
+              }),
+            )
+            .join(R);
+          const rs = unpackCandidates(packed || null);
+          const expected = rs
+            .map((r) => ({ id: r[0], score: Number(r[1]) * (r[5] === "1" ? 1.15 : 1) }))
+            .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+            .slice(offset, offset + limit)
+            .map((r) => r.id);
+          expect(rankPage(rs, offset, limit)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -44,16 +44,45 @@ export const VERIFIED_BOOST = 1.15;
  */
 export function rankPage(rows: string[][], offset: number, limit: number): string[] {
   if (limit <= 0 || offset >= rows.length) return [];
-  const ranked = rows.map((r) => ({
+  const before = (a: Ranked, b: Ranked) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const wanted = Math.min(rows.length, offset + limit);
+  const ranked = (r: string[]): Ranked => ({
     id: r[F.productId],
     rank: Number(r[F.rank]) * (r[F.verified] === "1" ? VERIFIED_BOOST : 1),
-  }));
-  ranked.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return ranked.slice(offset, offset + limit).map((r) => r.id);
+  });
+  if (wanted > 200) {
+    return rows
+      .map(ranked)
+      .sort(before)
+      .slice(offset, wanted)
+      .map((r) => r.id);
+  }
+  // the first pages (the usual case) keep only the best `wanted` in a small sorted array instead of sorting all
+  const top: Ranked[] = [];
+  for (const r of rows) {
+    const item = ranked(r);
+    if (top.length === wanted && before(item, top[wanted - 1]) >= 0) continue;
+    let i = top.length === wanted ? wanted - 1 : top.length;
+    while (i > 0 && before(item, top[i - 1]) < 0) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = item;
+  }
+  return top.slice(offset, wanted).map((r) => r.id);
 }
 
-function increment(m: Map<string, number>, k: string) {
-  m.set(k, (m.get(k) ?? 0) + 1);
+interface Ranked {
+  id: string;
+  rank: number;
+}
+
+/** A counter per value: one hash look-up per row (`get` then mutate), not two (`get` then `set`). */
+type Counts = Map<string, { n: number }>;
+function increment(m: Counts, k: string) {
+  const c = m.get(k);
+  if (c) c.n++;
+  else m.set(k, { n: 1 });
 }
 
 class Range {
@@ -61,7 +90,7 @@ class Range {
   max = Number.NEGATIVE_INFINITY;
   add(v: string) {
     if (v === "") return;
-    const n = Number(v);
+    const n = +v;
     if (n < this.min) this.min = n;
     if (n > this.max) this.max = n;
   }
@@ -72,14 +101,15 @@ class Range {
 
 /** Facet counts over the candidates; `specCodes` = spec attributes to count (those of the chosen category). */
 export function countFacets(rows: string[][], specCodes: string[]): SearchFacets {
-  const sector = new Map<string, number>();
-  const category = new Map<string, number>();
-  const supplier = new Map<string, number>();
-  const pairs = new Map<string, number>();
+  const sector: Counts = new Map();
+  const category: Counts = new Map();
+  const supplier: Counts = new Map();
+  const specStrings: Counts = new Map();
   const price = new Range();
   const leadTime = new Range();
   let verified = 0;
   let inStock = 0;
+  const countSpecs = specCodes.length > 0;
   for (const f of rows) {
     increment(sector, f[F.sector]);
     increment(category, f[F.categoryId]);
@@ -88,16 +118,24 @@ export function countFacets(rows: string[][], specCodes: string[]): SearchFacets
     if (f[F.stockStatus] === "IN_STOCK") inStock++;
     price.add(f[F.priceKopecks]);
     leadTime.add(f[F.leadTimeDays]);
-    const specs = f[F.specs];
-    if (specCodes.length && specs) for (const pair of specs.split("\x1d")) increment(pairs, pair);
+    // products of one model share their whole spec string: count the strings, split each distinct one once
+    if (countSpecs && f[F.specs]) increment(specStrings, f[F.specs]);
   }
-  const specs = new Map<string, Map<string, number>>(specCodes.map((c) => [c, new Map()]));
-  for (const [pair, count] of pairs) {
+  const pairs: Counts = new Map();
+  for (const [text, c] of specStrings) {
+    for (const pair of text.split("\x1d")) {
+      const p = pairs.get(pair);
+      if (p) p.n += c.n;
+      else pairs.set(pair, { n: c.n });
+    }
+  }
+  const specs = new Map<string, FacetValue[]>(specCodes.map((c) => [c, []]));
+  for (const [pair, c] of pairs) {
     const eq = pair.indexOf("=");
-    specs.get(pair.slice(0, eq))?.set(pair.slice(eq + 1), count);
+    specs.get(pair.slice(0, eq))?.push({ value: pair.slice(eq + 1), count: c.n });
   }
   const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.value.localeCompare(b.value);
-  const list = (m: Map<string, number>) => [...m].map(([value, count]) => ({ value, count }));
+  const list = (m: Counts) => [...m].map(([value, c]) => ({ value, count: c.n }));
   const facets: SearchFacets = {
     sector: list(sector).sort(byCount),
     category: list(category).sort(byCount),
@@ -109,8 +147,8 @@ export function countFacets(rows: string[][], specCodes: string[]): SearchFacets
     leadTime: leadTime.value(),
   };
   for (const [code, values] of specs) {
-    if (values.size === 0) continue;
-    facets.specs[code] = list(values).sort((a, b) => {
+    if (values.length === 0) continue;
+    facets.specs[code] = values.sort((a, b) => {
       const na = Number(a.value);
       const nb = Number(b.value);
       return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a.value.localeCompare(b.value, "ru");

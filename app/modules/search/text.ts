@@ -181,6 +181,33 @@ export function parseQuery(q: string, opts: { prefixLast?: boolean } = {}): Quer
   });
 }
 
+interface TokenAnalysis {
+  words: string[];
+  stems: string[];
+  folded: string;
+  code: { key: string; parts: string[] } | null;
+}
+
+const tokenCache = new Map<string, TokenAnalysis>();
+const TOKEN_CACHE_MAX = 20_000;
+
+/** Words, stems, folded form and code key of a text token; memoised (result cards repeat the catalog's words). */
+function analyzeToken(token: string): TokenAnalysis {
+  let a = tokenCache.get(token);
+  if (a === undefined) {
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+    const ws = words(token);
+    a = {
+      words: ws,
+      stems: ws.map(stem),
+      folded: normalizeText(token),
+      code: isCodeToken(token) ? { key: codeKey(token), parts: codeParts(token) } : null,
+    };
+    tokenCache.set(token, a);
+  }
+  return a;
+}
+
 export interface HighlightSegment {
   text: string;
   match: boolean;
@@ -203,14 +230,12 @@ export function highlight(text: string, terms: QueryTerm[]): HighlightSegment[] 
     for (const p of t.codeParts) if (p.length >= 2 && /\d/.test(p)) codes.push(p);
   }
   const isHit = (token: string) => {
-    const ws = words(token);
-    if (ws.some((w) => stems.has(stem(w)) || prefixes.some((p) => w.startsWith(p)))) return true;
-    if (isCodeToken(token)) {
-      const key = codeKey(token);
-      if (codes.some((c) => key.startsWith(c) || codeParts(token).includes(c))) return true;
+    const a = analyzeToken(token);
+    for (let i = 0; i < a.words.length; i++) {
+      if (stems.has(a.stems[i]) || prefixes.some((p) => a.words[i].startsWith(p))) return true;
     }
-    const folded = normalizeText(token);
-    return prefixes.some((p) => folded.startsWith(p));
+    if (a.code && codes.some((c) => a.code?.key.startsWith(c) || a.code?.parts.includes(c))) return true;
+    return prefixes.some((p) => a.folded.startsWith(p));
   };
   const segments: HighlightSegment[] = [];
   const re = /[\p{L}\p{N}]+(?:[-/.,×*_][\p{L}\p{N}]+)*/gu;
