@@ -10,7 +10,7 @@ import { logger } from "./logger.server";
  * start and then every six hours. VACUUM is not run here: on PGlite it would hold the only session for the length of
  * a full scan; the search engine vacuums its own tables after its bulk writes.
  */
-export const ANALYZE_EVERY_MS = 6 * 60 * 60 * 1000;
+const ANALYZE_EVERY_MS = 6 * 60 * 60 * 1000;
 const FIRST_ANALYZE_AFTER_MS = 60 * 1000;
 
 export async function analyzeEmbeddedDatabase(): Promise<boolean> {

@@ -9,7 +9,7 @@ import type { FacetValue, SearchFacets } from "./search.types";
  */
 
 /** Field positions in a packed candidate row (keep in step with the SQL in pg-engine.server.ts). */
-export const CANDIDATE_FIELDS = [
+const CANDIDATE_FIELDS = [
   "productId",
   "rank",
   "sector",
@@ -36,7 +36,7 @@ export function unpackCandidates(packed: string | null): string[][] {
 }
 
 /** Relevance boost for products of verified suppliers (× the text rank). */
-export const VERIFIED_BOOST = 1.15;
+const VERIFIED_BOOST = 1.15;
 
 /**
  * The ids of one relevance page: text rank × the verified boost, descending, then product id (the same order on every
@@ -79,10 +79,10 @@ interface Ranked {
 
 /** A counter per value: one hash look-up per row (`get` then mutate), not two (`get` then `set`). */
 type Counts = Map<string, { n: number }>;
-function increment(m: Counts, k: string) {
+function increment(m: Counts, k: string, by = 1) {
   const c = m.get(k);
-  if (c) c.n++;
-  else m.set(k, { n: 1 });
+  if (c) c.n += by;
+  else m.set(k, { n: by });
 }
 
 class Range {
@@ -123,11 +123,7 @@ export function countFacets(rows: string[][], specCodes: string[]): SearchFacets
   }
   const pairs: Counts = new Map();
   for (const [text, c] of specStrings) {
-    for (const pair of text.split("\x1d")) {
-      const p = pairs.get(pair);
-      if (p) p.n += c.n;
-      else pairs.set(pair, { n: c.n });
-    }
+    for (const pair of text.split("\x1d")) increment(pairs, pair, c.n);
   }
   const specs = new Map<string, FacetValue[]>(specCodes.map((c) => [c, []]));
   for (const [pair, c] of pairs) {

@@ -234,7 +234,8 @@ export function highlight(text: string, terms: QueryTerm[]): HighlightSegment[] 
     for (let i = 0; i < a.words.length; i++) {
       if (stems.has(a.stems[i]) || prefixes.some((p) => a.words[i].startsWith(p))) return true;
     }
-    if (a.code && codes.some((c) => a.code?.key.startsWith(c) || a.code?.parts.includes(c))) return true;
+    const code = a.code;
+    if (code && codes.some((c) => code.key.startsWith(c) || code.parts.includes(c))) return true;
     return prefixes.some((p) => a.folded.startsWith(p));
   };
   const segments: HighlightSegment[] = [];

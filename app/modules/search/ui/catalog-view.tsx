@@ -146,9 +146,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
           {facets ? (
             <>
               {result.facetsFromSample ? (
-                <p className="text-xs text-slate-600" data-testid="facets-sample-note">
-                  {t("facetsFromSample", { count: result.total })}
-                </p>
+                <p className="text-xs text-slate-600">{t("facetsFromSample", { count: result.total })}</p>
               ) : null}
               <FacetGroup legend={t("facet.options")}>
                 <Check
