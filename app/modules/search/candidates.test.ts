@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countFacets, rankPage, specPair, unpackCandidates } from "./candidates";
+import { countFacets, packCandidate, rankPage, specPair, unpackCandidates } from "./candidates";
 
 const F = "\x1f";
 const R = "\x1e";
@@ -20,18 +20,18 @@ function row(f: {
   specs?: string[];
 }): string {
   nextId++;
-  return [
-    f.id ?? `p${nextId}`,
-    String(f.rank ?? 0),
-    f.sector,
-    f.category,
-    f.supplier,
-    f.verified ? "1" : "0",
-    f.stock,
-    f.price === undefined ? "" : String(f.price),
-    f.lead === undefined ? "" : String(f.lead),
-    (f.specs ?? []).join(S),
-  ].join(F);
+  const stored = packCandidate({
+    productId: f.id ?? `p${nextId}`,
+    sector: f.sector,
+    categoryId: f.category,
+    supplierId: f.supplier,
+    verified: f.verified,
+    stockStatus: f.stock,
+    priceKopecks: f.price ?? null,
+    leadTimeDays: f.lead ?? null,
+  });
+  // what the search SQL appends to the stored part: the rank, then the spec pairs
+  return [stored, String(f.rank ?? 0), (f.specs ?? []).join(S)].join(F);
 }
 
 const facetsOf = (packed: string | null, specCodes: string[]) => countFacets(unpackCandidates(packed), specCodes);
@@ -220,7 +220,7 @@ describe("rankPage", () => {
             .join(R);
           const rs = unpackCandidates(packed || null);
           const expected = rs
-            .map((r) => ({ id: r[0], score: Number(r[1]) * (r[5] === "1" ? 1.15 : 1) }))
+            .map((r) => ({ id: r[0], score: Number(r[8]) * (r[4] === "1" ? 1.15 : 1) }))
             .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
             .slice(offset, offset + limit)
             .map((r) => r.id);

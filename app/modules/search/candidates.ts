@@ -1,17 +1,17 @@
 import type { FacetValue, SearchFacets } from "./search.types";
 
 /**
- * Candidates of the embedded engine. The search SQL packs the narrow columns of every candidate (at most
- * `candidates` matches) into one string — fields \x1f, rows \x1e, spec pairs \x1d — and everything after the match
- * happens here: the relevance page (sort by rank), the total and the facet counts. One pass in JS is several times
- * cheaper than a materialised CTE, a window sort and a GROUP BY per facet inside WASM PostgreSQL, and with PGlite on
- * its own thread it runs beside the next query's SQL instead of in front of it.
+ * Candidates of the embedded engine. Each index row stores its narrow columns packed once (`packCandidate`, the
+ * `packed` column); the search SQL appends the text rank (and the spec pairs when spec facets are asked) and joins every
+ * candidate (at most `candidates` matches) into one string — fields \x1f, rows \x1e, spec pairs \x1d. Everything after
+ * the match happens here: the relevance page (sort by rank), the total and the facet counts. One pass in JS is several
+ * times cheaper than a materialised CTE, a window sort and a GROUP BY per facet inside WASM PostgreSQL, and with PGlite
+ * on its own thread it runs beside the next query's SQL instead of in front of it.
  */
 
-/** Field positions in a packed candidate row (keep in step with the SQL in pg-engine.server.ts). */
+/** Field positions in a packed candidate row: the stored part, then what the search SQL appends. */
 const CANDIDATE_FIELDS = [
   "productId",
-  "rank",
   "sector",
   "categoryId",
   "supplierId",
@@ -19,12 +19,37 @@ const CANDIDATE_FIELDS = [
   "stockStatus",
   "priceKopecks",
   "leadTimeDays",
+  // appended per search by the SQL in pg-engine.server.ts
+  "rank",
   "specs",
 ] as const;
 const F = Object.fromEntries(CANDIDATE_FIELDS.map((name, i) => [name, i])) as Record<
   (typeof CANDIDATE_FIELDS)[number],
   number
 >;
+
+/** The stored part of a candidate row (the `packed` column of `search_document`). */
+export function packCandidate(c: {
+  productId: string;
+  sector: string;
+  categoryId: string;
+  supplierId: string;
+  verified: boolean;
+  stockStatus: string;
+  priceKopecks: number | bigint | null;
+  leadTimeDays: number | null;
+}): string {
+  return [
+    c.productId,
+    c.sector,
+    c.categoryId,
+    c.supplierId,
+    c.verified ? "1" : "0",
+    c.stockStatus,
+    c.priceKopecks ?? "",
+    c.leadTimeDays ?? "",
+  ].join("\x1f");
+}
 
 /** The packed string → rows of fields. */
 export function unpackCandidates(packed: string | null): string[][] {

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
-import { countFacets, rankPage, specPair, unpackCandidates } from "./candidates";
+import { countFacets, packCandidate, rankPage, specPair, unpackCandidates } from "./candidates";
 import type {
   EngineHealth,
   SearchDocumentInput,
@@ -77,6 +77,16 @@ export class PostgresSearchEngine implements SearchEngine {
     for (let i = 0; i < docs.length; i += 500) {
       const chunk = docs.slice(i, i + 500);
       const rows = chunk.map((d) => ({
+        packed: packCandidate({
+          productId: d.id,
+          sector: d.sector,
+          categoryId: d.card.categoryId,
+          supplierId: d.card.supplierId,
+          verified: d.card.verified,
+          stockStatus: d.card.stockStatus,
+          priceKopecks: d.card.priceKopecks,
+          leadTimeDays: d.card.leadTimeDays,
+        }),
         productId: d.id,
         supplierId: d.card.supplierId,
         categoryId: d.card.categoryId,
@@ -107,16 +117,16 @@ export class PostgresSearchEngine implements SearchEngine {
       // One statement: the narrow matching row, then its card (the card's foreign key is checked at statement end).
       await prisma.$executeRaw`
         WITH r AS MATERIALIZED (
-          SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS r("productId" text, "supplierId" text,
+          SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS r(packed text, "productId" text, "supplierId" text,
                  "categoryId" text, "categoryPath" text[], sector text, verified boolean, "stockStatus" text,
                  "priceKopecks" bigint, "leadTimeDays" int, rating float8, "updatedAt" text, specs text[], card jsonb,
                  title text, "codesA" text, "textB" text, "codesB" text, "specText" text, description text)),
         doc AS (
           INSERT INTO search_document ("productId", "supplierId", "categoryId", "categoryPath", sector, verified,
-                 "stockStatus", "priceKopecks", "leadTimeDays", rating, "productUpdatedAt", specs, tsv, "indexedAt")
+                 "stockStatus", "priceKopecks", "leadTimeDays", rating, "productUpdatedAt", specs, packed, tsv, "indexedAt")
           SELECT r."productId", r."supplierId", r."categoryId", r."categoryPath", r.sector::"Sector", r.verified,
                  r."stockStatus"::"StockStatus", r."priceKopecks", r."leadTimeDays", r.rating, r."updatedAt"::timestamp,
-                 r.specs,
+                 r.specs, r.packed,
                  setweight(to_tsvector('russian', r.title), 'A') || setweight(to_tsvector('simple', r."codesA"), 'A') ||
                  setweight(to_tsvector('russian', r."textB"), 'B') || setweight(to_tsvector('simple', r."codesB"), 'B') ||
                  setweight(to_tsvector('russian', r."specText"), 'C') ||
@@ -128,7 +138,8 @@ export class PostgresSearchEngine implements SearchEngine {
                  "categoryPath" = EXCLUDED."categoryPath", sector = EXCLUDED.sector, verified = EXCLUDED.verified,
                  "stockStatus" = EXCLUDED."stockStatus", "priceKopecks" = EXCLUDED."priceKopecks",
                  "leadTimeDays" = EXCLUDED."leadTimeDays", rating = EXCLUDED.rating,
-                 "productUpdatedAt" = EXCLUDED."productUpdatedAt", specs = EXCLUDED.specs, tsv = EXCLUDED.tsv,
+                 "productUpdatedAt" = EXCLUDED."productUpdatedAt", specs = EXCLUDED.specs, packed = EXCLUDED.packed,
+                 tsv = EXCLUDED.tsv,
                  "indexedAt" = EXCLUDED."indexedAt"
           RETURNING "productId")
         INSERT INTO search_card ("productId", card)
@@ -312,17 +323,16 @@ export class PostgresSearchEngine implements SearchEngine {
     // 1. Candidates: at most `candidates` matches, their narrow columns packed into one string (see candidates.ts);
     //    the total, the facet counts and — for relevance — the page come from it in JS. Other orders take their page
     //    from the sort index in the same statement (exact order over all matches; the walk stops after the page).
-    const packedRow = Prisma.sql`concat_ws(chr(31), "productId", rank, sector, "categoryId", "supplierId",
-            verified::int, "stockStatus", coalesce("priceKopecks"::text, ''), coalesce("leadTimeDays"::text, ''),
-            ${specCodes.length ? Prisma.sql`array_to_string(specs, chr(29))` : Prisma.sql`''`})`;
+    const packedRow = specCodes.length
+      ? Prisma.sql`concat_ws(chr(31), packed, rank, array_to_string(specs, chr(29)))`
+      : Prisma.sql`packed || chr(31) || rank`;
     const sortedPage =
       sort === "relevance" || limit === 0
         ? Prisma.sql`NULL::text[]`
         : Prisma.sql`ARRAY(SELECT "productId" FROM search_document d ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
     const [row] = await prisma.$queryRaw<{ packed: string | null; page: string[] | null }[]>`
       SELECT (SELECT string_agg(${packedRow}, chr(30))
-                FROM (SELECT d."productId", d.sector, d."categoryId", d."supplierId", d.verified, d."stockStatus",
-                             d."priceKopecks", d."leadTimeDays", d.specs, ${rank} AS rank
+                FROM (SELECT d.packed, ${specCodes.length ? Prisma.sql`d.specs` : Prisma.sql`NULL`} AS specs, ${rank} AS rank
                         FROM search_document d ${where}
                        LIMIT ${this.candidates}) m) AS packed,
              ${sortedPage} AS page`;

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PostgresSearchEngine } from "~/modules/search/pg-engine.server";
 import type { SearchQuery } from "~/modules/search/search.types";
+import { getPrisma } from "~/utils/db.server";
 import { searchContract } from "./contract";
 
 searchContract("PostgreSQL", async () => new PostgresSearchEngine());
@@ -24,5 +26,25 @@ describe("PostgreSQL engine: bounded candidates", () => {
 
     const unbounded = await new PostgresSearchEngine().search(query("трансформатор"));
     expect(unbounded).toMatchObject({ total: 3, totalIsEstimate: false, facetsFromSample: false });
+  });
+});
+
+describe("PostgreSQL engine: stored candidate fields", () => {
+  it("the migration that added `packed` fills existing rows exactly as the engine writes new ones", async () => {
+    const dir = readdirSync("prisma/migrations").find((d) => d.endsWith("_search_packed_candidate"));
+    const sql = readFileSync(`prisma/migrations/${dir}/migration.sql`, "utf8");
+    const update = sql.slice(sql.indexOf("UPDATE")).replace(/;\s*$/, "");
+    const prisma = getPrisma();
+    const before = await prisma.$queryRaw<{ productId: string; packed: string }[]>`
+      SELECT "productId", packed FROM search_document ORDER BY "productId"`;
+    expect(before.length).toBeGreaterThan(3);
+    expect(before.some((r) => r.packed.split("\x1f")[6] === "")).toBe(true); // a product without a price is among them
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`UPDATE search_document SET packed = ''`);
+      await tx.$executeRawUnsafe(update);
+      const after = await tx.$queryRaw<{ productId: string; packed: string }[]>`
+        SELECT "productId", packed FROM search_document ORDER BY "productId"`;
+      expect(after).toEqual(before);
+    });
   });
 });
