@@ -8,4 +8,4 @@ import "~/modules/notifications/register.server";
 import "~/modules/rfq/jobs.server";
 import "~/modules/quotes/register.server";
 import "~/modules/search/search.consumer.server";
-import "./db-maintenance.server";
+import "./db-maintenance-jobs.server";

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
+import { checkpointIfDue } from "~/utils/db-maintenance.server";
 import { countFacets, packCandidate, rankPage, specPair, unpackCandidates } from "./candidates";
 import type {
   EngineHealth,
@@ -168,6 +169,7 @@ export class PostgresSearchEngine implements SearchEngine {
     for await (const batch of batches) {
       await this.upsert(batch);
       indexed += batch.length;
+      await checkpointIfDue(); // embedded: a full reindex writes GBs of WAL that nothing else would recycle
     }
     await prisma.$executeRaw`DELETE FROM search_document WHERE "indexedAt" < ${started}`;
     await this.vacuum();

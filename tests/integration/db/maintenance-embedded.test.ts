@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { getDatabase, getPrisma } from "~/utils/db.server";
-import { analyzeEmbeddedDatabase } from "~/utils/db-maintenance.server";
+import { analyzeEmbeddedDatabase, checkpointIfDue } from "~/utils/db-maintenance.server";
 import { createCategory, createOrganization, createProduct } from "../../fixtures/factories";
 
 async function plannedRows(table: string): Promise<number> {
@@ -28,4 +28,37 @@ it("gives the planner statistics for tables that grew (embedded PGlite has no au
     expect(ran).toBe(false);
     expect(await plannedRows("product")).toBe(before);
   }
+});
+
+async function redoPoint(): Promise<string> {
+  const [row] = await getPrisma().$queryRaw<
+    { redo: string }[]
+  >`SELECT redo_lsn::text AS redo FROM pg_control_checkpoint()`;
+  return row.redo;
+}
+
+it("checkpoints the embedded database once enough WAL waits (a single-user backend never does); a server is left to its checkpointer", async () => {
+  const db = getDatabase();
+  const start = await checkpointIfDue(db, { walBytes: 0 });
+  if (db.kind !== "pglite") {
+    expect(start).toBeNull();
+    return;
+  }
+  expect(start?.checkpointed).toBe(true);
+  const redo = await redoPoint();
+
+  const threshold = 256 * 1024;
+  const idle = await checkpointIfDue(db, { walBytes: threshold });
+  expect(idle?.checkpointed).toBe(false);
+  expect(idle?.walBytes).toBeLessThan(threshold);
+  expect(await redoPoint()).toBe(redo);
+
+  await getPrisma().$executeRawUnsafe(
+    "CREATE TABLE wal_probe AS SELECT g AS id, repeat('x', 500) AS filler FROM generate_series(1, 1000) g",
+  );
+  const due = await checkpointIfDue(db, { walBytes: threshold });
+  expect(due?.checkpointed).toBe(true);
+  expect(due?.walBytes).toBeGreaterThanOrEqual(threshold);
+  expect(await redoPoint()).not.toBe(redo);
+  expect((await checkpointIfDue(db, { walBytes: threshold }))?.checkpointed).toBe(false);
 });
