@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countFacets, packCandidate, rankPage, specPair, unpackCandidates } from "./candidates";
+import { countFacets, packCandidate, rankPage, searchSlot, specPair, unpackCandidates } from "./candidates";
 
 const F = "\x1f";
 const R = "\x1e";
@@ -229,5 +229,20 @@ describe("rankPage", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("searchSlot", () => {
+  it("puts ~1/16, 3/16 and 12/16 of the products in partitions 0, 1, 2, the same one every time", () => {
+    const n = 64_000;
+    const counts = [0, 0, 0];
+    for (let i = 0; i < n; i++) counts[searchSlot(`cp${(i * 7919).toString(36).padStart(10, "0")}x${i}`)]++;
+    expect(counts[0] / n).toBeCloseTo(1 / 16, 2);
+    expect(counts[1] / n).toBeCloseTo(3 / 16, 2);
+    expect(counts[2] / n).toBeCloseTo(12 / 16, 2);
+    expect(searchSlot("cmx4hfiov000wuk7dp8blzs6i")).toBe(searchSlot("cmx4hfiov000wuk7dp8blzs6i"));
+    // cuid-like ids that differ in one character spread over the partitions too
+    const near = new Set(Array.from({ length: 64 }, (_, i) => searchSlot(`cmx4hfiov000wuk7dp8blzs${i}`)));
+    expect(near).toEqual(new Set([0, 1, 2]));
   });
 });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PostgresSearchEngine } from "~/modules/search/pg-engine.server";
-import type { SearchQuery } from "~/modules/search/search.types";
+import { searchSlot } from "~/modules/search/candidates";
+import type { SearchDocumentInput, SearchQuery } from "~/modules/search/search.types";
 import { getPrisma } from "~/utils/db.server";
 import { searchContract } from "./contract";
 
@@ -46,5 +47,95 @@ describe("PostgreSQL engine: stored candidate fields", () => {
         SELECT "productId", packed FROM search_document ORDER BY "productId"`;
       expect(after).toEqual(before);
     });
+  });
+});
+
+function syntheticDoc(id: string, title: string): SearchDocumentInput {
+  return {
+    id,
+    card: {
+      slug: id,
+      title,
+      sku: `GZ-${id}`,
+      manufacturer: null,
+      categoryId: "synthetic",
+      categorySlug: "synthetic",
+      categoryNameRu: "Гидрозатворы",
+      categoryNameEn: "Water seals",
+      supplierId: "synthetic-supplier",
+      supplierSlug: "synthetic-supplier",
+      supplierName: "Поставщик",
+      verified: false,
+      rating: null,
+      ratingCount: 0,
+      priceKopecks: 100_00,
+      vatRate: "VAT20",
+      unit: "pcs",
+      stockStatus: "IN_STOCK",
+      leadTimeDays: 7,
+      keySpecs: [],
+    },
+    sector: "MUNICIPAL",
+    categoryPath: ["synthetic"],
+    categoryText: "Гидрозатворы",
+    description: "",
+    specText: "",
+    specFacets: {},
+    updatedAt: new Date("2026-11-01T00:00:00Z"),
+  };
+}
+
+describe("PostgreSQL engine: partitions", () => {
+  const ids = Array.from({ length: 64 }, (_, i) => `gz-${i}`);
+  const inSlot = (slot: number) => ids.filter((id) => searchSlot(id) === slot);
+  const query = (q: string, perPage = 100): SearchQuery => ({
+    q,
+    filters: {},
+    facets: {},
+    sort: "relevance",
+    page: 1,
+    perPage,
+  });
+
+  it("keeps each product and its card in the partition of its id, and an update stays there", async () => {
+    const engine = new PostgresSearchEngine();
+    await engine.index(ids.map((id) => syntheticDoc(id, `Гидрозатвор ${id}`)));
+    await engine.index([syntheticDoc(ids[0], "Гидрозатвор обновлённый")]);
+    const rows = await getPrisma().$queryRaw<{ productId: string; part: string; cards: bigint }[]>`
+      SELECT d."productId", d.tableoid::regclass::text AS part,
+             (SELECT count(*) FROM search_card c WHERE c."productId" = d."productId" AND c.slot = d.slot) AS cards
+        FROM search_document d WHERE d."productId" LIKE 'gz-%'`;
+    expect(rows).toHaveLength(ids.length);
+    for (const r of rows) {
+      expect(r.part).toBe(`search_document_s${searchSlot(r.productId)}`);
+      expect(Number(r.cards)).toBe(1);
+    }
+    expect(new Set(rows.map((r) => r.part)).size).toBe(3);
+    expect((await engine.search(query("обновлённый"))).hits.map((h) => h.id)).toEqual([ids[0]]);
+  });
+
+  it("a broad query takes its candidates from the partitions in order, the smallest first", async () => {
+    const first = inSlot(0);
+    expect(first.length).toBeGreaterThanOrEqual(2);
+    const bounded = new PostgresSearchEngine(undefined, { candidates: first.length });
+    const r = await bounded.search(query("гидрозатвор"));
+    expect(r.totalIsEstimate).toBe(true);
+    expect(r.hits.map((h) => h.id).sort()).toEqual([...first].sort());
+
+    const upToSecond = new PostgresSearchEngine(undefined, { candidates: first.length + inSlot(1).length });
+    const r2 = await upToSecond.search(query("гидрозатвор"));
+    expect(r2.hits.every((h) => searchSlot(h.id) < 2)).toBe(true);
+
+    const all = await new PostgresSearchEngine().search(query("гидрозатвор"));
+    expect(all).toMatchObject({ total: ids.length, totalIsEstimate: false });
+  });
+
+  it("deleting a product removes its card with it", async () => {
+    const engine = new PostgresSearchEngine();
+    await engine.delete(ids);
+    const [left] = await getPrisma().$queryRaw<{ docs: bigint; cards: bigint }[]>`
+      SELECT (SELECT count(*) FROM search_document WHERE "productId" LIKE 'gz-%') AS docs,
+             (SELECT count(*) FROM search_card WHERE "productId" LIKE 'gz-%') AS cards`;
+    expect({ docs: Number(left.docs), cards: Number(left.cards) }).toEqual({ docs: 0, cards: 0 });
   });
 });
