@@ -31,8 +31,11 @@ export const envSchema = z.object({
   MEILI_INDEX: z.string().default("products"),
   /** Embedded search engine: how long identical searches share a result (ms; 0 = off). */
   SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-  /** Embedded search engine: matches ranked and counted per query (more = exact counts further, slower). */
-  SEARCH_PG_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(1000),
+  /**
+   * Embedded search engine: matches ranked and counted per query (more = exact counts further, slower). 500 keeps
+   * p95 ≤ 50 ms at 8 concurrent searches on 2 cores (1000: 54–64 ms for broad terms; docs/performance-search.md).
+   */
+  SEARCH_PG_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(500),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("СнабМост <noreply@snabmost.local>"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),

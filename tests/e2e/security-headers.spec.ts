@@ -30,6 +30,23 @@ test("pages carry CSP with a per-request nonce, frame-ancestors 'none', nosniff 
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce(first)}"`);
 });
 
+test("static files are served with caching, pages and dotted routes still reach the app", async ({ request }) => {
+  const icon = await request.get("/favicon.svg");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+  expect(icon.headers()["cache-control"]).toBe("public, max-age=3600");
+  const html = await request.get("/");
+  const asset = /\/assets\/[\w.-]+\.js/.exec(await html.text())?.[0];
+  expect(asset).toBeTruthy();
+  const js = await request.get(asset as string);
+  expect(js.status()).toBe(200);
+  expect(js.headers()["cache-control"]).toContain("immutable");
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toContain("Sitemap");
+  expect((await request.get("/no-such-file.svg")).status()).toBe(404);
+});
+
 test("API responses and downloads are nosniff too", async ({ request }) => {
   const r = await request.get(`/api/v1/search?q=${encodeURIComponent("трансформатор")}`);
   expect(r.status()).toBe(200);

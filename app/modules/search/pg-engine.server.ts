@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
 import { checkpointIfDue } from "~/utils/db-maintenance.server";
+import { env } from "~/utils/env.server";
 import { countFacets, packCandidate, rankPage, searchSlot, specPair, unpackCandidates } from "./candidates";
 import type {
   EngineHealth,
@@ -23,8 +24,9 @@ import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, stem
  *   category path (B) + specs (C) + description (D); GIN index. Text is ё→е folded before PostgreSQL sees it.
  * - a query term matches `russian` word forms OR a code lexeme prefix; the last term is a prefix (as you type); a term
  *   missing from the vocabulary (`search_term`, pg_trgm GIN) is widened with its closest known words (typos).
- * - ranking, facet counts and the total run over at most `candidates` (1000) matches, so a term matching most rows stays
- *   fast; beyond that the total is reported as an estimate («более 1000»), as Meilisearch does with maxTotalHits.
+ * - ranking, facet counts and the total run over at most `candidates` (SEARCH_PG_CANDIDATES, 500) matches, so a term
+ *   matching most rows stays fast; beyond that the total is reported as an estimate («более 500»), as Meilisearch
+ *   does with maxTotalHits.
  *   The candidates are the first matches in partition order (`searchSlot`: a hash-random 1/16 of the catalog first),
  *   so a broad query reads the GIN indexes of the small partitions only. Sorting by price/lead/date is exact over all
  *   matches (index order).
@@ -47,7 +49,7 @@ interface Expansion {
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = "postgres" as const;
 
-  /** Matches considered for ranking, facet counts and the total (like Meilisearch's maxTotalHits). */
+  /** Matches considered for ranking, facet counts and the total (like Meilisearch's maxTotalHits; ≤ MAX_TOTAL_HITS pages). */
   private readonly candidates: number;
 
   /** Stems known to be in the vocabulary (`search_term` never shrinks, so this cannot go stale). */
@@ -62,7 +64,7 @@ export class PostgresSearchEngine implements SearchEngine {
     private readonly db: Db = getPrisma,
     options: { candidates?: number } = {},
   ) {
-    this.candidates = options.candidates ?? MAX_TOTAL_HITS;
+    this.candidates = options.candidates ?? env().SEARCH_PG_CANDIDATES;
   }
 
   async applySettings(): Promise<void> {

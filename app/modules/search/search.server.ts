@@ -29,7 +29,14 @@ import { MeiliSearchEngine } from "./meili-engine.server";
 import { PostgresSearchEngine } from "./pg-engine.server";
 import { grossKopecks } from "./price";
 import { parseSearchParams, type SearchParams } from "./search.schema";
-import type { FacetValue, SearchEngine, SearchHit, SearchResult, SearchSort } from "./search.types";
+import {
+  type FacetValue,
+  MAX_TOTAL_HITS,
+  type SearchEngine,
+  type SearchHit,
+  type SearchResult,
+  type SearchSort,
+} from "./search.types";
 
 export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
 
@@ -368,7 +375,7 @@ export async function searchCatalog(
     page: params.page,
     perPage: params.per_page,
   });
-  const maxHits = Math.min(result.total, 1000);
+  const maxHits = Math.min(result.total, MAX_TOTAL_HITS);
   return {
     params,
     category,

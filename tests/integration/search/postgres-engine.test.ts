@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { PostgresSearchEngine } from "~/modules/search/pg-engine.server";
 import { searchSlot } from "~/modules/search/candidates";
+import { PostgresSearchEngine } from "~/modules/search/pg-engine.server";
 import type { SearchDocumentInput, SearchQuery } from "~/modules/search/search.types";
 import { getPrisma } from "~/utils/db.server";
 import { searchContract } from "./contract";
