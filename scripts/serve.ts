@@ -92,16 +92,22 @@ app.use(
   }),
 );
 
-app.use((req, res, next) => {
-  const directives = contentSecurityPolicy(res.locals.cspNonce, { dev, https: httpsOrigin });
+// Built once; the CSP nonce is read per response (helmet calls the function for each request).
+app.use(
   helmet({
-    contentSecurityPolicy: { useDefaults: false, directives },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: contentSecurityPolicy((_req, res) => (res as express.Response).locals.cspNonce as string, {
+        dev,
+        https: httpsOrigin,
+      }),
+    },
     strictTransportSecurity: httpsOrigin && !dev ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: "deny" },
-  })(req, res, next);
-});
+  }),
+);
 
 app.use((req, res, next) => {
   const crossSite = isCrossSiteMutation({

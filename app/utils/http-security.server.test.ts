@@ -30,6 +30,14 @@ describe("content security policy", () => {
     expect(csp["script-src"]).not.toContain("'unsafe-inline'");
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
   });
+  it("can read the nonce from each response, so the middleware is built once", () => {
+    const csp = contentSecurityPolicy((_req, res) => (res as unknown as { locals: { n: string } }).locals.n);
+    const source = csp["script-src"]?.[1];
+    expect(typeof source).toBe("function");
+    const at = (n: string) => (source as (req: unknown, res: unknown) => string)({}, { locals: { n } });
+    expect(at("r1")).toBe("'nonce-r1'");
+    expect(at("r2")).toBe("'nonce-r2'");
+  });
 });
 
 describe("form body check", () => {

@@ -3,11 +3,22 @@
  * Pure functions, so they are unit-tested without a server.
  */
 
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** A directive value helmet computes per response (the nonce), or a fixed one. */
+type DirectiveValue = string | ((req: IncomingMessage, res: ServerResponse) => string);
+
+/**
+ * The CSP directives. `nonce` is the request's nonce, or a function of the response that returns it: the server builds
+ * the helmet middleware once with the function instead of once per request.
+ */
 export function contentSecurityPolicy(
-  nonce: string,
+  nonce: string | ((req: IncomingMessage, res: ServerResponse) => string),
   opts: { dev?: boolean; https?: boolean; extraConnect?: string[] } = {},
 ) {
-  const scriptSrc = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"];
+  const nonceSource: DirectiveValue =
+    typeof nonce === "string" ? `'nonce-${nonce}'` : (req, res) => `'nonce-${nonce(req, res)}'`;
+  const scriptSrc: DirectiveValue[] = ["'self'", nonceSource, "'strict-dynamic'"];
   if (opts.dev) scriptSrc.push("'unsafe-eval'");
   const connect = ["'self'", ...(opts.extraConnect ?? [])];
   if (opts.dev) connect.push("ws:", "wss:");
@@ -23,7 +34,7 @@ export function contentSecurityPolicy(
     "frame-ancestors": ["'none'"],
     "object-src": ["'none'"],
     "upgrade-insecure-requests": opts.https && !opts.dev ? [] : null,
-  } as Record<string, string[] | null>;
+  } as Record<string, DirectiveValue[] | null>;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
