@@ -33,6 +33,8 @@ const F = Object.fromEntries(CANDIDATE_FIELDS.map((name, i) => [name, i])) as Re
  * a 32-bit FNV-1a hash of its id (with murmur3's final mix): stable, uniform and independent of the data. A search reads the partitions in this
  * order and stops at its candidate bound, so the GIN indexes of the later partitions are never read by a broad query —
  * the bitmap of the matches, which PostgreSQL builds whole before reading a row, then costs ~1/16 of all the matches.
+ * Changing the function moves products between partitions: run `npm run search:reindex` (it drops the rows it did not
+ * rewrite, so no product stays behind in its old partition).
  */
 export function searchSlot(productId: string): 0 | 1 | 2 {
   let h = 0x811c9dc5;
