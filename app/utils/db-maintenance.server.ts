@@ -23,7 +23,7 @@ export async function analyzeEmbeddedDatabase(db: Database = getDatabase()): Pro
 }
 
 /** WAL since the last checkpoint that makes one due at once (a server's max_wal_size is 1 GB). */
-export const CHECKPOINT_WAL_BYTES = 256 * 1024 * 1024;
+const CHECKPOINT_WAL_BYTES = 256 * 1024 * 1024;
 /** Or, once this much WAL is waiting, when the last checkpoint is older than CHECKPOINT_MAX_AGE_MS. */
 const CHECKPOINT_MIN_WAL_BYTES = 1024 * 1024;
 const CHECKPOINT_MAX_AGE_MS = 15 * 60 * 1000;
