@@ -89,7 +89,7 @@ if (existing < products) {
   const r = await seedBulkProducts(prisma, { count: products - existing, seed: 1 });
   console.log(`  ${r.inserted} in ${r.seconds.toFixed(1)} s`);
 }
-const engine = new PostgresSearchEngine(undefined, { candidates: env().SEARCH_PG_CANDIDATES });
+const engine = new PostgresSearchEngine(); // SEARCH_PG_CANDIDATES, as the app
 useSearchEngine(engine);
 const searchable = await prisma.product.count({ where: { status: "PUBLISHED", supplier: { suspendedAt: null } } });
 const indexed = (await engine.health()).documents ?? 0;

@@ -38,15 +38,15 @@ let lastCheckpointAt = Date.now();
  */
 export async function checkpointIfDue(
   db: Database = getDatabase(),
-  opts: { walBytes?: number; maxAgeMs?: number; now?: number } = {},
+  opts: { walBytes?: number } = {},
 ): Promise<{ checkpointed: boolean; walBytes: number } | null> {
   if (db.kind !== "pglite") return null;
-  const now = opts.now ?? Date.now();
+  const now = Date.now();
   const [row] = await db.prisma.$queryRaw<{ wal: number }[]>`
     SELECT (pg_current_wal_insert_lsn() - redo_lsn)::float8 AS wal FROM pg_control_checkpoint()`;
   const due =
     row.wal >= (opts.walBytes ?? CHECKPOINT_WAL_BYTES) ||
-    (row.wal >= CHECKPOINT_MIN_WAL_BYTES && now - lastCheckpointAt >= (opts.maxAgeMs ?? CHECKPOINT_MAX_AGE_MS));
+    (row.wal >= CHECKPOINT_MIN_WAL_BYTES && now - lastCheckpointAt >= CHECKPOINT_MAX_AGE_MS);
   if (!due) return { checkpointed: false, walBytes: row.wal };
   const started = performance.now();
   await db.prisma.$executeRawUnsafe("CHECKPOINT");

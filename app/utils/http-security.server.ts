@@ -6,14 +6,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** A directive value helmet computes per response (the nonce), or a fixed one. */
-type DirectiveValue = string | ((req: IncomingMessage, res: ServerResponse) => string);
+type PerResponse = (req: IncomingMessage, res: ServerResponse) => string;
+type DirectiveValue = string | PerResponse;
 
 /**
  * The CSP directives. `nonce` is the request's nonce, or a function of the response that returns it: the server builds
  * the helmet middleware once with the function instead of once per request.
  */
 export function contentSecurityPolicy(
-  nonce: string | ((req: IncomingMessage, res: ServerResponse) => string),
+  nonce: string | PerResponse,
   opts: { dev?: boolean; https?: boolean; extraConnect?: string[] } = {},
 ) {
   const nonceSource: DirectiveValue =

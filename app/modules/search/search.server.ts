@@ -55,10 +55,7 @@ export function getSearchEngine(): SearchEngine {
             index: config.MEILI_INDEX,
             searchKey: config.MEILI_SEARCH_KEY,
           })
-        : new CachedSearchEngine(
-            new PostgresSearchEngine(undefined, { candidates: config.SEARCH_PG_CANDIDATES }),
-            config.SEARCH_CACHE_TTL_MS,
-          );
+        : new CachedSearchEngine(new PostgresSearchEngine(), config.SEARCH_CACHE_TTL_MS); // SEARCH_PG_CANDIDATES
   }
   return engine;
 }
