@@ -24,6 +24,8 @@ import { formatDate } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import { kopecksToInput } from "~/modules/money/format";
+import { supplierVatOptions } from "~/modules/money/money.server";
 
 function specToInput(value: unknown): string {
   if (value === undefined || value === null) return "";
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw e;
   });
   const attributes = await getCategoryAttributes(product.categoryId);
+  const vat = await supplierVatOptions(actor.organizationId ?? "");
   const t = await getT(request, "catalog");
   const specs = product.specs as Record<string, unknown>;
   return {
@@ -63,8 +66,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       manufacturer: product.manufacturer ?? "",
       description: product.description ?? "",
       priceOnRequest: product.priceKopecks === null,
-      price: product.priceKopecks === null ? "" : (Number(product.priceKopecks) / 100).toFixed(2).replace(".", ","),
-      vatRate: product.vatRate,
+      price: kopecksToInput(product.priceKopecks),
+      // a rate the regime no longer allows (20 % after 2025) is not offered: the form starts at the current default
+      vatRate: vat.rates.includes(product.vatRate) ? product.vatRate : vat.defaultRate,
       unit: product.unit,
       minOrderQty: String(Number(product.minOrderQty)),
       leadTimeDays: product.leadTimeDays === null ? "" : String(product.leadTimeDays),
@@ -72,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       spec: Object.fromEntries(attributes.map((a) => [a.code, specToInput(specs[a.code])])),
     },
     attributes,
+    vatRates: vat.rates,
   };
 }
 
@@ -145,7 +150,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProductPage() {
-  const { title, product, defaults, attributes } = useLoaderData<typeof loader>();
+  const { title, product, defaults, attributes, vatRates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
     | { form?: never; upload?: Record<string, string[]>; cert?: { error?: Record<string, string[] | null> } }
     | undefined;
@@ -204,6 +209,7 @@ export default function EditProductPage() {
         attributes={attributes}
         categoryName={lang === "en" ? product.category.nameEn : product.category.nameRu}
         lastResult={(result as { form?: Parameters<typeof ProductForm>[0]["lastResult"] } | undefined)?.form}
+        vatRates={vatRates}
       />
 
       <section aria-labelledby="media-heading" className="space-y-4">

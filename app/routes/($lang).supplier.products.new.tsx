@@ -15,15 +15,17 @@ import { ProductForm } from "~/modules/catalog/ui/product-form";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import { supplierVatOptions } from "~/modules/money/money.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request, { kind: "SUPPLIER" });
+  const actor = await requireActor(request, { kind: "SUPPLIER" });
+  const vat = await supplierVatOptions(actor.organizationId ?? "");
   const t = await getT(request, "catalog");
   const categoryId = new URL(request.url).searchParams.get("category") ?? "";
   const categories = await listLeafCategories();
   const category = categories.find((c) => c.id === categoryId) ?? null;
   const attributes = category ? await getCategoryAttributes(category.id) : [];
-  return { title: t("form.newTitle"), categories, category, attributes };
+  return { title: t("form.newTitle"), categories, category, attributes, vat };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewProductPage() {
-  const { title, categories, category, attributes } = useLoaderData<typeof loader>();
+  const { title, categories, category, attributes, vat } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("catalog");
   const { t: tc } = useTranslation();
@@ -78,7 +80,7 @@ export default function NewProductPage() {
           key={category.id}
           defaults={{
             categoryId: category.id,
-            vatRate: "VAT20",
+            vatRate: vat.defaultRate,
             unit: "pcs",
             minOrderQty: "1",
             stockStatus: "TO_ORDER",
@@ -86,6 +88,7 @@ export default function NewProductPage() {
           attributes={attributes}
           categoryName={lang === "en" ? category.nameEn : category.nameRu}
           lastResult={lastResult}
+          vatRates={vat.rates}
         />
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseRubles } from "./pricing";
+import { parseRublesToKopecks, VAT_RATE_CODES, type VatRateCode } from "~/modules/money/money";
+import { UNIT_CODES } from "~/modules/money/units";
 
 /**
  * Form schemas of the catalog module, shared by the browser (conform) and the server. Messages are i18n keys of the
@@ -38,8 +39,8 @@ export const productFormSchema = z
       (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
       z.string().optional(),
     ),
-    vatRate: z.enum(["VAT20", "VAT10", "VAT0", "NO_VAT"], { errorMap: () => ({ message: "errors.vat" }) }),
-    unit: z.enum(["pcs", "m", "km", "set", "t", "kg", "m3"], { errorMap: () => ({ message: "errors.unit" }) }),
+    vatRate: z.enum(VAT_RATE_CODES as [VatRateCode, ...VatRateCode[]], { errorMap: () => ({ message: "errors.vat" }) }),
+    unit: z.enum(UNIT_CODES, { errorMap: () => ({ message: "errors.unit" }) }),
     minOrderQty: z.preprocess(
       decimal,
       z
@@ -63,8 +64,11 @@ export const productFormSchema = z
   .superRefine((v, ctx) => {
     if (!v.priceOnRequest) {
       if (!v.price) ctx.addIssue({ code: "custom", path: ["price"], message: "errors.priceRequired" });
-      else if (parseRubles(v.price) === undefined)
-        ctx.addIssue({ code: "custom", path: ["price"], message: "errors.price" });
+      else {
+        const k = parseRublesToKopecks(v.price);
+        if (k === null) ctx.addIssue({ code: "custom", path: ["price"], message: "errors.price" });
+        else if (k < 0n) ctx.addIssue({ code: "custom", path: ["price"], message: "errors.priceNegative" });
+      }
     }
   });
 

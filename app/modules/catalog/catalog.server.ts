@@ -47,7 +47,6 @@ export {
 } from "./import/mapping";
 export { MAX_IMPORT_ROWS, SheetError } from "./import/parse";
 export type { RowError } from "./import/row";
-export { grossKopecks, UNIT_CODES, type UnitCode, VAT_PERCENT, VAT_RATES, vatKopecks } from "./pricing";
 export {
   addCertificate,
   addProductMedia,

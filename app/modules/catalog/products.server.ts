@@ -9,12 +9,13 @@ import {
   saveUpload,
   type UploadInput,
 } from "~/modules/files/files.server";
+import { parseRublesToKopecks } from "~/modules/money/money";
+import { supplierVatOptions } from "~/modules/money/money.server";
 import { enqueue, enqueueMany } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import type { CertificateInput, ProductFormInput, ProductListQuery } from "./catalog.schema";
 import { getCategoryAttributes } from "./categories.server";
 import { CatalogValidationError } from "./errors";
-import { parseRubles } from "./pricing";
 import { productSlug } from "./slug";
 import { parseSpecs } from "./specs";
 
@@ -99,6 +100,9 @@ async function toProductData(supplierId: string, input: ProductFormInput) {
     select: { id: true },
   });
   if (!category) throw new CatalogValidationError({ categoryId: ["errors.category"] });
+  if (!(await supplierVatOptions(supplierId)).rates.includes(input.vatRate)) {
+    throw new CatalogValidationError({ vatRate: ["errors.vatNotAllowed"] });
+  }
   const attributes = await getCategoryAttributes(category.id);
   const { specs, errors } = parseSpecs(input.spec ?? {}, attributes);
   if (Object.keys(errors).length > 0) {
@@ -114,7 +118,7 @@ async function toProductData(supplierId: string, input: ProductFormInput) {
     manufacturer: input.manufacturer ?? null,
     description: input.description ?? null,
     specs,
-    priceKopecks: input.priceOnRequest || !input.price ? null : (parseRubles(input.price) ?? null),
+    priceKopecks: input.priceOnRequest || !input.price ? null : (parseRublesToKopecks(input.price) ?? null),
     vatRate: input.vatRate,
     unit: input.unit,
     minOrderQty: input.minOrderQty,

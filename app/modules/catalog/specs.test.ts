@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { AttributeDef } from "./attributes";
-import { grossKopecks, parseRubles } from "./pricing";
 import { productSlug, slugify } from "./slug";
 import { canonicalSpecs, parseDecimal, parseSpecs, validateSpecs } from "./specs";
 
@@ -68,19 +67,9 @@ describe("validateSpecs", () => {
 });
 
 describe("helpers", () => {
-  it("parses decimals and prices the Russian way", () => {
+  it("parses decimals the Russian way", () => {
     expect(parseDecimal("1 250,75")).toBe(1250.75);
     expect(Number.isNaN(parseDecimal("12a"))).toBe(true);
-    expect(parseRubles("1 234 567,89 ₽")).toBe(123456789n);
-    expect(parseRubles("1000")).toBe(100000n);
-    expect(parseRubles("10,5")).toBe(1050n);
-    expect(parseRubles("-5")).toBeUndefined();
-  });
-
-  it("computes gross with VAT rounded to the kopeck", () => {
-    expect(grossKopecks(100000n, "VAT20")).toBe(120000n);
-    expect(grossKopecks(333n, "VAT10")).toBe(366n);
-    expect(grossKopecks(100000n, "NO_VAT")).toBe(100000n);
   });
 
   it("makes stable ASCII slugs", () => {

@@ -26,17 +26,8 @@ function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateT
   return f;
 }
 
-/** Kopecks (integer) → "1 234 567,89 ₽" (ru) / "RUB 1,234,567.89" (en). */
-export function formatMoney(kopecks: bigint | number, lang: Lang, opts: { fractionDigits?: 0 | 2 } = {}): string {
-  const digits = opts.fractionDigits ?? 2;
-  const value = typeof kopecks === "bigint" ? Number(kopecks) / 100 : kopecks / 100;
-  return numberFormat(lang, {
-    style: "currency",
-    currency: "RUB",
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
-}
+/** Money is formatted by the money module; re-exported here so screens keep one import for numbers, dates and money. */
+export { formatMoney } from "~/modules/money/format";
 
 export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 3): string {
   return numberFormat(lang, { maximumFractionDigits }).format(value);

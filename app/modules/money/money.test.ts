@@ -15,7 +15,7 @@ import {
 
 describe("VAT_RATES", () => {
   it("maps codes to percent, без НДС to null", () => {
-    expect(VAT_RATES).toEqual({ VAT20: 20, VAT10: 10, VAT0: 0, NO_VAT: null });
+    expect(VAT_RATES).toEqual({ VAT22: 22, VAT20: 20, VAT10: 10, VAT7: 7, VAT5: 5, VAT0: 0, NO_VAT: null });
   });
 });
 

@@ -7,17 +7,28 @@
  * (half away from zero for negative amounts).
  */
 
-export type VatRateCode = "VAT20" | "VAT10" | "VAT0" | "NO_VAT";
+export type VatRateCode = "VAT22" | "VAT20" | "VAT10" | "VAT7" | "VAT5" | "VAT0" | "NO_VAT";
 
-/** Percent per rate; `null` = «без НДС» (not a VAT payer / exempt), distinct from 0 %. */
+/**
+ * Percent per rate; `null` = «без НДС» (not a VAT payer / exempt, ст. 145, 346.11 НК РФ), distinct from 0 % (export,
+ * ст. 164 п. 1). Which rate may be used when, and by whom, is in vat.ts.
+ */
 export const VAT_RATES: Readonly<Record<VatRateCode, number | null>> = Object.freeze({
+  VAT22: 22,
   VAT20: 20,
   VAT10: 10,
+  VAT7: 7,
+  VAT5: 5,
   VAT0: 0,
   NO_VAT: null,
 });
 
-export const VAT_RATE_CODES: readonly VatRateCode[] = ["VAT20", "VAT10", "VAT0", "NO_VAT"];
+/** Every rate code, in the order forms list them. */
+export const VAT_RATE_CODES: readonly VatRateCode[] = ["VAT22", "VAT20", "VAT10", "VAT7", "VAT5", "VAT0", "NO_VAT"];
+
+export function isVatRateCode(value: unknown): value is VatRateCode {
+  return typeof value === "string" && Object.hasOwn(VAT_RATES, value);
+}
 
 export type Kopecks = bigint;
 
@@ -69,9 +80,16 @@ function quantityNumberToString(n: number): string {
   return rounded.toFixed(3);
 }
 
-/** Parses a user-typed rouble amount ("1 234,56", "1234.5") to kopecks; null when not a valid amount. */
+/**
+ * The one parser of user-typed rouble amounts: "1 234 567,89", "1234567.89", "1 234 567 руб.", "1 234,5 ₽", "-10" →
+ * kopecks; null when it is not an amount (letters, more than 2 decimals, two separators). Negative amounts parse (the
+ * caller decides whether they are allowed, so it can say «не может быть отрицательной» instead of «не число»).
+ */
 export function parseRublesToKopecks(input: string): bigint | null {
-  const text = input.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  const text = input
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/(₽|руб\.?|р\.|rub\.?)$/i, "")
+    .replace(",", ".");
   const m = /^(-?)(\d+)(?:\.(\d{0,2}))?$/.exec(text);
   if (!m) return null;
   const [, sign, whole, frac = ""] = m;
@@ -255,4 +273,93 @@ export function amountInWordsRu(kopecks: bigint | number): string {
     .toString()
     .padStart(2, "0")} ${pluralRu(kop, KOPECK)}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Document totals: goods, delivery (its own line with its own VAT), НДС by rate; advance and balance
+
+export interface RatedAmounts extends Amounts {
+  vatRate: VatRateCode;
+}
+
+export interface DocumentTotals {
+  /** Goods lines only. */
+  goods: Amounts;
+  /** The delivery line (zero when there is none). */
+  delivery: Amounts;
+  /** Goods + delivery. */
+  total: Amounts;
+  /** One entry per rate present (goods and delivery together), in VAT_RATE_CODES order; «без НДС» is its own entry. */
+  byRate: RatedAmounts[];
+}
+
+/**
+ * Totals of a document from its already rounded lines and its delivery charge. Every surface (order page, счёт, XLSX,
+ * API, comparison) calls this, so they cannot disagree: total = Σ lines + delivery, VAT = Σ byRate.vat.
+ */
+export function documentTotals(
+  lines: Iterable<RatedAmounts>,
+  delivery?: { kopecks: bigint | number; vatRate: VatRateCode } | null,
+): DocumentTotals {
+  const list = [...lines];
+  const goods = sumAmounts(list);
+  const deliveryAmounts =
+    delivery && toKopecks(delivery.kopecks) !== 0n ? chargeAmounts(delivery.kopecks, delivery.vatRate) : ZERO_AMOUNTS;
+  const rated =
+    deliveryAmounts === ZERO_AMOUNTS || !delivery ? list : [...list, { ...deliveryAmounts, vatRate: delivery.vatRate }];
+  const byRate = new Map<VatRateCode, Amounts>();
+  for (const l of rated) {
+    const acc = byRate.get(l.vatRate) ?? { net: 0n, vat: 0n, gross: 0n };
+    byRate.set(l.vatRate, { net: acc.net + l.net, vat: acc.vat + l.vat, gross: acc.gross + l.gross });
+  }
+  return {
+    goods,
+    delivery: { ...deliveryAmounts },
+    total: sumAmounts([goods, deliveryAmounts]),
+    byRate: VAT_RATE_CODES.filter((r) => byRate.has(r)).map((r) => ({ vatRate: r, ...(byRate.get(r) as Amounts) })),
+  };
+}
+
+export interface InstallmentTotals {
+  total: Amounts;
+  byRate: RatedAmounts[];
+}
+
+/**
+ * Splits a document into the счёт на предоплату (exactly `percent` % of the gross total, rounded to the kopeck) and the
+ * счёт on the balance. The advance is spread over the rates in proportion to their gross (largest remainder, so the
+ * shares sum to the advance exactly); the VAT in each share is «в том числе» at that rate (ст. 164 п. 4 НК РФ:
+ * 22/122). The balance is the document minus the advance, rate by rate, so advance + balance = the document to the kopeck.
+ */
+export function splitAdvance(
+  doc: Pick<DocumentTotals, "total" | "byRate">,
+  percent: number,
+): { advance: InstallmentTotals; balance: InstallmentTotals } {
+  if (!Number.isInteger(percent) || percent < 0 || percent > 100)
+    throw new RangeError(`bad prepayment percent: ${percent}`);
+  const advanceGross = divRound(doc.total.gross * BigInt(percent), 100n);
+  const positive = doc.byRate.filter((r) => r.gross > 0n);
+  const base = positive.reduce((s, r) => s + r.gross, 0n);
+  const shares = positive.map((r) => {
+    const exact = base === 0n ? 0n : r.gross * advanceGross;
+    return { rate: r.vatRate, floor: base === 0n ? 0n : exact / base, rem: base === 0n ? 0n : exact % base };
+  });
+  let left = advanceGross - shares.reduce((s, x) => s + x.floor, 0n);
+  for (const s of [...shares].sort((a, b) => (b.rem > a.rem ? 1 : b.rem < a.rem ? -1 : 0))) {
+    if (left <= 0n) break;
+    s.floor += 1n;
+    left -= 1n;
+  }
+  const advanceByRate: RatedAmounts[] = shares.map((s) => {
+    const vat = vatIncluded(s.floor, VAT_RATES[s.rate]);
+    return { vatRate: s.rate, gross: s.floor, vat, net: s.floor - vat };
+  });
+  const balanceByRate: RatedAmounts[] = doc.byRate.map((r) => {
+    const a = advanceByRate.find((x) => x.vatRate === r.vatRate) ?? { net: 0n, vat: 0n, gross: 0n };
+    return { vatRate: r.vatRate, net: r.net - a.net, vat: r.vat - a.vat, gross: r.gross - a.gross };
+  });
+  return {
+    advance: { total: sumAmounts(advanceByRate), byRate: advanceByRate },
+    balance: { total: sumAmounts(balanceByRate), byRate: balanceByRate },
+  };
 }

@@ -53,11 +53,4 @@ export function quoteLineView(
   };
 }
 
-/** "2026-05-01" → end of that day in Moscow (UTC+3), as a Date. */
-export function moscowEndOfDay(date: string): Date {
-  return new Date(`${date}T23:59:59.999+03:00`);
-}
-
-export function toMoscowDate(d: Date): string {
-  return new Date(d.getTime() + 3 * 3600 * 1000).toISOString().slice(0, 10);
-}
+export { moscowEndOfDay, toMoscowDateInput as toMoscowDate } from "~/modules/money/moscow-time";

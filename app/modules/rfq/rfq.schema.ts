@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { UNIT_CODES, type UnitCode } from "~/modules/money/units";
 
-/** ОКЕИ units offered in RFQ items (codes as in Product.unit; labels in common:units). */
-export const UNITS = ["pcs", "m", "km", "set", "t", "kg", "m3"] as const;
-export type Unit = (typeof UNITS)[number];
+/** Units of RFQ items: the one ОКЕИ list of the money module. */
+export const UNITS = UNIT_CODES;
+export type Unit = UnitCode;
 
 /** Preferred payment terms (labels in rfq:paymentTerms.<code>). */
 export const PAYMENT_TERMS = [
@@ -17,49 +18,15 @@ export const PAYMENT_TERMS = [
 export const RFQ_STATUSES = ["DRAFT", "PUBLISHED", "CLOSED", "AWARDED", "CANCELLED"] as const;
 export const RECIPIENT_STATUSES = ["NEW", "VIEWED", "QUOTED", "DECLINED", "EXPIRED"] as const;
 
-/** Dates and times on forms are Moscow time (UTC+3 all year), the corridor's time zone. */
-const MSK_OFFSET = "+03:00";
+/** Dates and times on forms are Moscow time; the conversions live in the money module (one place for Moscow time). */
+import {
+  parseMoscowDate,
+  parseMoscowDateTime,
+  toMoscowDateInput,
+  toMoscowDateTimeInput,
+} from "~/modules/money/moscow-time";
 
-/** "2026-11-25T18:00" (datetime-local, Moscow) → Date; null when empty or invalid. */
-export function parseMoscowDateTime(value: unknown): Date | null {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const d = new Date(`${value.length === 16 ? `${value}:00` : value}${MSK_OFFSET}`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** "2026-11-25" (Moscow date) → Date at 00:00 Moscow; null when empty or invalid. */
-export function parseMoscowDate(value: unknown): Date | null {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const d = new Date(`${value}T00:00:00${MSK_OFFSET}`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-function moscowParts(date: Date): string {
-  // sv-SE gives "2026-11-25 18:00:00"
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Moscow",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  })
-    .format(date)
-    .replace(" ", "T");
-}
-
-/** Date → "2026-11-25T18:00" for a datetime-local input (Moscow). */
-export function toMoscowDateTimeInput(date: Date | string | null | undefined): string {
-  if (!date) return "";
-  return moscowParts(new Date(date)).slice(0, 16);
-}
-
-/** Date → "2026-11-25" for a date input (Moscow). */
-export function toMoscowDateInput(date: Date | string | null | undefined): string {
-  if (!date) return "";
-  return moscowParts(new Date(date)).slice(0, 10);
-}
+export { parseMoscowDate, parseMoscowDateTime, toMoscowDateInput, toMoscowDateTimeInput };
 
 const trimmed = (max: number) => z.string().trim().max(max, "errors.tooLong");
 const checkbox = z

@@ -18,6 +18,7 @@
  */
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { Sector } from "~/generated/prisma/enums";
+import { chargeAmounts } from "~/modules/money/money";
 import { enqueue, type OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -27,7 +28,6 @@ import { CachedSearchEngine } from "./cache.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { MeiliSearchEngine } from "./meili-engine.server";
 import { PostgresSearchEngine } from "./pg-engine.server";
-import { grossKopecks } from "./price";
 import { parseSearchParams, type SearchParams } from "./search.schema";
 import {
   type FacetValue,
@@ -514,7 +514,7 @@ export async function searchApiResponse(params: SearchParams) {
             : {
                 currency: "RUB",
                 netKopecks: c.priceKopecks,
-                grossKopecks: grossKopecks(c.priceKopecks, c.vatRate),
+                grossKopecks: Number(chargeAmounts(BigInt(c.priceKopecks), c.vatRate).gross),
                 vatRate: c.vatRate,
                 unit: c.unit,
               },

@@ -4,6 +4,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { readStoredFileBytes, SPREADSHEET_KINDS, saveUpload, type UploadInput } from "~/modules/files/files.server";
+import { unitName } from "~/modules/money/units";
+import { vatPercentLabel } from "~/modules/money/vat";
 import { enqueueMany } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
@@ -554,7 +556,6 @@ export async function exportSupplierCatalog(actor: Actor): Promise<Buffer> {
     ...specColumns.map((a) => `${a.nameRu}${a.unit ? `, ${a.unit}` : ""} [${a.code}]`),
   ]);
   ws.getRow(1).font = { bold: true };
-  const vat = { VAT20: "20%", VAT10: "10%", VAT0: "0%", NO_VAT: "без НДС" } as const;
   for (const p of products) {
     const specs = (p.specs ?? {}) as Record<string, unknown>;
     ws.addRow(
@@ -565,8 +566,8 @@ export async function exportSupplierCatalog(actor: Actor): Promise<Buffer> {
         p.manufacturer ?? "",
         p.description ?? "",
         p.priceKopecks === null ? "" : Number(p.priceKopecks) / 100,
-        vat[p.vatRate],
-        p.unit,
+        vatPercentLabel(p.vatRate, "ru"),
+        unitName(p.unit, "ru"),
         Number(p.minOrderQty),
         p.leadTimeDays ?? "",
         p.stockStatus,

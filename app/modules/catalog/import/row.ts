@@ -1,6 +1,8 @@
 import type { ProductStatus, StockStatus, VatRate } from "~/generated/prisma/enums";
+import { parseRublesToKopecks } from "~/modules/money/money";
+import { parseUnit, type UnitCode } from "~/modules/money/units";
+import { baseVatRate, parseVatRate } from "~/modules/money/vat";
 import type { AttributeDef, Specs } from "../attributes";
-import { parseRubles, type UnitCode } from "../pricing";
 import { parseDecimal, parseSpecValue } from "../specs";
 import { type Cell, cellText } from "./cells";
 import type { ColumnTarget, ImportField } from "./mapping";
@@ -44,63 +46,6 @@ export interface RowError {
   code: string;
 }
 
-const VAT: Record<string, VatRate> = {
-  "20": "VAT20",
-  "20%": "VAT20",
-  "ндс20%": "VAT20",
-  ндс20: "VAT20",
-  vat20: "VAT20",
-  "10": "VAT10",
-  "10%": "VAT10",
-  "ндс10%": "VAT10",
-  ндс10: "VAT10",
-  vat10: "VAT10",
-  "0": "VAT0",
-  "0%": "VAT0",
-  "ндс0%": "VAT0",
-  ндс0: "VAT0",
-  vat0: "VAT0",
-  безндс: "NO_VAT",
-  "без ндс": "NO_VAT",
-  novat: "NO_VAT",
-  no_vat: "NO_VAT",
-  "не облагается": "NO_VAT",
-  "-": "NO_VAT",
-  "0.2": "VAT20",
-  "0.1": "VAT10",
-};
-const UNITS: Record<string, UnitCode> = {
-  шт: "pcs",
-  штука: "pcs",
-  pcs: "pcs",
-  pc: "pcs",
-  "796": "pcs",
-  м: "m",
-  метр: "m",
-  m: "m",
-  "006": "m",
-  "6": "m",
-  км: "km",
-  km: "km",
-  "008": "km",
-  "8": "km",
-  компл: "set",
-  комплект: "set",
-  set: "set",
-  "839": "set",
-  т: "t",
-  тонна: "t",
-  t: "t",
-  "168": "t",
-  кг: "kg",
-  kg: "kg",
-  "166": "kg",
-  м3: "m3",
-  "м³": "m3",
-  m3: "m3",
-  "куб м": "m3",
-  "113": "m3",
-};
 const STOCK: Record<string, StockStatus> = {
   "в наличии": "IN_STOCK",
   есть: "IN_STOCK",
@@ -171,16 +116,16 @@ export function validateImportRow(
   const priceText = get("price");
   if (priceText && !/^(по запросу|договорная|on request|-|—)$/i.test(priceText)) {
     const cell = cells[columns.indexOf("field:price")];
-    const parsed = typeof cell === "number" ? BigInt(Math.round(cell * 100)) : parseRubles(priceText);
-    if (parsed === undefined || parsed < 0n) fail("price", "price");
+    const parsed = typeof cell === "number" ? BigInt(Math.round(cell * 100)) : parseRublesToKopecks(priceText);
+    if (parsed === null || parsed < 0n) fail("price", "price");
     else if (parsed > 10n ** 15n) fail("price", "price");
     else priceKopecks = parsed;
   }
 
-  let vatRate: VatRate = "VAT20";
+  let vatRate: VatRate = baseVatRate();
   const vatText = get("vatRate");
   if (vatText) {
-    const v = VAT[key(vatText).replace(/\s/g, "")] ?? VAT[key(vatText)];
+    const v = parseVatRate(vatText);
     if (!v) fail("vatRate", "vat");
     else vatRate = v;
   }
@@ -188,7 +133,7 @@ export function validateImportRow(
   let unit: UnitCode = "pcs";
   const unitText = get("unit");
   if (unitText) {
-    const u = UNITS[key(unitText).replace(/\.$/, "")];
+    const u = parseUnit(unitText);
     if (!u) fail("unit", "unit");
     else unit = u;
   }

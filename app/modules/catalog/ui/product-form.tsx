@@ -6,6 +6,9 @@ import { Button } from "~/components/ui/button";
 import { FormMessage, SelectField, TextField } from "~/components/ui/field";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
+import type { VatRateCode } from "~/modules/money/money";
+import { UNIT_CODES, unitName } from "~/modules/money/units";
+import { vatRateLabel } from "~/modules/money/vat";
 import type { AttributeDef } from "../attributes";
 import { productFormSchema } from "../catalog.schema";
 
@@ -34,14 +37,16 @@ export function ProductForm({
   attributes,
   categoryName,
   lastResult,
+  vatRates,
 }: {
   defaults: ProductFormDefaults;
   attributes: AttributeDef[];
   categoryName: string;
   lastResult?: SubmissionResult<string[]> | null;
+  /** The rates the supplier's tax regime allows today (money.server supplierVatOptions). */
+  vatRates: readonly VatRateCode[];
 }) {
   const { t } = useTranslation("catalog");
-  const { t: tc } = useTranslation();
   const lang = useLang();
   const [form, fields] = useForm({
     lastResult,
@@ -93,16 +98,16 @@ export function ProductForm({
           </label>
         </div>
         <SelectField meta={fields.vatRate} label={t("form.vatRate")} translateError={tr}>
-          {["VAT20", "VAT10", "VAT0", "NO_VAT"].map((v) => (
+          {vatRates.map((v) => (
             <option key={v} value={v}>
-              {tc(`vat.${v}`)}
+              {vatRateLabel(v, lang)}
             </option>
           ))}
         </SelectField>
         <SelectField meta={fields.unit} label={t("form.unit")} translateError={tr}>
-          {["pcs", "m", "km", "set", "t", "kg", "m3"].map((u) => (
+          {UNIT_CODES.map((u) => (
             <option key={u} value={u}>
-              {tc(`units.${u}`)}
+              {unitName(u, lang)}
             </option>
           ))}
         </SelectField>

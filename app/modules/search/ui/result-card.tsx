@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
-import { formatMoney } from "~/modules/i18n/format";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
-import { grossKopecks } from "../price";
+import { UnitPrice } from "~/modules/money/ui/unit-price";
 import type { SearchHit } from "../search.types";
 import { Highlighted } from "./highlighted";
 
@@ -16,10 +15,8 @@ const stockTone = {
 /** One search result: title, code, supplier with badge, key specs, price net/gross, stock, lead time, rating. */
 export function ResultCard({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation("search");
-  const { t: tc } = useTranslation();
   const lang = useLang();
   const c = hit.card;
-  const unit = tc(`units.${c.unit}`, { defaultValue: c.unit });
   return (
     <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:justify-between">
       <div className="min-w-0 space-y-1.5">
@@ -78,21 +75,8 @@ export function ResultCard({ hit }: { hit: SearchHit }) {
       <div className="shrink-0 space-y-1 text-sm sm:w-56 sm:text-right">
         {c.priceKopecks === null ? (
           <p className="font-semibold text-slate-800">{t("card.onRequest")}</p>
-        ) : c.vatRate === "NO_VAT" || c.vatRate === "VAT0" ? (
-          <p className="font-semibold text-slate-900">
-            {t("card.priceNoVat", { price: formatMoney(c.priceKopecks, lang) })}{" "}
-            <span className="font-normal text-slate-600">{t("card.perUnit", { unit })}</span>
-          </p>
         ) : (
-          <>
-            <p className="font-semibold text-slate-900">
-              {t("card.priceNet", { price: formatMoney(c.priceKopecks, lang) })}
-            </p>
-            <p className="text-slate-600">
-              {t("card.priceGross", { price: formatMoney(grossKopecks(c.priceKopecks, c.vatRate), lang) })}{" "}
-              {t("card.perUnit", { unit })}
-            </p>
-          </>
+          <UnitPrice netKopecks={c.priceKopecks} vatRate={c.vatRate} unit={c.unit} size="sm" />
         )}
         <p>
           <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${stockTone[c.stockStatus]}`}>
