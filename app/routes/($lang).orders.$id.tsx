@@ -8,7 +8,10 @@ import { ForbiddenError, NotFoundError, requireActor } from "~/modules/accounts/
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
+import { unitName } from "~/modules/money/units";
+import { vatPercentLabel } from "~/modules/money/vat";
 import { orderHttp } from "~/modules/orders/http.server";
+import { orderMoneyView } from "~/modules/orders/money-view";
 import { orderStepSchema } from "~/modules/orders/orders.schema";
 import {
   AlreadyRatedError,
@@ -17,6 +20,7 @@ import {
   performOrderStep,
   rateOrder,
 } from "~/modules/orders/orders.server";
+import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
 import { payByInvoice, paymentOptions, startCardCheckout } from "~/modules/payments/payments.server";
 import { env } from "~/utils/env.server";
 
@@ -49,20 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       paymentMethod: order.paymentMethod,
       trackingNote: order.trackingNote,
       cancelReason: order.cancelReason,
-      goodsNet: money(order.goodsNetKopecks),
-      delivery: money(view.delivery.gross),
-      hasDelivery: order.deliveryCostKopecks > 0n,
-      vat: money(order.vatKopecks),
-      total: money(order.totalKopecks),
+      money: orderMoneyView(view),
       rating: order.rating ? { score: order.rating.score, comment: order.rating.comment } : null,
       lines: order.lines.map((l) => ({
         id: l.id,
         position: l.position,
         name: l.name,
         quantity: formatNumber(Number(l.quantity.toString()), lang),
-        unit: l.unit,
+        unit: unitName(l.unit, lang),
         price: money(l.unitPriceKopecks),
-        vatRate: l.vatRate,
+        vatRate: vatPercentLabel(l.vatRate, lang),
         net: money(l.netKopecks),
         vat: money(l.vatKopecks),
         gross: money(l.grossKopecks),
@@ -267,9 +267,9 @@ export default function OrderPage() {
                   <td className={cell}>{l.position}</td>
                   <td className={cell}>{l.name}</td>
                   <td className={`${cell} text-right tabular-nums`}>{l.quantity}</td>
-                  <td className={cell}>{t(`common:units.${l.unit}`, { defaultValue: l.unit })}</td>
+                  <td className={cell}>{l.unit}</td>
                   <td className={`${cell} text-right tabular-nums`}>{l.price}</td>
-                  <td className={cell}>{t(`vatRate.${l.vatRate}`)}</td>
+                  <td className={cell}>{l.vatRate}</td>
                   <td className={`${cell} text-right tabular-nums`}>{l.vat}</td>
                   <td className={`${cell} text-right tabular-nums`}>{l.gross}</td>
                 </tr>
@@ -277,22 +277,7 @@ export default function OrderPage() {
             </tbody>
           </table>
         </div>
-        <dl className="mt-3 ml-auto grid max-w-sm grid-cols-[1fr_max-content] gap-x-4 gap-y-1 text-sm">
-          <dt>{t("totals.goodsNet")}</dt>
-          <dd className="text-right tabular-nums">{order.goodsNet}</dd>
-          {order.hasDelivery ? (
-            <>
-              <dt>{t("totals.delivery")}</dt>
-              <dd className="text-right tabular-nums">{order.delivery}</dd>
-            </>
-          ) : null}
-          <dt>{t("totals.vat")}</dt>
-          <dd className="text-right tabular-nums">{order.vat}</dd>
-          <dt className="font-semibold">{t("totals.total")}</dt>
-          <dd className="text-right font-semibold tabular-nums" data-testid="order-total">
-            {order.total}
-          </dd>
-        </dl>
+        <OrderTotals m={order.money} />
       </section>
 
       <section aria-labelledby="docs-h">
@@ -306,6 +291,7 @@ export default function OrderPage() {
         ) : (
           <p className="text-sm text-slate-600">{t("noDocuments")}</p>
         )}
+        <PaymentSchedule m={order.money} orderId={order.id} hasInvoice={hasInvoice} />
         {party === "BUYER" && order.status === "AWAITING_PAYMENT" && order.paymentMethod === "INVOICE" ? (
           <p className="mt-2 text-sm text-slate-700">{t("payment.awaitingInvoice")}</p>
         ) : null}

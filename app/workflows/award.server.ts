@@ -84,6 +84,7 @@ export async function awardRfq(actor: Actor, rfqId: string, choice: AwardChoice,
         deliveryVatRate: v.deliveryVatRate,
         deliveryTerms: v.deliveryTerms,
         paymentTerms: PAYMENT(v.prepaymentPercent, v.paymentDaysAfterDelivery),
+        prepaymentPercent: v.prepaymentPercent,
         lines: rfq.items
           .filter((item) => assignment.get(item.id) === q.id)
           .map((item) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildInvoiceData, formatRub, type InvoiceSource } from "./invoice";
+import { buildInvoiceData, type InvoiceSource } from "./invoice";
+
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
 const source: InvoiceSource = {
   number: 42,
@@ -8,10 +10,7 @@ const source: InvoiceSource = {
   createdAt: new Date("2026-02-28T10:00:00Z"),
   deliveryAddress: "г. Севастополь",
   deliveryCostKopecks: 500000n,
-  deliveryVatRate: "VAT20",
-  goodsNetKopecks: 1000000n,
-  vatKopecks: 300000n,
-  totalKopecks: 1800000n,
+  deliveryVatRate: "VAT22",
   paymentTerms: "100% предоплата",
   supplier: {
     legalName: "ООО «Поставщик»",
@@ -22,6 +21,8 @@ const source: InvoiceSource = {
     bik: "044030653",
     settlementAccount: "40702810955000000001",
     correspondentAccount: "30101810500000000653",
+    directorName: "Иванов И. И.",
+    accountantName: "Петрова А. С.",
   },
   buyer: { legalName: "ООО «Покупатель»", inn: "9201234567", kpp: null, address: "Севастополь" },
   lines: [
@@ -29,51 +30,88 @@ const source: InvoiceSource = {
       position: 1,
       name: "Кабель ВВГнг 3×2,5",
       quantity: "100.000",
-      unit: "м",
+      unit: "m",
       unitPriceKopecks: 10000n,
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       netKopecks: 1000000n,
-      vatKopecks: 200000n,
-      grossKopecks: 1200000n,
+      vatKopecks: 220000n,
+      grossKopecks: 1220000n,
+    },
+    {
+      position: 2,
+      name: "Муфта",
+      quantity: "2.000",
+      unit: "pcs",
+      unitPriceKopecks: 50000n,
+      vatRate: "NO_VAT",
+      netKopecks: 100000n,
+      vatKopecks: 0n,
+      grossKopecks: 100000n,
     },
   ],
 };
 
 describe("invoice data", () => {
-  it("formats roubles the Russian way", () => {
-    expect(formatRub(123456789n)).toBe("1 234 567,89");
-    expect(formatRub(5n)).toBe("0,05");
-  });
-
-  it("has number and Moscow date, lines plus delivery, VAT «в том числе» and total in words", () => {
+  it("has number and Moscow date, ОКЕИ units, delivery line, Итого / В том числе НДС per rate / Всего к оплате", () => {
     const d = buildInvoiceData(source);
     expect(d.title).toBe("Счёт на оплату № СМ-42 от 02.03.2026");
-    expect(d.rows).toHaveLength(2);
+    expect(d.validUntil).toBe("07.03.2026");
+    expect(d.rows).toHaveLength(3);
     expect(d.rows[0]).toMatchObject({
       quantity: "100",
       unit: "м",
       price: "100,00",
-      vatRate: "20%",
-      total: "12 000,00",
+      net: "10 000,00",
+      total: "12 200,00",
     });
-    expect(d.rows[1]).toMatchObject({ name: "Доставка", vat: "1 000,00", total: "6 000,00" });
-    expect(d.vatLabel).toBe("В том числе НДС");
-    expect(d.totalVat).toBe("3 000,00");
-    expect(d.total).toBe("18 000,00");
-    expect(d.totalInWords).toBe("Восемнадцать тысяч рублей 00 копеек");
-    expect(d.summary).toBe("Всего наименований 2, на сумму 18 000,00 руб.");
+    expect(plain(d.rows[0].vatRate)).toBe("22 %");
+    // an RFQ order line stores the code "pcs": the счёт prints «шт», never the English code
+    expect(d.rows[1]).toMatchObject({ unit: "шт", vatRate: "без НДС", vat: "0,00" });
+    expect(d.rows[2]).toMatchObject({ name: "Доставка", unit: "усл. ед.", vat: "1 100,00", total: "6 100,00" });
+    expect(d.total).toBe("19 300,00");
+    expect(d.vatLines.map((v) => [plain(v.label), v.amount])).toEqual([
+      ["В том числе НДС 22 %", "3 300,00"],
+      ["Без НДС", "—"],
+    ]);
+    expect(d.toPay).toBe("19 300,00");
+    expect(d.totalInWords).toBe("Девятнадцать тысяч триста рублей 00 копеек");
+    expect(d.summary).toBe("Всего наименований 3, на сумму 19 300,00 руб.");
+    expect(plain(d.purpose)).toBe(
+      "Оплата по счёту № СМ-42 от 02.03.2026 (заказ № 42). Сумма 19 300,00 руб., в т.ч. НДС 22 % — 3 300,00 руб.",
+    );
+    expect(d.director).toBe("Иванов И. И.");
+    expect(d.accountant).toBe("Петрова А. С.");
   });
 
-  it("says «Без НДС» when nothing is taxed", () => {
+  it("a stored 2025 order keeps its 20 %", () => {
     const d = buildInvoiceData({
       ...source,
       deliveryCostKopecks: 0n,
-      vatKopecks: 0n,
-      totalKopecks: 1000000n,
-      lines: [{ ...source.lines[0], vatRate: "NO_VAT", vatKopecks: 0n, grossKopecks: 1000000n }],
+      lines: [{ ...source.lines[0], vatRate: "VAT20", vatKopecks: 200000n, grossKopecks: 1200000n }],
     });
-    expect(d.vatLabel).toBe("Без НДС");
-    expect(d.rows[0].vatRate).toBe("Без НДС");
-    expect(d.totalInWords).toBe("Десять тысяч рублей 00 копеек");
+    expect(plain(d.rows[0].vatRate)).toBe("20 %");
+    expect(plain(d.vatLines[0].label)).toBe("В том числе НДС 20 %");
+    expect(d.vatLines[0].amount).toBe("2 000,00");
+  });
+
+  it("says «Без НДС» and «НДС не облагается» when nothing is taxed", () => {
+    const d = buildInvoiceData({ ...source, deliveryCostKopecks: 0n, lines: [source.lines[1]] });
+    expect(d.vatLines).toEqual([{ label: "Без НДС", amount: "—" }]);
+    expect(d.purpose).toContain("НДС не облагается");
+    expect(d.totalInWords).toBe("Одна тысяча рублей 00 копеек");
+  });
+
+  it("50 % prepayment: the advance is exactly half, with its «в т.ч. НДС»; advance + balance = the order", () => {
+    const o = { ...source, prepaymentPercent: 50 };
+    const full = buildInvoiceData({ ...o, prepaymentPercent: 0 });
+    const advance = buildInvoiceData(o, "ADVANCE");
+    const balance = buildInvoiceData(o, "BALANCE");
+    expect(advance.title).toBe("Счёт на предоплату № СМ-42-А от 02.03.2026");
+    expect(advance.toPay).toBe("9 650,00");
+    expect(advance.toPayKopecks + balance.toPayKopecks).toBe(full.toPayKopecks);
+    expect(plain(advance.vatLines[0].label)).toBe("В том числе НДС 22 %");
+    expect(advance.totalInWords).toBe("Девять тысяч шестьсот пятьдесят рублей 00 копеек");
+    expect(balance.title).toBe("Счёт на оплату остатка № СМ-42-О от 02.03.2026");
+    expect(() => buildInvoiceData(source, "ADVANCE")).toThrow();
   });
 });

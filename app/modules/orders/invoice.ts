@@ -1,9 +1,17 @@
-import type { VatRate } from "~/generated/prisma/enums";
-import { amountInWordsRu, chargeAmounts, VAT_RATES } from "~/modules/money/money";
+import { formatRub } from "~/modules/money/format";
+import { amountInWordsRu, type RatedAmounts, type VatRateCode } from "~/modules/money/money";
+import { addMoscowDays, formatMoscowDateRu } from "~/modules/money/moscow-time";
+import { SERVICE_UNIT, unitName } from "~/modules/money/units";
+import { vatPercentLabel, vatRateLabel } from "~/modules/money/vat";
+import { type InvoiceKindCode, orderMoney } from "./totals";
+
+export { formatRub };
 
 /**
- * The data of a счёт на оплату (invoice for bank transfer), built from an order: pure, so the content is unit-tested
- * apart from the PDF drawing. Amounts are strings formatted the Russian way ("1 234,56").
+ * The data of a счёт на оплату (invoice for bank transfer) as a Russian accountant expects it (the layout 1C prints):
+ * the bank block, the table with ОКЕИ units, «Итого», «В том числе НДС 22 %» per rate, «Всего к оплате», the amount in
+ * words, назначение платежа, «Счёт действителен до» and the signatories. Built from an order, pure, unit-tested apart
+ * from the PDF drawing. An order with prepayment N % has two счета: the advance (exactly N %) and the balance.
  */
 export interface InvoiceParty {
   legalName: string;
@@ -12,6 +20,9 @@ export interface InvoiceParty {
   address: string;
 }
 
+/** Days a счёт stays valid (calendar days from its date). */
+export const INVOICE_VALID_DAYS = 5;
+
 export interface InvoiceSource {
   number: number;
   invoiceNumber: string | null;
@@ -19,16 +30,16 @@ export interface InvoiceSource {
   createdAt: Date;
   deliveryAddress: string;
   deliveryCostKopecks: bigint;
-  deliveryVatRate: VatRate;
-  goodsNetKopecks: bigint;
-  vatKopecks: bigint;
-  totalKopecks: bigint;
+  deliveryVatRate: VatRateCode;
+  prepaymentPercent?: number;
   paymentTerms: string | null;
   supplier: InvoiceParty & {
     bankName: string | null;
     bik: string | null;
     settlementAccount: string | null;
     correspondentAccount: string | null;
+    directorName?: string | null;
+    accountantName?: string | null;
   };
   buyer: InvoiceParty;
   lines: {
@@ -37,7 +48,7 @@ export interface InvoiceSource {
     quantity: { toString(): string };
     unit: string;
     unitPriceKopecks: bigint;
-    vatRate: VatRate;
+    vatRate: VatRateCode;
     netKopecks: bigint;
     vatKopecks: bigint;
     grossKopecks: bigint;
@@ -45,9 +56,11 @@ export interface InvoiceSource {
 }
 
 export interface InvoiceData {
+  kind: InvoiceKindCode;
   title: string;
   number: string;
   date: string;
+  validUntil: string;
   supplier: InvoiceSource["supplier"];
   buyer: InvoiceParty;
   basis: string;
@@ -57,30 +70,24 @@ export interface InvoiceData {
     quantity: string;
     unit: string;
     price: string;
+    net: string;
     vatRate: string;
     vat: string;
     total: string;
   }[];
-  totalNet: string;
-  totalVat: string;
-  /** «В том числе НДС» or «Без НДС» when nothing is taxed */
-  vatLabel: string;
+  /** «Итого» (with VAT) */
   total: string;
+  /** «В том числе НДС 22 %: 1 234,00» — one per rate; «Без НДС» when a rate carries no VAT */
+  vatLines: { label: string; amount: string }[];
+  /** «Всего к оплате» */
+  toPay: string;
+  toPayKopecks: bigint;
   summary: string;
   totalInWords: string;
+  purpose: string;
   paymentTerms: string | null;
-}
-
-export function formatRub(kopecks: bigint): string {
-  const negative = kopecks < 0n;
-  const abs = negative ? -kopecks : kopecks;
-  const rub = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  return `${negative ? "-" : ""}${rub},${(abs % 100n).toString().padStart(2, "0")}`;
-}
-
-export function vatRateLabel(rate: VatRate): string {
-  const p = VAT_RATES[rate];
-  return p === null ? "Без НДС" : `${p}%`;
+  director: string;
+  accountant: string;
 }
 
 function formatQuantity(q: { toString(): string }): string {
@@ -90,55 +97,103 @@ function formatQuantity(q: { toString(): string }): string {
   return f ? `${whole},${f}` : whole;
 }
 
-function formatDateRu(d: Date): string {
-  // Moscow time, DD.MM.YYYY
-  const msk = new Date(d.getTime() + 3 * 3600_000);
-  const dd = String(msk.getUTCDate()).padStart(2, "0");
-  const mm = String(msk.getUTCMonth() + 1).padStart(2, "0");
-  return `${dd}.${mm}.${msk.getUTCFullYear()}`;
+function vatLinesOf(byRate: RatedAmounts[]): InvoiceData["vatLines"] {
+  return byRate
+    .filter((r) => r.gross !== 0n)
+    .map((r) =>
+      r.vatRate === "NO_VAT"
+        ? { label: "Без НДС", amount: "—" }
+        : { label: `В том числе ${vatRateLabel(r.vatRate, "ru")}`, amount: formatRub(r.vat) },
+    );
 }
 
-export function buildInvoiceData(o: InvoiceSource): InvoiceData {
-  const rows: InvoiceData["rows"] = o.lines.map((l, i) => ({
-    n: i + 1,
-    name: l.name,
-    quantity: formatQuantity(l.quantity),
-    unit: l.unit,
-    price: formatRub(l.unitPriceKopecks),
-    vatRate: vatRateLabel(l.vatRate),
-    vat: formatRub(l.vatKopecks),
-    total: formatRub(l.grossKopecks),
-  }));
-  if (o.deliveryCostKopecks > 0n) {
-    const d = chargeAmounts(o.deliveryCostKopecks, o.deliveryVatRate);
-    rows.push({
-      n: rows.length + 1,
-      name: "Доставка",
-      quantity: "1",
-      unit: "усл.",
-      price: formatRub(o.deliveryCostKopecks),
-      vatRate: vatRateLabel(o.deliveryVatRate),
-      vat: formatRub(d.vat),
-      total: formatRub(d.gross),
-    });
+function vatPhrase(byRate: RatedAmounts[]): string {
+  const taxed = byRate.filter((r) => r.vatRate !== "NO_VAT" && r.gross !== 0n);
+  if (taxed.length === 0) return "НДС не облагается";
+  return `в т.ч. ${taxed.map((r) => `${vatRateLabel(r.vatRate, "ru")} — ${formatRub(r.vat)} руб.`).join(", ")}`;
+}
+
+export function buildInvoiceData(o: InvoiceSource, kind: InvoiceKindCode = "FULL"): InvoiceData {
+  const money = orderMoney({ ...o, prepaymentPercent: o.prepaymentPercent ?? 0 });
+  const invoice = money.invoices.find((i) => i.kind === kind);
+  if (!invoice) throw new RangeError(`order ${o.number} has no ${kind} invoice`);
+  const base = o.invoiceNumber ?? `СМ-${o.number}`;
+  const number = kind === "ADVANCE" ? `${base}-А` : kind === "BALANCE" ? `${base}-О` : base;
+  const issued = o.confirmedAt ?? o.createdAt;
+  const date = formatMoscowDateRu(issued);
+  const pct = money.prepaymentPercent;
+
+  let rows: InvoiceData["rows"];
+  if (kind === "FULL") {
+    rows = o.lines.map((l, i) => ({
+      n: i + 1,
+      name: l.name,
+      quantity: formatQuantity(l.quantity),
+      unit: unitName(l.unit, "ru"),
+      price: formatRub(l.unitPriceKopecks),
+      net: formatRub(l.netKopecks),
+      vatRate: vatPercentLabel(l.vatRate, "ru"),
+      vat: formatRub(l.vatKopecks),
+      total: formatRub(l.grossKopecks),
+    }));
+    if (money.delivery.gross !== 0n) {
+      rows.push({
+        n: rows.length + 1,
+        name: "Доставка",
+        quantity: "1",
+        unit: unitName(SERVICE_UNIT, "ru"),
+        price: formatRub(money.delivery.net),
+        net: formatRub(money.delivery.net),
+        vatRate: vatPercentLabel(o.deliveryVatRate, "ru"),
+        vat: formatRub(money.delivery.vat),
+        total: formatRub(money.delivery.gross),
+      });
+    }
+  } else {
+    const what =
+      kind === "ADVANCE"
+        ? `Предоплата ${pct} % по заказу № ${o.number}`
+        : `Оплата остатка (${100 - pct} %) по заказу № ${o.number}`;
+    rows = invoice.totals.byRate
+      .filter((r) => r.gross !== 0n)
+      .map((r, i) => ({
+        n: i + 1,
+        name: invoice.totals.byRate.length > 1 ? `${what}, ставка ${vatPercentLabel(r.vatRate, "ru")}` : what,
+        quantity: "1",
+        unit: unitName(SERVICE_UNIT, "ru"),
+        price: formatRub(r.net),
+        net: formatRub(r.net),
+        vatRate: vatPercentLabel(r.vatRate, "ru"),
+        vat: formatRub(r.vat),
+        total: formatRub(r.gross),
+      }));
   }
-  const totalNet = o.totalKopecks - o.vatKopecks;
-  const number = o.invoiceNumber ?? `СМ-${o.number}`;
-  const date = formatDateRu(o.confirmedAt ?? o.createdAt);
+  const toPay = invoice.totals.total.gross;
+  const title =
+    kind === "ADVANCE"
+      ? `Счёт на предоплату № ${number} от ${date}`
+      : kind === "BALANCE"
+        ? `Счёт на оплату остатка № ${number} от ${date}`
+        : `Счёт на оплату № ${number} от ${date}`;
   return {
-    title: `Счёт на оплату № ${number} от ${date}`,
+    kind,
+    title,
     number,
     date,
+    validUntil: formatMoscowDateRu(addMoscowDays(issued, INVOICE_VALID_DAYS)),
     supplier: o.supplier,
     buyer: o.buyer,
     basis: `Заказ № ${o.number}`,
     rows,
-    totalNet: formatRub(totalNet),
-    totalVat: formatRub(o.vatKopecks),
-    vatLabel: o.vatKopecks > 0n ? "В том числе НДС" : "Без НДС",
-    total: formatRub(o.totalKopecks),
-    summary: `Всего наименований ${rows.length}, на сумму ${formatRub(o.totalKopecks)} руб.`,
-    totalInWords: amountInWordsRu(o.totalKopecks),
+    total: formatRub(toPay),
+    vatLines: vatLinesOf(invoice.totals.byRate),
+    toPay: formatRub(toPay),
+    toPayKopecks: toPay,
+    summary: `Всего наименований ${rows.length}, на сумму ${formatRub(toPay)} руб.`,
+    totalInWords: amountInWordsRu(toPay),
+    purpose: `Оплата по счёту № ${number} от ${date} (заказ № ${o.number}). Сумма ${formatRub(toPay)} руб., ${vatPhrase(invoice.totals.byRate)}`,
     paymentTerms: o.paymentTerms,
+    director: o.supplier.directorName?.trim() || "",
+    accountant: o.supplier.accountantName?.trim() || "",
   };
 }

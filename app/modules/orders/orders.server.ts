@@ -2,7 +2,6 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { OrderStatus, VatRate } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit, recordAudit } from "~/modules/audit/audit.server";
-import { chargeAmounts } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
@@ -10,6 +9,7 @@ import { buildInvoiceData } from "./invoice";
 import { renderInvoicePdf } from "./invoice-pdf.server";
 import { type OrderLineInput, priceOrderLines } from "./lines";
 import { availableActions, canRate, hasInvoice, type OrderAction, type OrderParty, transition } from "./state-machine";
+import { type InvoiceKindCode, orderMoney, paidAndDue } from "./totals";
 
 export type { OrderAction, OrderParty } from "./state-machine";
 
@@ -24,6 +24,8 @@ export interface AwardOrderInput {
   deliveryVatRate: VatRate;
   deliveryTerms: string | null;
   paymentTerms: string | null;
+  /** From the awarded quote: the share paid by a счёт на предоплату (0 = one счёт). */
+  prepaymentPercent?: number;
   lines: AwardOrderLineInput[];
 }
 
@@ -38,8 +40,13 @@ export async function createOrdersFromAward(
 ): Promise<{ orderId: string; supplierOrgId: string; number: number }[]> {
   const created: { orderId: string; supplierOrgId: string; number: number }[] = [];
   for (const o of input.orders) {
-    const { lines, goods } = priceOrderLines(o.lines);
-    const delivery = chargeAmounts(o.deliveryCostKopecks, o.deliveryVatRate);
+    const { lines } = priceOrderLines(o.lines);
+    const money = orderMoney({
+      deliveryCostKopecks: o.deliveryCostKopecks,
+      deliveryVatRate: o.deliveryVatRate,
+      prepaymentPercent: o.prepaymentPercent ?? 0,
+      lines,
+    });
     const order = await tx.order.create({
       data: {
         rfqId: input.rfqId,
@@ -52,9 +59,10 @@ export async function createOrdersFromAward(
         paymentTerms: o.paymentTerms,
         deliveryCostKopecks: o.deliveryCostKopecks,
         deliveryVatRate: o.deliveryVatRate,
-        goodsNetKopecks: goods.net,
-        vatKopecks: goods.vat + delivery.vat,
-        totalKopecks: goods.gross + delivery.gross,
+        prepaymentPercent: o.prepaymentPercent ?? 0,
+        goodsNetKopecks: money.goods.net,
+        vatKopecks: money.total.vat,
+        totalKopecks: money.total.gross,
         lines: { create: lines },
       },
       select: { id: true, number: true, totalKopecks: true },
@@ -153,14 +161,16 @@ export async function getOrder(actor: Actor, orderId: string) {
   if (!order) throw new NotFoundError("order");
   const party = partyOf(actor, order);
   const timeline = await listAudit("order", order.id, prisma);
-  const delivery = chargeAmounts(order.deliveryCostKopecks, order.deliveryVatRate);
+  const money = orderMoney(order);
   return {
     order,
     party,
     actions: availableActions(order.status, party),
     canRate: party === "BUYER" && canRate(order.status) && !order.rating,
     hasInvoice: hasInvoice(order.status),
-    delivery,
+    delivery: money.delivery,
+    money,
+    ...paidAndDue(money.total, order.payments),
     timeline: timeline.map((e) => ({ id: e.id, action: e.action, createdAt: e.createdAt, data: e.data })),
   };
 }
@@ -375,8 +385,15 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
 
 // ───────────────────────────────────────────── documents ─────────────────────────────────────────────
 
-/** The счёт на оплату of an order as PDF, only for its buyer and supplier, once the supplier has confirmed. */
-export async function getInvoicePdf(actor: Actor, orderId: string): Promise<{ filename: string; pdf: Buffer }> {
+/**
+ * A счёт of an order as PDF, only for its buyer and supplier, once the supplier has confirmed. `kind` picks the advance
+ * or the balance счёт of an order with prepayment (default: the order's first счёт); a kind the order has not → 404.
+ */
+export async function getInvoicePdf(
+  actor: Actor,
+  orderId: string,
+  kind?: InvoiceKindCode,
+): Promise<{ filename: string; pdf: Buffer }> {
   const party = { select: { legalName: true, inn: true, kpp: true, legalAddress: true } } as const;
   const order = await getPrisma().order.findFirst({
     where: { AND: [{ id: orderId }, scope(actor)] },
@@ -390,18 +407,26 @@ export async function getInvoicePdf(actor: Actor, orderId: string): Promise<{ fi
           bik: true,
           settlementAccount: true,
           correspondentAccount: true,
+          directorName: true,
+          accountantName: true,
         },
       },
     },
   });
   if (!order || !hasInvoice(order.status)) throw new NotFoundError("invoice");
+  const kinds = orderMoney(order).invoices.map((i) => i.kind);
+  const chosen = kind ?? kinds[0];
+  if (!kinds.includes(chosen)) throw new NotFoundError("invoice");
   const { legalAddress: sAddr, ...supplier } = order.supplier;
   const { legalAddress: bAddr, ...buyer } = order.buyer;
-  const data = buildInvoiceData({
-    ...order,
-    supplier: { ...supplier, address: sAddr },
-    buyer: { ...buyer, address: bAddr },
-  });
+  const data = buildInvoiceData(
+    {
+      ...order,
+      supplier: { ...supplier, address: sAddr },
+      buyer: { ...buyer, address: bAddr },
+    },
+    chosen,
+  );
   const pdf = await renderInvoicePdf(data);
-  return { filename: `schet-${order.invoiceNumber ?? order.number}.pdf`, pdf };
+  return { filename: `schet-${data.number}.pdf`, pdf };
 }

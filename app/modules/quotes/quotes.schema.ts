@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { parseRublesToKopecks, quantityToMilli, VAT_RATE_CODES, type VatRateCode } from "~/modules/money/money";
+import { baseVatRate } from "~/modules/money/vat";
 
 const vatRate = z.enum(VAT_RATE_CODES as [VatRateCode, ...VatRateCode[]], { message: "errors.vatRate" });
 const text = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).optional();
@@ -21,7 +22,7 @@ export const quoteLineSchema = z
     rfqItemId: z.string().min(1),
     unitPrice: z.string().trim().optional(),
     quantity: z.string().trim().optional(),
-    vatRate: vatRate.default("VAT20"),
+    vatRate: vatRate.default(() => baseVatRate()),
     leadTimeDays: z.string().trim().optional(),
     analogueModel: text(200),
     analogueNote: text(1000),
@@ -31,7 +32,9 @@ export const quoteLineSchema = z
       return;
     }
     const price = parseRublesToKopecks(line.unitPrice);
-    if (price === null || price <= 0n) ctx.addIssue({ code: "custom", path: ["unitPrice"], message: "errors.price" });
+    if (price === null) ctx.addIssue({ code: "custom", path: ["unitPrice"], message: "errors.price" });
+    else if (price < 0n) ctx.addIssue({ code: "custom", path: ["unitPrice"], message: "errors.priceNegative" });
+    else if (price === 0n) ctx.addIssue({ code: "custom", path: ["unitPrice"], message: "errors.price" });
     if (!line.quantity) ctx.addIssue({ code: "custom", path: ["quantity"], message: "errors.quantityRequired" });
     else if (!validQuantity(line.quantity))
       ctx.addIssue({ code: "custom", path: ["quantity"], message: "errors.quantity" });
@@ -45,7 +48,7 @@ export const quoteFormSchema = z
   .object({
     lines: z.array(quoteLineSchema).default([]),
     deliveryCost: z.string().trim().optional(),
-    deliveryVatRate: vatRate.default("VAT20"),
+    deliveryVatRate: vatRate.default(() => baseVatRate()),
     deliveryTerms: text(500),
     prepaymentPercent: z.string().trim().optional(),
     paymentDaysAfterDelivery: z.string().trim().optional(),

@@ -10,7 +10,9 @@ import {
   parseRublesToKopecks,
   quantityToMilli,
   sumAmounts,
+  type VatRateCode,
 } from "~/modules/money/money";
+import { type SupplierVatOptions, supplierVatOptions } from "~/modules/money/money.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { markRecipientQuoted, markRecipientWithdrawn } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
@@ -67,7 +69,9 @@ function versionView(v: VersionRow) {
 }
 
 /** Form default values (roubles as typed) from a stored version. */
-function formDefaults(items: { id: string }[], v: VersionRow | undefined) {
+function formDefaults(items: { id: string }[], v: VersionRow | undefined, vat: SupplierVatOptions) {
+  // a draft keeps its rates while the regime still allows them; a rate no longer allowed (20 % after 2025) starts over
+  const rate = (r: VatRateCode | undefined) => (r && vat.rates.includes(r) ? r : vat.defaultRate);
   const byItem = new Map(v?.lines.map((l) => [l.rfqItemId, l]) ?? []);
   return {
     lines: items.map((item) => {
@@ -76,14 +80,14 @@ function formDefaults(items: { id: string }[], v: VersionRow | undefined) {
         rfqItemId: item.id,
         unitPrice: l ? kopecksToDecimalString(l.unitPriceKopecks) : "",
         quantity: l ? l.quantity.toString() : "",
-        vatRate: l?.vatRate ?? "VAT20",
+        vatRate: rate(l?.vatRate),
         leadTimeDays: l?.leadTimeDays != null ? String(l.leadTimeDays) : "",
         analogueModel: l?.analogueModel ?? "",
         analogueNote: l?.analogueNote ?? "",
       };
     }),
     deliveryCost: v ? kopecksToDecimalString(v.deliveryCostKopecks) : "",
-    deliveryVatRate: v?.deliveryVatRate ?? "VAT20",
+    deliveryVatRate: rate(v?.deliveryVatRate),
     deliveryTerms: v?.deliveryTerms ?? "",
     prepaymentPercent: v ? String(v.prepaymentPercent) : "0",
     paymentDaysAfterDelivery: v?.paymentDaysAfterDelivery != null ? String(v.paymentDaysAfterDelivery) : "",
@@ -103,7 +107,9 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
   const latest = quote?.versions.filter((v) => v.version > 0).at(-1);
   const recipientStatus = rfq.recipients[0]?.status ?? "NEW";
   const open = isOpenForQuotes(rfq, now) && recipientStatus !== "DECLINED";
+  const vat = await supplierVatOptions(actor.organizationId as string, now);
   return {
+    vatRates: vat.rates,
     canEdit: open,
     items: rfq.items.map((i) => ({
       id: i.id,
@@ -123,7 +129,7 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
           hasUnsubmittedChanges: Boolean(draft && latest && draft.updatedAt > (latest.submittedAt ?? latest.createdAt)),
         }
       : null,
-    defaults: formDefaults(rfq.items, draft ?? latest),
+    defaults: formDefaults(rfq.items, draft ?? latest, vat),
     draftAttachments: draft ? versionView(draft).attachments : [],
     versions: (quote?.versions ?? [])
       .filter((v) => v.version > 0)
@@ -148,8 +154,10 @@ interface BuiltLine {
 function buildLines(
   items: { id: string; quantity: Prisma.Decimal; analoguesAllowed: boolean }[],
   form: QuoteForm,
+  vatRates: readonly VatRateCode[],
 ): { lines: BuiltLine[]; errors: Record<string, string[]> } {
   const errors: Record<string, string[]> = {};
+  if (form.deliveryCost && !vatRates.includes(form.deliveryVatRate)) errors.deliveryVatRate = ["errors.vatNotAllowed"];
   const byId = new Map(items.map((i) => [i.id, i]));
   const lines: BuiltLine[] = [];
   const seen = new Set<string>();
@@ -166,6 +174,10 @@ function buildLines(
     if (price === null || !quantity) return; // schema already reported
     if (quantityToMilli(quantity) > quantityToMilli(item.quantity.toString())) {
       errors[`lines[${idx}].quantity`] = ["errors.quantityTooLarge"];
+      return;
+    }
+    if (!vatRates.includes(l.vatRate)) {
+      errors[`lines[${idx}].vatRate`] = ["errors.vatNotAllowed"];
       return;
     }
     if (!item.analoguesAllowed && (l.analogueModel || l.analogueNote)) {
@@ -207,7 +219,7 @@ export async function saveQuote(
   const orgId = actor.organizationId as string;
   if (rfq.recipients[0]?.status === "DECLINED") throw new QuoteValidationError({}, ["errors.declined"]);
   if (!isOpenForQuotes(rfq, now)) throw new QuoteValidationError({}, ["errors.closed"]);
-  const { lines, errors } = buildLines(rfq.items, form);
+  const { lines, errors } = buildLines(rfq.items, form, (await supplierVatOptions(orgId, now)).rates);
   const validUntil = form.validUntil ? moscowEndOfDay(form.validUntil) : null;
   if (opts.mode === "submit") {
     if (lines.length === 0 && Object.keys(errors).length === 0) throw new QuoteValidationError({}, ["errors.noLines"]);

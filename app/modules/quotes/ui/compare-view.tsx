@@ -3,6 +3,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
+import type { VatRateCode } from "~/modules/money/money";
+import { unitName } from "~/modules/money/units";
+import { vatRateLabel } from "~/modules/money/vat";
 import { buttonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import type { Comparison } from "../buyer.server";
 import { type CompareOffer, filterOffers, SORTS, type SortKey, sortOffers } from "../compare";
@@ -182,8 +185,7 @@ export function CompareView({
                         {idx + 1}. {item.name}
                       </span>
                       <span className="block text-xs text-slate-500">
-                        {t("compare.requested")}: {item.quantity}{" "}
-                        {t(`common:units.${item.unit}`, { defaultValue: item.unit })}
+                        {t("compare.requested")}: {item.quantity} {unitName(item.unit, lang)}
                       </span>
                     </th>
                     {offers.map((o) => (
@@ -499,6 +501,7 @@ function OfferCell({
   money: (v: string) => string;
 }) {
   const { t } = useTranslation("quotes");
+  const lang = useLang();
   const l = o.lines[itemId];
   const cls = "border-b border-slate-200 p-2 align-top tabular-nums";
   if (!l)
@@ -519,7 +522,8 @@ function OfferCell({
         {t("compare.lineNet")}: <span data-testid="line-net">{money(l.net)}</span>
       </span>
       <span className="block text-xs">
-        {t("compare.lineGross")}: <span data-testid="line-gross">{money(l.gross)}</span> ({t(`vat.${l.vatRate}`)})
+        {t("compare.lineGross")}: <span data-testid="line-gross">{money(l.gross)}</span> (
+        {vatRateLabel(l.vatRate as VatRateCode, lang)})
       </span>
       <span className="block text-xs">
         {t("compare.leadTime")}: {l.leadTimeDays != null ? t("compare.days", { count: l.leadTimeDays }) : "—"}

@@ -17,14 +17,17 @@ import {
   lineAmounts,
   parseRublesToKopecks,
   sumAmounts,
-  VAT_RATE_CODES,
   type VatRateCode,
 } from "~/modules/money/money";
+import { unitName } from "~/modules/money/units";
+import { vatRateLabel } from "~/modules/money/vat";
 import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import type { QuoteForm } from "../quotes.schema";
 
 export interface QuotePanelData {
   canEdit: boolean;
+  /** Rates the supplier's tax regime allows today. */
+  vatRates: VatRateCode[];
   items: { id: string; position: number; name: string; quantity: string; unit: string; analoguesAllowed: boolean }[];
   quote: {
     id: string;
@@ -109,7 +112,7 @@ function totalsOf(form: HTMLFormElement | null, count: number) {
     );
   const goods = sumAmounts(lines.filter((l): l is Amounts => l !== null));
   const dk = parseRublesToKopecks(String(data.get("deliveryCost") ?? "")) ?? 0n;
-  const delivery = chargeAmounts(dk < 0n ? 0n : dk, String(data.get("deliveryVatRate") ?? "VAT20") as VatRateCode);
+  const delivery = chargeAmounts(dk < 0n ? 0n : dk, String(data.get("deliveryVatRate") ?? "NO_VAT") as VatRateCode);
   return { lines, goods, delivery, landed: goods.gross + delivery.gross };
 }
 
@@ -205,7 +208,7 @@ export function QuotePanel({
                         <span className="block text-xs text-slate-500">
                           {t("panel.requested", {
                             quantity: item.quantity,
-                            unit: t(`common:units.${item.unit}`, { defaultValue: item.unit }),
+                            unit: unitName(item.unit, lang),
                           })}
                         </span>
                       </th>
@@ -236,12 +239,13 @@ export function QuotePanel({
                           {t("panel.vatRateOf", { n: i + 1 })}
                         </label>
                         <select {...getSelectProps(f.vatRate)} className={`${inputClass} w-28`}>
-                          {VAT_RATE_CODES.map((c) => (
+                          {data.vatRates.map((c) => (
                             <option key={c} value={c}>
-                              {t(`vat.${c}`)}
+                              {vatRateLabel(c, lang)}
                             </option>
                           ))}
                         </select>
+                        <Errors id={f.vatRate.errorId} errors={f.vatRate.errors} />
                       </td>
                       <td className="p-2">
                         <label htmlFor={f.leadTimeDays.id} className="sr-only">
@@ -315,12 +319,13 @@ export function QuotePanel({
                 {t("panel.deliveryVatRate")}
               </label>
               <select {...getSelectProps(fields.deliveryVatRate)} className={inputClass}>
-                {VAT_RATE_CODES.map((c) => (
+                {data.vatRates.map((c) => (
                   <option key={c} value={c}>
-                    {t(`vat.${c}`)}
+                    {vatRateLabel(c, lang)}
                   </option>
                 ))}
               </select>
+              <Errors id={fields.deliveryVatRate.errorId} errors={fields.deliveryVatRate.errors} />
             </div>
             <div>
               <label htmlFor={fields.deliveryTerms.id} className="text-sm font-medium">
