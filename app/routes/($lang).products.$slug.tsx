@@ -13,6 +13,8 @@ import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
+import { unitName } from "~/modules/money/units";
+import { vatRateLabel } from "~/modules/money/vat";
 import { env } from "~/utils/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -234,12 +236,12 @@ export default function ProductPage() {
             ) : null}
             <dl className="mt-4 grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
               <dt className="text-slate-600">{t("product.vat")}</dt>
-              <dd>{tc(`vat.${product.vatRate}`)}</dd>
+              <dd data-testid="product-vat">{vatRateLabel(product.vatRate, lang)}</dd>
               <dt className="text-slate-600">{t("product.unit")}</dt>
-              <dd>{tc(`units.${product.unit}`)}</dd>
+              <dd>{unitName(product.unit, lang)}</dd>
               <dt className="text-slate-600">{t("product.minOrder")}</dt>
               <dd>
-                {formatNumber(product.minOrderQty, lang)} {tc(`units.${product.unit}`)}
+                {formatNumber(product.minOrderQty, lang)} {unitName(product.unit, lang)}
               </dd>
               {product.leadTimeDays !== null ? (
                 <>

@@ -7,6 +7,8 @@ import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor, safeRedirect } from "~/modules/accounts/accounts.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
+import { useLang } from "~/modules/i18n/use-lang";
+import { unitName } from "~/modules/money/units";
 import { cartActionSchema } from "~/modules/rfq/rfq.schema";
 import {
   addToCart,
@@ -57,7 +59,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function RfqCart() {
   const { items } = useLoaderData<typeof loader>();
   const { t } = useTranslation("rfq");
-  const { t: tc } = useTranslation();
+  const lang = useLang();
   const groups = new Map<string, { supplier: (typeof items)[number]["supplier"]; items: typeof items }>();
   for (const item of items) {
     const g = groups.get(item.supplier.id) ?? { supplier: item.supplier, items: [] };
@@ -100,7 +102,7 @@ export default function RfqCart() {
                       <input type="hidden" name="productId" value={item.productId} />
                       <div>
                         <label htmlFor={`qty-${item.productId}`} className="text-xs">
-                          {t("form.quantity")}, {tc(`units.${item.unit}`, { defaultValue: item.unit })}
+                          {t("form.quantity")}, {unitName(item.unit, lang)}
                         </label>
                         <input
                           id={`qty-${item.productId}`}

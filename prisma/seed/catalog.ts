@@ -57,7 +57,20 @@ function orgData(o: OrganizationSeed): Prisma.OrganizationCreateManyInput {
     settlementAccount: o.settlementAccount,
     correspondentAccount: o.correspondentAccount,
     verifiedAt: o.verifiedAt,
+    // a supplier that is not a VAT payer is on УСН without НДС; everyone else on ОСН (22 %)
+    taxRegime: "vatPayer" in o && o.vatPayer === false ? "USN_NO_VAT" : "OSN",
+    ...signatories(o.slug),
   };
+}
+
+const DIRECTORS = ["Смирнов А. В.", "Кузнецова Е. П.", "Соколов Д. И.", "Морозов С. Н.", "Волкова Т. А."];
+const ACCOUNTANTS = ["Лебедева О. В.", "Новикова И. С.", "Козлова М. Ю.", "Павлова Н. Г.", "Фёдорова Л. К."];
+
+/** Signatories printed on the счёт (руководитель, главный бухгалтер), picked deterministically from the slug. */
+function signatories(slug: string): { directorName: string; accountantName: string } {
+  let h = 0;
+  for (const ch of slug) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return { directorName: DIRECTORS[h % DIRECTORS.length], accountantName: ACCOUNTANTS[(h >>> 8) % ACCOUNTANTS.length] };
 }
 
 async function insertCategories(

@@ -5,8 +5,8 @@
  */
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import type { OrderStatus, VatRate } from "../../app/generated/prisma/enums";
-import { chargeAmounts } from "../../app/modules/money/money";
 import { priceOrderLines } from "../../app/modules/orders/lines";
+import { orderMoney } from "../../app/modules/orders/totals";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -26,7 +26,7 @@ const LINES: SeedLine[][] = [
       quantity: "1",
       unit: "шт",
       unitPriceKopecks: 245000000n,
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       leadTimeDays: 45,
     },
     {
@@ -34,7 +34,7 @@ const LINES: SeedLine[][] = [
       quantity: "1",
       unit: "шт",
       unitPriceKopecks: 38650050n,
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       leadTimeDays: 30,
     },
   ],
@@ -44,7 +44,7 @@ const LINES: SeedLine[][] = [
       quantity: "350.5",
       unit: "м",
       unitPriceKopecks: 214000n,
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       leadTimeDays: 10,
     },
   ],
@@ -54,7 +54,7 @@ const LINES: SeedLine[][] = [
       quantity: "2",
       unit: "шт",
       unitPriceKopecks: 98000000n,
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       leadTimeDays: 21,
     },
   ],
@@ -64,7 +64,7 @@ const LINES: SeedLine[][] = [
       quantity: "6",
       unit: "шт",
       unitPriceKopecks: 3150000n,
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       leadTimeDays: 5,
     },
   ],
@@ -87,7 +87,16 @@ export async function seedOrders(
   const now = Date.now();
   const orderIds: string[] = [];
 
-  const plan: { supplier: string; status: OrderStatus; lines: SeedLine[]; title: string; delivery: bigint }[] = [
+  const plan: {
+    supplier: string;
+    status: OrderStatus;
+    lines: SeedLine[];
+    title: string;
+    delivery: bigint;
+    prepaymentPercent?: number;
+    /** a document issued in 2025: it keeps the 20 % it was issued with */
+    issued2025?: boolean;
+  }[] = [
     {
       supplier: active[0],
       status: "AWAITING_CONFIRMATION",
@@ -95,13 +104,29 @@ export async function seedOrders(
       title: "Котельное оборудование, кв. Юхарина",
       delivery: 4500000n,
     },
-    { supplier: active[1], status: "AWAITING_PAYMENT", lines: LINES[1], title: "Кабель для КЛ-10 кВ", delivery: 0n },
-    { supplier: active[1], status: "SHIPPED", lines: LINES[2], title: "Трансформаторы для ТП-7", delivery: 1200000n },
+    {
+      supplier: active[1],
+      status: "AWAITING_PAYMENT",
+      lines: LINES[1],
+      title: "Кабель для КЛ-10 кВ",
+      delivery: 850000n,
+      prepaymentPercent: 50,
+    },
+    {
+      supplier: active[1],
+      status: "SHIPPED",
+      lines: LINES[2].map((l) => ({ ...l, vatRate: "VAT20" as const })),
+      title: "Трансформаторы для ТП-7",
+      delivery: 1200000n,
+      issued2025: true,
+    },
     { supplier: active[0], status: "CANCELLED", lines: LINES[3], title: "Арматура для тепловой сети", delivery: 0n },
   ];
 
   for (const [i, p] of plan.entries()) {
-    const created = new Date(now - (10 - i) * DAY);
+    const created = p.issued2025 ? new Date("2025-12-15T09:00:00+03:00") : new Date(now - (10 - i) * DAY);
+    const deliveryVatRate: VatRate = p.issued2025 ? "VAT20" : "VAT22";
+    const prepaymentPercent = p.prepaymentPercent ?? 100;
     const rfq = await prisma.rfq.create({
       data: {
         buyerOrgId,
@@ -123,8 +148,13 @@ export async function seedOrders(
     const quote = await prisma.quote.create({
       data: { rfqId: rfq.id, supplierOrgId: p.supplier, status: "AWARDED", currentVersion: 1, submittedAt: created },
     });
-    const { lines, goods } = priceOrderLines(p.lines.map((l, idx) => ({ ...l, rfqItemId: rfq.items[idx].id })));
-    const delivery = chargeAmounts(p.delivery, "VAT20");
+    const { lines } = priceOrderLines(p.lines.map((l, idx) => ({ ...l, rfqItemId: rfq.items[idx].id })));
+    const money = orderMoney({
+      deliveryCostKopecks: p.delivery,
+      deliveryVatRate,
+      prepaymentPercent: prepaymentPercent === 100 ? 0 : prepaymentPercent,
+      lines,
+    });
     const reached = (s: OrderStatus) =>
       p.status !== "CANCELLED" &&
       ["AWAITING_CONFIRMATION", "CONFIRMED", "AWAITING_PAYMENT", "PAID", "SHIPPED"].indexOf(p.status) >=
@@ -138,12 +168,16 @@ export async function seedOrders(
         status: p.status,
         deliveryAddress: address,
         deliveryTerms: "Автотранспортом до склада покупателя, разгрузка силами покупателя",
-        paymentTerms: "100% предоплата по счёту",
+        paymentTerms:
+          prepaymentPercent === 100
+            ? "100% предоплата по счёту"
+            : `Предоплата ${prepaymentPercent} %, остаток — в течение 10 дней после поставки`,
+        prepaymentPercent: money.prepaymentPercent,
         deliveryCostKopecks: p.delivery,
-        deliveryVatRate: "VAT20",
-        goodsNetKopecks: goods.net,
-        vatKopecks: goods.vat + delivery.vat,
-        totalKopecks: goods.gross + delivery.gross,
+        deliveryVatRate,
+        goodsNetKopecks: money.goods.net,
+        vatKopecks: money.total.vat,
+        totalKopecks: money.total.gross,
         createdAt: created,
         lines: { create: lines },
       },
@@ -168,7 +202,7 @@ export async function seedOrders(
           orderId: order.id,
           provider: "INVOICE",
           status: "SUCCEEDED",
-          amountKopecks: goods.gross + delivery.gross,
+          amountKopecks: money.total.gross,
         },
       });
     const trail: { action: string; org: string }[] = [{ action: "order.created", org: buyerOrgId }];

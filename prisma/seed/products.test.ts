@@ -129,7 +129,8 @@ describe("generateProducts", () => {
     expect(onRequest).toBeLessThan(0.14);
     const published = products.filter((p) => p.status === "PUBLISHED").length / n;
     expect(published).toBeGreaterThan(0.9);
-    expect(products.filter((p) => p.vatRate === "VAT20").length / n).toBeGreaterThan(0.8);
+    expect(products.filter((p) => p.vatRate === "VAT22").length / n).toBeGreaterThan(0.8);
+    expect(products.some((p) => p.vatRate === "VAT20")).toBe(false);
     for (const v of ["VAT10", "VAT0", "NO_VAT"]) expect(products.some((p) => p.vatRate === v)).toBe(true);
     for (const p of products) {
       if (p.priceKopecks !== null) expect(p.priceKopecks > 0n).toBe(true);

@@ -9,7 +9,7 @@ import { slugify as toSlug } from "../../app/utils/slug";
 import { CATEGORIES, type CategorySeed, type SectorCode, type Specs } from "./categories";
 import { SUPPLIERS, type SupplierSeed } from "./suppliers";
 
-export type VatRateCode = "VAT20" | "VAT10" | "VAT0" | "NO_VAT";
+export type VatRateCode = "VAT22" | "VAT20" | "VAT10" | "VAT7" | "VAT5" | "VAT0" | "NO_VAT";
 export type StockStatusCode = "IN_STOCK" | "TO_ORDER" | "OUT_OF_STOCK";
 export type ProductStatusCode = "DRAFT" | "PUBLISHED" | "ARCHIVED";
 export type CertificateKindCode = "TR_TS" | "TR_EAEU" | "GOST_R" | "OTHER";
@@ -2248,7 +2248,7 @@ function generateOne(p: Prepared, index: number): ProductSeed {
   }
   const vatRate: VatRateCode = !supplier.vatPayer
     ? "NO_VAT"
-    : r.weighted(["VAT20", "VAT10", "VAT0"] as VatRateCode[], [96, 3, 1]);
+    : r.weighted(["VAT22", "VAT10", "VAT0"] as VatRateCode[], [96, 3, 1]);
 
   // availability
   const stockRoll = r.next();

@@ -26,7 +26,7 @@ interface Offer {
 const OFFERS: Offer[] = [
   {
     factors: [1.0, 0.97, 1.02],
-    vatRate: "VAT20",
+    vatRate: "VAT22",
     leadDays: [30, 30, 45],
     deliveryRub: 185_000,
     prepaymentPercent: 30,
@@ -37,7 +37,7 @@ const OFFERS: Offer[] = [
   {
     factors: [0.93, 1.04, null],
     shares: [1, 0.5, 1],
-    vatRate: "VAT20",
+    vatRate: "VAT22",
     leadDays: [21, 14, 0],
     deliveryRub: 240_000,
     prepaymentPercent: 50,
@@ -47,7 +47,7 @@ const OFFERS: Offer[] = [
   },
   {
     factors: [1.06, 0.95, 0.98],
-    vatRate: "VAT20",
+    vatRate: "VAT22",
     leadDays: [45, 40, 40],
     deliveryRub: 0,
     prepaymentPercent: 0,
@@ -157,10 +157,10 @@ export async function seedQuotes(
       ];
     });
     const goods = sumAmounts(lines.map((l) => ({ net: l.netKopecks, vat: l.vatKopecks, gross: l.grossKopecks })));
-    const delivery = chargeAmounts(BigInt(offer.deliveryRub * 100), "VAT20");
+    const delivery = chargeAmounts(BigInt(offer.deliveryRub * 100), "VAT22");
     const version = {
       deliveryCostKopecks: BigInt(offer.deliveryRub * 100),
-      deliveryVatRate: "VAT20" as const,
+      deliveryVatRate: "VAT22" as const,
       deliveryTerms: offer.deliveryRub
         ? "Автотранспортом до склада заказчика в Севастополе"
         : "Доставка включена в цену",

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatNumber } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
+import { unitName } from "~/modules/money/units";
 
 export function ItemsTable({
   items,
@@ -17,7 +18,6 @@ export function ItemsTable({
   }[];
 }) {
   const { t } = useTranslation("rfq");
-  const { t: tc } = useTranslation();
   const lang = useLang();
   return (
     <table className="w-full border-collapse bg-white text-sm">
@@ -43,7 +43,7 @@ export function ItemsTable({
               ) : null}
             </td>
             <td className="p-2">
-              {formatNumber(Number(i.quantity), lang)} {tc(`units.${i.unit}`, { defaultValue: i.unit })}
+              {formatNumber(Number(i.quantity), lang)} {unitName(i.unit, lang)}
             </td>
             <td className="p-2 whitespace-pre-line">{i.notes}</td>
             <td className="p-2">{i.analoguesAllowed ? t("yes") : t("no")}</td>

@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
+import { unitName } from "~/modules/money/units";
 import type { RfqFormState } from "../drafts.server";
 import { PAYMENT_TERMS, rfqPublishSchema, UNITS } from "../rfq.schema";
 import { buttonClass, FieldErrors, formatSize, inputClass, secondaryButtonClass, useErrorText } from "./bits";
@@ -30,7 +31,6 @@ const AUTOSAVE_MS = 2500;
 /** The RFQ editor (new and draft): conform form, debounced autosave through a fetcher, recipients, attachments. */
 export function RfqForm({ state, actionData }: { state: RfqFormState; actionData?: RfqFormActionData }) {
   const { t } = useTranslation("rfq");
-  const { t: tc } = useTranslation();
   const errorText = useErrorText();
   const lang = useLang();
   const navigation = useNavigation();
@@ -240,7 +240,7 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
                     <select {...getSelectProps(f.unit)} className={inputClass}>
                       {UNITS.map((u) => (
                         <option key={u} value={u}>
-                          {tc(`units.${u}`)}
+                          {unitName(u, lang)}
                         </option>
                       ))}
                     </select>
