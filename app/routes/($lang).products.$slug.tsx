@@ -13,7 +13,7 @@ import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
-import { env } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!product) throw new Response("Not Found", { status: 404 });
   const lang = getLang(request);
   const t = await getT(request, "catalog");
-  const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+  const origin = publicOrigin();
   const price = product.priceKopecks === null ? t("product.priceOnRequest") : formatMoney(product.priceKopecks, lang);
   return {
     product: {

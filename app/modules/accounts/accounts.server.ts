@@ -7,8 +7,8 @@ import { langFromPath, localizePath } from "~/modules/i18n/paths";
 import { queueEmail } from "~/modules/mail/mail.server";
 import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { publicOrigin } from "~/utils/origin.server";
 import { hitRateLimits, RateLimitedError } from "~/utils/rate-limit.server";
 import type { OrganizationSettingsInput, SignupInput } from "./accounts.schema";
 import { type Actor, ForbiddenError, NotFoundError } from "./actor";
@@ -61,7 +61,7 @@ export function requestContext(request: Request, context?: { clientIp?: string }
   return {
     ip: context?.clientIp ?? "unknown",
     userAgent: request.headers.get("user-agent"),
-    origin: env().APP_ORIGIN ? new URL(env().APP_ORIGIN as string).origin : url.origin,
+    origin: publicOrigin(),
     lang: langFromPath(url.pathname),
   };
 }
@@ -134,6 +134,13 @@ export async function getActor(request: Request): Promise<Actor | null> {
 
 function loginRedirect(request: Request): Response {
   const url = new URL(request.url);
+  // a JSON API caller is told, not sent to an HTML page
+  if (/^\/api\//.test(url.pathname)) {
+    return Response.json(
+      { error: { code: "unauthorized", message: "Sign in first" } },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   const lang = langFromPath(url.pathname);
   return redirect(
     `${localizePath(lang, "/login")}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`,
