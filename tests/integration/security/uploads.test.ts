@@ -16,6 +16,7 @@ import {
   FileError,
   IMAGE_KINDS,
   SPREADSHEET_KINDS,
+  safeFileName,
   saveUpload,
 } from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
@@ -127,9 +128,10 @@ describe("upload attacks", () => {
     expect(
       await refusal(upload("price.xlsx", zip([{ name: "evil.sh", data: text("rm -rf /") }]), SPREADSHEET_KINDS)),
     ).toBe("bad_type");
-    // the stored MIME type comes from the content, never from the request
-    const stored = await upload("datasheet.exe", PDF);
+    // the stored MIME type comes from the content, never from the request; the name ends in the content's extension
+    const stored = await upload("datasheet.docx", PDF);
     expect(stored.mimeType).toBe("application/pdf");
+    expect(stored.originalName).toBe("datasheet.docx.pdf");
   });
 
   it("oversize: refused by size before the content is read, and empty files too", async () => {
@@ -175,6 +177,13 @@ describe("upload attacks", () => {
           fc.string({ maxLength: 80 }),
         ),
         async (name) => {
+          const refused = await refusal(upload(name, PDF));
+          if (refused) {
+            // only a name claiming an executable type is refused (see the executable-types test)
+            expect(refused).toBe("bad_type");
+            expect(safeFileName(name)).toMatch(/\.[^.\s]+$/);
+            return;
+          }
           const stored = await upload(name, PDF);
           // biome-ignore lint/suspicious/noControlCharactersInRegex: no control characters may survive
           expect(stored.originalName).not.toMatch(/[\\/\u0000-\u001f"]/);
@@ -192,6 +201,22 @@ describe("upload attacks", () => {
     expect(added.length).toBeGreaterThan(0);
     for (const f of added) expect(path.relative(dataDir, f).startsWith("..")).toBe(false);
     expect(fs.existsSync(path.join(dataDir, "..", "etc"))).toBe(false);
+  });
+
+  it("executable types are refused whatever the content; bidi overrides cannot disguise a name (probe #7)", async () => {
+    const vbs = text('CreateObject("WScript.Shell").Run "calc.exe"\r\n');
+    for (const name of ["install.hta", "run.bat", "app.js", "macro.vbs", "RUN.CMD", "page.html", "logo.svg"]) {
+      expect(await refusal(upload(name, vbs)), name).toBe("bad_type");
+    }
+    // U+202E (right-to-left override) made "spec\u202Efdp.vbs" display as "specsbv.pdf"
+    expect(await refusal(upload("spec\u202Efdp.vbs", vbs))).toBe("bad_type");
+    expect(await refusal(upload("spec\u2066\u202Efdp.vbs\u2069", PDF))).toBe("bad_type");
+    const hidden = await upload("отчёт\u202E\u200Bfdp.pdf", PDF);
+    expect(hidden.originalName).toBe("отчётfdp.pdf");
+    // plain text is stored as .txt, never under a name a desktop would run
+    const notes = await upload("readme", text("Паспорт изделия\n"));
+    expect(notes.originalName).toBe("readme.txt");
+    expect((await upload("notes.md", text("# hi\n"))).originalName).toBe("notes.md.txt");
   });
 
   it("zip bomb dressed as XLSX: refused before the importer unpacks it; an honest XLSX still imports", async () => {
