@@ -20,6 +20,13 @@ import {
   passwordResetMail,
   verificationMail,
 } from "./emails.server";
+import {
+  isKnownDevice,
+  knownDeviceCookie,
+  limitLoginAttempt,
+  recordLoginFailure,
+  slowDownLogin,
+} from "./login-throttle.server";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords.server";
 import { canEditOrganization, canGrantRole, canManageMembers, canRemoveMember, safeRedirect } from "./policy";
 import {
@@ -242,13 +249,14 @@ export async function signUp(input: SignupInput, ctx: RequestContext): Promise<S
     return { ok: false, fieldErrors: { inn: ["errors.innTaken"] } };
   }
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  // the password is hashed either way: answering a registered address without the slow hash told it apart by timing
+  const passwordHash = await hashPassword(input.password);
   if (existing) {
     const mail = await accountExistsMail(mailCtx(ctx), { email: input.email });
     await queueEmail(prisma, mail);
     logger.info({ event: "auth.signup.existing_email", email: emailRef(input.email) }, "sign-up for a known address");
     return { ok: true };
   }
-  const passwordHash = await hashPassword(input.password);
   const user = await prisma.$transaction(async (tx) => {
     const org = await tx.organization.create({
       data: {
@@ -334,7 +342,9 @@ export async function resendVerification(actor: Actor, ctx: RequestContext): Pro
 
 // ─── Login / logout ─────────────────────────────────────────────────────────
 
-export type LoginResult = { ok: true; setCookie: string; actor: Actor } | { ok: false };
+export type LoginResult =
+  | { ok: true; setCookie: string /** remembers this browser as a known device */; deviceCookie: string; actor: Actor }
+  | { ok: false };
 
 /**
  * Checks the password and starts a new session (the old one of this browser, if any, is revoked: rotation).
@@ -345,7 +355,7 @@ export async function login(
   input: { email: string; password: string },
   ctx: RequestContext,
 ): Promise<LoginResult> {
-  await limit("login", ctx, input.email);
+  await limitLoginAttempt(ctx.ip, input.email);
   const prisma = getPrisma();
   const user = await prisma.user.findUnique({
     where: { email: input.email },
@@ -356,10 +366,12 @@ export async function login(
       },
     },
   });
+  await slowDownLogin(input.email, user ? isKnownDevice(request, user) : false);
   let ok = false;
   if (user) ok = await verifyPassword(user.passwordHash, input.password);
   else await verifyPassword(await dummyPasswordHash(), input.password); // same work for unknown addresses
   if (!user || !ok) {
+    await recordLoginFailure(input.email);
     logger.info({ event: "auth.login.failed", ip: ctx.ip, email: emailRef(input.email) }, "login failed");
     return { ok: false };
   }
@@ -383,6 +395,7 @@ export async function login(
   return {
     ok: true,
     setCookie: sessionCookie(request, session.token),
+    deviceCookie: knownDeviceCookie(request, user),
     actor: {
       userId: user.id,
       organizationId: first?.organizationId ?? null,
