@@ -9,6 +9,7 @@ import { NonceProvider } from "~/components/nonce";
 import { createI18n } from "~/modules/i18n/i18n.server";
 import { langFromPath } from "~/modules/i18n/paths";
 import { checkDatabase } from "~/utils/db.server";
+import { redactUrl } from "~/utils/http-security.server";
 import { logger } from "~/utils/logger.server";
 
 export { startBackground, stopBackground } from "~/utils/background.server";
@@ -77,7 +78,7 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   if (request.signal.aborted) return;
   if (error instanceof Response) return;
   logger.error(
-    { err: error, requestId: context?.requestId, method: request.method, url: request.url },
+    { err: error, requestId: context?.requestId, method: request.method, url: redactUrl(request.url) },
     "unhandled error",
   );
 }

@@ -16,10 +16,15 @@ import { pinoHttp } from "pino-http";
 import { parseEnv } from "../app/utils/env.server";
 import {
   contentSecurityPolicy,
+  hasBadPercentEncoding,
   isCrossSiteMutation,
   isUnsupportedFormBody,
+  PERMISSIONS_POLICY,
+  redactUrl,
+  trustedProxies,
   withFormBodyGuard,
 } from "../app/utils/http-security.server";
+import { largestBodyLimit, TOO_LARGE_BODY, withRequestLimits } from "../app/utils/request-limits.server";
 
 const dev = process.env.NODE_ENV !== "production";
 
@@ -49,12 +54,16 @@ async function loadBuild(): Promise<ServerBuild> {
   return (await import("../build/server/index.js")) as ServerBuild;
 }
 
-/** Every route action answers 400, not 500, to a malformed form body (see withFormBodyGuard). */
+/**
+ * Every route action answers 400, not 500, to a malformed form body (see withFormBodyGuard), and gets its body only
+ * within the route's size limit and with sane form field names (request-limits.server.ts).
+ */
 function guardActions(build: ServerBuild): ServerBuild {
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
     const action = route.module.action;
-    routes[id] = action ? { ...route, module: { ...route.module, action: withFormBodyGuard(action) } } : route;
+    const guarded = action && withFormBodyGuard(withRequestLimits(id, () => config.UPLOAD_MAX_BYTES, action));
+    routes[id] = guarded ? { ...route, module: { ...route.module, action: guarded } } : route;
   }
   return { ...build, routes };
 }
@@ -68,7 +77,15 @@ const httpsOrigin = config.APP_ORIGIN?.startsWith("https://") ?? false;
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : "loopback");
+const proxies = trustedProxies(process.env.TRUST_PROXY);
+app.set("trust proxy", proxies.list);
+if (proxies.legacyTrue)
+  logger.warn({ trusted: proxies.list }, "TRUST_PROXY=true: trusting private networks only; list your proxy addresses");
+if (!dev && !config.APP_ORIGIN)
+  logger.warn(
+    { fallback: `http://${config.HOST}:${config.PORT}` },
+    "APP_ORIGIN is not set: links in mails, canonical URLs and the sitemap use the configured HOST and PORT; set APP_ORIGIN to the public https origin",
+  );
 
 app.use((req, res, next) => {
   const incoming = req.get("x-request-id");
@@ -76,6 +93,16 @@ app.use((req, res, next) => {
   res.locals.requestId = id;
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   res.setHeader("X-Request-Id", id);
+  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+  next();
+});
+
+// Broken percent-encoding in the path (`/products/%`) and the retired `?_data=` protocol: the client's fault, 400.
+app.use((req, res, next) => {
+  if (hasBadPercentEncoding(req.path) || Object.hasOwn(req.query, "_data")) {
+    res.status(400).json({ error: { code: "bad_request", message: "Bad request URL" } });
+    return;
+  }
   next();
 });
 
@@ -85,7 +112,7 @@ app.use(
     genReqId: (_req, res) => (res as express.Response).locals.requestId,
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
     serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
@@ -116,6 +143,7 @@ app.use((req, res, next) => {
     host: req.get("host"),
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
+    protocol: req.protocol,
     allowedOrigins: config.APP_ORIGIN ? [new URL(config.APP_ORIGIN).origin] : [],
   });
   if (crossSite) {
@@ -137,6 +165,16 @@ app.use((req, res, next) => {
   next();
 });
 
+// A body larger than any route accepts is refused before anything reads it (the route's own limit applies later).
+app.use((req, res, next) => {
+  const length = Number(req.get("content-length") ?? "0");
+  if (length > largestBodyLimit({ path: req.path, contentType: req.get("content-type") }, config.UPLOAD_MAX_BYTES)) {
+    res.status(413).set("Connection", "close").json(TOO_LARGE_BODY);
+    return;
+  }
+  next();
+});
+
 app.use(compression());
 
 if (viteDevServer) {
@@ -150,6 +188,16 @@ const files = express.Router();
 if (!viteDevServer) files.use(express.static(path.resolve("build/client"), { maxAge: "1h" }));
 files.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
+
+// Signed-in pages and data responses are never stored by a browser or a shared cache (whatever the route says).
+app.use((req, res, next) => {
+  if (req.path.endsWith(".data") || /(?:^|;\s*)sm_session=/.test(req.get("cookie") ?? "")) {
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name, value) => (name.toLowerCase() === "cache-control" ? res : setHeader(name, value));
+    setHeader("Cache-Control", "private, no-store");
+  }
+  next();
+});
 
 app.all(
   "*",
@@ -165,6 +213,13 @@ app.all(
 );
 
 app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  const status = (err as { status?: unknown; statusCode?: unknown } | null)?.status;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    // a client error raised by Express itself (bad URL encoding, an aborted body): no stack, no error level
+    logger.info({ status, requestId: res.locals.requestId }, "bad request");
+    if (!res.headersSent) res.status(status).json({ error: { code: "bad_request", message: "Bad request" } });
+    return;
+  }
   logger.error({ err, requestId: res.locals.requestId }, "request failed");
   if (!res.headersSent)
     res.status(500).json({ error: { code: "internal", message: "Internal error", requestId: res.locals.requestId } });

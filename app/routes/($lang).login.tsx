@@ -49,7 +49,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
       }
       const to = await postLoginPath(result.actor.userId, submission.value.redirectTo, getLang(request));
-      return redirect(to, { headers: { "Set-Cookie": result.setCookie } });
+      const headers = new Headers();
+      headers.append("Set-Cookie", result.setCookie);
+      headers.append("Set-Cookie", result.deviceCookie);
+      return redirect(to, { headers });
     },
     () => submission.reply({ hideFields: ["password"] }),
   );

@@ -22,7 +22,7 @@ import {
 } from "~/modules/orders/orders.server";
 import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
 import { payByInvoice, paymentOptions, startCardCheckout } from "~/modules/payments/payments.server";
-import { env } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ result: submission.reply({ resetForm: true }), error: null, done: "rated" });
     }
     if (v.intent === "payCard") {
-      const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+      const origin = publicOrigin();
       const start = await startCardCheckout(actor, id, origin);
       if (start.kind === "redirect") return redirect(start.url);
       return redirect(localizePath(lang, `/orders/${id}`));

@@ -15,7 +15,7 @@ import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
 import { vatRateLabel } from "~/modules/money/vat";
-import { env } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!product) throw new Response("Not Found", { status: 404 });
   const lang = getLang(request);
   const t = await getT(request, "catalog");
-  const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+  const origin = publicOrigin();
   const price = product.priceKopecks === null ? t("product.priceOnRequest") : formatMoney(product.priceKopecks, lang);
   return {
     product: {

@@ -15,7 +15,7 @@ import {
   getSupplierProduct,
   removeCertificate,
   removeProductMedia,
-  setProductsStatus,
+  setProductStatus,
   toFieldErrors,
   updateProduct,
 } from "~/modules/catalog/catalog.server";
@@ -110,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "archive":
       case "draft": {
         const status = intent === "publish" ? "PUBLISHED" : intent === "archive" ? "ARCHIVED" : "DRAFT";
-        await setProductsStatus(actor, [id], status);
+        await setProductStatus(actor, id, status);
         return redirect(`${here}?status=${status}`);
       }
       case "duplicate": {

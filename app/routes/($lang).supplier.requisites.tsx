@@ -9,7 +9,7 @@ import { ForbiddenError, requireActor } from "~/modules/accounts/accounts.server
 import { getT } from "~/modules/i18n/i18n.server";
 import { requisitesSchema } from "~/modules/payments/payments.schema";
 import { getPaymentSettings, startStripeOnboarding, updateRequisites } from "~/modules/payments/payments.server";
-import { env } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/origin.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   try {
     if (formData.get("intent") === "stripe") {
-      const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+      const origin = publicOrigin();
       return redirect(await startStripeOnboarding(actor, origin));
     }
     const submission = parseWithZod(formData, { schema: requisitesSchema });

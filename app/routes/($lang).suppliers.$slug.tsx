@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
-import { env } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getT(request, "catalog");
   const tc = await getT(request);
   const s = profile.supplier;
-  const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+  const origin = publicOrigin();
   return {
     ...profile,
     products: profile.products.map((p) => ({ ...p, priceKopecks: p.priceKopecks?.toString() ?? null })),

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { env } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/origin.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+export async function loader(_args: LoaderFunctionArgs) {
+  const origin = publicOrigin();
   const body = [
     "User-agent: *",
     "Disallow: /supplier/",

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listSitemapEntries } from "~/modules/catalog/catalog.server";
-import { env } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/origin.server";
 
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Public pages for search engines: home, catalog, categories, products, suppliers (Russian, with the English alternate). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+export async function loader(_args: LoaderFunctionArgs) {
+  const origin = publicOrigin();
   const { products, suppliers, categories } = await listSitemapEntries();
   const url = (path: string, lastmod?: Date) =>
     `<url><loc>${xmlEscape(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString().slice(0, 10)}</lastmod>` : ""}` +

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   contentSecurityPolicy,
+  hasBadPercentEncoding,
   isCrossSiteMutation,
   isUnsupportedFormBody,
+  redactUrl,
+  trustedProxies,
   withFormBodyGuard,
 } from "./http-security.server";
 
@@ -75,5 +78,36 @@ describe("form body guard", () => {
       throw new Error("database down");
     });
     await expect(failing()).rejects.toThrow("database down");
+  });
+});
+
+describe("probe findings (issue #17)", () => {
+  it("an Origin with the right host but another scheme is another site", () => {
+    const post = { method: "POST", path: "/login", host: "snabmost.ru", secFetchSite: undefined };
+    expect(isCrossSiteMutation({ ...post, origin: "http://snabmost.ru", protocol: "https" })).toBe(true);
+    expect(isCrossSiteMutation({ ...post, origin: "https://snabmost.ru", protocol: "https" })).toBe(false);
+  });
+
+  it("reset, verification and invitation tokens never reach the log", () => {
+    expect(redactUrl("/reset-password?token=abc123&x=1")).toBe("/reset-password?token=[redacted]&x=1");
+    expect(redactUrl("/en/verify-email?code=123456&token=zz")).toBe(
+      "/en/verify-email?code=[redacted]&token=[redacted]",
+    );
+    expect(redactUrl("/invite/SeCrEt-ToKeN?lang=en")).toBe("/invite/[redacted]?lang=en");
+    expect(redactUrl("/catalog?q=token")).toBe("/catalog?q=token");
+  });
+
+  it("broken percent-encoding is recognised", () => {
+    expect(hasBadPercentEncoding("/products/%")).toBe(true);
+    expect(hasBadPercentEncoding("/products/%E0%A4%A")).toBe(true);
+    expect(hasBadPercentEncoding("/products/%D0%BA")).toBe(false);
+  });
+
+  it("proxies are an explicit list; TRUST_PROXY=true no longer trusts every hop", () => {
+    expect(trustedProxies(undefined).list).toEqual(["loopback"]);
+    expect(trustedProxies("10.0.0.5, 192.168.1.0/24").list).toEqual(["10.0.0.5", "192.168.1.0/24"]);
+    const legacy = trustedProxies("true");
+    expect(legacy.legacyTrue).toBe(true);
+    expect(legacy.list).not.toContain(true);
   });
 });

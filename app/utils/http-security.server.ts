@@ -55,6 +55,8 @@ export function isCrossSiteMutation(input: {
   origin: string | undefined;
   secFetchSite: string | undefined;
   allowedOrigins?: string[];
+  /** The scheme the request arrived with ("http" | "https"); an Origin with another scheme is another site. */
+  protocol?: string;
 }): boolean {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return false;
   if (ORIGIN_EXEMPT.some((re) => re.test(input.path))) return false;
@@ -62,7 +64,9 @@ export function isCrossSiteMutation(input: {
     if (input.origin === "null") return true;
     if (input.allowedOrigins?.includes(input.origin)) return false;
     try {
-      return new URL(input.origin).host !== input.host;
+      const origin = new URL(input.origin);
+      if (input.protocol && origin.protocol !== `${input.protocol}:`) return true;
+      return origin.host !== input.host;
     } catch {
       return true;
     }
@@ -112,5 +116,49 @@ export function withFormBodyGuard<Args extends unknown[], R>(action: (...args: A
       if (isMalformedFormBodyError(error)) throw new Response("Bad Request", { status: 400 });
       throw error;
     }
+  };
+}
+
+/** Browser features the app never uses, switched off for every page (and for anything a page might embed). */
+export const PERMISSIONS_POLICY =
+  "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), " +
+  "payment=(), usb=()";
+
+/**
+ * A URL with the secrets it may carry replaced, for logs: `token`/`code` query parameters (password reset, e-mail
+ * verification) and the invitation token in `/invite/<token>`.
+ */
+export function redactUrl(url: string | undefined): string | undefined {
+  if (!url) return url;
+  return url
+    .replace(/(\/invite\/)[^/?#]+/, "$1[redacted]")
+    .replace(/([?&](?:token|code|session_id)=)[^&#]*/gi, "$1[redacted]");
+}
+
+/** A path whose percent-encoding is broken (`/products/%`): the client's fault, answered 400 before routing. */
+export function hasBadPercentEncoding(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The proxies whose X-Forwarded-* headers are believed (Express "trust proxy"): loopback by default, or the explicit
+ * list in TRUST_PROXY (addresses, subnets or the names loopback, linklocal, uniquelocal). The old `TRUST_PROXY=true`
+ * (any hop — a client could then choose its own IP for the rate limits) means the private networks.
+ */
+export function trustedProxies(value: string | undefined): { list: string[]; legacyTrue: boolean } {
+  const v = value?.trim() ?? "";
+  if (v === "" || v === "false") return { list: ["loopback"], legacyTrue: false };
+  if (v === "true") return { list: ["loopback", "linklocal", "uniquelocal"], legacyTrue: true };
+  return {
+    list: v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    legacyTrue: false,
   };
 }

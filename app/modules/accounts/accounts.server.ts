@@ -7,8 +7,8 @@ import { langFromPath, localizePath } from "~/modules/i18n/paths";
 import { queueEmail } from "~/modules/mail/mail.server";
 import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { publicOrigin } from "~/utils/origin.server";
 import { hitRateLimits, RateLimitedError } from "~/utils/rate-limit.server";
 import type { OrganizationSettingsInput, SignupInput } from "./accounts.schema";
 import { type Actor, ForbiddenError, NotFoundError } from "./actor";
@@ -20,6 +20,13 @@ import {
   passwordResetMail,
   verificationMail,
 } from "./emails.server";
+import {
+  isKnownDevice,
+  knownDeviceCookie,
+  limitLoginAttempt,
+  recordLoginFailure,
+  slowDownLogin,
+} from "./login-throttle.server";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords.server";
 import { canEditOrganization, canGrantRole, canManageMembers, canRemoveMember, safeRedirect } from "./policy";
 import {
@@ -61,7 +68,7 @@ export function requestContext(request: Request, context?: { clientIp?: string }
   return {
     ip: context?.clientIp ?? "unknown",
     userAgent: request.headers.get("user-agent"),
-    origin: env().APP_ORIGIN ? new URL(env().APP_ORIGIN as string).origin : url.origin,
+    origin: publicOrigin(),
     lang: langFromPath(url.pathname),
   };
 }
@@ -134,6 +141,13 @@ export async function getActor(request: Request): Promise<Actor | null> {
 
 function loginRedirect(request: Request): Response {
   const url = new URL(request.url);
+  // a JSON API caller is told, not sent to an HTML page
+  if (/^\/api\//.test(url.pathname)) {
+    return Response.json(
+      { error: { code: "unauthorized", message: "Sign in first" } },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   const lang = langFromPath(url.pathname);
   return redirect(
     `${localizePath(lang, "/login")}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`,
@@ -235,13 +249,14 @@ export async function signUp(input: SignupInput, ctx: RequestContext): Promise<S
     return { ok: false, fieldErrors: { inn: ["errors.innTaken"] } };
   }
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  // the password is hashed either way: answering a registered address without the slow hash told it apart by timing
+  const passwordHash = await hashPassword(input.password);
   if (existing) {
     const mail = await accountExistsMail(mailCtx(ctx), { email: input.email });
     await queueEmail(prisma, mail);
     logger.info({ event: "auth.signup.existing_email", email: emailRef(input.email) }, "sign-up for a known address");
     return { ok: true };
   }
-  const passwordHash = await hashPassword(input.password);
   const user = await prisma.$transaction(async (tx) => {
     const org = await tx.organization.create({
       data: {
@@ -327,7 +342,9 @@ export async function resendVerification(actor: Actor, ctx: RequestContext): Pro
 
 // ─── Login / logout ─────────────────────────────────────────────────────────
 
-export type LoginResult = { ok: true; setCookie: string; actor: Actor } | { ok: false };
+export type LoginResult =
+  | { ok: true; setCookie: string /** remembers this browser as a known device */; deviceCookie: string; actor: Actor }
+  | { ok: false };
 
 /**
  * Checks the password and starts a new session (the old one of this browser, if any, is revoked: rotation).
@@ -338,7 +355,7 @@ export async function login(
   input: { email: string; password: string },
   ctx: RequestContext,
 ): Promise<LoginResult> {
-  await limit("login", ctx, input.email);
+  await limitLoginAttempt(ctx.ip, input.email);
   const prisma = getPrisma();
   const user = await prisma.user.findUnique({
     where: { email: input.email },
@@ -349,10 +366,12 @@ export async function login(
       },
     },
   });
+  await slowDownLogin(input.email, user ? isKnownDevice(request, user) : false);
   let ok = false;
   if (user) ok = await verifyPassword(user.passwordHash, input.password);
   else await verifyPassword(await dummyPasswordHash(), input.password); // same work for unknown addresses
   if (!user || !ok) {
+    await recordLoginFailure(input.email);
     logger.info({ event: "auth.login.failed", ip: ctx.ip, email: emailRef(input.email) }, "login failed");
     return { ok: false };
   }
@@ -376,6 +395,7 @@ export async function login(
   return {
     ok: true,
     setCookie: sessionCookie(request, session.token),
+    deviceCookie: knownDeviceCookie(request, user),
     actor: {
       userId: user.id,
       organizationId: first?.organizationId ?? null,

@@ -59,6 +59,7 @@ export {
   removeCertificate,
   removeProductMedia,
   SEARCH_PRODUCT_TOPIC,
+  setProductStatus,
   setProductsStatus,
   updateProduct,
 } from "./products.server";

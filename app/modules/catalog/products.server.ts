@@ -265,6 +265,20 @@ export async function setProductsStatus(actor: Actor, productIds: string[], stat
   });
 }
 
+/**
+ * Publishes, archives or returns to draft one of the actor's products. Another organisation's product (or a made-up
+ * id) is NotFoundError — the page must not pretend it worked.
+ */
+export async function setProductStatus(actor: Actor, productId: string, status: ProductStatus): Promise<void> {
+  requireSupplier(actor);
+  const owned = await getPrisma().product.findFirst({
+    where: { id: productId, supplierId: actor.organizationId },
+    select: { id: true },
+  });
+  if (!owned) throw new NotFoundError("product");
+  await setProductsStatus(actor, [productId], status);
+}
+
 /** Attaches a photo (→ WebP) or a document (PDF, drawing…) to one of the actor's products. */
 export async function addProductMedia(
   actor: Actor,

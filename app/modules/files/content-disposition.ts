@@ -9,9 +9,17 @@ export function contentDisposition(filename: string, type: "inline" | "attachmen
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** A display file name without directories, control characters or reserved characters; at most 200 characters. */
+/**
+ * Bidirectional overrides and isolates, marks and zero-width characters: `spec\u202Efdp.vbs` would display as
+ * "specsbv.pdf". They are removed from names.
+ */
+const INVISIBLE_FORMATTING = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * A display file name without directories, control, bidi or reserved characters; at most 200 characters.
+ */
 export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
+  const base = name.replace(INVISIBLE_FORMATTING, "").split(/[\\/]/).pop() ?? "";
   const cleaned = base
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "_")

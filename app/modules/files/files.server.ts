@@ -6,7 +6,16 @@ import { NotFoundError } from "~/modules/accounts/actor";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { safeFileName } from "./content-disposition";
-import { EXTENSIONS, FileError, type FileKind, IMAGE_KINDS, kindOfMime, MIME_TYPES } from "./file-kinds";
+import {
+  EXECUTABLE_EXTENSIONS,
+  EXTENSIONS,
+  FileError,
+  type FileKind,
+  IMAGE_KINDS,
+  KIND_EXTENSIONS,
+  kindOfMime,
+  MIME_TYPES,
+} from "./file-kinds";
 import { sniffFileKind, ZIP_MAX_INFLATED_BYTES, zipInflatesWithin } from "./sniff";
 import { deleteObject, getObjectStream, putObject } from "./storage.server";
 
@@ -94,8 +103,8 @@ export async function saveUpload(input: SaveUploadInput, db: Db = getPrisma()): 
     }
     storedKind = "webp";
     storedName = `${storedName.replace(/\.[^.]*$/, "") || "image"}.webp`;
-  } else if (!/\.[a-z0-9]{2,5}$/i.test(storedName)) {
-    storedName = `${storedName}.${EXTENSIONS[kind]}`;
+  } else {
+    storedName = withKindExtension(storedName, kind, input.allowed);
   }
   const storageKey = randomBytes(16).toString("hex");
   await putObject(storageKey, stored);
@@ -115,6 +124,20 @@ export async function saveUpload(input: SaveUploadInput, db: Db = getPrisma()): 
     await deleteObject(storageKey).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * The name ends in an extension of its sniffed kind (allow-list): a name claiming an executable or active type is
+ * refused (FileError "bad_type"); any other extension that does not fit the content gets the right one appended
+ * (`datasheet.docx` holding a PDF is stored as `datasheet.docx.pdf`).
+ */
+function withKindExtension(name: string, kind: FileKind, allowed: readonly FileKind[]): string {
+  const ext = /\.([^.\s]{1,12})$/.exec(name)?.[1]?.toLowerCase();
+  if (ext && EXECUTABLE_EXTENSIONS.has(ext)) {
+    throw new FileError("bad_type", { allowed: allowed.map((k) => EXTENSIONS[k].toUpperCase()).join(", ") });
+  }
+  if (ext && KIND_EXTENSIONS[kind].includes(ext)) return name;
+  return `${name.slice(0, 195)}.${EXTENSIONS[kind]}`;
 }
 
 function formatMb(bytes: number): string {

@@ -4,7 +4,7 @@ import type { Lang } from "~/modules/i18n/i18n";
 import { isLang } from "~/modules/i18n/i18n";
 import { getFixedT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
-import { env } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/origin.server";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -38,8 +38,7 @@ function escapeHtml(s: string): string {
 }
 
 export function absoluteUrl(path: string, lang: Lang): string {
-  const origin = (env().APP_ORIGIN ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");
-  return `${origin}${localizePath(lang, path)}`;
+  return `${publicOrigin()}${localizePath(lang, path)}`;
 }
 
 /** The email of one notification in the recipient's language. */

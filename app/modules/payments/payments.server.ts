@@ -2,7 +2,8 @@ import type Stripe from "stripe";
 import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { divRound } from "~/modules/money/money";
+import { divRound, kopecksToDecimalString } from "~/modules/money/money";
+import { notify } from "~/modules/notifications/notifications.server";
 import {
   cancelOrderAfterRefund,
   markOrderPaidBySystem,
@@ -380,7 +381,50 @@ async function upsertSessionPayment(
   });
 }
 
+/**
+ * A paid session must carry exactly the order's amount in roubles (a correctly signed event for 1 USD once marked a
+ * 900 084 ₽ order paid). A mismatch is logged at error level, audited and sent to the operators; the order is left as
+ * it was. Returns true when the session matches (or names no known order: handled as before).
+ */
+async function sessionMatchesOrder(tx: Prisma.TransactionClient, s: Stripe.Checkout.Session, event: Stripe.Event) {
+  const orderId = sessionOrderId(s);
+  const order = orderId
+    ? await tx.order.findUnique({ where: { id: orderId }, select: { id: true, number: true, totalKopecks: true } })
+    : null;
+  if (!order) return true;
+  const currency = (s.currency ?? "").toLowerCase();
+  const paid = s.amount_total;
+  if (currency === "rub" && paid !== null && BigInt(paid) === order.totalKopecks) return true;
+  const data = {
+    eventId: event.id,
+    sessionId: s.id,
+    paid: paid ?? null,
+    currency: currency || null,
+    expectedKopecks: order.totalKopecks.toString(),
+  };
+  logger.error(
+    { event: "payments.stripe.amount_mismatch", orderId: order.id, ...data },
+    "stripe payment does not match the order: order left unpaid",
+  );
+  await recordAudit(tx, { entityType: "order", entityId: order.id, action: "payment.mismatch", actor: null, data });
+  const operators = await tx.user.findMany({ where: { isOperator: true }, select: { id: true } });
+  await notify(tx, {
+    type: "payment_mismatch",
+    recipients: { userIds: operators.map((u) => u.id) },
+    params: {
+      number: order.number,
+      paid: paid === null ? "—" : kopecksToDecimalString(BigInt(paid)),
+      currency: currency.toUpperCase() || "—",
+      expected: kopecksToDecimalString(order.totalKopecks),
+    },
+    link: "/admin",
+    aggregateId: order.id,
+  });
+  return false;
+}
+
 async function paymentSucceeded(tx: Prisma.TransactionClient, s: Stripe.Checkout.Session, event: Stripe.Event) {
+  if (!(await sessionMatchesOrder(tx, s, event))) return;
   const payment = await upsertSessionPayment(tx, s, "SUCCEEDED");
   if (!payment) {
     logger.warn({ eventId: event.id, sessionId: s.id }, "stripe payment for an unknown order");

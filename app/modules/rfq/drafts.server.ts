@@ -1,5 +1,6 @@
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { PUBLIC_PRODUCT_WHERE } from "~/modules/catalog/catalog.server";
 import { FileError, type FileKind, saveUpload } from "~/modules/files/files.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
@@ -404,11 +405,17 @@ export async function saveDraft(
     } else {
       await tx.rfq.update({ where: { id }, data });
     }
-    // Items: only products that exist and are published are linked.
+    // Items: only products every buyer may see (published, supplier not suspended) are linked; another supplier's
+    // draft or archived product stays out of the RFQ (its title would otherwise show on the draft).
     const productIds = input.items.flatMap((i) => (i.productId ? [i.productId] : []));
     const valid = productIds.length
       ? new Set(
-          (await tx.product.findMany({ where: { id: { in: productIds } }, select: { id: true } })).map((p) => p.id),
+          (
+            await tx.product.findMany({
+              where: { id: { in: productIds }, ...PUBLIC_PRODUCT_WHERE },
+              select: { id: true },
+            })
+          ).map((p) => p.id),
         )
       : new Set<string>();
     await tx.rfqItem.deleteMany({ where: { rfqId: id } });

@@ -19,9 +19,15 @@ async function post(email: string, password: string, ip: string) {
     params: {},
     context: { clientIp: ip, requestId: "t", cspNonce: "n" },
   });
-  if (result instanceof Response) return { status: result.status, headers: Object.fromEntries(result.headers) };
+  if (result instanceof Response) {
+    return {
+      status: result.status,
+      headers: Object.fromEntries(result.headers),
+      cookies: result.headers.getSetCookie(),
+    };
+  }
   const init = (result as unknown as DataResult).init;
-  return { status: init?.status ?? 200, headers: init?.headers ?? {} };
+  return { status: init?.status ?? 200, headers: init?.headers ?? {}, cookies: [] as string[] };
 }
 
 describe("POST /login", () => {
@@ -36,7 +42,8 @@ describe("POST /login", () => {
     const ok = await post(input.email, input.password, ip);
     expect(ok.status).toBe(302);
     expect(ok.headers.location).toBe("/account");
-    expect(ok.headers["set-cookie"]).toMatch(/^sm_session=.+HttpOnly; SameSite=Lax/);
+    expect(ok.cookies[0]).toMatch(/^sm_session=.+HttpOnly; SameSite=Lax/);
+    expect(ok.cookies[1]).toMatch(/^sm_device=[\w-]{32}; Path=\/; HttpOnly; SameSite=Lax/);
     for (let i = 2; i <= 10; i++) expect((await post(input.email, "wrong-password-1", ip)).status).toBe(401);
     const limited = await post(input.email, input.password, ip);
     expect(limited.status).toBe(429);

@@ -14,7 +14,7 @@ import { resetStripeClientForTests } from "~/modules/payments/stripe-client.serv
 import { action as webhook } from "~/routes/webhooks.stripe";
 import { getPrisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import { createActor } from "../../fixtures/factories";
+import { createActor, createUser } from "../../fixtures/factories";
 import { fakeStripe } from "../../mocks/stripe";
 import { createAwardedOrder, giveRequisites } from "./helpers";
 
@@ -223,6 +223,39 @@ describe("webhooks", () => {
     expect(paidAudit).toHaveLength(1);
     expect(await getPrisma().stripeEvent.count({ where: { id: completed.id } })).toBe(1);
     expect(await getPrisma().stripeEvent.count({ where: { id: { in: all.map((e) => e.id) } } })).toBe(5);
+  });
+
+  it("a signed event whose amount or currency is not the order's leaves the order unpaid and alerts the operators", async () => {
+    const operator = await createUser({ isOperator: true });
+    const { buyer, orderId } = await cardReadyOrder();
+    await startCardCheckout(buyer.actor, orderId, "https://snabmost.test");
+    const payment = await getPrisma().payment.findFirstOrThrow({ where: { orderId } });
+    const sessionId = payment.stripeCheckoutSessionId as string;
+    // the probe: 1 USD for a rouble order, then the right number in the wrong currency, then too little in roubles
+    const forged = [
+      { ...completedSession(sessionId, orderId, 100), currency: "usd" },
+      { ...completedSession(sessionId, orderId, 1_255_000), currency: "usd" },
+      completedSession(sessionId, orderId, 1_254_999),
+    ];
+    for (const session of forged) {
+      expect((await signedPost(event("checkout.session.completed", session))).status).toBe(200);
+    }
+    const order = await getPrisma().order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.status).toBe("AWAITING_PAYMENT");
+    const payments = await getPrisma().payment.findMany({ where: { orderId } });
+    expect(payments.map((p) => p.status)).toEqual(["PENDING"]);
+    const audit = (await listAudit("order", orderId)).filter((e) => e.action === "payment.mismatch");
+    expect(audit).toHaveLength(3);
+    const alerts = await getPrisma().outboxEvent.findMany({
+      where: { topic: "notify.payment_mismatch", aggregateId: orderId },
+    });
+    expect(alerts).toHaveLength(3);
+    expect(JSON.stringify(alerts[0].payload)).toContain(operator.id);
+    // the right amount in roubles is still accepted
+    expect(
+      (await signedPost(event("checkout.session.completed", completedSession(sessionId, orderId, 1_255_000)))).status,
+    ).toBe(200);
+    expect((await getPrisma().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("PAID");
   });
 
   it("a bad signature gets 400 and changes nothing", async () => {

@@ -10,12 +10,14 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/modules/accounts/actor";
 import { createImportJob, exportSupplierCatalog } from "~/modules/catalog/catalog.server";
+import { parseSpreadsheet, SheetError } from "~/modules/catalog/import/parse";
 import {
   contentDisposition,
   DOCUMENT_KINDS,
   FileError,
   IMAGE_KINDS,
   SPREADSHEET_KINDS,
+  safeFileName,
   saveUpload,
 } from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
@@ -94,6 +96,7 @@ function zip(entries: { name: string; data: Uint8Array; declaredSize?: number; s
 }
 
 const text = (s: string) => new TextEncoder().encode(s);
+const UPLOAD_LIMIT_DEFAULT = 25 * 1024 * 1024;
 const CONTENT_TYPES = text(
   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
 );
@@ -127,9 +130,10 @@ describe("upload attacks", () => {
     expect(
       await refusal(upload("price.xlsx", zip([{ name: "evil.sh", data: text("rm -rf /") }]), SPREADSHEET_KINDS)),
     ).toBe("bad_type");
-    // the stored MIME type comes from the content, never from the request
-    const stored = await upload("datasheet.exe", PDF);
+    // the stored MIME type comes from the content, never from the request; the name ends in the content's extension
+    const stored = await upload("datasheet.docx", PDF);
     expect(stored.mimeType).toBe("application/pdf");
+    expect(stored.originalName).toBe("datasheet.docx.pdf");
   });
 
   it("oversize: refused by size before the content is read, and empty files too", async () => {
@@ -175,6 +179,13 @@ describe("upload attacks", () => {
           fc.string({ maxLength: 80 }),
         ),
         async (name) => {
+          const refused = await refusal(upload(name, PDF));
+          if (refused) {
+            // only a name claiming an executable type is refused (see the executable-types test)
+            expect(refused).toBe("bad_type");
+            expect(safeFileName(name)).toMatch(/\.[^.\s]+$/);
+            return;
+          }
           const stored = await upload(name, PDF);
           // biome-ignore lint/suspicious/noControlCharactersInRegex: no control characters may survive
           expect(stored.originalName).not.toMatch(/[\\/\u0000-\u001f"]/);
@@ -192,6 +203,90 @@ describe("upload attacks", () => {
     expect(added.length).toBeGreaterThan(0);
     for (const f of added) expect(path.relative(dataDir, f).startsWith("..")).toBe(false);
     expect(fs.existsSync(path.join(dataDir, "..", "etc"))).toBe(false);
+  });
+
+  it("executable types are refused whatever the content; bidi overrides cannot disguise a name (probe #7)", async () => {
+    const vbs = text('CreateObject("WScript.Shell").Run "calc.exe"\r\n');
+    for (const name of ["install.hta", "run.bat", "app.js", "macro.vbs", "RUN.CMD", "page.html", "logo.svg"]) {
+      expect(await refusal(upload(name, vbs)), name).toBe("bad_type");
+    }
+    // U+202E (right-to-left override) made "spec\u202Efdp.vbs" display as "specsbv.pdf"
+    expect(await refusal(upload("spec\u202Efdp.vbs", vbs))).toBe("bad_type");
+    expect(await refusal(upload("spec\u2066\u202Efdp.vbs\u2069", PDF))).toBe("bad_type");
+    const hidden = await upload("отчёт\u202E\u200Bfdp.pdf", PDF);
+    expect(hidden.originalName).toBe("отчётfdp.pdf");
+    // plain text is stored as .txt, never under a name a desktop would run
+    const notes = await upload("readme", text("Паспорт изделия\n"));
+    expect(notes.originalName).toBe("readme.txt");
+    expect((await upload("notes.md", text("# hi\n"))).originalName).toBe("notes.md.txt");
+  });
+
+  it("a 300k-row XLSX is refused at the row limit without tying up the server (probe #5)", async () => {
+    const sheetXml = (rows: number) => {
+      const parts = [
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Артикул</t></is></c><c r="B1" t="inlineStr"><is><t>Цена</t></is></c></row>',
+      ];
+      for (let r = 2; r <= rows + 1; r++)
+        parts.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>1.5</v></c></row>`);
+      parts.push("</sheetData></worksheet>");
+      return text(parts.join(""));
+    };
+    const book = (rows: number) =>
+      zip([
+        {
+          name: "[Content_Types].xml",
+          data: text(
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+          ),
+        },
+        {
+          name: "_rels/.rels",
+          data: text(
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+          ),
+        },
+        {
+          name: "xl/workbook.xml",
+          data: text(
+            '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Лист1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+          ),
+        },
+        {
+          name: "xl/_rels/workbook.xml.rels",
+          data: text(
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+          ),
+        },
+        { name: "xl/worksheets/sheet1.xml", data: sheetXml(rows) },
+      ]);
+    // the hand-made workbook is a real one: a small copy reads back
+    const small = await parseSpreadsheet(book(3), "xlsx");
+    expect(small.headers).toEqual(["Артикул", "Цена"]);
+    expect(small.rows).toEqual([
+      [2, 1.5],
+      [3, 1.5],
+      [4, 1.5],
+    ]);
+    const huge = book(300_000);
+    expect(huge.byteLength).toBeLessThan(UPLOAD_LIMIT_DEFAULT);
+    // how long the event loop (every other request) waits while the file is read
+    let lastTick = performance.now();
+    let longestStall = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestStall = Math.max(longestStall, now - lastTick);
+      lastTick = now;
+    }, 5);
+    const started = performance.now();
+    const error = await parseSpreadsheet(huge, "xlsx").catch((e: unknown) => e);
+    const elapsed = performance.now() - started;
+    clearInterval(ticker);
+    expect(error).toBeInstanceOf(SheetError);
+    expect((error as SheetError).code).toBe("too_many_rows");
+    // loading all 300k rows took 26 s in the probe; the stream stops after ~10k
+    expect(elapsed).toBeLessThan(6_000);
+    expect(longestStall).toBeLessThan(1_000);
   });
 
   it("zip bomb dressed as XLSX: refused before the importer unpacks it; an honest XLSX still imports", async () => {
