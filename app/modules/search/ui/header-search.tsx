@@ -1,4 +1,4 @@
-import { Form, useFetcher, useNavigate } from "@remix-run/react";
+import { Form, useNavigate } from "@remix-run/react";
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
@@ -17,6 +17,12 @@ interface Option {
  * The search box in the site header: a plain GET form to /catalog (works without JavaScript) and, with JavaScript,
  * an autocomplete combobox (WAI-ARIA 1.2 pattern): ↓/↑ move through products, categories and suppliers, Enter opens
  * the active one (or searches), Esc closes the list.
+ *
+ * Suggestions are read with a plain `fetch` of the JSON API, not a Remix fetcher: a fetcher takes part in every
+ * navigation (it is revalidated), and one still waiting for its route to be discovered when the search is submitted
+ * turned the whole page into «Страница не найдена» (issue #25; the router "revalidates" it against a route it does not
+ * know yet and reports 404 to the root). Text typed before the page finished hydrating is picked up on mount, so a fast
+ * typist's query is not wiped by the first render.
  */
 export function HeaderSearch({ defaultValue }: { defaultValue?: string }) {
   const { t } = useTranslation();
@@ -24,7 +30,9 @@ export function HeaderSearch({ defaultValue }: { defaultValue?: string }) {
   const lang = useLang();
   const localize = useLocalizePath();
   const navigate = useNavigate();
-  const fetcher = useFetcher<Suggestions>();
+  const [data, setData] = useState<Suggestions | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const request = useRef<AbortController>();
   const uid = useId().replace(/:/g, "");
   const inputId = `header-search-${uid}`;
   const listId = `header-suggest-${uid}`;
@@ -32,9 +40,34 @@ export function HeaderSearch({ defaultValue }: { defaultValue?: string }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      request.current?.abort();
+    },
+    [],
+  );
+  // typed before hydration: the DOM holds text React's state does not know about yet
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  useEffect(() => {
+    const typed = inputRef.current?.value ?? "";
+    if (typed !== value) setValue(typed);
+  }, []);
 
-  const data = fetcher.data;
+  const loadSuggestions = async (query: string) => {
+    request.current?.abort();
+    const controller = new AbortController();
+    request.current = controller;
+    try {
+      const response = await fetch(`/api/v1/suggest?q=${encodeURIComponent(query)}`, {
+        signal: controller.signal,
+        headers: { Accept: "application/json" },
+      });
+      if (!controller.signal.aborted) setData(response.ok ? ((await response.json()) as Suggestions) : null);
+    } catch {
+      // aborted by a newer query, or offline: keep the list as it is
+    }
+  };
   const q = value.trim();
   const options = useMemo<Option[]>(() => {
     if (q.length < 2) return [];
@@ -84,7 +117,7 @@ export function HeaderSearch({ defaultValue }: { defaultValue?: string }) {
     setOpen(true);
     clearTimeout(timer.current);
     if (next.trim().length >= 2) {
-      timer.current = setTimeout(() => fetcher.load(`/api/v1/suggest?q=${encodeURIComponent(next.trim())}`), 150);
+      timer.current = setTimeout(() => void loadSuggestions(next.trim()), 150);
     }
   };
   const pick = (option: Option) => {
@@ -118,12 +151,17 @@ export function HeaderSearch({ defaultValue }: { defaultValue?: string }) {
       action={localize("/catalog")}
       role="search"
       className="relative flex w-full max-w-xl"
-      onSubmit={() => setOpen(false)}
+      onSubmit={() => {
+        clearTimeout(timer.current);
+        request.current?.abort();
+        setOpen(false);
+      }}
     >
       <label htmlFor={inputId} className="sr-only">
         {t("search.label")}
       </label>
       <input
+        ref={inputRef}
         id={inputId}
         name="q"
         type="search"
