@@ -69,7 +69,8 @@ export function freightFromRates(s: Omit<FreightSettings, "bySupplier">): bigint
   if (s.perM3Kopecks && s.cargoVolumeM3)
     candidates.push(divRound(BigInt(s.perM3Kopecks) * quantityToMilli(s.cargoVolumeM3), 1000n));
   if (!candidates.length) return null;
-  return candidates.reduce((a, b) => (b > a ? b : a));
+  // bigint: no Math.max
+  return candidates.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))[0] as bigint;
 }
 
 /** The buyer's freight estimate for an offer: 0 when the price is to the buyer's warehouse. */
