@@ -112,6 +112,11 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
   const open = (isOpenForQuotes(rfq, now) && recipientStatus !== "DECLINED") || round !== null;
   return {
     canEdit: open,
+    canReconfirm:
+      quote?.status === "SUBMITTED" &&
+      rfq.status === "CLOSED" &&
+      latest?.validUntil != null &&
+      latest.validUntil.getTime() < now.getTime(),
     /** a re-bid round the supplier is invited to and may still submit in */
     round: round
       ? {
