@@ -8,6 +8,7 @@ import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { awardFormSchema } from "~/modules/quotes/quotes.schema";
 import {
+  closeRebidRound,
   getComparison,
   QuoteValidationError,
   saveDecisionSettings,
@@ -86,6 +87,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw error;
       }
       return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=settings`));
+    }
+    if (intent === "close-round") {
+      await orHttpError(closeRebidRound(actor, id));
+      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare#rounds-h`));
     }
     if (intent === "start-round") {
       const deadline = parseMoscowDateTime(form.get("deadline"));

@@ -25,7 +25,7 @@ export {
 export { type BestSplitView, type ComparedOffer, decide } from "./decision";
 export { type DecisionSettingsInput, saveDecisionSettings } from "./decision-settings.server";
 export { exportAwardProtocolXlsx, exportComparisonXlsx } from "./export.server";
-export { type RoundView, reconfirmQuote, startRebidRound } from "./rounds.server";
+export { closeRebidRound, type RoundView, reconfirmQuote, startRebidRound } from "./rounds.server";
 export { exportRoundProtocolXlsx } from "./rounds-export.server";
 export { QuoteValidationError } from "./shared.server";
 export { getQuoteForSupplier, MAX_QUOTE_ATTACHMENTS, saveQuote, withdrawQuote } from "./supplier.server";

@@ -87,6 +87,29 @@ export async function startRebidRound(actor: Actor, rfqId: string, input: RoundI
   });
 }
 
+/** Ends a running round now, once every invited supplier has submitted in it (no need to wait for the deadline). */
+export async function closeRebidRound(actor: Actor, rfqId: string, now: Date = new Date()) {
+  requireBuyer(actor);
+  return getPrisma().$transaction(async (tx) => {
+    const round = await tx.rebidRound.findFirst({
+      where: { rfqId, deadline: { gt: now }, rfq: { buyerOrgId: actor.organizationId } },
+      include: { participants: true },
+    });
+    if (!round) throw new NotFoundError("round");
+    if (round.participants.some((p) => p.versionAfter === null))
+      throw new QuoteValidationError({}, ["errors.roundNotAllAnswered"]);
+    await tx.rebidRound.update({ where: { id: round.id }, data: { deadline: now } });
+    await recordAudit(tx, {
+      entityType: "rfq",
+      entityId: rfqId,
+      action: "rebid_round_closed",
+      actor,
+      data: { roundId: round.id, number: round.number, plannedDeadline: round.deadline.toISOString() },
+    });
+    return { roundId: round.id };
+  });
+}
+
 /** The round an invited supplier may submit in now (deadline not passed), with its participation record. */
 export async function openRoundFor(db: Db, rfqId: string, supplierOrgId: string, now: Date) {
   const participant = await db.rebidParticipant.findFirst({

@@ -144,7 +144,11 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
           hasUnsubmittedChanges: Boolean(draft && latest && draft.updatedAt > (latest.submittedAt ?? latest.createdAt)),
         }
       : null,
-    defaults: formDefaults(rfq.items, draft ?? latest),
+    // in a round the form starts from the latest submitted version unless a draft was saved during the round
+    defaults: formDefaults(
+      rfq.items,
+      round && latest && (!draft || draft.updatedAt < round.round.createdAt) ? latest : (draft ?? latest),
+    ),
     draftAttachments: draft ? versionView(draft).attachments : [],
     versions: (quote?.versions ?? [])
       .filter((v) => v.version > 0)

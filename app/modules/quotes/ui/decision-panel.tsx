@@ -393,6 +393,19 @@ export function RoundsPanel({
             {r.open ? t("rounds.open") : t("rounds.closed")}
           </h3>
           {r.note ? <p className="text-sm">{r.note}</p> : null}
+          {r.open && r.participants.every((p) => p.tookPart) ? (
+            <Form method="post" className="mt-1 print:hidden">
+              <button
+                type="submit"
+                name="intent"
+                value="close-round"
+                className={secondaryButtonClass}
+                data-testid="close-round"
+              >
+                {t("rounds.closeNow")}
+              </button>
+            </Form>
+          ) : null}
           {!r.pricesVisible ? <p className="text-sm text-amber-800">{t("rounds.sealedHidden")}</p> : null}
           <div className="overflow-x-auto">
             <table className="mt-1 min-w-full text-sm">
