@@ -7,8 +7,15 @@ import { requireActor } from "~/modules/accounts/accounts.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { awardFormSchema } from "~/modules/quotes/quotes.schema";
-import { getComparison, QuoteValidationError } from "~/modules/quotes/quotes.server";
+import {
+  closeRebidRound,
+  getComparison,
+  QuoteValidationError,
+  saveDecisionSettings,
+  startRebidRound,
+} from "~/modules/quotes/quotes.server";
 import { CompareView } from "~/modules/quotes/ui/compare-view";
+import { parseMoscowDateTime } from "~/modules/rfq/rfq.schema";
 import { orHttpError } from "~/modules/rfq/rfq.server";
 import { type AwardChoice, awardRfq, closeRfqEarly } from "~/workflows/award.server";
 
@@ -24,6 +31,8 @@ export type CompareActionData = {
   review?: { mode: "whole" | "split"; quoteId?: string; lines: Record<string, string>; reason: string };
   errors?: Record<string, string[]>;
   formErrors?: string[];
+  /** what was typed, kept on a validation error */
+  values?: Record<string, string>;
 };
 
 function choiceFrom(
@@ -51,6 +60,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "close-early") {
       await orHttpError(closeRfqEarly(actor, id));
       return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=closed`));
+    }
+    if (intent === "decision-settings") {
+      const values: Record<string, string> = {};
+      const freightBySupplier: Record<string, string> = {};
+      for (const [key, value] of form.entries()) {
+        if (typeof value !== "string") continue;
+        values[key] = value;
+        if (key.startsWith("freight.")) freightBySupplier[key.slice(8)] = value;
+      }
+      try {
+        await orHttpError(
+          saveDecisionSettings(actor, id, {
+            budget: values.budget,
+            plannedAwardDate: values.plannedAwardDate,
+            cargoWeightKg: values.cargoWeightKg,
+            cargoVolumeM3: values.cargoVolumeM3,
+            freightPerTonne: values.freightPerTonne,
+            freightPerM3: values.freightPerM3,
+            annualRatePercent: values.annualRatePercent,
+            freightBySupplier,
+          }),
+        );
+      } catch (error) {
+        if (error instanceof QuoteValidationError) return fail(error, { values });
+        throw error;
+      }
+      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=settings`));
+    }
+    if (intent === "close-round") {
+      await orHttpError(closeRebidRound(actor, id));
+      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare#rounds-h`));
+    }
+    if (intent === "start-round") {
+      const deadline = parseMoscowDateTime(form.get("deadline"));
+      await orHttpError(
+        startRebidRound(actor, id, {
+          quoteIds: form.getAll("roundQuoteId").map(String),
+          deadline: deadline ?? new Date(Number.NaN),
+          note: String(form.get("note") ?? "").trim() || null,
+          sealed: form.get("sealed") === "1",
+        }),
+      );
+      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=round#rounds-h`));
     }
     if (intent === "award-review" || intent === "award") {
       const choice = choiceFrom(form);

@@ -18,7 +18,13 @@ export type AwardChoice =
 const PAYMENT = (prepay: number, days: number | null) =>
   `Предоплата ${prepay}%${days != null ? `, оплата остатка в течение ${days} дн. после поставки` : ""}`;
 
-export async function awardRfq(actor: Actor, rfqId: string, choice: AwardChoice, reason: string | null) {
+export async function awardRfq(
+  actor: Actor,
+  rfqId: string,
+  choice: AwardChoice,
+  reason: string | null,
+  now: Date = new Date(),
+) {
   requireBuyer(actor);
   const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
@@ -29,6 +35,9 @@ export async function awardRfq(actor: Actor, rfqId: string, choice: AwardChoice,
     if (!rfq) throw new NotFoundError("rfq");
     if (rfq.status !== "CLOSED") throw new QuoteValidationError({}, ["errors.awardNotAllowed"]);
     if (rfq.sealed && !rfq.openedAt) throw new QuoteValidationError({}, ["errors.awardNotAllowed"]);
+    // a re-bid round still running: its offers are not final yet
+    if (await tx.rebidRound.count({ where: { rfqId, deadline: { gt: now } } }))
+      throw new QuoteValidationError({}, ["errors.roundOpen"]);
     // Only submitted (never draft, never withdrawn) quotes, at their latest submitted version.
     const quotes = await tx.quote.findMany({
       where: { rfqId, status: "SUBMITTED", currentVersion: { gt: 0 } },
@@ -57,6 +66,21 @@ export async function awardRfq(actor: Actor, rfqId: string, choice: AwardChoice,
       if (Object.keys(errors).length) throw new QuoteValidationError(errors);
     }
     if (assignment.size === 0) throw new QuoteValidationError({}, ["errors.nothingAwarded"]);
+    // an offer whose validity has passed is not binding: the supplier must re-confirm it first
+    for (const quoteId of new Set(assignment.values())) {
+      const q = live.get(quoteId);
+      const v = q?.versions.find((x) => x.version === q.currentVersion);
+      if (v?.validUntil && v.validUntil.getTime() < now.getTime())
+        throw new QuoteValidationError(
+          choice.mode === "whole"
+            ? { quoteId: ["errors.quoteExpired"] }
+            : Object.fromEntries(
+                [...assignment]
+                  .filter(([, id]) => id === quoteId)
+                  .map(([itemId]) => [`item.${itemId}`, ["errors.quoteExpired"]]),
+              ),
+        );
+    }
 
     const award = await tx.award.create({
       data: {
@@ -110,7 +134,7 @@ export async function awardRfq(actor: Actor, rfqId: string, choice: AwardChoice,
       deliveryAddress: rfq.deliveryAddress,
       orders,
     });
-    const now = new Date();
+
     const { count } = await tx.rfq.updateMany({
       where: { id: rfqId, status: "CLOSED" },
       data: { status: "AWARDED", awardedAt: now },

@@ -21,6 +21,9 @@ interface Offer {
   validDays: number;
   analogueOnLine?: number;
   comment: string;
+  /** delivery basis (ADR 0019) and the place it refers to */
+  basis: "PICKUP" | "TERMINAL" | "BUYER_WAREHOUSE";
+  place: string;
 }
 
 const OFFERS: Offer[] = [
@@ -33,6 +36,8 @@ const OFFERS: Offer[] = [
     paymentDaysAfterDelivery: 30,
     validDays: 30,
     comment: "Цены с учётом упаковки для морской перевозки. Шеф-монтаж — по отдельному договору.",
+    basis: "BUYER_WAREHOUSE",
+    place: "Севастополь, склад заказчика",
   },
   {
     factors: [0.93, 1.04, null],
@@ -44,6 +49,8 @@ const OFFERS: Offer[] = [
     paymentDaysAfterDelivery: null,
     validDays: 20,
     comment: "Позиция 2 — половина количества со склада в Шушарах, остаток через 60 дней. Позицию 3 не производим.",
+    basis: "TERMINAL",
+    place: "Севастополь, терминал транспортной компании",
   },
   {
     factors: [1.06, 0.95, 0.98],
@@ -55,6 +62,8 @@ const OFFERS: Offer[] = [
     validDays: 45,
     analogueOnLine: 1,
     comment: "Доставка до Севастополя включена в цену. По позиции 2 предлагаем аналог собственного производства.",
+    basis: "BUYER_WAREHOUSE",
+    place: "Севастополь, склад заказчика",
   },
 ];
 
@@ -121,6 +130,7 @@ export async function seedQuotes(
     })),
   });
 
+  const seeded: { quoteId: string; supplierOrgId: string }[] = [];
   for (const [s, supplierOrgId] of suppliers.entries()) {
     const offer = OFFERS[s];
     const submittedAt = new Date(now - (4 - s) * DAY);
@@ -162,8 +172,12 @@ export async function seedQuotes(
       deliveryCostKopecks: BigInt(offer.deliveryRub * 100),
       deliveryVatRate: "VAT22" as const,
       deliveryTerms: offer.deliveryRub
-        ? "Автотранспортом до склада заказчика в Севастополе"
+        ? offer.basis === "TERMINAL"
+          ? "Сборный груз до терминала ТК в Севастополе, без доставки по городу"
+          : "Автотранспортом до склада заказчика в Севастополе"
         : "Доставка включена в цену",
+      deliveryBasis: offer.basis,
+      deliveryPlace: offer.place,
       prepaymentPercent: offer.prepaymentPercent,
       paymentDaysAfterDelivery: offer.paymentDaysAfterDelivery,
       validUntil: new Date(now + offer.validDays * DAY),
@@ -190,6 +204,7 @@ export async function seedQuotes(
         },
       },
     });
+    seeded.push({ quoteId: quote.id, supplierOrgId });
     await prisma.auditEvent.create({
       data: {
         entityType: "quote",
@@ -200,5 +215,101 @@ export async function seedQuotes(
       },
     });
   }
+  await seedRebidRound(prisma, { rfqId: rfq.id, buyerUserId, quotes: seeded.slice(0, 2), now });
+  // the buyer's decision parameters: НМЦ, planned award, a freight estimate from the carrier's terminal to the warehouse
+  const budget = items.reduce((sum, p, i) => sum + (p.priceKopecks ?? 0n) * BigInt(quantities[i]), 0n);
+  await prisma.rfq.update({
+    where: { id: rfq.id },
+    data: { budgetKopecks: (budget * 125n) / 100n, plannedAwardAt: new Date(now + 3 * DAY) },
+  });
+  if (seeded[1])
+    await prisma.freightEstimate.create({
+      data: { rfqId: rfq.id, supplierOrgId: seeded[1].supplierOrgId, amountKopecks: 3_500_000n },
+    });
   return { rfqId: rfq.id };
+}
+
+/**
+ * A finished re-bid round (переторжка) on the demo RFQ: the first two suppliers invited, the first lowered every price
+ * by 3 % (version 2), the second did not take part.
+ */
+async function seedRebidRound(
+  prisma: PrismaClient,
+  opts: { rfqId: string; buyerUserId: string; quotes: { quoteId: string; supplierOrgId: string }[]; now: number },
+) {
+  if (opts.quotes.length < 2) return;
+  const round = await prisma.rebidRound.create({
+    data: {
+      rfqId: opts.rfqId,
+      number: 1,
+      deadline: new Date(opts.now - 3600 * 1000),
+      note: "Просим улучшить цены по всем позициям",
+      createdById: opts.buyerUserId,
+      createdAt: new Date(opts.now - 100 * 60 * 1000),
+      participants: {
+        create: opts.quotes.map((q) => ({ quoteId: q.quoteId, supplierOrgId: q.supplierOrgId, versionBefore: 1 })),
+      },
+    },
+  });
+  const [first] = opts.quotes;
+  const v1 = await prisma.quoteVersion.findUniqueOrThrow({
+    where: { quoteId_version: { quoteId: first.quoteId, version: 1 } },
+    include: { lines: true },
+  });
+  const lines = v1.lines.map((l) => {
+    const unitPriceKopecks = (l.unitPriceKopecks * 97n) / 100n;
+    const a = lineAmounts({ unitPriceKopecks, quantity: l.quantity.toString(), vatRate: l.vatRate });
+    return {
+      rfqItemId: l.rfqItemId,
+      unitPriceKopecks,
+      quantity: l.quantity,
+      vatRate: l.vatRate,
+      leadTimeDays: l.leadTimeDays,
+      analogueModel: l.analogueModel,
+      analogueNote: l.analogueNote,
+      netKopecks: a.net,
+      vatKopecks: a.vat,
+      grossKopecks: a.gross,
+    };
+  });
+  const goods = sumAmounts(lines.map((l) => ({ net: l.netKopecks, vat: l.vatKopecks, gross: l.grossKopecks })));
+  const delivery = chargeAmounts(v1.deliveryCostKopecks, v1.deliveryVatRate);
+  const submittedAt = new Date(opts.now - 80 * 60 * 1000);
+  const { id: _id, createdAt: _c, updatedAt: _u, lines: _l, ...rest } = v1;
+  await prisma.quoteVersion.create({
+    data: {
+      ...rest,
+      version: 2,
+      roundId: round.id,
+      submittedAt,
+      goodsNetKopecks: goods.net,
+      vatKopecks: goods.vat + delivery.vat,
+      goodsGrossKopecks: goods.gross,
+      landedKopecks: goods.gross + delivery.gross,
+      lines: { create: lines },
+    },
+  });
+  await prisma.quote.update({ where: { id: first.quoteId }, data: { currentVersion: 2, submittedAt } });
+  await prisma.rebidParticipant.update({
+    where: { roundId_quoteId: { roundId: round.id, quoteId: first.quoteId } },
+    data: { versionAfter: 2, respondedAt: submittedAt },
+  });
+  await prisma.auditEvent.createMany({
+    data: [
+      {
+        entityType: "rfq",
+        entityId: opts.rfqId,
+        action: "rebid_round_started",
+        actorUserId: opts.buyerUserId,
+        data: { roundId: round.id, number: 1 },
+      },
+      {
+        entityType: "quote",
+        entityId: first.quoteId,
+        action: "rebid",
+        actorOrgId: first.supplierOrgId,
+        data: { rfqId: opts.rfqId, version: 2, round: 1 },
+      },
+    ],
+  });
 }

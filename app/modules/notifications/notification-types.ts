@@ -27,6 +27,7 @@ export const NOTIFICATION_TYPES = [
   "order_cancelled",
   "order_rated",
   "payment_mismatch",
+  "rebid_round_started",
 ] as const;
 
 export type KnownNotificationType = (typeof NOTIFICATION_TYPES)[number];

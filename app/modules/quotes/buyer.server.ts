@@ -3,7 +3,13 @@ import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/acto
 import { recordAudit } from "~/modules/audit/audit.server";
 import { chargeAmounts, quantityToMilli, type VatRateCode } from "~/modules/money/money";
 import { getPrisma } from "~/utils/db.server";
-import { type CompareItem, type CompareOffer, computeMarks, type Marks } from "./compare";
+import { type CompareItem, type CompareOffer, computeMarks, type Marks, offerLeadTime } from "./compare";
+import { offerCoverage } from "./coverage";
+import { type BestSplitView, type ComparedOffer, decide } from "./decision";
+import { type DecisionSettings, loadDecisionSettings } from "./decision-settings.server";
+import { isBlocked, offerDeviations } from "./deviations";
+import { type DeliveryBasisCode, landedCost } from "./landed-cost";
+import { hiddenRoundVersions, listRounds, type RoundView } from "./rounds.server";
 import {
   k,
   LIVE_QUOTE_STATUSES,
@@ -44,13 +50,28 @@ export interface Comparison {
     closedAt: string | null;
     awardedAt: string | null;
     deliveryAddress: string;
+    neededBy: string | null;
+    paymentTerms: string | null;
+    /** НМЦ (gross kopecks) */
+    budget: string | null;
+    plannedAwardAt: string | null;
   };
   items: CompareItem[];
   /** false for a sealed RFQ before its opening: offers/history/marks are empty, only participants are listed */
   pricesVisible: boolean;
   participants: Participant[];
-  offers: CompareOffer[];
+  /** each offer with its coverage, honest landed cost, cost of payment terms and deviations */
+  offers: ComparedOffer[];
+  /** bestLanded: by honest landed cost, among complete offers that can be awarded */
   marks: Marks;
+  /** the cheapest allocation of lines by landed cost and its savings (null: nothing quoted / prices hidden) */
+  bestSplit: BestSplitView | null;
+  /** re-bid rounds (переторжка) with their protocol */
+  rounds: RoundView[];
+  /** an open round blocks the award until its deadline */
+  roundOpen: boolean;
+  /** freight rates, cargo, per-supplier freight estimates, annual rate for the cost of payment terms */
+  settings: DecisionSettings;
   /** every submitted version of every quote (after opening) */
   history: {
     quoteId: string;
@@ -70,6 +91,8 @@ export interface Comparison {
   }[];
   canAward: boolean;
   canCloseEarly: boolean;
+  /** a re-bid round can be started now */
+  canStartRound: boolean;
 }
 
 /**
@@ -85,6 +108,11 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
   });
   if (!rfq) throw new NotFoundError("rfq");
   const visible = pricesVisible(rfq);
+  const [settings, hidden, rounds] = await Promise.all([
+    loadDecisionSettings(prisma, actor.organizationId, rfq),
+    hiddenRoundVersions(prisma, rfqId, now),
+    visible ? listRounds(prisma, rfqId, now) : Promise.resolve([]),
+  ]);
   const quotes = await prisma.quote.findMany({
     where: { rfqId, status: { in: [...VISIBLE_QUOTE_STATUSES] }, currentVersion: { gt: 0 } },
     orderBy: { submittedAt: "asc" },
@@ -129,8 +157,10 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
     submittedAt: q.submittedAt?.toISOString() ?? null,
     withdrawnAt: q.withdrawnAt?.toISOString() ?? null,
   }));
-  const offers: CompareOffer[] = [];
+  const offers: ComparedOffer[] = [];
+  const firstOffers: ComparedOffer[] = [];
   const history: Comparison["history"] = [];
+  const roundNumbers = new Map(rounds.map((r) => [r.id, r.number]));
   if (visible) {
     type WithVersions = Omit<(typeof quotes)[number], "versions"> & {
       versions: Prisma.QuoteVersionGetPayload<{
@@ -138,7 +168,9 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
       }>[];
     };
     for (const q of quotes as unknown as WithVersions[]) {
-      for (const v of q.versions)
+      // a sealed round still running: the buyer sees the version the round started from
+      const shown = hidden.get(q.id) ?? q.currentVersion;
+      for (const v of q.versions.filter((x) => x.version <= shown))
         history.push({
           quoteId: q.id,
           supplierName: q.supplier.shortName,
@@ -148,49 +180,55 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
           landed: k(v.landedKopecks),
         });
       if (!(LIVE_QUOTE_STATUSES as readonly string[]).includes(q.status)) continue;
-      const v = q.versions.find((x) => x.version === q.currentVersion);
+      const v = q.versions.find((x) => x.version === shown);
       if (!v) continue;
-      const lines: CompareOffer["lines"] = {};
-      let complete = true;
-      for (const item of rfq.items) {
-        const l = v.lines.find((x) => x.rfqItemId === item.id);
-        if (!l) {
-          complete = false;
-          continue;
+      const build = (v: WithVersions["versions"][number]): ComparedOffer => {
+        const lines: CompareOffer["lines"] = {};
+        let complete = true;
+        for (const item of rfq.items) {
+          const l = v.lines.find((x) => x.rfqItemId === item.id);
+          if (!l) {
+            complete = false;
+            continue;
+          }
+          const partial = quantityToMilli(l.quantity.toString()) < quantityToMilli(item.quantity.toString());
+          if (partial) complete = false;
+          lines[item.id] = { ...quoteLineView(l), partial };
         }
-        const partial = quantityToMilli(l.quantity.toString()) < quantityToMilli(item.quantity.toString());
-        if (partial) complete = false;
-        lines[item.id] = { ...quoteLineView(l), partial };
-      }
-      const delivery = chargeAmounts(v.deliveryCostKopecks, v.deliveryVatRate as VatRateCode);
-      offers.push({
-        quoteId: q.id,
-        supplierOrgId: q.supplierOrgId,
-        supplierName: q.supplier.shortName,
-        verified: q.supplier.verifiedAt !== null,
-        rating:
-          q.supplier.ratingCount > 0 ? Math.round((q.supplier.ratingSum / q.supplier.ratingCount) * 10) / 10 : null,
-        ratingCount: q.supplier.ratingCount,
-        status: q.status,
-        version: v.version,
-        submittedAt: v.submittedAt?.toISOString() ?? null,
-        validUntil: v.validUntil ? toMoscowDate(v.validUntil) : null,
-        expired: v.validUntil !== null && v.validUntil.getTime() < now.getTime(),
-        prepaymentPercent: v.prepaymentPercent,
-        paymentDaysAfterDelivery: v.paymentDaysAfterDelivery,
-        deliveryTerms: v.deliveryTerms,
-        comment: v.comment,
-        deliveryNet: k(delivery.net),
-        deliveryVatRate: v.deliveryVatRate,
-        deliveryGross: k(delivery.gross),
-        goodsNet: k(v.goodsNetKopecks),
-        goodsVat: k(v.goodsGrossKopecks - v.goodsNetKopecks),
-        goodsGross: k(v.goodsGrossKopecks),
-        landed: k(v.landedKopecks),
-        lines,
-        complete,
-        attachments: v.attachments.map((a) => ({ id: a.file.id, name: a.file.originalName })),
-      });
+        const delivery = chargeAmounts(v.deliveryCostKopecks, v.deliveryVatRate as VatRateCode);
+        const base: CompareOffer = {
+          quoteId: q.id,
+          supplierOrgId: q.supplierOrgId,
+          supplierName: q.supplier.shortName,
+          verified: q.supplier.verifiedAt !== null,
+          rating:
+            q.supplier.ratingCount > 0 ? Math.round((q.supplier.ratingSum / q.supplier.ratingCount) * 10) / 10 : null,
+          ratingCount: q.supplier.ratingCount,
+          status: q.status,
+          version: v.version,
+          submittedAt: v.submittedAt?.toISOString() ?? null,
+          validUntil: v.validUntil ? toMoscowDate(v.validUntil) : null,
+          expired: v.validUntil !== null && v.validUntil.getTime() < now.getTime(),
+          prepaymentPercent: v.prepaymentPercent,
+          paymentDaysAfterDelivery: v.paymentDaysAfterDelivery,
+          deliveryTerms: v.deliveryTerms,
+          comment: v.comment,
+          deliveryNet: k(delivery.net),
+          deliveryVatRate: v.deliveryVatRate,
+          deliveryGross: k(delivery.gross),
+          goodsNet: k(v.goodsNetKopecks),
+          goodsVat: k(v.goodsGrossKopecks - v.goodsNetKopecks),
+          goodsGross: k(v.goodsGrossKopecks),
+          landed: k(v.landedKopecks),
+          lines,
+          complete,
+          attachments: v.attachments.map((a) => ({ id: a.file.id, name: a.file.originalName })),
+        };
+        return withDecisionFigures(base, v, rfq, items, settings, roundNumbers, now);
+      };
+      offers.push(build(v));
+      const first = q.versions.find((x) => x.version === 1);
+      if (first) firstOffers.push(build(first));
     }
   }
   const awards = await prisma.award.findMany({
@@ -211,6 +249,7 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
         },
       })
     : [];
+  const roundOpen = rounds.some((r) => r.open) || hidden.size > 0;
   const protocol =
     visible && rfq.openingProtocol
       ? {
@@ -230,12 +269,26 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
       closedAt: rfq.closedAt?.toISOString() ?? null,
       awardedAt: rfq.awardedAt?.toISOString() ?? null,
       deliveryAddress: rfq.deliveryAddress,
+      neededBy: rfq.neededBy?.toISOString() ?? null,
+      paymentTerms: rfq.paymentTerms,
+      budget: settings.budget,
+      plannedAwardAt: rfq.plannedAwardAt?.toISOString() ?? null,
     },
     items,
     pricesVisible: visible,
     participants,
     offers,
-    marks: visible ? computeMarks(items, offers) : { bestPrice: {}, bestLead: {}, bestLanded: [] },
+    marks: visible
+      ? computeMarks(
+          items,
+          // «лучшая сумма»: honest landed, complete offers that can be awarded
+          offers.map((o) => ({ ...o, landed: o.landedCost.landed, complete: o.complete && !o.blocked })),
+        )
+      : { bestPrice: {}, bestLead: {}, bestLanded: [] },
+    bestSplit: visible ? decide(items, offers, firstOffers, settings.budget) : null,
+    rounds,
+    roundOpen,
+    settings,
     history,
     protocol,
     awards: awards.map((a) => ({
@@ -251,8 +304,52 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
         total: k(o.totalKopecks),
       })),
     })),
-    canAward: rfq.status === "CLOSED" && visible && offers.length > 0,
+    canAward: rfq.status === "CLOSED" && visible && offers.length > 0 && !roundOpen,
     canCloseEarly: rfq.status === "PUBLISHED" && !rfq.sealed,
+    canStartRound: rfq.status === "CLOSED" && visible && offers.length > 0 && !roundOpen,
+  };
+}
+
+/** Coverage, honest landed cost, cost of payment terms and deviations of one offer version. */
+function withDecisionFigures(
+  offer: CompareOffer,
+  v: { deliveryBasis: string | null; deliveryPlace: string | null; roundId: string | null },
+  rfq: { paymentTerms: string | null; neededBy: Date | null; plannedAwardAt: Date | null },
+  items: CompareItem[],
+  settings: DecisionSettings,
+  roundNumbers: Map<string, number>,
+  now: Date,
+): ComparedOffer {
+  const deliveryBasis = v.deliveryBasis as DeliveryBasisCode | null;
+  const deviations = offerDeviations(
+    {
+      paymentTerms: rfq.paymentTerms,
+      neededBy: rfq.neededBy?.toISOString() ?? null,
+      plannedAwardAt: rfq.plannedAwardAt?.toISOString() ?? null,
+    },
+    items,
+    { ...offer, deliveryBasis },
+    now,
+  );
+  return {
+    ...offer,
+    coverage: offerCoverage(items, offer),
+    deliveryBasis,
+    deliveryPlace: v.deliveryPlace,
+    landedCost: landedCost({
+      supplierOrgId: offer.supplierOrgId,
+      goodsGross: offer.goodsGross,
+      deliveryGross: offer.deliveryGross,
+      deliveryBasis,
+      prepaymentPercent: offer.prepaymentPercent,
+      paymentDaysAfterDelivery: offer.paymentDaysAfterDelivery,
+      leadTimeDays: offerLeadTime(offer),
+      settings: settings.freight,
+      rateBp: settings.annualRateBp,
+    }),
+    deviations,
+    blocked: isBlocked(deviations),
+    roundNumber: v.roundId ? (roundNumbers.get(v.roundId) ?? null) : null,
   };
 }
 

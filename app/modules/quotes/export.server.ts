@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/accounts/actor";
 import { kopecksToDecimalString } from "~/modules/money/money";
 import { getComparison } from "./buyer.server";
 import { neutraliseCell } from "./compare";
+import { addRoundsSheet } from "./rounds-export.server";
 
 const rub = (kopecks: string | null | undefined) =>
   kopecks == null ? null : Number(kopecksToDecimalString(BigInt(kopecks)));
@@ -117,5 +118,6 @@ export async function exportAwardProtocolXlsx(actor: Actor, rfqId: string, now: 
   for (const order of award.orders) ws.addRow([`№ ${order.number}`, txt(order.supplierName), rub(order.total)]);
   ws.getColumn(2).width = 40;
   ws.getColumn(3).width = 28;
+  addRoundsSheet(wb, c);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -5,6 +5,7 @@ import type { Lang } from "~/modules/i18n/i18n";
 import { localizePath } from "~/modules/i18n/paths";
 import { orHttpError, readRfqForm } from "~/modules/rfq/rfq.server";
 import { quoteFormSchema } from "./quotes.schema";
+import { reconfirmQuote } from "./rounds.server";
 import { QuoteValidationError } from "./shared.server";
 import { saveQuote, withdrawQuote } from "./supplier.server";
 
@@ -29,6 +30,19 @@ export async function handleQuoteFormAction(actor: Actor, rfqId: string, request
     } catch (error) {
       if (error instanceof QuoteValidationError)
         return Response.json({ quote: submission.reply({ formErrors: error.formErrors }) }, { status: 422 });
+      throw error;
+    }
+  }
+  if (intent === "quote-reconfirm") {
+    try {
+      await orHttpError(reconfirmQuote(actor, rfqId, String(form.get("validUntil") ?? "")));
+      return back("reconfirmed");
+    } catch (error) {
+      if (error instanceof QuoteValidationError)
+        return Response.json(
+          { quote: submission.reply({ fieldErrors: error.fieldErrors, formErrors: error.formErrors }) },
+          { status: 422 },
+        );
       throw error;
     }
   }

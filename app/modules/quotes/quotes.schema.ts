@@ -50,6 +50,12 @@ export const quoteFormSchema = z
     deliveryCost: z.string().trim().optional(),
     deliveryVatRate: vatRate.default(() => baseVatRate()),
     deliveryTerms: text(500),
+    /** самовывоз / до терминала ТК / франко-склад покупателя (ADR 0019) */
+    deliveryBasis: z
+      .enum(["PICKUP", "TERMINAL", "BUYER_WAREHOUSE"], { message: "errors.deliveryBasis" })
+      .or(z.literal(""))
+      .optional(),
+    deliveryPlace: text(300),
     prepaymentPercent: z.string().trim().optional(),
     paymentDaysAfterDelivery: z.string().trim().optional(),
     validUntil: z

@@ -5,6 +5,9 @@
  * Buyer:    getComparison (the only buyer read path for prices: page, XLSX, JSON API), exportComparisonXlsx,
  *           exportAwardProtocolXlsx.
  * Hooks:    the opening protocol is written by an RFQ close hook; the "quote-attachment" file read policy.
+ *           saveDecisionSettings (НМЦ, planned award date, freight estimates, rate for the cost of payment terms).
+ * Rounds:   startRebidRound (buyer), reconfirmQuote (supplier, expired validity), exportRoundProtocolXlsx; invited
+ *           suppliers re-bid through saveQuote (improvements only).
  * Award:    app/workflows/award.server.ts (awardRfq, closeRfqEarly).
  */
 import { registerFileReadPolicy } from "~/modules/files/files.server";
@@ -19,7 +22,11 @@ export {
   type Participant,
   writeOpeningProtocol,
 } from "./buyer.server";
+export { type BestSplitView, type ComparedOffer, decide } from "./decision";
+export { type DecisionSettingsInput, saveDecisionSettings } from "./decision-settings.server";
 export { exportAwardProtocolXlsx, exportComparisonXlsx } from "./export.server";
+export { closeRebidRound, type RoundView, reconfirmQuote, startRebidRound } from "./rounds.server";
+export { exportRoundProtocolXlsx } from "./rounds-export.server";
 export { QuoteValidationError } from "./shared.server";
 export { getQuoteForSupplier, MAX_QUOTE_ATTACHMENTS, saveQuote, withdrawQuote } from "./supplier.server";
 

@@ -17,6 +17,7 @@ import { notify } from "~/modules/notifications/notifications.server";
 import { markRecipientQuoted, markRecipientWithdrawn } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import type { QuoteForm } from "./quotes.schema";
+import { improvementErrors, openRoundFor, recordRoundSubmission } from "./rounds.server";
 import { k, moscowEndOfDay, QuoteValidationError, quoteLineView, toMoscowDate } from "./shared.server";
 
 export const MAX_QUOTE_ATTACHMENTS = 5;
@@ -55,6 +56,8 @@ function versionView(v: VersionRow) {
     deliveryCost: k(v.deliveryCostKopecks),
     deliveryVatRate: v.deliveryVatRate,
     deliveryTerms: v.deliveryTerms,
+    deliveryBasis: v.deliveryBasis,
+    deliveryPlace: v.deliveryPlace,
     prepaymentPercent: v.prepaymentPercent,
     paymentDaysAfterDelivery: v.paymentDaysAfterDelivery,
     validUntil: v.validUntil ? toMoscowDate(v.validUntil) : null,
@@ -89,6 +92,8 @@ function formDefaults(items: { id: string }[], v: VersionRow | undefined, vat: S
     deliveryCost: v ? kopecksToDecimalString(v.deliveryCostKopecks) : "",
     deliveryVatRate: rate(v?.deliveryVatRate),
     deliveryTerms: v?.deliveryTerms ?? "",
+    deliveryBasis: v?.deliveryBasis ?? "",
+    deliveryPlace: v?.deliveryPlace ?? "",
     prepaymentPercent: v ? String(v.prepaymentPercent) : "0",
     paymentDaysAfterDelivery: v?.paymentDaysAfterDelivery != null ? String(v.paymentDaysAfterDelivery) : "",
     validUntil: v?.validUntil ? toMoscowDate(v.validUntil) : "",
@@ -106,11 +111,27 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
   const draft = quote?.versions.find((v) => v.version === 0);
   const latest = quote?.versions.filter((v) => v.version > 0).at(-1);
   const recipientStatus = rfq.recipients[0]?.status ?? "NEW";
-  const open = isOpenForQuotes(rfq, now) && recipientStatus !== "DECLINED";
+  const round =
+    quote?.status === "SUBMITTED" ? await openRoundFor(getPrisma(), rfqId, actor.organizationId as string, now) : null;
+  const open = (isOpenForQuotes(rfq, now) && recipientStatus !== "DECLINED") || round !== null;
   const vat = await supplierVatOptions(actor.organizationId as string, now);
   return {
     vatRates: vat.rates,
     canEdit: open,
+    canReconfirm:
+      quote?.status === "SUBMITTED" &&
+      rfq.status === "CLOSED" &&
+      latest?.validUntil != null &&
+      latest.validUntil.getTime() < now.getTime(),
+    /** a re-bid round the supplier is invited to and may still submit in */
+    round: round
+      ? {
+          number: round.round.number,
+          deadline: round.round.deadline.toISOString(),
+          note: round.round.note,
+          versionBefore: round.versionBefore,
+        }
+      : null,
     items: rfq.items.map((i) => ({
       id: i.id,
       position: i.position,
@@ -129,7 +150,12 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
           hasUnsubmittedChanges: Boolean(draft && latest && draft.updatedAt > (latest.submittedAt ?? latest.createdAt)),
         }
       : null,
-    defaults: formDefaults(rfq.items, draft ?? latest, vat),
+    // in a round the form starts from the latest submitted version unless a draft was saved during the round
+    defaults: formDefaults(
+      rfq.items,
+      round && latest && (!draft || draft.updatedAt < round.round.createdAt) ? latest : (draft ?? latest),
+      vat,
+    ),
     draftAttachments: draft ? versionView(draft).attachments : [],
     versions: (quote?.versions ?? [])
       .filter((v) => v.version > 0)
@@ -217,8 +243,11 @@ export async function saveQuote(
   const now = opts.now ?? new Date();
   const rfq = await loadRfqForSupplier(actor, rfqId);
   const orgId = actor.organizationId as string;
-  if (rfq.recipients[0]?.status === "DECLINED") throw new QuoteValidationError({}, ["errors.declined"]);
-  if (!isOpenForQuotes(rfq, now)) throw new QuoteValidationError({}, ["errors.closed"]);
+  const prisma = getPrisma();
+  // After the deadline only a re-bid round (переторжка) the supplier is invited to lets it submit again.
+  const round = isOpenForQuotes(rfq, now) ? null : await openRoundFor(prisma, rfqId, orgId, now);
+  if (!round && rfq.recipients[0]?.status === "DECLINED") throw new QuoteValidationError({}, ["errors.declined"]);
+  if (!round && !isOpenForQuotes(rfq, now)) throw new QuoteValidationError({}, ["errors.closed"]);
   const { lines, errors } = buildLines(rfq.items, form, (await supplierVatOptions(orgId, now)).rates);
   const validUntil = form.validUntil ? moscowEndOfDay(form.validUntil) : null;
   if (opts.mode === "submit") {
@@ -226,9 +255,24 @@ export async function saveQuote(
     if (!validUntil) errors.validUntil = ["errors.validUntilRequired"];
     else if (validUntil.getTime() < now.getTime()) errors.validUntil = ["errors.validUntilPast"];
   }
+  const deliveryCostKopecks = form.deliveryCost ? (parseRublesToKopecks(form.deliveryCost) ?? 0n) : 0n;
+  const prepaymentPercent = form.prepaymentPercent ? Number(form.prepaymentPercent) : 0;
+  const paymentDaysAfterDelivery = form.paymentDaysAfterDelivery ? Number(form.paymentDaysAfterDelivery) : null;
+  if (round && opts.mode === "submit") {
+    const before = await prisma.quoteVersion.findFirst({
+      where: { quoteId: round.quoteId, version: round.versionBefore },
+      include: { lines: true },
+    });
+    if (before)
+      Object.assign(
+        errors,
+        improvementErrors(before, { deliveryCostKopecks, prepaymentPercent, paymentDaysAfterDelivery, lines }, (id) =>
+          form.lines.findIndex((l) => l.rfqItemId === id),
+        ),
+      );
+  }
   if (Object.keys(errors).length) throw new QuoteValidationError(errors);
 
-  const prisma = getPrisma();
   const existing = await prisma.quote.findUnique({
     where: { rfqId_supplierOrgId: { rfqId, supplierOrgId: orgId } },
     include: { versions: { where: { version: 0 }, include: { attachments: true } } },
@@ -260,14 +304,15 @@ export async function saveQuote(
   }
 
   const goods = sumAmounts(lines.map((l) => ({ net: l.netKopecks, vat: l.vatKopecks, gross: l.grossKopecks })));
-  const deliveryCostKopecks = form.deliveryCost ? (parseRublesToKopecks(form.deliveryCost) ?? 0n) : 0n;
   const delivery = chargeAmounts(deliveryCostKopecks, form.deliveryVatRate);
   const versionData = {
     deliveryCostKopecks,
     deliveryVatRate: form.deliveryVatRate,
     deliveryTerms: form.deliveryTerms || null,
-    prepaymentPercent: form.prepaymentPercent ? Number(form.prepaymentPercent) : 0,
-    paymentDaysAfterDelivery: form.paymentDaysAfterDelivery ? Number(form.paymentDaysAfterDelivery) : null,
+    deliveryBasis: form.deliveryBasis || null,
+    deliveryPlace: form.deliveryPlace || null,
+    prepaymentPercent,
+    paymentDaysAfterDelivery,
     validUntil,
     comment: form.comment || null,
     goodsNetKopecks: goods.net,
@@ -279,9 +324,11 @@ export async function saveQuote(
 
   return prisma.$transaction(async (tx) => {
     // Re-check inside the transaction: the deadline job may have closed the RFQ meanwhile.
-    const still = await tx.rfq.count({
-      where: { id: rfqId, status: "PUBLISHED", OR: [{ deadline: null }, { deadline: { gt: now } }] },
-    });
+    const still = round
+      ? await tx.rebidRound.count({ where: { id: round.roundId, deadline: { gt: now }, rfq: { status: "CLOSED" } } })
+      : await tx.rfq.count({
+          where: { id: rfqId, status: "PUBLISHED", OR: [{ deadline: null }, { deadline: { gt: now } }] },
+        });
     if (!still) throw new QuoteValidationError({}, ["errors.closed"]);
     const quote = await tx.quote.upsert({
       where: { rfqId_supplierOrgId: { rfqId, supplierOrgId: orgId } },
@@ -305,7 +352,7 @@ export async function saveQuote(
     }
     const version = quote.currentVersion + 1;
     const frozen = await tx.quoteVersion.create({
-      data: { quoteId: quote.id, version, submittedAt: now, ...versionData },
+      data: { quoteId: quote.id, version, submittedAt: now, roundId: round?.roundId ?? null, ...versionData },
     });
     if (lines.length) await tx.quoteLine.createMany({ data: lines.map((l) => ({ ...l, versionId: frozen.id })) });
     if (fileIds.length)
@@ -314,14 +361,21 @@ export async function saveQuote(
       where: { id: quote.id },
       data: { status: "SUBMITTED", currentVersion: version, submittedAt: now, withdrawnAt: null },
     });
-    await markRecipientQuoted(tx, rfqId, orgId);
+    if (round) await recordRoundSubmission(tx, round.id, version, now);
+    else await markRecipientQuoted(tx, rfqId, orgId);
     const revised = version > 1;
     await recordAudit(tx, {
       entityType: "quote",
       entityId: quote.id,
-      action: revised ? "revised" : "submitted",
+      action: round ? "rebid" : revised ? "revised" : "submitted",
       actor,
-      data: { rfqId, version, landedKopecks: k(versionData.landedKopecks), lines: lines.length },
+      data: {
+        rfqId,
+        version,
+        landedKopecks: k(versionData.landedKopecks),
+        lines: lines.length,
+        ...(round ? { round: round.round.number } : {}),
+      },
     });
     const supplier = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { shortName: true } });
     await notify(tx, {

@@ -9,6 +9,8 @@ import { vatRateLabel } from "~/modules/money/vat";
 import { buttonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import type { Comparison } from "../buyer.server";
 import { type CompareOffer, filterOffers, SORTS, type SortKey, sortOffers } from "../compare";
+import { completeFirst } from "../coverage";
+import { AwardMoney, BestSplitPanel, DecisionSettingsForm, OfferCards, RoundsPanel, TotalsBar } from "./decision-panel";
 import { useQuoteErrorText } from "./quote-panel";
 
 type ActionData = {
@@ -16,6 +18,7 @@ type ActionData = {
   review?: { mode: "whole" | "split"; quoteId?: string; lines: Record<string, string>; reason: string };
   errors?: Record<string, string[]>;
   formErrors?: string[];
+  values?: Record<string, string>;
 };
 
 const Mark = ({ label, kind }: { label: string; kind: string }) => (
@@ -29,6 +32,7 @@ const Mark = ({ label, kind }: { label: string; kind: string }) => (
 
 export function CompareView({
   comparison: c,
+  now,
   params,
   actionData,
 }: {
@@ -45,7 +49,11 @@ export function CompareView({
     ? (params.get("sort") as SortKey)
     : "landed";
   const completeOnly = params.get("complete") === "1";
-  const offers = sortOffers(filterOffers(c.offers, completeOnly), sort);
+  // complete offers first unless the buyer asks otherwise (an incomplete offer's total is not comparable)
+  const compared = new Map(c.offers.map((o) => [o.quoteId, o]));
+  const sorted = sortOffers(filterOffers(c.offers, completeOnly), sort).flatMap((o) => compared.get(o.quoteId) ?? []);
+  const offers = params.get("mixed") === "1" ? sorted : completeFirst(sorted);
+  const prefill = params.get("apply") === "split" ? c.bestSplit?.assignment : undefined;
   const [mode, setMode] = useState<"whole" | "split">(actionData?.review?.mode ?? "split");
   const done = params.get("done");
   const award = c.awards.at(-1);
@@ -119,6 +127,24 @@ export function CompareView({
 
       {c.pricesVisible && c.offers.length ? (
         <>
+          {done === "settings" || done === "round" ? (
+            <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
+              {t(`done.${done}`)}
+            </p>
+          ) : null}
+          <OfferCards c={c} offers={offers} />
+          <BestSplitPanel c={c} />
+          <DecisionSettingsForm
+            c={c}
+            errors={actionData?.intent === "decision-settings" ? actionData.errors : undefined}
+            values={actionData?.intent === "decision-settings" ? actionData.values : undefined}
+          />
+          <RoundsPanel
+            c={c}
+            now={now}
+            errors={actionData?.intent === "start-round" ? actionData.errors : undefined}
+            formErrors={actionData?.intent === "start-round" ? actionData.formErrors : undefined}
+          />
           <Form method="get" className="flex flex-wrap items-end gap-3 print:hidden" data-testid="compare-controls">
             <div>
               <label htmlFor="sort" className="text-sm font-medium">
@@ -133,6 +159,10 @@ export function CompareView({
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="complete" value="1" defaultChecked={completeOnly} />
               {t("compare.completeOnly")}
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="mixed" value="1" defaultChecked={params.get("mixed") === "1"} />
+              {t("decision.completeFirstOff")}
             </label>
             <button type="submit" className={secondaryButtonClass}>
               {t("compare.apply")}
@@ -269,6 +299,8 @@ export function CompareView({
         </>
       ) : null}
 
+      <TotalsBar c={c} offers={offers} />
+
       {c.protocol ? (
         <section aria-labelledby="protocol-h" data-testid="opening-protocol" className="print:break-inside-avoid">
           <h2 id="protocol-h" className="mb-1 text-lg font-semibold">
@@ -370,6 +402,7 @@ export function CompareView({
         <section
           aria-labelledby="award-h"
           className="rounded-lg border border-slate-200 bg-white p-4 print:hidden"
+          id="award-form"
           data-testid="award-form"
         >
           <h2 id="award-h" className="mb-2 text-lg font-semibold">
@@ -448,13 +481,19 @@ export function CompareView({
                                   type="radio"
                                   name={`item.${item.id}`}
                                   value={o.quoteId}
+                                  defaultChecked={prefill?.[item.id] === o.quoteId}
                                   data-testid={`award-${idx + 1}-${o.supplierName}`}
                                 />
                                 {o.supplierName} ({money(o.lines[item.id].unitPrice)})
                               </label>
                             ))}
                           <label className="flex items-center gap-1">
-                            <input type="radio" name={`item.${item.id}`} value="" defaultChecked />
+                            <input
+                              type="radio"
+                              name={`item.${item.id}`}
+                              value=""
+                              defaultChecked={!prefill?.[item.id]}
+                            />
                             {t("compare.noAward")}
                           </label>
                         </div>
@@ -565,6 +604,12 @@ function AwardReview({ review, c }: { review: NonNullable<ActionData["review"]>;
           </li>
         ))}
       </ul>
+      <AwardMoney
+        c={c}
+        assignment={Object.fromEntries(
+          assigned.flatMap(({ item, offer }) => (offer ? [[item.id, offer.quoteId]] : [])),
+        )}
+      />
       {review.reason ? (
         <p className="text-sm">
           {t("compare.reason")}: {review.reason}

@@ -22,12 +22,18 @@ import {
 import { unitName } from "~/modules/money/units";
 import { vatRateLabel } from "~/modules/money/vat";
 import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
+import { DELIVERY_BASES } from "../landed-cost";
 import type { QuoteForm } from "../quotes.schema";
+import { RoundNotice } from "./round-notice";
 
 export interface QuotePanelData {
   canEdit: boolean;
   /** Rates the supplier's tax regime allows today. */
   vatRates: VatRateCode[];
+  /** a re-bid round the supplier may submit in (переторжка) */
+  round?: { number: number; deadline: string; note: string | null } | null;
+  /** the submitted offer's validity has passed after the deadline: the supplier may re-confirm it */
+  canReconfirm?: boolean;
   items: { id: string; position: number; name: string; quantity: string; unit: string; analoguesAllowed: boolean }[];
   quote: {
     id: string;
@@ -155,6 +161,7 @@ export function QuotePanel({
         </p>
       ) : null}
       {!data.canEdit ? <p className="text-sm text-slate-600">{t("panel.closed")}</p> : null}
+      <RoundNotice round={data.round} canReconfirm={data.canReconfirm} />
       <Form
         method="post"
         encType="multipart/form-data"
@@ -303,6 +310,27 @@ export function QuotePanel({
           </div>
 
           <div className="grid gap-4 md:grid-cols-3">
+            <div>
+              <label htmlFor={fields.deliveryBasis.id} className="text-sm font-medium">
+                {t("panel.deliveryBasis")}
+              </label>
+              <select {...getSelectProps(fields.deliveryBasis)} className={inputClass} data-testid="delivery-basis">
+                <option value="">{t("panel.deliveryBasisNone")}</option>
+                {DELIVERY_BASES.map((b) => (
+                  <option key={b} value={b}>
+                    {t(`basis.${b}`)}
+                  </option>
+                ))}
+              </select>
+              <Errors id={fields.deliveryBasis.errorId} errors={fields.deliveryBasis.errors} />
+            </div>
+            <div className="md:col-span-2">
+              <label htmlFor={fields.deliveryPlace.id} className="text-sm font-medium">
+                {t("panel.deliveryPlace")}
+              </label>
+              <input {...getInputProps(fields.deliveryPlace, { type: "text" })} className={inputClass} />
+              <Errors id={fields.deliveryPlace.errorId} errors={fields.deliveryPlace.errors} />
+            </div>
             <div>
               <label htmlFor={fields.deliveryCost.id} className="text-sm font-medium">
                 {t("panel.deliveryCost")}
