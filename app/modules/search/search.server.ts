@@ -1,8 +1,10 @@
 /**
  * Search module — public surface (routes, scripts and other modules import only this file, `search.schema.ts`, `ui/`).
  *
- * Engines: `MEILI_HOST` + `MEILI_API_KEY` set → Meilisearch (`meili-engine.server.ts`); otherwise the embedded
- * PostgreSQL engine (`pg-engine.server.ts`). Both satisfy `SearchEngine` (tests/integration/search/contract.ts).
+ * Engines (`engine-config.server.ts`): `SEARCH_ENGINE=postgres` (default) → the embedded PostgreSQL engine
+ * (`pg-engine.server.ts`); `MEILI_HOST` → an external Meilisearch (`meili-engine.server.ts`); `SEARCH_ENGINE=meilisearch`
+ * without `MEILI_HOST` → the bundled Meilisearch binary as a managed child process (`meili-process.server.ts`).
+ * All satisfy `SearchEngine` (tests/integration/search/contract.ts).
  *
  * Sync (outbox consumer "search", registered in `search.consumer.server.ts`). Topics other modules enqueue in the same
  * transaction as their write — `enqueue(tx, { topic, aggregateId, payload })` from ~/modules/outbox/outbox.server:
@@ -23,10 +25,8 @@ import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { registerHealthCheck } from "~/utils/health.server";
 import { logger } from "~/utils/logger.server";
-import { CachedSearchEngine } from "./cache.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
-import { MeiliSearchEngine } from "./meili-engine.server";
-import { PostgresSearchEngine } from "./pg-engine.server";
+import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.server";
 import { grossKopecks } from "./price";
 import { parseSearchParams, type SearchParams } from "./search.schema";
 import {
@@ -43,21 +43,15 @@ export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
 let engine: SearchEngine | undefined;
 let settingsApplied: Promise<void> | undefined;
 
-/** The configured engine (one per process). */
+/** The configured engine (one per process): SEARCH_ENGINE / MEILI_HOST, see `engine-config.server.ts`. */
 export function getSearchEngine(): SearchEngine {
-  if (!engine) {
-    const config = env();
-    engine =
-      config.MEILI_HOST && config.MEILI_API_KEY
-        ? new MeiliSearchEngine({
-            host: config.MEILI_HOST,
-            apiKey: config.MEILI_API_KEY,
-            index: config.MEILI_INDEX,
-            searchKey: config.MEILI_SEARCH_KEY,
-          })
-        : new CachedSearchEngine(new PostgresSearchEngine(), config.SEARCH_CACHE_TTL_MS); // SEARCH_PG_CANDIDATES
-  }
+  engine ??= createConfiguredEngine(env());
   return engine;
+}
+
+/** Graceful shutdown: stops the bundled Meilisearch when this process started it (nothing to do otherwise). */
+export async function stopSearchEngine(): Promise<void> {
+  if (engine instanceof ManagedMeiliEngine) await engine.stop();
 }
 
 /** For tests and scripts: use this engine (undefined → back to the configured one). */
