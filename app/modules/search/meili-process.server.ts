@@ -167,6 +167,7 @@ export class ManagedMeilisearch {
 
   /** Verifies and installs the binary, then starts (or attaches to) the server and waits until it is healthy. */
   async start(): Promise<this> {
+    if (this.host && !this.stopping) return this; // already started (or attached): idempotent
     this.stopping = false;
     await mkdir(this.options.dataDir, { recursive: true });
     if (await this.attach()) return this;
