@@ -7,6 +7,8 @@
  * products) and the zero-result rate on queries that have an exact product.
  */
 import { readFileSync } from "node:fs";
+import type { SearchQuery } from "../app/modules/search/search.types";
+import { findSubstitutes } from "../app/modules/search/substitutes";
 import { normalizeText } from "../app/modules/search/text";
 import { openDemoSearch } from "./lib/demo-search";
 
@@ -24,7 +26,7 @@ function arg(name: string): string | undefined {
 const verbose = process.argv.includes("--verbose");
 const only = arg("engine")?.split(",");
 
-const demo = await openDemoSearch({ only });
+const demo = await openDemoSearch({ only, reindex: true }); // the index as the current code builds it
 const products = await demo.db.prisma.product.findMany({
   where: { status: "PUBLISHED", supplier: { suspendedAt: null } },
   select: { id: true, title: true, sku: true, category: { select: { slug: true } } },
@@ -68,7 +70,10 @@ for (const engine of demo.engines) {
   const byType = new Map<string, Scores[]>();
   results.set(engine.name, byType);
   for (const j of judged) {
-    const r = await engine.search({ q: j.q, filters: {}, facets: false, sort: "relevance", page: 1, perPage: 20 });
+    // as /catalog shows it: the matches, then substitutes when they are few
+    const query: SearchQuery = { q: j.q, filters: {}, facets: false, sort: "relevance", page: 1, perPage: 20 };
+    const found = await engine.search(query);
+    const r = { hits: [...found.hits, ...(await findSubstitutes(engine, query, found))] };
     const ids = r.hits.map((h) => h.id);
     const got = ids.slice(0, 10).map((id) => j.grades.get(id) ?? 0);
     const ideal = [...j.grades.values()].sort((a, b) => b - a).slice(0, 10);

@@ -7,7 +7,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { ManagedMeiliEngine } from "../../app/modules/search/engine-config.server";
-import { ManagedMeilisearch, bundledMeiliUnavailableReason } from "../../app/modules/search/meili-process.server";
+import { bundledMeiliUnavailableReason, ManagedMeilisearch } from "../../app/modules/search/meili-process.server";
 import { PostgresSearchEngine } from "../../app/modules/search/pg-engine.server";
 import { reindexAll, useSearchEngine } from "../../app/modules/search/search.server";
 import type { SearchEngine } from "../../app/modules/search/search.types";
@@ -23,7 +23,9 @@ export interface DemoSearch {
   close(): Promise<void>;
 }
 
-export async function openDemoSearch(opts: { products?: number; only?: string[] } = {}): Promise<DemoSearch> {
+export async function openDemoSearch(
+  opts: { products?: number; only?: string[]; reindex?: boolean } = {},
+): Promise<DemoSearch> {
   const products = opts.products ?? 0;
   const name = products ? `demo-${products}` : "demo";
   const dir = path.resolve("data/bench");
@@ -50,10 +52,7 @@ export async function openDemoSearch(opts: { products?: number; only?: string[] 
   if (want("meilisearch")) {
     if (reason) console.log(`Meilisearch: skipped — ${reason}`);
     else {
-      meili = new ManagedMeiliEngine(
-        new ManagedMeilisearch({ dataDir: path.join(dir, `meili-${name}`) }),
-        "products",
-      );
+      meili = new ManagedMeiliEngine(new ManagedMeilisearch({ dataDir: path.join(dir, `meili-${name}`) }), "products");
       engines.push(meili);
     }
   }
@@ -61,7 +60,7 @@ export async function openDemoSearch(opts: { products?: number; only?: string[] 
   const buildSeconds: Record<string, number> = {};
   for (const e of engines) {
     const documents = (await e.health()).documents ?? 0;
-    if (documents !== searchable) {
+    if (opts.reindex || documents !== searchable) {
       useSearchEngine(e);
       const t = performance.now();
       await reindexAll(prisma);

@@ -34,9 +34,11 @@ import {
   MAX_TOTAL_HITS,
   type SearchEngine,
   type SearchHit,
+  type SearchQuery,
   type SearchResult,
   type SearchSort,
 } from "./search.types";
+import { findSubstitutes } from "./substitutes";
 
 export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
 
@@ -209,6 +211,8 @@ export interface CatalogSearch {
   /** the category of /catalog/<slug> with its ancestors (root first) */
   category: (CategoryRef & { sector: Sector; path: CategoryRef[] }) | null;
   result: SearchResult;
+  /** alternatives after a text search that found only a few products (substitutes.ts); empty otherwise */
+  substitutes: SearchHit[];
   pages: number;
   sort: SearchSort;
   facets: {
@@ -347,7 +351,7 @@ export async function searchCatalog(
 
   const sort: SearchSort = params.sort ?? (params.q.trim() ? "relevance" : "updated_desc");
   const wantFacets = opts.facets ?? true;
-  const result = await getSearchEngine().search({
+  const engineQuery: SearchQuery = {
     q: params.q,
     filters: {
       sectors: params.sector.length ? params.sector : undefined,
@@ -365,12 +369,15 @@ export async function searchCatalog(
     sort,
     page: params.page,
     perPage: params.per_page,
-  });
+  };
+  const result = await getSearchEngine().search(engineQuery);
+  const substitutes = await findSubstitutes(getSearchEngine(), engineQuery, result);
   const maxHits = Math.min(result.total, MAX_TOTAL_HITS);
   return {
     params,
     category,
     result,
+    substitutes,
     pages: Math.max(1, Math.ceil(maxHits / result.perPage)),
     sort,
     facets: result.facets ? await labelFacets(result, params, attributes, paramCategoryIds, supplierIds) : null,
@@ -477,6 +484,34 @@ export async function suggest(q: string, limit = 5): Promise<Suggestions> {
   };
 }
 
+function apiHit(h: SearchHit) {
+  const c = h.card;
+  return {
+    id: h.id,
+    slug: c.slug,
+    url: `/products/${c.slug}`,
+    title: c.title,
+    sku: c.sku,
+    manufacturer: c.manufacturer,
+    highlight: h.highlight,
+    category: { slug: c.categorySlug, nameRu: c.categoryNameRu, nameEn: c.categoryNameEn },
+    supplier: { slug: c.supplierSlug, name: c.supplierName, verified: c.verified, rating: c.rating },
+    price:
+      c.priceKopecks === null
+        ? null
+        : {
+            currency: "RUB",
+            netKopecks: c.priceKopecks,
+            grossKopecks: grossKopecks(c.priceKopecks, c.vatRate),
+            vatRate: c.vatRate,
+            unit: c.unit,
+          },
+    stockStatus: c.stockStatus,
+    leadTimeDays: c.leadTimeDays,
+    specs: c.keySpecs,
+  };
+}
+
 /** The JSON body of GET /api/v1/search (documented in docs/api-search.md). */
 export async function searchApiResponse(params: SearchParams) {
   const s = await searchCatalog(params);
@@ -490,33 +525,9 @@ export async function searchApiResponse(params: SearchParams) {
     pages: s.pages,
     correction: s.result.correction,
     facetsFromSample: s.result.facetsFromSample,
-    hits: s.result.hits.map((h) => {
-      const c = h.card;
-      return {
-        id: h.id,
-        slug: c.slug,
-        url: `/products/${c.slug}`,
-        title: c.title,
-        sku: c.sku,
-        manufacturer: c.manufacturer,
-        highlight: h.highlight,
-        category: { slug: c.categorySlug, nameRu: c.categoryNameRu, nameEn: c.categoryNameEn },
-        supplier: { slug: c.supplierSlug, name: c.supplierName, verified: c.verified, rating: c.rating },
-        price:
-          c.priceKopecks === null
-            ? null
-            : {
-                currency: "RUB",
-                netKopecks: c.priceKopecks,
-                grossKopecks: grossKopecks(c.priceKopecks, c.vatRate),
-                vatRate: c.vatRate,
-                unit: c.unit,
-              },
-        stockStatus: c.stockStatus,
-        leadTimeDays: c.leadTimeDays,
-        specs: c.keySpecs,
-      };
-    }),
+    hits: s.result.hits.map(apiHit),
+    /** alternatives after a text search that found only a few products (same category, nearest parameters) */
+    substitutes: s.substitutes.map(apiHit),
     facets: s.facets && {
       sector: s.facets.sectors,
       category: s.facets.categories.map(({ id: _id, ...c }) => c),
