@@ -153,7 +153,10 @@ export class ManagedMeilisearch {
     if (this.owner && this.child?.pid && this.child.exitCode === null) this.child.kill("SIGKILL");
   };
 
-  constructor(private readonly options: ManagedMeiliOptions) {
+  private readonly options: ManagedMeiliOptions;
+
+  constructor(options: ManagedMeiliOptions) {
+    this.options = { ...options, dataDir: path.resolve(options.dataDir) };
     this.log = options.log ?? (() => {});
   }
 
@@ -239,6 +242,9 @@ export class ManagedMeilisearch {
       });
       this.child = child;
       let stderr = "";
+      child.on("error", (error) => {
+        stderr += `\n${error.message}`; // e.g. the binary cannot be executed; "exit" follows
+      });
       child.stderr?.on("data", (d: Buffer) => {
         stderr = (stderr + d.toString()).slice(-4000);
       });

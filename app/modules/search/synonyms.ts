@@ -87,7 +87,7 @@ export function aliasText(text: string): string {
   const out: string[] = [];
   for (const e of compile()) {
     const byAbbr = e.abbr.some((a) => {
-      if (a.includes(" ")) return folded.includes(a);
+      if (/[^\p{L}\p{N}]/u.test(a)) return folded.includes(a); // «асу тп», «кв-гм»
       if (tokens.has(a)) return true;
       // a code starting with the abbreviation: «2КТПН-630», «КТП-160/10» («ТМ» does not take «ТМГ»)
       return [...tokens].some((t) => {
