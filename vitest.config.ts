@@ -23,7 +23,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/setup/global-setup.ts"],
+          globalSetup: ["tests/setup/global-setup.ts", "tests/setup/meilisearch.ts"],
           setupFiles: ["tests/setup/each-file.ts"],
           pool: "forks",
           fileParallelism: !onPostgres,

@@ -41,4 +41,6 @@ export async function stopBackground() {
   for (const j of jobs.splice(0)) clearTimeout(j); // clears intervals too
   await worker?.stop();
   worker = undefined;
+  // the bundled Meilisearch (SEARCH_ENGINE=meilisearch without MEILI_HOST) stops with the app
+  await import("~/modules/search/search.server").then((m) => m.stopSearchEngine());
 }

@@ -29,6 +29,11 @@ export const envSchema = z.object({
   MEILI_API_KEY: z.string().optional(),
   MEILI_SEARCH_KEY: z.string().optional(),
   MEILI_INDEX: z.string().default("products"),
+  /**
+   * Search engine: "postgres" (embedded; the default without MEILI_HOST) or "meilisearch" (MEILI_HOST, or else the
+   * bundled binary started as a child process with data in DATA_DIR/meilisearch; linux-x64 only).
+   */
+  SEARCH_ENGINE: z.enum(["postgres", "meilisearch"]).optional(),
   /** Embedded search engine: how long identical searches share a result (ms; 0 = off). */
   SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /**

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
 import type { SearchCard, SearchDocumentInput } from "./search.types";
+import { aliasText } from "./synonyms";
 
 /**
  * Builds engine-neutral search documents from the catalog. A product is searchable when it is PUBLISHED and its
@@ -144,7 +145,14 @@ export function buildDocument(p: ProductRow, categories: Map<string, CategoryInf
     card,
     sector: leaf?.sector ?? "GRID",
     categoryPath: chain.map((c) => c.id),
-    categoryText: [...chain.map((c) => c.nameRu), ...chain.map((c) => c.nameEn)].join(" › "),
+    // the names of the category path, then the trade abbreviations/full names the product goes by (synonyms.ts)
+    categoryText: [
+      ...chain.map((c) => c.nameRu),
+      ...chain.map((c) => c.nameEn),
+      aliasText(`${p.title} ${p.sku} ${chain.map((c) => c.nameRu).join(" ")}`),
+    ]
+      .filter(Boolean)
+      .join(" › "),
     description: p.description ?? "",
     specText: specParts.join("; "),
     specFacets,

@@ -1,8 +1,10 @@
 /**
  * Search module — public surface (routes, scripts and other modules import only this file, `search.schema.ts`, `ui/`).
  *
- * Engines: `MEILI_HOST` + `MEILI_API_KEY` set → Meilisearch (`meili-engine.server.ts`); otherwise the embedded
- * PostgreSQL engine (`pg-engine.server.ts`). Both satisfy `SearchEngine` (tests/integration/search/contract.ts).
+ * Engines (`engine-config.server.ts`): `SEARCH_ENGINE=postgres` (default) → the embedded PostgreSQL engine
+ * (`pg-engine.server.ts`); `MEILI_HOST` → an external Meilisearch (`meili-engine.server.ts`); `SEARCH_ENGINE=meilisearch`
+ * without `MEILI_HOST` → the bundled Meilisearch binary as a managed child process (`meili-process.server.ts`).
+ * All satisfy `SearchEngine` (tests/integration/search/contract.ts).
  *
  * Sync (outbox consumer "search", registered in `search.consumer.server.ts`). Topics other modules enqueue in the same
  * transaction as their write — `enqueue(tx, { topic, aggregateId, payload })` from ~/modules/outbox/outbox.server:
@@ -24,40 +26,34 @@ import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { registerHealthCheck } from "~/utils/health.server";
 import { logger } from "~/utils/logger.server";
-import { CachedSearchEngine } from "./cache.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
-import { MeiliSearchEngine } from "./meili-engine.server";
-import { PostgresSearchEngine } from "./pg-engine.server";
+import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.server";
 import { parseSearchParams, type SearchParams } from "./search.schema";
 import {
   type FacetValue,
   MAX_TOTAL_HITS,
   type SearchEngine,
   type SearchHit,
+  type SearchQuery,
   type SearchResult,
   type SearchSort,
 } from "./search.types";
+import { findSubstitutes } from "./substitutes";
 
 export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
 
 let engine: SearchEngine | undefined;
 let settingsApplied: Promise<void> | undefined;
 
-/** The configured engine (one per process). */
+/** The configured engine (one per process): SEARCH_ENGINE / MEILI_HOST, see `engine-config.server.ts`. */
 export function getSearchEngine(): SearchEngine {
-  if (!engine) {
-    const config = env();
-    engine =
-      config.MEILI_HOST && config.MEILI_API_KEY
-        ? new MeiliSearchEngine({
-            host: config.MEILI_HOST,
-            apiKey: config.MEILI_API_KEY,
-            index: config.MEILI_INDEX,
-            searchKey: config.MEILI_SEARCH_KEY,
-          })
-        : new CachedSearchEngine(new PostgresSearchEngine(), config.SEARCH_CACHE_TTL_MS); // SEARCH_PG_CANDIDATES
-  }
+  engine ??= createConfiguredEngine(env());
   return engine;
+}
+
+/** Graceful shutdown: stops the bundled Meilisearch when this process started it (nothing to do otherwise). */
+export async function stopSearchEngine(): Promise<void> {
+  if (engine instanceof ManagedMeiliEngine) await engine.stop();
 }
 
 /** For tests and scripts: use this engine (undefined → back to the configured one). */
@@ -215,6 +211,8 @@ export interface CatalogSearch {
   /** the category of /catalog/<slug> with its ancestors (root first) */
   category: (CategoryRef & { sector: Sector; path: CategoryRef[] }) | null;
   result: SearchResult;
+  /** alternatives after a text search that found only a few products (substitutes.ts); empty otherwise */
+  substitutes: SearchHit[];
   pages: number;
   sort: SearchSort;
   facets: {
@@ -353,7 +351,7 @@ export async function searchCatalog(
 
   const sort: SearchSort = params.sort ?? (params.q.trim() ? "relevance" : "updated_desc");
   const wantFacets = opts.facets ?? true;
-  const result = await getSearchEngine().search({
+  const engineQuery: SearchQuery = {
     q: params.q,
     filters: {
       sectors: params.sector.length ? params.sector : undefined,
@@ -371,12 +369,15 @@ export async function searchCatalog(
     sort,
     page: params.page,
     perPage: params.per_page,
-  });
+  };
+  const result = await getSearchEngine().search(engineQuery);
+  const substitutes = await findSubstitutes(getSearchEngine(), engineQuery, result);
   const maxHits = Math.min(result.total, MAX_TOTAL_HITS);
   return {
     params,
     category,
     result,
+    substitutes,
     pages: Math.max(1, Math.ceil(maxHits / result.perPage)),
     sort,
     facets: result.facets ? await labelFacets(result, params, attributes, paramCategoryIds, supplierIds) : null,
@@ -483,6 +484,34 @@ export async function suggest(q: string, limit = 5): Promise<Suggestions> {
   };
 }
 
+function apiHit(h: SearchHit) {
+  const c = h.card;
+  return {
+    id: h.id,
+    slug: c.slug,
+    url: `/products/${c.slug}`,
+    title: c.title,
+    sku: c.sku,
+    manufacturer: c.manufacturer,
+    highlight: h.highlight,
+    category: { slug: c.categorySlug, nameRu: c.categoryNameRu, nameEn: c.categoryNameEn },
+    supplier: { slug: c.supplierSlug, name: c.supplierName, verified: c.verified, rating: c.rating },
+    price:
+      c.priceKopecks === null
+        ? null
+        : {
+            currency: "RUB",
+            netKopecks: c.priceKopecks,
+            grossKopecks: Number(chargeAmounts(BigInt(c.priceKopecks), c.vatRate).gross),
+            vatRate: c.vatRate,
+            unit: c.unit,
+          },
+    stockStatus: c.stockStatus,
+    leadTimeDays: c.leadTimeDays,
+    specs: c.keySpecs,
+  };
+}
+
 /** The JSON body of GET /api/v1/search (documented in docs/api-search.md). */
 export async function searchApiResponse(params: SearchParams) {
   const s = await searchCatalog(params);
@@ -496,33 +525,9 @@ export async function searchApiResponse(params: SearchParams) {
     pages: s.pages,
     correction: s.result.correction,
     facetsFromSample: s.result.facetsFromSample,
-    hits: s.result.hits.map((h) => {
-      const c = h.card;
-      return {
-        id: h.id,
-        slug: c.slug,
-        url: `/products/${c.slug}`,
-        title: c.title,
-        sku: c.sku,
-        manufacturer: c.manufacturer,
-        highlight: h.highlight,
-        category: { slug: c.categorySlug, nameRu: c.categoryNameRu, nameEn: c.categoryNameEn },
-        supplier: { slug: c.supplierSlug, name: c.supplierName, verified: c.verified, rating: c.rating },
-        price:
-          c.priceKopecks === null
-            ? null
-            : {
-                currency: "RUB",
-                netKopecks: c.priceKopecks,
-                grossKopecks: Number(chargeAmounts(BigInt(c.priceKopecks), c.vatRate).gross),
-                vatRate: c.vatRate,
-                unit: c.unit,
-              },
-        stockStatus: c.stockStatus,
-        leadTimeDays: c.leadTimeDays,
-        specs: c.keySpecs,
-      };
-    }),
+    hits: s.result.hits.map(apiHit),
+    /** alternatives after a text search that found only a few products (same category, nearest parameters) */
+    substitutes: s.substitutes.map(apiHit),
     facets: s.facets && {
       sector: s.facets.sectors,
       category: s.facets.categories.map(({ id: _id, ...c }) => c),

@@ -162,10 +162,66 @@ export interface QueryTerm {
 export const MAX_QUERY_TERMS = 8;
 export const MAX_QUERY_LENGTH = 200;
 
+/** Prepositions and conjunctions a buyer adds («насос для отопления», «БТП на 12 Гкал/ч»): never required. */
+const STOP_WORDS = new Set([
+  "на",
+  "для",
+  "с",
+  "со",
+  "в",
+  "во",
+  "и",
+  "по",
+  "от",
+  "до",
+  "из",
+  "под",
+  "при",
+  "к",
+  "о",
+  "об",
+  "без",
+  "или",
+]);
+/** Units written after a number: optional, like stop words (the number itself stays). */
+const UNIT =
+  /^(квт|ква|кв|мвт|вт|гкал\/ч|гкал|м3\/ч|м³\/ч|м3\/сут|м³\/сут|м3|м³|л\/с|об\/мин|мм|кг|т\/ч|атм|бар|мпа|ка|шт)$/u;
+
+/**
+ * Query tokens as the engines match them:
+ * - a hyphenated compound of words («подметально-уборочная», «ППУ-изоляция») is its words, as a space would make it —
+ *   codes («КВ-ГМ-1,0», «ТМГ-1000») stay whole;
+ * - letters glued to a number in front of a unit («400кВт») are split from it;
+ * - stop words and units are dropped, unless nothing else is left.
+ */
+export function queryTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const unitGlued = /^(\d+(?:[.,]\d+)?)(\p{L}+(?:\/\p{L}+)?)$/u.exec(token);
+    if (unitGlued && UNIT.test(normalizeText(unitGlued[2]))) {
+      out.push(unitGlued[1], unitGlued[2]);
+      continue;
+    }
+    if (!/\p{N}/u.test(token) && /-/.test(token)) {
+      const parts = token.split("-").filter(Boolean);
+      if (parts.some((p) => p.length >= 3 && p !== p.toUpperCase())) {
+        out.push(...parts);
+        continue;
+      }
+    }
+    out.push(token);
+  }
+  const kept = out.filter((t) => {
+    const n = normalizeText(t);
+    return !STOP_WORDS.has(n) && !UNIT.test(n);
+  });
+  return kept.length > 0 ? kept : out;
+}
+
 /** Splits a query into terms (at most MAX_QUERY_TERMS; extra are ignored). */
 export function parseQuery(q: string, opts: { prefixLast?: boolean } = {}): QueryTerm[] {
   const text = q.slice(0, MAX_QUERY_LENGTH);
-  const tokens = tokenize(text).slice(0, MAX_QUERY_TERMS);
+  const tokens = queryTokens(text).slice(0, MAX_QUERY_TERMS);
   const endsInWord = /[\p{L}\p{N}]$/u.test(text);
   return tokens.map((raw, i) => {
     const ws = words(raw);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { handleSearchEvents, useSearchEngine } from "~/modules/search/search.server";
 import type { SearchEngine, SearchQuery, SearchResult } from "~/modules/search/search.types";
+import { findSubstitutes } from "~/modules/search/substitutes";
 import { getPrisma } from "~/utils/db.server";
 import { createCategory, createOrganization, createProduct } from "../../fixtures/factories";
 
@@ -228,6 +229,24 @@ export function searchContract(
     it("folds ё and е", async () => {
       expect(ids(await search("котел"))).toEqual([f.ids.boiler]);
       expect(ids(await search("котёл водогрейный"))).toEqual([f.ids.boiler]);
+    });
+
+    it("finds trade abbreviations by their full names; a hyphenated compound as its words; units optional", async () => {
+      expect(ids(await search("трансформатор масляный герметичный"))).toEqual(
+        expect.arrayContaining([f.ids.tmg1000, f.ids.tmg630]),
+      );
+      expect(ids(await search("котел водогрейный газомазутный"))).toEqual([f.ids.boiler]);
+      expect(ids(await search("водогрейный-котел"))).toEqual([f.ids.boiler]);
+      expect(ids(await search("трансформатор на 1000 кВА"))).toContain(f.ids.tmg1000);
+    });
+
+    it("offers substitutes after a few exact hits: same category, nearest parameters first", async () => {
+      const query: SearchQuery = { q: "ТСЛ-400", filters: {}, facets: false, sort: "relevance", page: 1, perPage: 20 };
+      const found = await f.engine.search(query);
+      expect(ids(found)).toEqual([f.ids.tsl]);
+      const substitutes = await findSubstitutes(f.engine, query, found);
+      expect(substitutes.map((h) => h.id)).toEqual([f.ids.tmg630, f.ids.tmg1000]); // 630 kVA is nearer to 400
+      expect(await findSubstitutes(f.engine, { ...query, page: 2 }, found)).toEqual([]);
     });
 
     it("counts facets over the matches", async () => {

@@ -1,31 +1,162 @@
-/** The search contract against a real Meilisearch server — only when MEILI_HOST is set (skipped otherwise). */
+/**
+ * The search contract and the Meilisearch-specific behaviour against a real Meilisearch: the bundled binary started
+ * once per run by tests/setup/meilisearch.ts (or MEILI_HOST). Each file uses its own index names on the shared server.
+ */
 import { randomBytes } from "node:crypto";
-import { describe, it } from "vitest";
-import { MeiliSearchEngine } from "~/modules/search/meili-engine.server";
+import { Meilisearch } from "meilisearch";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { MeiliSearchEngine, meiliSettings } from "~/modules/search/meili-engine.server";
+import type { SearchDocumentInput, SearchQuery } from "~/modules/search/search.types";
 import { searchContract } from "./contract";
 
-const host = process.env.MEILI_HOST;
-const apiKey = process.env.MEILI_API_KEY ?? process.env.MEILI_MASTER_KEY ?? "";
+const meili = inject("meilisearch");
 
-if (!host) {
-  console.log("search contract: Meilisearch skipped — set MEILI_HOST (and MEILI_API_KEY) to run it against a server");
-  describe.skip("search contract: Meilisearch (MEILI_HOST not set)", () => {
+if ("skipped" in meili) {
+  describe.skip(`search contract: Meilisearch (${meili.skipped})`, () => {
     it("needs a Meilisearch server", () => {});
   });
 } else {
-  const index = `snabmost_test_${randomBytes(4).toString("hex")}`;
-  let engine: MeiliSearchEngine | undefined;
-  searchContract(
-    `Meilisearch ${host}`,
-    async () => {
-      engine = new MeiliSearchEngine({ host, apiKey, index, taskTimeoutMs: 60_000 });
-      await engine.applySettings();
-      return engine;
-    },
-    {
-      cleanup: async () => {
-        await engine?.client.deleteIndex(index).catch(() => undefined);
+  const { host, apiKey } = meili;
+  const uid = (name: string) => `t_${name}_${randomBytes(4).toString("hex")}`;
+  const engines: MeiliSearchEngine[] = [];
+  const make = (index = uid("contract")) => {
+    const e = new MeiliSearchEngine({ host, apiKey, index, taskTimeoutMs: 60_000 });
+    engines.push(e);
+    return e;
+  };
+  afterAll(async () => {
+    const client = new Meilisearch({ host, apiKey });
+    const { results } = await client.getIndexes({ limit: 1000 });
+    const mine = new Set(engines.map((e) => (e as unknown as { options: { index: string } }).options.index));
+    for (const i of results) if ([...mine].some((m) => i.uid.startsWith(m))) await client.deleteIndex(i.uid);
+  });
+
+  searchContract(`Meilisearch (real server ${host})`, async () => {
+    const e = make();
+    await e.applySettings();
+    return e;
+  });
+
+  const query = (q: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({
+    q,
+    filters: {},
+    facets: false,
+    sort: "relevance",
+    page: 1,
+    perPage: 20,
+    ...extra,
+  });
+
+  function doc(id: string, title: string, over: Partial<SearchDocumentInput> = {}): SearchDocumentInput {
+    return {
+      id,
+      card: {
+        slug: id,
+        title,
+        sku: `SKU-${id}`,
+        manufacturer: null,
+        categoryId: "c1",
+        categorySlug: "c1",
+        categoryNameRu: "Силовые трансформаторы",
+        categoryNameEn: "Power transformers",
+        supplierId: "s1",
+        supplierSlug: "s1",
+        supplierName: "Поставщик",
+        verified: true,
+        rating: null,
+        ratingCount: 0,
+        priceKopecks: 100_00,
+        vatRate: "VAT20",
+        unit: "pcs",
+        stockStatus: "IN_STOCK",
+        leadTimeDays: 7,
+        keySpecs: [],
       },
-    },
-  );
+      sector: "GRID",
+      categoryPath: ["c1"],
+      categoryText: "Силовые трансформаторы",
+      description: "",
+      specText: "",
+      specFacets: {},
+      updatedAt: new Date("2026-11-01T00:00:00Z"),
+      ...over,
+    };
+  }
+
+  describe("Meilisearch engine on the real server", () => {
+    let e: MeiliSearchEngine;
+    beforeAll(async () => {
+      e = make(uid("real"));
+      await e.applySettings();
+      await e.index([
+        doc("ktp", "Подстанция КТП-630/10/0,4 киоскового типа"),
+        doc("itp", "Блочный пункт ИТП для жилого дома", { categoryText: "Тепловые пункты" }),
+        doc("pump", "Насос сетевой центробежный СЭ-500-70", { categoryText: "Насосы сетевые" }),
+        doc("yo", "Ёмкость стальная 25 м3"),
+      ]);
+    });
+
+    it("the server holds the settings we sent: searchable order, no typos on codes, synonyms, maxTotalHits", async () => {
+      const s = await e.client.index((e as unknown as { options: { index: string } }).options.index).getSettings();
+      const want = meiliSettings();
+      expect(s.searchableAttributes).toEqual(want.searchableAttributes);
+      expect(s.typoTolerance?.disableOnAttributes).toEqual(["codes", "sku"]);
+      expect(s.pagination?.maxTotalHits).toBe(1000);
+      expect(s.synonyms?.ктп).toEqual(expect.arrayContaining(["ktp"]));
+    });
+
+    it("typo rules: a word of 5+ letters with one typo matches; a code with one wrong digit does not", async () => {
+      expect((await e.search(query("центробежнй насос"))).hits.map((h) => h.id)).toEqual(["pump"]);
+      expect((await e.search(query("СЭ-500-71"))).hits.map((h) => h.id)).toEqual([]);
+    });
+
+    it("folds ё on both sides", async () => {
+      expect((await e.search(query("емкость"))).hits.map((h) => h.id)).toEqual(["yo"]);
+      expect((await e.search(query("ёмкость"))).hits.map((h) => h.id)).toEqual(["yo"]);
+    });
+
+    it("a full reindex swaps indexes with no window of missing results", async () => {
+      const live = (e as unknown as { options: { index: string } }).options.index;
+      let stop = false;
+      let searches = 0;
+      let misses = 0;
+      const watcher = (async () => {
+        while (!stop) {
+          const r = await e.search(query("насос"));
+          searches++;
+          if (r.hits.length === 0) misses++;
+        }
+      })();
+      async function* batches() {
+        yield [doc("pump", "Насос сетевой центробежный СЭ-500-70 (новый)", { categoryText: "Насосы сетевые" })];
+        await new Promise((r) => setTimeout(r, 200));
+        yield [doc("pump2", "Насос сетевой СЭ-800-55")];
+      }
+      const { indexed } = await e.reindexAll(batches());
+      stop = true;
+      await watcher;
+      expect(indexed).toBe(2);
+      expect(searches).toBeGreaterThan(3);
+      expect(misses).toBe(0);
+      const after = await e.search(query("насос"));
+      expect(after.hits.map((h) => h.id).sort()).toEqual(["pump", "pump2"]);
+      expect(after.hits.find((h) => h.id === "pump")?.card.title).toMatch(/новый/);
+      expect((await e.search(query("ктп"))).hits).toEqual([]); // the old documents went with the old index
+      const { results } = await e.client.getIndexes({ limit: 1000 });
+      expect(results.filter((i) => i.uid.startsWith(`${live}_`))).toEqual([]); // the temporary index was dropped
+    });
+
+    it("hands out a search-only key that can search but not write", async () => {
+      const key = await e.searchOnlyKey();
+      expect(key).not.toBe(apiKey);
+      const live = (e as unknown as { options: { index: string } }).options.index;
+      const client = new Meilisearch({ host, apiKey: key });
+      expect((await client.index(live).search("насос")).hits.length).toBeGreaterThan(0);
+      await expect(client.index(live).addDocuments([{ id: "x" }])).rejects.toThrow();
+    });
+
+    it("reports health with the document count", async () => {
+      expect(await e.health()).toMatchObject({ ok: true, engine: "meilisearch", documents: 2 });
+    });
+  });
 }

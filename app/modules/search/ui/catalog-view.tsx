@@ -293,6 +293,20 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
               ))}
             </ol>
           )}
+          {data.substitutes.length > 0 ? (
+            <section aria-labelledby="substitutes-heading" className="space-y-3 pt-2">
+              <h3 id="substitutes-heading" className="text-base font-semibold">
+                {t("substitutes")}
+              </h3>
+              <ol className="space-y-3" data-testid="substitutes">
+                {data.substitutes.map((hit) => (
+                  <li key={hit.id}>
+                    <ResultCard hit={hit} />
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
           {data.pages > 1 ? <Pagination page={params.page} pages={data.pages} href={pageHref} /> : null}
         </section>
       </Form>

@@ -1,0 +1,134 @@
+import path from "node:path";
+import type { Env } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
+import { CachedSearchEngine } from "./cache.server";
+import { MeiliSearchEngine } from "./meili-engine.server";
+import { bundledMeiliUnavailableReason, ManagedMeilisearch } from "./meili-process.server";
+import { PostgresSearchEngine } from "./pg-engine.server";
+import type {
+  EngineHealth,
+  SearchDocumentInput,
+  SearchEngine,
+  SearchQuery,
+  SearchResult,
+  SuggestResult,
+} from "./search.types";
+
+/**
+ * Which engine a process uses (one setting at start):
+ *   SEARCH_ENGINE=postgres (default without MEILI_HOST) → the embedded PostgreSQL engine, behind a short result cache;
+ *   MEILI_HOST=… (SEARCH_ENGINE unset or meilisearch)   → an external Meilisearch (production: an official build);
+ *   SEARCH_ENGINE=meilisearch without MEILI_HOST         → the bundled Meilisearch binary as a managed child process,
+ *     data in DATA_DIR/meilisearch; where it cannot run (not linux-x64, package missing) → the embedded engine, with a
+ *     warning that says why.
+ */
+export function createConfiguredEngine(config: Env): SearchEngine {
+  const wanted = config.SEARCH_ENGINE ?? (config.MEILI_HOST ? "meilisearch" : "postgres");
+  if (wanted === "meilisearch" && config.MEILI_HOST) {
+    return new MeiliSearchEngine({
+      host: config.MEILI_HOST,
+      apiKey: config.MEILI_API_KEY ?? "",
+      index: config.MEILI_INDEX,
+      searchKey: config.MEILI_SEARCH_KEY,
+    });
+  }
+  if (wanted === "meilisearch") {
+    const reason = bundledMeiliUnavailableReason();
+    if (!reason) {
+      return new ManagedMeiliEngine(
+        new ManagedMeilisearch({ dataDir: path.resolve(config.DATA_DIR, "meilisearch"), log: logTo }),
+        config.MEILI_INDEX,
+      );
+    }
+    logger.warn({ reason }, `SEARCH_ENGINE=meilisearch: ${reason} — using the embedded search engine instead`);
+    console.warn(`СнабМост: ${reason} — using the embedded search engine instead.`);
+  }
+  return new CachedSearchEngine(new PostgresSearchEngine(), config.SEARCH_CACHE_TTL_MS); // SEARCH_PG_CANDIDATES
+}
+
+function logTo(level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) {
+  logger[level](details ?? {}, message);
+}
+
+function isConnectionError(error: unknown): boolean {
+  const text = `${error instanceof Error ? `${error.name} ${error.message} ${String(error.cause ?? "")}` : error}`;
+  return /ECONNREFUSED|ECONNRESET|fetch failed|socket|MeiliSearchRequestError|other side closed/i.test(text);
+}
+
+/**
+ * The Meilisearch engine over the bundled server: starts it on first use (verified binary, free loopback port,
+ * generated master key), and when a request finds the server gone (a crash being restarted) waits for it once and
+ * retries. Writes that still fail throw, so the outbox keeps the events and catches up after the restart.
+ */
+export class ManagedMeiliEngine implements SearchEngine {
+  readonly name = "meilisearch" as const;
+  private started: Promise<MeiliSearchEngine> | undefined;
+
+  constructor(
+    readonly server: ManagedMeilisearch,
+    private readonly indexUid: string,
+  ) {}
+
+  /** The inner engine once the server is up (starts it on the first call). */
+  engine(): Promise<MeiliSearchEngine> {
+    this.started ??= this.server.start().then(
+      (s) => new MeiliSearchEngine({ host: s.host, apiKey: s.masterKey, index: this.indexUid }),
+      (error) => {
+        this.started = undefined;
+        throw error;
+      },
+    );
+    return this.started;
+  }
+
+  private async call<T>(run: (e: MeiliSearchEngine) => Promise<T>): Promise<T> {
+    const e = await this.engine();
+    try {
+      return await run(e);
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      await this.server.ready(15_000);
+      return run(e);
+    }
+  }
+
+  applySettings(): Promise<void> {
+    return this.call((e) => e.applySettings());
+  }
+  index(docs: SearchDocumentInput[]): Promise<void> {
+    return this.call((e) => e.index(docs));
+  }
+  delete(ids: string[]): Promise<void> {
+    return this.call((e) => e.delete(ids));
+  }
+  search(query: SearchQuery): Promise<SearchResult> {
+    return this.call((e) => e.search(query));
+  }
+  suggest(q: string, limit: number): Promise<SuggestResult> {
+    return this.call((e) => e.suggest(q, limit));
+  }
+  reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }> {
+    return this.engine().then((e) => e.reindexAll(batches));
+  }
+
+  async health(): Promise<EngineHealth> {
+    const status = this.server.status();
+    try {
+      const e = await this.engine();
+      return { ...(await e.health()), bundled: status };
+    } catch (error) {
+      return {
+        ok: false,
+        engine: "meilisearch",
+        bundled: status,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  /** Stops the bundled server (graceful shutdown of the app). */
+  async stop(): Promise<void> {
+    await this.server.stop();
+    this.started = undefined;
+  }
+}
