@@ -405,3 +405,37 @@ export async function getInvoicePdf(actor: Actor, orderId: string): Promise<{ fi
   const pdf = await renderInvoicePdf(data);
   return { filename: `schet-${order.invoiceNumber ?? order.number}.pdf`, pdf };
 }
+
+/**
+ * The supplier's orders changed since `since` (all when null), with lines and the buyer's requisites, for the 1C
+ * exchange (CommerceML documents). Tenant scope: supplierOrgId = the actor's organisation.
+ */
+export async function listSupplierOrdersForExport(
+  actor: Actor,
+  opts: { since: Date | null; until: Date; take?: number },
+) {
+  if (actor.orgKind !== "SUPPLIER" || !actor.organizationId) throw new ForbiddenError("supplier organisation required");
+  return getPrisma().order.findMany({
+    where: {
+      supplierOrgId: actor.organizationId,
+      updatedAt: { ...(opts.since ? { gt: opts.since } : {}), lte: opts.until },
+    },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: opts.take ?? 500,
+    include: {
+      lines: { orderBy: { position: "asc" } },
+      buyer: {
+        select: {
+          id: true,
+          legalName: true,
+          shortName: true,
+          inn: true,
+          kpp: true,
+          legalAddress: true,
+          phone: true,
+          email: true,
+        },
+      },
+    },
+  });
+}
