@@ -7,8 +7,23 @@
  *           exchange credentials (issue/list/revoke); settings (price type, group → category mapping);
  *           importUploadedCommerceMl(actor, files) — the same importer for files uploaded by hand.
  */
+
+export { bearerToken, errorResponse as apiErrorResponse, json as apiJson, requireApiKey } from "./api/http.server";
+export {
+  API_SCOPES,
+  ApiKeyInputError,
+  type ApiScope,
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  scopesFor,
+} from "./api/keys.server";
+export { buildOpenApiDocument } from "./api/openapi";
+// REST API v1 (keys, routes, OpenAPI) and outgoing webhooks.
+export { handleApiRequest } from "./api/router.server";
 export { buildOrdersXml, stepsFromRequisites } from "./commerceml/orders-xml";
 export { CommerceMlError, parseCatalog, parseOffers, parseOrders, sniffCommerceMl } from "./commerceml/parse";
+export { WEBHOOK_EVENT_TYPES } from "./events.server";
 export {
   issueExchangeCredential,
   listExchangeCredentials,
@@ -24,3 +39,13 @@ export {
   listExchangeLog,
 } from "./exchange/protocol.server";
 export { getExchangeSettings, mapGroups, setPriceType } from "./exchange/settings.server";
+export { SIGNATURE_HEADER, signPayload, verifySignature } from "./webhooks/signature";
+export {
+  createWebhook,
+  deleteWebhook,
+  enableWebhook,
+  listDeliveries,
+  listWebhooks,
+  replayDelivery,
+  WebhookInputError,
+} from "./webhooks/webhooks.server";

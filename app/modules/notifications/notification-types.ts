@@ -26,6 +26,7 @@ export const NOTIFICATION_TYPES = [
   "order_closed",
   "order_cancelled",
   "order_rated",
+  "webhook_disabled",
 ] as const;
 
 export type KnownNotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { OrderStatus, VatRate } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit, recordAudit } from "~/modules/audit/audit.server";
+import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { chargeAmounts } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
@@ -237,6 +238,11 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
         ...(input.action === "cancel" ? { reason: input.reason } : {}),
       },
     });
+    await emitWebhookEvent(tx, {
+      type: "order.status_changed",
+      orgIds: [order.buyerOrgId, order.supplierOrgId],
+      data: { orderId: order.id, number: order.number, from: order.status, to: result.to, action: input.action },
+    });
     const type = NOTIFY_TYPE[input.action];
     if (type) {
       await notify(tx, {
@@ -280,6 +286,11 @@ export async function markOrderPaidBySystem(
     actor: null,
     data: { from: order.status, to: "PAID", provider: data.provider, via: data.via },
   });
+  await emitWebhookEvent(tx, {
+    type: "order.status_changed",
+    orgIds: [order.buyerOrgId, order.supplierOrgId],
+    data: { orderId: order.id, number: order.number, from: order.status, to: "PAID", action: "paymentSucceeded" },
+  });
   await notify(tx, {
     type: "order_paid",
     recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
@@ -305,6 +316,11 @@ export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, order
     action: "order.refunded",
     actor: null,
     data: { from: "PAID", to: "CANCELLED", via },
+  });
+  await emitWebhookEvent(tx, {
+    type: "order.status_changed",
+    orgIds: [order.buyerOrgId, order.supplierOrgId],
+    data: { orderId: order.id, number: order.number, from: "PAID", to: "CANCELLED", action: "refund" },
   });
   await notify(tx, {
     type: "order_cancelled",

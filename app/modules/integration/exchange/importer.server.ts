@@ -323,7 +323,8 @@ function specOf(p: Existing): Record<string, string> {
   return out;
 }
 
-function formWithSpec(p: Existing): ProductFormInput {
+/** The edit form of an existing product (for partial updates through updateProduct). */
+export function formWithSpec(p: Existing): ProductFormInput {
   return { ...formFromExisting(p), spec: specOf(p) };
 }
 
