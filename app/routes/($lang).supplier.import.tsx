@@ -19,6 +19,7 @@ import {
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import { importUploadedCommerceMl } from "~/modules/integration/integration.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
@@ -48,6 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === "upload") {
       const file = form.get("file");
       if (!(file instanceof File) || file.size === 0) return data({ errors: ["errors.file"] }, { status: 422 });
+      if (/\.(xml|zip)$/i.test(file.name)) {
+        // CommerceML (import.xml / offers.xml / a zip of them with images): the 1C exchange importer
+        const done = await importUploadedCommerceMl(actor, [
+          { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        ]);
+        return redirect(localizePath(lang, `/supplier/exchange?session=${done.sessionId}`));
+      }
       const { id } = await createImportJob(actor, {
         file,
         defaultCategoryId: String(form.get("defaultCategoryId") ?? "") || null,
@@ -122,7 +130,7 @@ export default function ImportPage() {
               name="file"
               type="file"
               required
-              accept=".xlsx,.csv"
+              accept=".xlsx,.csv,.xml,.zip"
               className="mt-1 block text-sm"
             />
           </div>

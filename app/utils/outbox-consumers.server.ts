@@ -9,3 +9,4 @@ import "~/modules/rfq/jobs.server";
 import "~/modules/quotes/register.server";
 import "~/modules/search/search.consumer.server";
 import "./db-maintenance-jobs.server";
+import "~/modules/integration/webhooks/register.server";

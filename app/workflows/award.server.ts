@@ -5,6 +5,7 @@
  */
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { type AwardOrderInput, createOrdersFromAward } from "~/modules/orders/orders.server";
 import { QuoteValidationError } from "~/modules/quotes/quotes.server";
@@ -184,6 +185,11 @@ export async function awardRfq(
         link: `/supplier/rfqs/${rfqId}`,
         aggregateId: rfqId,
       });
+    await emitWebhookEvent(tx, {
+      type: "award.made",
+      orgIds: [rfq.buyerOrgId, ...quotes.filter((x) => winners.includes(x.id)).map((q) => q.supplierOrgId)],
+      data: { rfqId, awardId: award.id, number: rfq.number, orderIds: created.map((o) => o.orderId) },
+    });
     return { awardId: award.id, orders: created };
   });
 }
@@ -215,6 +221,11 @@ export async function closeRfqEarly(actor: Actor, rfqId: string, now: Date = new
       params: { number: rfq.number, title: rfq.title },
       link: `/supplier/rfqs/${rfqId}`,
       aggregateId: rfqId,
+    });
+    await emitWebhookEvent(tx, {
+      type: "rfq.closed",
+      orgIds: [rfq.buyerOrgId, ...recipients.map((r) => r.supplierOrgId)],
+      data: { rfqId, number: rfq.number, reason: "closed_early" },
     });
   });
 }

@@ -406,6 +406,40 @@ export async function login(
   };
 }
 
+/**
+ * Checks e-mail + password without starting a browser session (machine clients such as 1C «обмен с сайтом») and
+ * returns the actor of the user's first active organisation of `kind`. Rate-limited like login; null when wrong.
+ */
+export async function authenticatePassword(
+  input: { email: string; password: string },
+  kind: OrgKind,
+  ctx: RequestContext,
+): Promise<Actor | null> {
+  await limit("login", ctx, input.email);
+  const user = await getPrisma().user.findUnique({
+    where: { email: input.email.trim().toLowerCase() },
+    include: {
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        where: { organization: { kind, suspendedAt: null } },
+        include: { organization: { select: { kind: true } } },
+      },
+    },
+  });
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await dummyPasswordHash(), input.password);
+  const membership = user?.memberships[0];
+  if (!user || !ok || !membership || !user.emailVerifiedAt) return null;
+  return {
+    userId: user.id,
+    organizationId: membership.organizationId,
+    orgKind: membership.organization.kind,
+    role: membership.role,
+    isOperator: user.isOperator,
+  };
+}
+
 /** Where to go after login: a safe local redirectTo, else the user's workspace. */
 export async function postLoginPath(userId: string, redirectTo: unknown, lang: Lang): Promise<string> {
   const safe = safeRedirect(redirectTo, "");

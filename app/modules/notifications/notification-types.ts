@@ -28,6 +28,7 @@ export const NOTIFICATION_TYPES = [
   "order_rated",
   "payment_mismatch",
   "rebid_round_started",
+  "webhook_disabled",
 ] as const;
 
 export type KnownNotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { OrderStatus, VatRate } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit, recordAudit } from "~/modules/audit/audit.server";
+import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
@@ -247,6 +248,11 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
         ...(input.action === "cancel" ? { reason: input.reason } : {}),
       },
     });
+    await emitWebhookEvent(tx, {
+      type: "order.status_changed",
+      orgIds: [order.buyerOrgId, order.supplierOrgId],
+      data: { orderId: order.id, number: order.number, from: order.status, to: result.to, action: input.action },
+    });
     const type = NOTIFY_TYPE[input.action];
     if (type) {
       await notify(tx, {
@@ -290,6 +296,11 @@ export async function markOrderPaidBySystem(
     actor: null,
     data: { from: order.status, to: "PAID", provider: data.provider, via: data.via },
   });
+  await emitWebhookEvent(tx, {
+    type: "order.status_changed",
+    orgIds: [order.buyerOrgId, order.supplierOrgId],
+    data: { orderId: order.id, number: order.number, from: order.status, to: "PAID", action: "paymentSucceeded" },
+  });
   await notify(tx, {
     type: "order_paid",
     recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
@@ -315,6 +326,11 @@ export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, order
     action: "order.refunded",
     actor: null,
     data: { from: "PAID", to: "CANCELLED", via },
+  });
+  await emitWebhookEvent(tx, {
+    type: "order.status_changed",
+    orgIds: [order.buyerOrgId, order.supplierOrgId],
+    data: { orderId: order.id, number: order.number, from: "PAID", to: "CANCELLED", action: "refund" },
   });
   await notify(tx, {
     type: "order_cancelled",
@@ -429,4 +445,38 @@ export async function getInvoicePdf(
   );
   const pdf = await renderInvoicePdf(data);
   return { filename: `schet-${data.number}.pdf`, pdf };
+}
+
+/**
+ * The supplier's orders changed since `since` (all when null), with lines and the buyer's requisites, for the 1C
+ * exchange (CommerceML documents). Tenant scope: supplierOrgId = the actor's organisation.
+ */
+export async function listSupplierOrdersForExport(
+  actor: Actor,
+  opts: { since: Date | null; until: Date; take?: number },
+) {
+  if (actor.orgKind !== "SUPPLIER" || !actor.organizationId) throw new ForbiddenError("supplier organisation required");
+  return getPrisma().order.findMany({
+    where: {
+      supplierOrgId: actor.organizationId,
+      updatedAt: { ...(opts.since ? { gt: opts.since } : {}), lte: opts.until },
+    },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: opts.take ?? 500,
+    include: {
+      lines: { orderBy: { position: "asc" } },
+      buyer: {
+        select: {
+          id: true,
+          legalName: true,
+          shortName: true,
+          inn: true,
+          kpp: true,
+          legalAddress: true,
+          phone: true,
+          email: true,
+        },
+      },
+    },
+  });
 }

@@ -3,6 +3,7 @@ import type { VatRate } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { DOCUMENT_KINDS, FileError, saveUpload } from "~/modules/files/files.server";
+import { emitWebhookEvent } from "~/modules/integration/events.server";
 import {
   chargeAmounts,
   kopecksToDecimalString,
@@ -385,6 +386,12 @@ export async function saveQuote(
       params: { number: rfq.number, title: rfq.title, supplier: supplier.shortName, version },
       link: `/buyer/rfqs/${rfqId}/compare`,
       aggregateId: quote.id,
+    });
+    // amounts never go out here (sealed RFQs): receivers read the comparison through the API
+    await emitWebhookEvent(tx, {
+      type: "quote.submitted",
+      orgIds: [rfq.buyerOrgId, orgId],
+      data: { rfqId, quoteId: quote.id, supplierOrgId: orgId, version, revised },
     });
     return { quoteId: quote.id, version };
   });

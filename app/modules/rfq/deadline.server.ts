@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
@@ -67,6 +68,15 @@ export async function closeDueRfqs(now: Date = new Date()): Promise<string[]> {
           params: { number: rfq.number, title: rfq.title, quoted },
           link: `/buyer/rfqs/${rfq.id}`,
           aggregateId: rfq.id,
+        });
+        const recipientOrgs = await tx.rfqRecipient.findMany({
+          where: { rfqId: rfq.id },
+          select: { supplierOrgId: true },
+        });
+        await emitWebhookEvent(tx, {
+          type: "rfq.closed",
+          orgIds: [rfq.buyerOrgId, ...recipientOrgs.map((r) => r.supplierOrgId)],
+          data: { rfqId: rfq.id, number: rfq.number, reason: "deadline", quoted },
         });
         return true;
       });

@@ -2,6 +2,7 @@ import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/acto
 import { recordAudit } from "~/modules/audit/audit.server";
 import { PUBLIC_PRODUCT_WHERE } from "~/modules/catalog/catalog.server";
 import { FileError, type FileKind, saveUpload } from "~/modules/files/files.server";
+import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -543,6 +544,11 @@ export async function publishRfq(actor: Actor, id: string, now: Date = new Date(
       },
       link: `/supplier/rfqs/${id}`,
       aggregateId: id,
+    });
+    await emitWebhookEvent(tx, {
+      type: "rfq.published",
+      orgIds: [rfq.buyerOrgId, ...recipients.map((r) => r.supplierOrgId)],
+      data: { rfqId: id, number: rfq.number, title: rfq.title, deadline: rfq.deadline?.toISOString() ?? null },
     });
     await recordAudit(tx, {
       entityType: "rfq",
