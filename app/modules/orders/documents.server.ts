@@ -1,10 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { OrderDocumentKind } from "~/generated/prisma/enums";
-import { type Actor, NotFoundError } from "~/modules/accounts/actor";
+import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { deleteStoredFile, readStoredFileBytes, saveGeneratedFile } from "~/modules/files/files.server";
+import {
+  deleteStoredFile,
+  readStoredFileBytes,
+  saveGeneratedFile,
+  saveUpload,
+  type UploadInput,
+} from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
+import { buildContractData, DEFAULT_CONTRACT_TEMPLATE } from "./contract";
+import { renderContractPdf } from "./contract-pdf.server";
 import { FulfilmentInputError } from "./errors";
 import { buildUpdData } from "./upd";
 import { renderUpdPdf } from "./upd-pdf.server";
@@ -220,4 +228,156 @@ export async function readDocument(actor: Actor, orderId: string, documentId: st
   });
   if (!doc) throw new NotFoundError("document");
   return asFile(doc);
+}
+
+// ───────────────────────────────────────────── договор поставки ─────────────────────────────────────────────
+
+/** The template in force: the operator's latest saved version, or the built-in text (version 0) before any edit. */
+export async function getContractTemplate(db: Db = getPrisma()): Promise<{ version: number; body: string }> {
+  const t = await db.contractTemplate.findFirst({ orderBy: { version: "desc" } });
+  return t ? { version: t.version, body: t.body } : { version: 0, body: DEFAULT_CONTRACT_TEMPLATE };
+}
+
+/** An operator saves a new version of the template; orders get a new contract version on their next request. */
+export async function saveContractTemplate(actor: Actor, body: string) {
+  if (!actor.isOperator) throw new ForbiddenError("operators edit the contract template");
+  const text = body.replace(/\r\n/g, "\n").trim();
+  if (!text) throw new FulfilmentInputError("body", "errors.required");
+  if (text.length > 50_000) throw new FulfilmentInputError("body", "errors.tooLong");
+  return getPrisma().$transaction(async (tx) => {
+    const current = await getContractTemplate(tx);
+    const saved = await tx.contractTemplate.create({
+      data: { version: current.version + 1, body: text, createdById: actor.userId },
+    });
+    await recordAudit(tx, {
+      entityType: "contract_template",
+      entityId: saved.id,
+      action: "contract_template.saved",
+      actor,
+      data: { version: saved.version },
+    });
+    return { version: saved.version };
+  });
+}
+
+const contractSubject = (templateVersion: number) => `template-${templateVersion}`;
+
+/**
+ * The договор поставки with its спецификация for an order, made from the template in force and stored; when the
+ * operator has changed the template since, the next request stores a new version (the old ones stay listed).
+ */
+export async function getContractPdf(actor: Actor, orderId: string): Promise<DocumentFile> {
+  const prisma = getPrisma();
+  const order = await prisma.order.findFirst({
+    where: { AND: [{ id: orderId }, documentScope(actor), { status: { not: "CANCELLED" } }] },
+    include: {
+      lines: { orderBy: { position: "asc" } },
+      buyer: { select: { ...requisites.select, city: true, ogrn: true } },
+      supplier: { select: { ...requisites.select, city: true, ogrn: true } },
+      rfq: { select: { number: true, title: true } },
+    },
+  });
+  if (!order) throw new NotFoundError("contract");
+  const template = await getContractTemplate(prisma);
+  const subject = contractSubject(template.version);
+  const existing = await prisma.orderDocument.findFirst({
+    where: { orderId: order.id, kind: "CONTRACT_PDF", subject },
+    include: { file: true },
+  });
+  if (existing) return asFile(existing);
+  const data = buildContractData({
+    order,
+    rfq: order.rfq,
+    supplier: { ...order.supplier, address: order.supplier.legalAddress },
+    buyer: { ...order.buyer, address: order.buyer.legalAddress },
+    template,
+  });
+  const pdf = await renderContractPdf(data);
+  const file = await saveGeneratedFile({
+    organizationId: order.supplierOrgId,
+    createdById: actor.userId,
+    name: `Dogovor-${data.number}.pdf`,
+    mimeType: "application/pdf",
+    bytes: pdf,
+  });
+  try {
+    const version = await prisma.$transaction(async (tx) => {
+      const count = await tx.orderDocument.count({ where: { orderId: order.id, kind: "CONTRACT_PDF" } });
+      await tx.orderDocument.create({
+        data: {
+          orderId: order.id,
+          kind: "CONTRACT_PDF",
+          subject,
+          version: count + 1,
+          fileId: file.id,
+          externalId: data.number,
+          createdById: actor.userId,
+        },
+      });
+      await recordAudit(tx, {
+        entityType: "order",
+        entityId: order.id,
+        action: "order.documentGenerated",
+        actor,
+        data: { kind: "CONTRACT", number: data.number, templateVersion: template.version, sha256: file.sha256 },
+      });
+      return count + 1;
+    });
+    return { filename: file.originalName, mimeType: "application/pdf", bytes: pdf, sha256: file.sha256, version };
+  } catch (e) {
+    await deleteStoredFile(file.id).catch(() => {});
+    if ((e as { code?: string }).code !== "P2002") throw e;
+    const theirs = await prisma.orderDocument.findFirst({
+      where: { orderId: order.id, kind: "CONTRACT_PDF", subject },
+      include: { file: true },
+    });
+    if (!theirs) throw e;
+    return asFile(theirs);
+  }
+}
+
+/**
+ * The buyer or the supplier marks the contract signed by uploading the signed scan (PDF or image, checked by the files
+ * module); each upload is a new version of that party's signed copy.
+ */
+export async function signContract(actor: Actor, orderId: string, upload: UploadInput) {
+  const prisma = getPrisma();
+  if (!actor.organizationId) throw new NotFoundError("order");
+  const order = await prisma.order.findFirst({
+    where: {
+      AND: [
+        { id: orderId, status: { not: "CANCELLED" } },
+        { OR: [{ buyerOrgId: actor.organizationId }, { supplierOrgId: actor.organizationId }] },
+      ],
+    },
+    select: { id: true, buyerOrgId: true, supplierOrgId: true },
+  });
+  if (!order) throw new NotFoundError("order");
+  const kind = order.buyerOrgId === actor.organizationId ? "CONTRACT_SIGNED_BUYER" : "CONTRACT_SIGNED_SUPPLIER";
+  const file = await saveUpload({
+    organizationId: actor.organizationId,
+    uploadedById: actor.userId,
+    file: upload,
+    allowed: ["pdf", "jpeg", "png"],
+    keepOriginalImage: true,
+  });
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const count = await tx.orderDocument.count({ where: { orderId: order.id, kind } });
+      const doc = await tx.orderDocument.create({
+        data: { orderId: order.id, kind, version: count + 1, fileId: file.id, createdById: actor.userId },
+      });
+      await recordAudit(tx, {
+        entityType: "order",
+        entityId: order.id,
+        action: "order.contractSigned",
+        actor,
+        data: { kind, version: doc.version, sha256: file.sha256 },
+      });
+      return { kind, version: doc.version };
+    });
+  } catch (e) {
+    await deleteStoredFile(file.id).catch(() => {});
+    throw e;
+  }
 }
