@@ -10,6 +10,8 @@ import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import { getSupplierScorecard } from "~/modules/orders/scorecard.server";
+import { ScorecardBlock } from "~/modules/orders/ui/scorecard";
 import { env } from "~/utils/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
   return {
     ...profile,
+    scorecard: await getSupplierScorecard(s.id),
     products: profile.products.map((p) => ({ ...p, priceKopecks: p.priceKopecks?.toString() ?? null })),
     meta: {
       title: t("supplier.metaTitle", { name: s.shortName }),
@@ -50,7 +53,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "404" }];
 
 export default function SupplierProfilePage() {
-  const { supplier, products, total, page, pageCount, categories } = useLoaderData<typeof loader>();
+  const { supplier, products, total, page, pageCount, categories, scorecard } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalog");
   const { t: tc } = useTranslation();
   const lang = useLang();
@@ -129,6 +132,7 @@ export default function SupplierProfilePage() {
                 })
               : t("supplier.noRating")}
           </p>
+          <ScorecardBlock card={scorecard} />
         </section>
       </div>
       <section aria-labelledby="products-heading">

@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { quantityToMilli } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
 import { enqueue } from "~/modules/outbox/outbox.server";
+import { expectedShipDate } from "./contract";
 import { FulfilmentInputError, OrderStateError } from "./errors";
 import { type OrderAction, type OrderParty, transition } from "./state-machine";
 
@@ -325,4 +326,32 @@ export async function acceptEverythingTx(tx: Tx, orderId: string) {
 /** Whether the order can be closed: no рекламация left unanswered. */
 export async function canCloseTx(tx: Tx, orderId: string) {
   return !(await hasOpenClaims(tx, orderId));
+}
+
+/**
+ * What the rating records besides the score: on time = the last shipment left by the expected ship date (confirmation
+ * + the longest lead time, end of that day in Moscow); acceptance = ACCEPTED when no line was rejected, SETTLED when
+ * рекламации were opened and answered. Null when the order has no shipments (legacy data).
+ */
+export async function deliveryOutcomeTx(tx: Tx, orderId: string) {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      createdAt: true,
+      confirmedAt: true,
+      lines: { select: { leadTimeDays: true } },
+      shipments: { select: { shippedOn: true }, orderBy: { shippedOn: "desc" }, take: 1 },
+      _count: { select: { claims: true } },
+    },
+  });
+  const last = order.shipments[0];
+  if (!last) return { onTime: null, acceptance: null };
+  const due = expectedShipDate(order);
+  const endOfDueDayMsk = new Date(
+    Date.UTC(due.getUTCFullYear(), due.getUTCMonth(), due.getUTCDate() + 1) - 3 * 3600_000,
+  );
+  return {
+    onTime: last.shippedOn.getTime() < endOfDueDayMsk.getTime(),
+    acceptance: order._count.claims === 0 ? "ACCEPTED" : "SETTLED",
+  };
 }

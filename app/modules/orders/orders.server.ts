@@ -7,7 +7,7 @@ import { notify } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
 import { OrderStateError } from "./errors";
-import { acceptEverythingTx, canCloseTx, shipRestTx } from "./fulfilment";
+import { acceptEverythingTx, canCloseTx, deliveryOutcomeTx, shipRestTx } from "./fulfilment";
 import { buildInvoiceData } from "./invoice";
 import { renderInvoicePdf } from "./invoice-pdf.server";
 import { type OrderLineInput, priceOrderLines } from "./lines";
@@ -334,6 +334,7 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
     if (partyOf(actor, order) !== "BUYER") throw new ForbiddenError("only the buyer rates");
     if (!canRate(order.status)) throw new OrderStateError("not delivered yet");
     if (order.rating) throw new AlreadyRatedError("already rated");
+    const outcome = await deliveryOutcomeTx(tx, order.id);
     try {
       await tx.rating.create({
         data: {
@@ -342,6 +343,8 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
           supplierOrgId: order.supplierOrgId,
           score: input.score,
           comment: input.comment?.trim() || null,
+          onTime: outcome.onTime,
+          acceptance: outcome.acceptance,
         },
       });
     } catch (e) {

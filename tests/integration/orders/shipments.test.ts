@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit } from "~/modules/audit/audit.server";
-import { FulfilmentInputError, OrderStateError, performOrderStep } from "~/modules/orders/orders.server";
+import { FulfilmentInputError, OrderStateError, performOrderStep, rateOrder } from "~/modules/orders/orders.server";
+import { getSupplierScorecard } from "~/modules/orders/scorecard.server";
 import {
   acceptShipment,
   answerClaim,
@@ -123,6 +124,14 @@ describe("shipments, приёмка and рекламации", () => {
     expect(answered.status).toBe("DELIVERED");
     await performOrderStep(B, orderId, { action: "close" });
     expect(await status(orderId)).toBe("CLOSED");
+
+    // the rating records the outcome: shipped 2026-11-20, lead time 10 days from today's confirmation → on time;
+    // a рекламация was opened and answered → SETTLED; the scorecard counts it
+    await rateOrder(B, orderId, { score: 4 });
+    const rating = await getPrisma().rating.findUniqueOrThrow({ where: { orderId } });
+    expect([rating.onTime, rating.acceptance]).toEqual([true, "SETTLED"]);
+    const card = await getSupplierScorecard(S.organizationId as string);
+    expect(card).toMatchObject({ onTimePct: 100, acceptancePct: 0, ratedOrders: 1 });
 
     const actions = (await listAudit("order", orderId)).map((e) => e.action);
     expect(actions).toEqual(
