@@ -10,6 +10,9 @@ import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { unitName } from "~/modules/money/units";
 import { vatPercentLabel } from "~/modules/money/vat";
+import { listDocuments } from "~/modules/orders/documents.server";
+import type { FulfilmentActionResult } from "~/modules/orders/fulfilment.schema";
+import { handleFulfilmentAction, isFulfilmentIntent } from "~/modules/orders/fulfilment-actions.server";
 import { orderHttp } from "~/modules/orders/http.server";
 import { orderMoneyView } from "~/modules/orders/money-view";
 import { orderStepSchema } from "~/modules/orders/orders.schema";
@@ -21,6 +24,9 @@ import {
   rateOrder,
 } from "~/modules/orders/orders.server";
 import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
+import { getFulfilment } from "~/modules/orders/shipments.server";
+import { DocumentsPanel } from "~/modules/orders/ui/documents-panel";
+import { ShipmentsPanel } from "~/modules/orders/ui/shipments-panel";
 import { payByInvoice, paymentOptions, startCardCheckout } from "~/modules/payments/payments.server";
 import { publicOrigin } from "~/utils/origin.server";
 
@@ -31,7 +37,65 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await orderHttp(getOrder(actor, params.id ?? ""));
   const { order } = view;
   const money = (k: bigint) => formatMoney(k, lang);
+  const [fulfilment, documents] = await Promise.all([getFulfilment(actor, order.id), listDocuments(actor, order.id)]);
+  const lineById = new Map(order.lines.map((l) => [l.id, l]));
   return {
+    shipmentsPanel: {
+      orderId: order.id,
+      party: view.party === "BUYER" ? ("BUYER" as const) : ("SUPPLIER" as const),
+      canShip: order.status === "PAID" || order.status === "PARTIALLY_SHIPPED",
+      today: new Date().toISOString().slice(0, 10),
+      balance: fulfilment.balance.map((l) => ({
+        id: l.id,
+        position: l.position,
+        name: l.name,
+        unit: lineById.get(l.id)?.unit ?? "",
+        ordered: formatNumber(Number(l.ordered), lang),
+        left: formatNumber(Number(l.left), lang),
+      })),
+      shipments: fulfilment.shipments.map((s) => ({
+        id: s.id,
+        seq: s.seq,
+        carrier: s.carrier,
+        waybillNumber: s.waybillNumber,
+        shippedOn: formatDate(s.shippedOn, lang),
+        tracking: s.tracking,
+        accepted: s.acceptedAt !== null,
+        lines: s.lines.map((l) => ({
+          ...l,
+          quantity: formatNumber(Number(l.quantity), lang),
+          acceptedQty: l.acceptedQty === null ? null : formatNumber(Number(l.acceptedQty), lang),
+          rejectedQty: l.rejectedQty === null ? null : formatNumber(Number(l.rejectedQty), lang),
+        })),
+        claims: s.claims.map((c) => ({
+          id: c.id,
+          lineName: s.lines.find((l) => l.id === c.shipmentLineId)?.name ?? "",
+          reason: c.reason,
+          quantity: formatNumber(Number(c.quantity), lang),
+          note: c.note,
+          resolution: c.resolution,
+          answer: c.answer,
+        })),
+      })),
+    },
+    documentsPanel: {
+      orderId: order.id,
+      canContract: order.status !== "CANCELLED",
+      signedBy: {
+        buyer: documents.some((d) => d.kind === "CONTRACT_SIGNED_BUYER"),
+        supplier: documents.some((d) => d.kind === "CONTRACT_SIGNED_SUPPLIER"),
+      },
+      documents: documents.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        version: d.version,
+        shipmentSeq: d.shipmentSeq,
+        name: d.name,
+        size: `${formatNumber(Math.max(1, Math.round(d.size / 1024)), lang)} KB`,
+        sha256: d.sha256,
+        createdAt: formatDateTime(d.createdAt, lang),
+      })),
+    },
     title: t("number", { number: order.number }),
     party: view.party,
     actions: view.actions,
@@ -79,7 +143,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = params.id ?? "";
   const lang = getLang(request);
-  const submission = parseWithZod(await request.formData(), { schema: orderStepSchema });
+  const form = await request.formData();
+  if (isFulfilmentIntent(form.get("intent"))) {
+    const { status, result } = await handleFulfilmentAction(actor, id, form);
+    return data({ result: null, error: null, done: null, fulfilment: result }, { status });
+  }
+  const submission = parseWithZod(form, { schema: orderStepSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), error: null, done: null }, { status: 400 });
   }
@@ -153,8 +222,12 @@ export default function OrderPage() {
     hasInvoice,
     paymentOptions: options,
     timeline,
+    shipmentsPanel,
+    documentsPanel,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const fulfilmentResult: FulfilmentActionResult | null =
+    actionData && "fulfilment" in actionData ? actionData.fulfilment : null;
   const { t } = useTranslation("orders");
   const [sp] = useSearchParams();
   const payment = sp.get("payment");
@@ -296,6 +369,10 @@ export default function OrderPage() {
           <p className="mt-2 text-sm text-slate-700">{t("payment.awaitingInvoice")}</p>
         ) : null}
       </section>
+
+      <DocumentsPanel data={documentsPanel} result={fulfilmentResult} />
+
+      <ShipmentsPanel data={shipmentsPanel} result={fulfilmentResult} />
 
       {actions.length > 0 || options.length > 0 ? (
         <section aria-labelledby="actions-h" className="space-y-3">

@@ -11,6 +11,8 @@ import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { publicOrigin } from "~/utils/origin.server";
+import { getSupplierScorecard } from "~/modules/orders/scorecard.server";
+import { ScorecardBlock } from "~/modules/orders/ui/scorecard";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
@@ -23,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const origin = publicOrigin();
   return {
     ...profile,
+    scorecard: await getSupplierScorecard(s.id),
     products: profile.products.map((p) => ({ ...p, priceKopecks: p.priceKopecks?.toString() ?? null })),
     meta: {
       title: t("supplier.metaTitle", { name: s.shortName }),
@@ -50,7 +53,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "404" }];
 
 export default function SupplierProfilePage() {
-  const { supplier, products, total, page, pageCount, categories } = useLoaderData<typeof loader>();
+  const { supplier, products, total, page, pageCount, categories, scorecard } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalog");
   const { t: tc } = useTranslation();
   const lang = useLang();
@@ -129,6 +132,7 @@ export default function SupplierProfilePage() {
                 })
               : t("supplier.noRating")}
           </p>
+          <ScorecardBlock card={scorecard} />
         </section>
       </div>
       <section aria-labelledby="products-heading">

@@ -140,6 +140,34 @@ function withKindExtension(name: string, kind: FileKind, allowed: readonly FileK
   return `${name.slice(0, 195)}.${EXTENSIONS[kind]}`;
 }
 
+/**
+ * Stores a document the app generated (УПД PDF/XML, договор): the bytes as given, no sniffing or conversion — they are
+ * kept once so their sha256 stays stable for signing and ЭДО. Same storage and row as an upload.
+ */
+export async function saveGeneratedFile(
+  input: { organizationId: string; createdById: string | null; name: string; mimeType: string; bytes: Uint8Array },
+  db: Db = getPrisma(),
+): Promise<StoredFile> {
+  const storageKey = randomBytes(16).toString("hex");
+  await putObject(storageKey, input.bytes);
+  try {
+    return await db.storedFile.create({
+      data: {
+        organizationId: input.organizationId,
+        uploadedById: input.createdById,
+        storageKey,
+        originalName: safeFileName(input.name),
+        mimeType: input.mimeType,
+        size: input.bytes.byteLength,
+        sha256: createHash("sha256").update(input.bytes).digest("hex"),
+      },
+    });
+  } catch (error) {
+    await deleteObject(storageKey).catch(() => {});
+    throw error;
+  }
+}
+
 function formatMb(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10}`;
 }

@@ -9,7 +9,7 @@ import type { InvoiceData } from "./invoice";
  */
 const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
+export function loadFonts() {
   if (!fonts) {
     const dir = require.resolve("dejavu-fonts-ttf/package.json").replace(/package\.json$/, "ttf/");
     fonts = { regular: readFileSync(`${dir}DejaVuSans.ttf`), bold: readFileSync(`${dir}DejaVuSans-Bold.ttf`) };

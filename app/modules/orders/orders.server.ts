@@ -6,6 +6,8 @@ import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
+import { OrderStateError } from "./errors";
+import { acceptEverythingTx, canCloseTx, deliveryOutcomeTx, shipRestTx } from "./fulfilment";
 import { buildInvoiceData } from "./invoice";
 import { renderInvoicePdf } from "./invoice-pdf.server";
 import { type OrderLineInput, priceOrderLines } from "./lines";
@@ -89,13 +91,7 @@ export async function createOrdersFromAward(
 
 // ───────────────────────────────────────────── reading ─────────────────────────────────────────────
 
-/** Thrown when the order is not in a status that allows the step (someone else was quicker); routes answer 409. */
-export class OrderStateError extends Error {
-  readonly status = 409;
-  constructor(message = "order status does not allow this") {
-    super(message);
-  }
-}
+export { FulfilmentInputError, OrderStateError } from "./errors";
 
 function requireOrg(actor: Actor): string {
   if (!actor.organizationId) throw new NotFoundError("order");
@@ -207,11 +203,18 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
     const order = await tx.order.findFirst({ where: { AND: [{ id: orderId }, scope(actor)] } });
     if (!order) throw new NotFoundError("order");
     const party = partyOf(actor, order);
+    // one way to ship: the one-step «Отгрузить» is a shipment of everything left (fulfilment.ts)
+    if (input.action === "ship") {
+      const shipped = await shipRestTx(tx, order, actor, input.trackingNote);
+      return { status: shipped.status };
+    }
     const result = transition(order.status, input.action, party);
     if (!result.ok) {
       if (result.reason === "wrong_party") throw new ForbiddenError(`${party} may not ${input.action}`);
       throw new OrderStateError();
     }
+    if (input.action === "deliver") await acceptEverythingTx(tx, order.id);
+    if (input.action === "close" && !(await canCloseTx(tx, order.id))) throw new OrderStateError("open claims");
     const now = new Date();
     const data: Prisma.OrderUpdateManyMutationInput = { status: result.to };
     if (input.action === "confirm") {
@@ -219,10 +222,7 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
       data.invoiceNumber = `СМ-${order.number}`;
     } else if (input.action === "choosePayment") data.paymentMethod = "INVOICE";
     else if (input.action === "markPaid") data.paidAt = now;
-    else if (input.action === "ship") {
-      data.shippedAt = now;
-      data.trackingNote = input.trackingNote;
-    } else if (input.action === "deliver") data.deliveredAt = now;
+    else if (input.action === "deliver") data.deliveredAt = now;
     else if (input.action === "close") data.closedAt = now;
     else if (input.action === "cancel") {
       data.cancelledAt = now;
@@ -244,7 +244,6 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
       data: {
         from: order.status,
         to: result.to,
-        ...(input.action === "ship" ? { trackingNote: input.trackingNote } : {}),
         ...(input.action === "cancel" ? { reason: input.reason } : {}),
       },
     });
@@ -260,7 +259,6 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
         recipients: { orgIds: [party === "BUYER" ? order.supplierOrgId : order.buyerOrgId] },
         params: {
           number: order.number,
-          tracking: input.action === "ship" ? input.trackingNote : null,
           reason: input.action === "cancel" ? input.reason : null,
         },
         link: `/orders/${order.id}`,
@@ -362,6 +360,7 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
     if (partyOf(actor, order) !== "BUYER") throw new ForbiddenError("only the buyer rates");
     if (!canRate(order.status)) throw new OrderStateError("not delivered yet");
     if (order.rating) throw new AlreadyRatedError("already rated");
+    const outcome = await deliveryOutcomeTx(tx, order.id);
     try {
       await tx.rating.create({
         data: {
@@ -370,6 +369,8 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
           supplierOrgId: order.supplierOrgId,
           score: input.score,
           comment: input.comment?.trim() || null,
+          onTime: outcome.onTime,
+          acceptance: outcome.acceptance,
         },
       });
     } catch (e) {

@@ -58,4 +58,17 @@ describe("order state machine", () => {
     expect(hasInvoice("CONFIRMED")).toBe(true);
     expect(hasInvoice("CANCELLED")).toBe(false);
   });
+
+  it("ships in parts: shipPart keeps PARTIALLY_SHIPPED, ship finishes; settle is the supplier's way to DELIVERED", () => {
+    expect(transition("PAID", "shipPart", "SUPPLIER")).toEqual({ ok: true, to: "PARTIALLY_SHIPPED" });
+    expect(transition("PARTIALLY_SHIPPED", "shipPart", "SUPPLIER")).toEqual({ ok: true, to: "PARTIALLY_SHIPPED" });
+    expect(transition("PARTIALLY_SHIPPED", "ship", "SUPPLIER")).toEqual({ ok: true, to: "SHIPPED" });
+    expect(transition("PARTIALLY_SHIPPED", "deliver", "BUYER")).toEqual({ ok: false, reason: "wrong_status" });
+    expect(transition("PARTIALLY_SHIPPED", "cancel", "BUYER")).toEqual({ ok: false, reason: "wrong_status" });
+    expect(transition("SHIPPED", "settle", "SUPPLIER")).toEqual({ ok: true, to: "DELIVERED" });
+    expect(transition("SHIPPED", "settle", "BUYER")).toEqual({ ok: false, reason: "wrong_party" });
+    // implicit steps never become buttons
+    expect(availableActions("PARTIALLY_SHIPPED", "SUPPLIER")).toEqual(["ship"]);
+    expect(availableActions("SHIPPED", "SUPPLIER")).toEqual([]);
+  });
 });

@@ -7,6 +7,12 @@ import type { OrderStatus } from "~/generated/prisma/enums";
  *   PAID ─ship(S)→ SHIPPED ─deliver(B)→ DELIVERED ─close(B|S)→ CLOSED
  *   cancel(B|S, reason) from any status before SHIPPED → CANCELLED
  *
+ * Shipments (shipments.server.ts): a shipment that leaves goods unshipped is `shipPart` (PAID|PARTIALLY_SHIPPED →
+ * PARTIALLY_SHIPPED), the one that ships the rest is `ship` (→ SHIPPED). Приёмка: once everything is shipped and every
+ * shipment accepted with no open рекламация, the buyer's last acceptance is `deliver`; when the last open рекламация is
+ * answered by the supplier it is `settle` (both SHIPPED → DELIVERED). `close` waits for no open рекламация (checked by
+ * the use case).
+ *
  * markPaid / payment are also accepted straight from CONFIRMED (the money may arrive before the buyer says how it pays).
  */
 export type OrderParty = "BUYER" | "SUPPLIER" | "SYSTEM";
@@ -16,8 +22,10 @@ export type OrderAction =
   | "choosePayment"
   | "markPaid"
   | "paymentSucceeded"
+  | "shipPart"
   | "ship"
   | "deliver"
+  | "settle"
   | "close"
   | "cancel";
 
@@ -34,8 +42,10 @@ export const ORDER_RULES: Readonly<Record<OrderAction, Rule>> = {
   choosePayment: { from: ["CONFIRMED", "AWAITING_PAYMENT"], to: "AWAITING_PAYMENT", by: ["BUYER"] },
   markPaid: { from: ["CONFIRMED", "AWAITING_PAYMENT"], to: "PAID", by: ["SUPPLIER"] },
   paymentSucceeded: { from: ["CONFIRMED", "AWAITING_PAYMENT"], to: "PAID", by: ["SYSTEM"] },
-  ship: { from: ["PAID"], to: "SHIPPED", by: ["SUPPLIER"] },
+  shipPart: { from: ["PAID", "PARTIALLY_SHIPPED"], to: "PARTIALLY_SHIPPED", by: ["SUPPLIER"] },
+  ship: { from: ["PAID", "PARTIALLY_SHIPPED"], to: "SHIPPED", by: ["SUPPLIER"] },
   deliver: { from: ["SHIPPED"], to: "DELIVERED", by: ["BUYER"] },
+  settle: { from: ["SHIPPED"], to: "DELIVERED", by: ["SUPPLIER"] },
   close: { from: ["DELIVERED"], to: "CLOSED", by: ["BUYER", "SUPPLIER"] },
   cancel: { from: BEFORE_SHIPPING, to: "CANCELLED", by: ["BUYER", "SUPPLIER"] },
 };
@@ -50,9 +60,19 @@ export function transition(status: OrderStatus, action: OrderAction, party: Orde
   return { ok: true, to: rule.to };
 }
 
+/** Steps the use cases take on their own (a shipment, the last acceptance, the last answered рекламация): no button. */
+const IMPLICIT: readonly OrderAction[] = ["shipPart", "settle"];
+
 /** The actions `party` may take now (drives the buttons on the order page). */
 export function availableActions(status: OrderStatus, party: OrderParty): OrderAction[] {
-  return (Object.keys(ORDER_RULES) as OrderAction[]).filter((a) => transition(status, a, party).ok);
+  return (Object.keys(ORDER_RULES) as OrderAction[]).filter(
+    (a) => !IMPLICIT.includes(a) && transition(status, a, party).ok,
+  );
+}
+
+/** Shipments and приёмка happen while goods are on their way. */
+export function isShipping(status: OrderStatus): boolean {
+  return status === "PAID" || status === "PARTIALLY_SHIPPED" || status === "SHIPPED";
 }
 
 /** The buyer may rate the supplier once the goods are delivered. */
