@@ -1,6 +1,7 @@
 import type { VatRate } from "~/generated/prisma/enums";
 import { amountInWordsRu, chargeAmounts, lineAmounts, sumAmounts } from "~/modules/money/money";
-import { formatRub, vatRateLabel } from "./invoice";
+import { vatPercentLabel } from "~/modules/money/vat";
+import { formatRub } from "./invoice";
 import { okeiUnit } from "./okei";
 import { dateRu, quantityText, type UpdParty } from "./upd";
 
@@ -137,7 +138,7 @@ export function buildContractData(src: ContractSource): ContractData {
       okei: unit.code ?? "—",
       quantity: quantityText(l.quantity).replace(".", ","),
       price: formatRub(l.unitPriceKopecks),
-      vatRate: vatRateLabel(l.vatRate),
+      vatRate: vatPercentLabel(l.vatRate),
       net: formatRub(a.net),
       vat: formatRub(a.vat),
       gross: formatRub(a.gross),
@@ -155,7 +156,7 @@ export function buildContractData(src: ContractSource): ContractData {
       okei: "—",
       quantity: "1",
       price: formatRub(order.deliveryCostKopecks),
-      vatRate: vatRateLabel(order.deliveryVatRate),
+      vatRate: vatPercentLabel(order.deliveryVatRate),
       net: formatRub(d.net),
       vat: formatRub(d.vat),
       gross: formatRub(d.gross),

@@ -1,5 +1,5 @@
 import { startPdf, table } from "./pdf.server";
-import { formatRub, type UpdData, type UpdParty, vatRateLabel } from "./upd";
+import { formatRub, type UpdData, type UpdParty, vatPercentLabel } from "./upd";
 
 /**
  * The printed form of the УПД (статус 1): the счёт-фактура part with both parties' requisites, the table of goods
@@ -64,16 +64,16 @@ export async function renderUpdPdf(d: UpdData): Promise<Buffer> {
         qty: l.quantity.replace(".", ","),
         price: formatRub(l.priceKopecks),
         net: formatRub(l.amounts.net),
-        rate: vatRateLabel(l.vatRate),
-        vat: vatRateLabel(l.vatRate) === "Без НДС" ? "без НДС" : formatRub(l.amounts.vat),
+        rate: vatPercentLabel(l.vatRate),
+        vat: vatPercentLabel(l.vatRate) === "без НДС" ? "без НДС" : formatRub(l.amounts.vat),
         gross: formatRub(l.amounts.gross),
       })),
       ...(d.byRate.length > 1
         ? d.byRate.map((r) => ({
             n: "",
-            name: `в том числе по ставке ${vatRateLabel(r.vatRate)}`,
+            name: `в том числе по ставке ${vatPercentLabel(r.vatRate)}`,
             net: formatRub(r.amounts.net),
-            rate: vatRateLabel(r.vatRate),
+            rate: vatPercentLabel(r.vatRate),
             vat: formatRub(r.amounts.vat),
             gross: formatRub(r.amounts.gross),
           }))

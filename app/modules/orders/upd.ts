@@ -8,7 +8,8 @@ import {
   sumAmounts,
   VAT_RATES,
 } from "~/modules/money/money";
-import { formatRub, vatRateLabel } from "./invoice";
+import { vatPercentLabel } from "~/modules/money/vat";
+import { formatRub } from "./invoice";
 import { okeiUnit } from "./okei";
 
 /**
@@ -201,4 +202,4 @@ export function taxRateXml(rate: VatRate): string {
 
 /** Rubles with two decimals, dot separator (the format's decimal type). */
 export const rub = (k: bigint) => kopecksToDecimalString(k);
-export { formatRub, vatRateLabel };
+export { formatRub, vatPercentLabel };
