@@ -430,3 +430,4 @@ export async function getInvoicePdf(
   const pdf = await renderInvoicePdf(data);
   return { filename: `schet-${data.number}.pdf`, pdf };
 }
+export { confirmInvoicePayment, PaymentReportError, reportInvoicePayment } from "./invoice-payments.server";
