@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, requireActor } from "~/modules/accounts/
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
+import { parseMoscowDate } from "~/modules/money/moscow-time";
 import { unitName } from "~/modules/money/units";
 import { vatPercentLabel } from "~/modules/money/vat";
 import { listDocuments } from "~/modules/orders/documents.server";
@@ -18,10 +19,13 @@ import { orderMoneyView } from "~/modules/orders/money-view";
 import { orderStepSchema } from "~/modules/orders/orders.schema";
 import {
   AlreadyRatedError,
+  confirmInvoicePayment,
   getOrder,
   OrderStateError,
+  PaymentReportError,
   performOrderStep,
   rateOrder,
+  reportInvoicePayment,
 } from "~/modules/orders/orders.server";
 import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
 import { getFulfilment } from "~/modules/orders/shipments.server";
@@ -118,6 +122,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       trackingNote: order.trackingNote,
       cancelReason: order.cancelReason,
       money: orderMoneyView(view),
+      payments: order.payments
+        .filter((p) => p.reportedAt)
+        .map((p) => ({
+          id: p.id,
+          kind: p.invoiceKind,
+          status: p.status,
+          payOrderNumber: p.payOrderNumber ?? "",
+          payOrderDate: p.payOrderDate ? formatDate(p.payOrderDate, lang) : "",
+        })),
       rating: order.rating ? { score: order.rating.score, comment: order.rating.comment } : null,
       lines: order.lines.map((l) => ({
         id: l.id,
@@ -164,6 +177,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (start.kind === "redirect") return redirect(start.url);
       return redirect(localizePath(lang, `/orders/${id}`));
     }
+    if (v.intent === "reportPayment") {
+      const payOrderDate = parseMoscowDate(v.payOrderDate);
+      if (!payOrderDate)
+        return data(
+          { result: submission.reply({ fieldErrors: { payOrderDate: ["errors.date"] } }), error: null, done: null },
+          { status: 400 },
+        );
+      await reportInvoicePayment(actor, id, { kind: v.kind, payOrderNumber: v.payOrderNumber, payOrderDate });
+      return data({ result: submission.reply({ resetForm: true }), error: null, done: null });
+    }
+    if (v.intent === "confirmPayment") {
+      await confirmInvoicePayment(actor, id, v.paymentId);
+      return data({ result: submission.reply({ resetForm: true }), error: null, done: null });
+    }
     if (v.intent === "choosePayment") {
       await payByInvoice(actor, id);
       return data({ result: submission.reply({ resetForm: true }), error: null, done: "AWAITING_PAYMENT" });
@@ -180,6 +207,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (e instanceof NotFoundError) throw new Response("Not Found", { status: 404 });
     if (e instanceof ForbiddenError)
       return data({ result: submission.reply(), error: "forbidden", done: null }, { status: 403 });
+    if (e instanceof PaymentReportError)
+      return data(
+        { result: submission.reply({ fieldErrors: e.fieldErrors }), error: null, done: null },
+        { status: 422 },
+      );
     if (e instanceof OrderStateError || e instanceof AlreadyRatedError)
       return data({ result: submission.reply(), error: "conflict", done: null }, { status: 409 });
     throw e;
@@ -364,7 +396,19 @@ export default function OrderPage() {
         ) : (
           <p className="text-sm text-slate-600">{t("noDocuments")}</p>
         )}
-        <PaymentSchedule m={order.money} orderId={order.id} hasInvoice={hasInvoice} />
+        <PaymentSchedule
+          m={order.money}
+          orderId={order.id}
+          hasInvoice={hasInvoice}
+          party={party}
+          payments={order.payments}
+          canReport={order.status !== "CANCELLED"}
+          errors={{
+            kind: fieldErrors(actionData?.result, "kind"),
+            payOrderNumber: fieldErrors(actionData?.result, "payOrderNumber"),
+            payOrderDate: fieldErrors(actionData?.result, "payOrderDate"),
+          }}
+        />
         {party === "BUYER" && order.status === "AWAITING_PAYMENT" && order.paymentMethod === "INVOICE" ? (
           <p className="mt-2 text-sm text-slate-700">{t("payment.awaitingInvoice")}</p>
         ) : null}

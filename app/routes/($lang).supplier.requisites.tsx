@@ -4,9 +4,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { FormMessage, TextField } from "~/components/ui/field";
+import { FormMessage, SelectField, TextField } from "~/components/ui/field";
 import { ForbiddenError, requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
+import { useLang } from "~/modules/i18n/use-lang";
+import { TAX_REGIMES, taxRegimeLabel } from "~/modules/money/vat";
 import { requisitesSchema } from "~/modules/payments/payments.schema";
 import { getPaymentSettings, startStripeOnboarding, updateRequisites } from "~/modules/payments/payments.server";
 import { publicOrigin } from "~/utils/origin.server";
@@ -25,6 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       bik: s.bik ?? "",
       settlementAccount: s.settlementAccount ?? "",
       correspondentAccount: s.correspondentAccount ?? "",
+      taxRegime: s.taxRegime,
+      directorName: s.directorName ?? "",
+      accountantName: s.accountantName ?? "",
     },
   };
 }
@@ -53,6 +58,7 @@ export default function SupplierRequisites() {
   const { values, canEdit, stripeEnabled, stripeStatus } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("payments");
+  const lang = useLang();
   const te = (k: string) => (k.startsWith("errors.") ? t(k) : k);
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -84,6 +90,16 @@ export default function SupplierRequisites() {
             inputMode="numeric"
             translateError={te}
           />
+          <SelectField meta={fields.taxRegime} label={t("taxRegime")} translateError={te}>
+            {TAX_REGIMES.map((r) => (
+              <option key={r} value={r}>
+                {taxRegimeLabel(r, lang)}
+              </option>
+            ))}
+          </SelectField>
+          <p className="text-sm text-slate-600">{t("taxRegimeHint")}</p>
+          <TextField meta={fields.directorName} label={t("directorName")} translateError={te} />
+          <TextField meta={fields.accountantName} label={t("accountantName")} translateError={te} />
           <Button type="submit">{t("save")}</Button>
         </fieldset>
       </Form>

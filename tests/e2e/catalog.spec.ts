@@ -47,7 +47,7 @@ test("a supplier publishes a product with specs and a datasheet; a visitor sees 
   const specs = page.getByTestId("specs-table");
   await expect(specs).toContainText("Номинальная мощность");
   await expect(specs).toContainText(/1\s000 кВА/);
-  await expect(page.getByTestId("price-gross")).toContainText("1 200 000,00");
+  await expect(page.getByTestId("price-gross")).toContainText("1 220 000,00");
   await expect(page.getByTestId("price-net")).toContainText("1 000 000,00");
   await expect(page.getByTestId("supplier-card").getByTestId("verified-badge")).toBeVisible();
   await expect(page.getByRole("link", { name: "Запросить цену" })).toHaveAttribute("href", /\/rfq\/new\?product=/);

@@ -64,13 +64,13 @@ test("two suppliers quote, one revises; the buyer compares, exports and splits t
 
   // supplier A: complete quote, totals recalculate as typed
   await loginAs(page, demoOwnerEmail(slugA), undefined, { redirectTo: `/supplier/rfqs/${rfqId}` });
-  await fillLine(page, 0, { price: "1000", qty: "2", vat: "VAT20", lead: "30" });
+  await fillLine(page, 0, { price: "1000", qty: "2", vat: "VAT22", lead: "30" });
   await fillLine(page, 1, { price: "500", qty: "3", vat: "VAT10", lead: "20" });
-  await fillLine(page, 2, { price: "100", qty: "4", vat: "VAT20", lead: "10" });
+  await fillLine(page, 2, { price: "100", qty: "4", vat: "VAT22", lead: "10" });
   await page.getByLabel(/Доставка до адреса/).fill("1000");
   await page.getByLabel("Предложение действительно до").fill(validUntil);
-  await expect(page.getByTestId("total-gross")).toHaveText(/4\s530,00/);
-  await expect(page.getByTestId("total-landed")).toHaveText(/5\s730,00/);
+  await expect(page.getByTestId("total-gross")).toHaveText(/4\s578,00/);
+  await expect(page.getByTestId("total-landed")).toHaveText(/5\s798,00/);
   await page.getByTestId("quote-submit").click();
   await expect(page.getByTestId("quote-status")).toContainText("Подано");
   await logout(page);
@@ -79,7 +79,7 @@ test("two suppliers quote, one revises; the buyer compares, exports and splits t
   await loginAs(page, demoOwnerEmail(slugB), undefined, { redirectTo: `/supplier/rfqs/${rfqId}` });
   await page.getByTestId("quote-submit").click(); // empty → error next to the form, nothing lost
   await expect(page.getByRole("alert").first()).toBeVisible();
-  await fillLine(page, 0, { price: "900", qty: "1", vat: "VAT20", lead: "45" });
+  await fillLine(page, 0, { price: "900", qty: "1", vat: "VAT22", lead: "45" });
   await fillLine(page, 1, { price: "480", qty: "3", vat: "NO_VAT", lead: "20", model: "КВа-1,0 аналог" });
   await page.getByLabel(/Доставка до адреса/).fill("500");
   await page.getByLabel("НДС на доставку").selectOption("NO_VAT");
@@ -87,7 +87,7 @@ test("two suppliers quote, one revises; the buyer compares, exports and splits t
   await page.getByTestId("quote-submit").click();
   await expect(page.getByTestId("quote-status")).toContainText("версия 1");
   await fillLine(page, 1, { price: "450" });
-  await expect(page.getByTestId("total-landed")).toHaveText(/2\s930,00/);
+  await expect(page.getByTestId("total-landed")).toHaveText(/2\s948,00/);
   await page.getByTestId("quote-submit").click();
   await expect(page.getByTestId("quote-status")).toContainText("версия 2");
   await expect(page.getByTestId("quote-versions").locator("tbody tr")).toHaveCount(2);
@@ -98,8 +98,8 @@ test("two suppliers quote, one revises; the buyer compares, exports and splits t
   await page.getByRole("button", { name: "Завершить приём предложений досрочно" }).click();
   await expect(page.getByTestId("compare-matrix")).toBeVisible();
   const landed = page.getByTestId("total-landed");
-  expect(norm(await landed.locator(`td[data-supplier="${nameA}"]`).textContent())).toContain("5 730,00");
-  expect(norm(await landed.locator(`td[data-supplier="${nameB}"]`).textContent())).toContain("2 930,00");
+  expect(norm(await landed.locator(`td[data-supplier="${nameA}"]`).textContent())).toContain("5 798,00");
+  expect(norm(await landed.locator(`td[data-supplier="${nameB}"]`).textContent())).toContain("2 948,00");
   await expect(landed.locator(`td[data-supplier="${nameA}"] [data-mark="best-landed"]`)).toHaveCount(1);
   await expect(landed.locator(`td[data-supplier="${nameB}"] [data-mark="best-landed"]`)).toHaveCount(0);
   const cell = (row: number, name: string) => page.getByTestId(`row-${row}`).locator(`td[data-supplier="${name}"]`);

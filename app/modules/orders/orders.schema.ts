@@ -17,6 +17,13 @@ export const orderStepSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("close") }),
   z.object({ intent: z.literal("cancel"), reason: text(1000) }),
   z.object({
+    intent: z.literal("reportPayment"),
+    kind: z.enum(["FULL", "ADVANCE", "BALANCE"], { message: "errors.noInvoice" }),
+    payOrderNumber: text(40),
+    payOrderDate: z.string({ required_error: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date"),
+  }),
+  z.object({ intent: z.literal("confirmPayment"), paymentId: z.string().min(1) }),
+  z.object({
     intent: z.literal("rate"),
     score: z.coerce
       .number({ invalid_type_error: "errors.scoreInvalid", required_error: "errors.scoreInvalid" })

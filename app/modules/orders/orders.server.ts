@@ -481,3 +481,5 @@ export async function listSupplierOrdersForExport(
     },
   });
 }
+
+export { confirmInvoicePayment, PaymentReportError, reportInvoicePayment } from "./invoice-payments.server";

@@ -65,7 +65,7 @@ export function productInput(categoryId: string, overrides: Record<string, unkno
     description: "Масляный герметичный трансформатор",
     priceOnRequest: false,
     price: "1 250 000,00",
-    vatRate: "VAT20" as const,
+    vatRate: "VAT22" as const,
     unit: "pcs" as const,
     minOrderQty: 1,
     leadTimeDays: 30,

@@ -38,6 +38,8 @@ export async function createAwardedOrder(opts: {
   supplierOrgId: string;
   lines?: TestLine[];
   deliveryCostKopecks?: bigint;
+  deliveryVatRate?: VatRate;
+  prepaymentPercent?: number;
 }) {
   const prisma = getPrisma();
   const lines = opts.lines ?? DEFAULT_LINES;
@@ -67,9 +69,10 @@ export async function createAwardedOrder(opts: {
           supplierOrgId: opts.supplierOrgId,
           quoteId: quote.id,
           deliveryCostKopecks: opts.deliveryCostKopecks ?? 0n,
-          deliveryVatRate: "VAT20",
+          deliveryVatRate: opts.deliveryVatRate ?? "VAT20",
           deliveryTerms: "До склада покупателя",
-          paymentTerms: "100% предоплата",
+          paymentTerms: opts.prepaymentPercent ? `Предоплата ${opts.prepaymentPercent} %` : "100% предоплата",
+          prepaymentPercent: opts.prepaymentPercent,
           lines: lines.map((l, i) => ({
             rfqItemId: rfq.items[i].id,
             productId: null,

@@ -186,7 +186,13 @@ describe("счёт на оплату", () => {
     expect(text).toContain(`ИНН ${buyer.organization.inn}`);
     expect(text).toContain("КПП 780101001");
     expect(text).toContain("Кабель ВВГнг(А)-LS 3×2,5");
-    expect(text).toContain("В том числе НДС: 3 050,00");
+    // a stored order keeps the rates it was issued with: one «В том числе» line per rate
+    expect(text).toContain("Итого: 18 550,00");
+    expect(text).toContain("В том числе НДС 20 %: 3 000,00");
+    expect(text).toContain("В том числе НДС 10 %: 50,00");
+    expect(text).toContain("1 усл. ед.");
+    expect(text).toMatch(/Счёт действителен до \d{2}\.\d{2}\.\d{4}/);
+    expect(text).toContain("Назначение платежа: Оплата по счёту");
     expect(text).toContain("Всего к оплате: 18 550,00");
     expect(text).toContain("Восемнадцать тысяч пятьсот пятьдесят рублей 00 копеек");
     expect(text).toContain("Руководитель");

@@ -44,8 +44,8 @@ type LineIn = Partial<QuoteForm["lines"][number]> & { rfqItemId: string };
 
 export function quoteForm(lines: LineIn[], rest: Partial<QuoteForm> = {}): QuoteForm {
   return {
-    lines: lines.map((l) => ({ vatRate: "VAT20", ...l })),
-    deliveryVatRate: "VAT20",
+    lines: lines.map((l) => ({ vatRate: "VAT22", ...l })),
+    deliveryVatRate: "VAT22",
     removeFileIds: [],
     validUntil: validUntil(),
     prepaymentPercent: "30",
@@ -54,23 +54,23 @@ export function quoteForm(lines: LineIn[], rest: Partial<QuoteForm> = {}): Quote
   };
 }
 
-/** Supplier A: complete quote — L1 1000,00 ×10 @20 %, L2 500,00 ×5 @10 %, L3 100,00 ×2 @20 %; delivery 1000 + 20 %. */
+/** Supplier A: complete quote — L1 1000,00 ×10 @22 %, L2 500,00 ×5 @10 %, L3 100,00 ×2 @22 %; delivery 1000 + 22 %. */
 export function quoteA(items: { id: string }[]): QuoteForm {
   return quoteForm(
     [
-      { rfqItemId: items[0].id, unitPrice: "1000", quantity: "10", vatRate: "VAT20", leadTimeDays: "30" },
+      { rfqItemId: items[0].id, unitPrice: "1000", quantity: "10", vatRate: "VAT22", leadTimeDays: "30" },
       { rfqItemId: items[1].id, unitPrice: "500", quantity: "5", vatRate: "VAT10", leadTimeDays: "20" },
-      { rfqItemId: items[2].id, unitPrice: "100", quantity: "2", vatRate: "VAT20", leadTimeDays: "10" },
+      { rfqItemId: items[2].id, unitPrice: "100", quantity: "2", vatRate: "VAT22", leadTimeDays: "10" },
     ],
-    { deliveryCost: "1000", deliveryVatRate: "VAT20", deliveryTerms: "До склада покупателя" },
+    { deliveryCost: "1000", deliveryVatRate: "VAT22", deliveryTerms: "До склада покупателя" },
   );
 }
 
-/** Supplier B: L1 partial 900,00 ×6 @20 %, L2 analogue 450,00 ×5 без НДС, L3 not quoted; delivery 500 без НДС. */
+/** Supplier B: L1 partial 900,00 ×6 @22 %, L2 analogue 450,00 ×5 без НДС, L3 not quoted; delivery 500 без НДС. */
 export function quoteB(items: { id: string }[], l2Price = "450"): QuoteForm {
   return quoteForm(
     [
-      { rfqItemId: items[0].id, unitPrice: "900", quantity: "6", vatRate: "VAT20", leadTimeDays: "45" },
+      { rfqItemId: items[0].id, unitPrice: "900", quantity: "6", vatRate: "VAT22", leadTimeDays: "45" },
       {
         rfqItemId: items[1].id,
         unitPrice: l2Price,

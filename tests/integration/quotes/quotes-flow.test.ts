@@ -149,13 +149,13 @@ describe("comparison numbers and marks", () => {
     const B = cmp.offers.find((o) => o.quoteId === b.quoteId);
     expect(A).toMatchObject({
       goodsNet: "1270000",
-      goodsGross: "1499000",
-      deliveryGross: "120000",
-      landed: "1619000",
+      goodsGross: "1519400",
+      deliveryGross: "122000",
+      landed: "1641400",
       complete: true,
     });
     expect(A?.lines[items[1].id]).toMatchObject({ net: "250000", vat: "25000", gross: "275000" });
-    expect(B).toMatchObject({ goodsNet: "765000", goodsGross: "873000", deliveryGross: "50000", landed: "923000" });
+    expect(B).toMatchObject({ goodsNet: "765000", goodsGross: "883800", deliveryGross: "50000", landed: "933800" });
     expect(B?.complete).toBe(false);
     expect(B?.lines[items[0].id].partial).toBe(true);
     expect(B?.lines[items[2].id]).toBeUndefined();
@@ -166,7 +166,7 @@ describe("comparison numbers and marks", () => {
     expect(cmp.marks.bestPrice[items[2].id]).toEqual([a.quoteId]);
     expect(cmp.marks.bestLanded).toEqual([a.quoteId]); // B is cheaper but incomplete
     const text = await xlsxText(await exportComparisonXlsx(m.buyer.actor, id));
-    expect(text).toContain("16190");
+    expect(text).toContain("16414");
   });
 
   it("neutralises formula-like text in the export", async () => {
@@ -194,11 +194,11 @@ describe("sealed RFQs", () => {
     expect(before.participants[0].submittedAt).not.toBeNull();
     expect(before.offers).toEqual([]);
     expect(before.history).toEqual([]);
-    expect(JSON.stringify(before)).not.toMatch(/1619000|1499000|100000/);
+    expect(JSON.stringify(before)).not.toMatch(/1641400|1519400|100000/);
     // export
     const text = await xlsxText(await exportComparisonXlsx(m.buyer.actor, id));
     expect(text).toContain("Балтэнергомаш");
-    expect(text).not.toMatch(/16190|14990|1000(\||$)/);
+    expect(text).not.toMatch(/16414|15194|1000(\||$)/);
     // attachments
     expect(await canReadQuoteAttachment(m.buyer.actor, fileId)).toBe(false);
     expect(await canReadFile(m.buyer.actor, fileId)).toBeNull();
@@ -211,9 +211,9 @@ describe("sealed RFQs", () => {
     expect(closed).toContain(id);
     const after = await getComparison(m.buyer.actor, id);
     expect(after.pricesVisible).toBe(true);
-    expect(after.offers[0].landed).toBe("1619000");
+    expect(after.offers[0].landed).toBe("1641400");
     expect(after.protocol?.entries).toEqual([
-      expect.objectContaining({ supplierName: "Балтэнергомаш", version: 1, goodsGross: "1499000", landed: "1619000" }),
+      expect.objectContaining({ supplierName: "Балтэнергомаш", version: 1, goodsGross: "1519400", landed: "1641400" }),
     ]);
     expect(await canReadFile(m.buyer.actor, fileId)).not.toBeNull();
   });
@@ -281,7 +281,7 @@ describe("award", () => {
     expect(res.orders).toHaveLength(1);
     const order = await getPrisma().order.findFirstOrThrow({ where: { rfqId: id }, include: { lines: true } });
     expect(order.lines).toHaveLength(3);
-    expect(order.totalKopecks).toBe(1619000n);
+    expect(order.totalKopecks).toBe(1641400n);
     expect((await getPrisma().quote.findUniqueOrThrow({ where: { id: bDraft.quoteId } })).status).toBe("DRAFT");
   });
 

@@ -1,4 +1,6 @@
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
 import { Money } from "~/modules/money/ui/money";
@@ -60,15 +62,92 @@ export function OrderTotals({ m }: { m: OrderMoneyView }) {
   );
 }
 
+export interface ReportedPayment {
+  id: string;
+  kind: "FULL" | "ADVANCE" | "BALANCE";
+  status: string;
+  payOrderNumber: string;
+  payOrderDate: string;
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+
+/** The buyer's «оплачено» form for one счёт: платёжное поручение number and date. */
+function ReportForm({
+  kind,
+  errors,
+}: {
+  kind: string;
+  errors: { kind?: string[]; payOrderNumber?: string[]; payOrderDate?: string[] };
+}) {
+  const { t } = useTranslation("orders");
+  const id = (f: string) => `${f}-${kind}`;
+  const err = (f: "kind" | "payOrderNumber" | "payOrderDate") =>
+    errors[f]?.length ? (
+      <p id={`${id(f)}-error`} className="mt-1 text-sm text-red-700">
+        {errors[f]?.map((e) => t(e)).join(". ")}
+      </p>
+    ) : null;
+  return (
+    <Form method="post" className="mt-1 flex flex-wrap items-end gap-2" noValidate>
+      <input type="hidden" name="intent" value="reportPayment" />
+      <input type="hidden" name="kind" value={kind} />
+      <div>
+        <label htmlFor={id("payOrderNumber")} className="block text-xs font-medium">
+          {t("schedule.payOrderNumber")}
+        </label>
+        <input
+          id={id("payOrderNumber")}
+          name="payOrderNumber"
+          required
+          maxLength={40}
+          className={inputClass}
+          aria-invalid={errors.payOrderNumber?.length ? true : undefined}
+          aria-describedby={errors.payOrderNumber?.length ? `${id("payOrderNumber")}-error` : undefined}
+        />
+        {err("payOrderNumber")}
+      </div>
+      <div>
+        <label htmlFor={id("payOrderDate")} className="block text-xs font-medium">
+          {t("schedule.payOrderDate")}
+        </label>
+        <input
+          id={id("payOrderDate")}
+          name="payOrderDate"
+          type="date"
+          required
+          className={inputClass}
+          aria-invalid={errors.payOrderDate?.length ? true : undefined}
+          aria-describedby={errors.payOrderDate?.length ? `${id("payOrderDate")}-error` : undefined}
+        />
+        {err("payOrderDate")}
+      </div>
+      <Button type="submit" variant="secondary">
+        {t("schedule.report")}
+      </Button>
+      {err("kind")}
+    </Form>
+  );
+}
+
 /** The счета of an order (one, or advance + balance) with their «в т.ч. НДС», and what is paid and due. */
 export function PaymentSchedule({
   m,
   orderId,
   hasInvoice,
+  party,
+  payments,
+  canReport,
+  errors,
 }: {
   m: OrderMoneyView;
   orderId: string;
   hasInvoice: boolean;
+  party: "BUYER" | "SUPPLIER" | "SYSTEM";
+  payments: ReportedPayment[];
+  canReport: boolean;
+  errors: { kind?: string[]; payOrderNumber?: string[]; payOrderDate?: string[] };
 }) {
   const { t } = useTranslation("orders");
   const lang = useLang();
@@ -106,6 +185,13 @@ export function PaymentSchedule({
                   </a>
                 </>
               ) : null}
+              <PaymentState
+                kind={i.kind}
+                payment={payments.find((p) => p.kind === i.kind && p.status !== "FAILED" && p.status !== "REFUNDED")}
+                party={party}
+                canReport={hasInvoice && canReport}
+                errors={errors}
+              />
             </li>
           );
         })}
@@ -114,6 +200,44 @@ export function PaymentSchedule({
         {t("schedule.paid")}: <Money kopecks={m.paid} testId="order-paid" /> · {t("schedule.due")}:{" "}
         <Money kopecks={m.due} testId="order-due" />
       </p>
+    </div>
+  );
+}
+
+function PaymentState({
+  kind,
+  payment,
+  party,
+  canReport,
+  errors,
+}: {
+  kind: string;
+  payment: ReportedPayment | undefined;
+  party: "BUYER" | "SUPPLIER" | "SYSTEM";
+  canReport: boolean;
+  errors: { kind?: string[]; payOrderNumber?: string[]; payOrderDate?: string[] };
+}) {
+  const { t } = useTranslation("orders");
+  if (!payment) return party === "BUYER" && canReport ? <ReportForm kind={kind} errors={errors} /> : null;
+  const params = { number: payment.payOrderNumber, date: payment.payOrderDate };
+  if (payment.status === "SUCCEEDED")
+    return (
+      <p className="text-emerald-800" data-testid={`payment-${kind.toLowerCase()}`}>
+        {t("schedule.confirmed", params)}
+      </p>
+    );
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid={`payment-${kind.toLowerCase()}`}>
+      <span className="text-slate-700">{t("schedule.reported", params)}</span>
+      {party === "SUPPLIER" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="confirmPayment" />
+          <input type="hidden" name="paymentId" value={payment.id} />
+          <Button type="submit" variant="secondary">
+            {t("schedule.confirm")}
+          </Button>
+        </Form>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,108 @@
+import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { notify } from "~/modules/notifications/notifications.server";
+import { getPrisma } from "~/utils/db.server";
+import { type InvoiceKindCode, orderMoney } from "./totals";
+
+/**
+ * Payments by bank transfer against each счёт of an order (the whole order, or the advance then the balance): the buyer
+ * reports «оплачено» with the платёжное поручение number and date; the supplier confirms receipt. A confirmed payment
+ * counts towards «оплачено»; once the first счёт is covered an order awaiting payment becomes PAID.
+ */
+export class PaymentReportError extends Error {
+  readonly status = 422;
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super(`invalid payment report: ${JSON.stringify(fieldErrors)}`);
+  }
+}
+
+export interface PaymentReportInput {
+  kind: InvoiceKindCode;
+  payOrderNumber: string;
+  /** Moscow date of the платёжное поручение */
+  payOrderDate: Date;
+}
+
+async function loadOrder(actor: Actor, orderId: string) {
+  if (!actor.organizationId) throw new NotFoundError("order");
+  const order = await getPrisma().order.findFirst({
+    where: { id: orderId, OR: [{ buyerOrgId: actor.organizationId }, { supplierOrgId: actor.organizationId }] },
+    include: { lines: true, payments: true },
+  });
+  if (!order) throw new NotFoundError("order");
+  return order;
+}
+
+/** The buyer reports the payment of one счёт of the order. */
+export async function reportInvoicePayment(actor: Actor, orderId: string, input: PaymentReportInput) {
+  const order = await loadOrder(actor, orderId);
+  if (order.buyerOrgId !== actor.organizationId) throw new ForbiddenError("only the buyer reports a payment");
+  if (!order.invoiceNumber || order.status === "CANCELLED")
+    throw new PaymentReportError({ kind: ["errors.noInvoice"] });
+  const invoice = orderMoney(order).invoices.find((i) => i.kind === input.kind);
+  if (!invoice) throw new PaymentReportError({ kind: ["errors.noInvoice"] });
+  if (order.payments.some((p) => p.invoiceKind === input.kind && p.status !== "FAILED" && p.status !== "REFUNDED"))
+    throw new PaymentReportError({ kind: ["errors.alreadyReported"] });
+  return getPrisma().$transaction(async (tx) => {
+    const payment = await tx.payment.create({
+      data: {
+        orderId: order.id,
+        provider: "INVOICE",
+        status: "PENDING",
+        invoiceKind: input.kind,
+        amountKopecks: invoice.totals.total.gross,
+        payOrderNumber: input.payOrderNumber,
+        payOrderDate: input.payOrderDate,
+        reportedAt: new Date(),
+      },
+    });
+    await recordAudit(tx, {
+      entityType: "order",
+      entityId: order.id,
+      action: "order.paymentReported",
+      actor,
+      data: { kind: input.kind, payOrderNumber: input.payOrderNumber, amountKopecks: payment.amountKopecks.toString() },
+    });
+    await notify(tx, {
+      type: "order_paid",
+      recipients: { orgIds: [order.supplierOrgId] },
+      params: { number: order.number },
+      link: `/orders/${order.id}`,
+      aggregateId: order.id,
+    });
+    return { paymentId: payment.id };
+  });
+}
+
+/** The supplier confirms that a reported payment reached its account. */
+export async function confirmInvoicePayment(actor: Actor, orderId: string, paymentId: string) {
+  const order = await loadOrder(actor, orderId);
+  if (order.supplierOrgId !== actor.organizationId) throw new ForbiddenError("only the supplier confirms receipt");
+  const payment = order.payments.find((p) => p.id === paymentId && p.status === "PENDING" && p.reportedAt);
+  if (!payment) throw new NotFoundError("payment");
+  const money = orderMoney(order);
+  const first = money.invoices[0].totals.total.gross;
+  const confirmed =
+    order.payments.filter((p) => p.status === "SUCCEEDED").reduce((s, p) => s + p.amountKopecks, 0n) +
+    payment.amountKopecks;
+  await getPrisma().$transaction(async (tx) => {
+    const done = await tx.payment.updateMany({
+      where: { id: payment.id, status: "PENDING" },
+      data: { status: "SUCCEEDED", confirmedAt: new Date() },
+    });
+    if (done.count !== 1) throw new NotFoundError("payment");
+    if (confirmed >= first && order.status === "AWAITING_PAYMENT") {
+      await tx.order.updateMany({
+        where: { id: order.id, status: "AWAITING_PAYMENT" },
+        data: { status: "PAID", paidAt: new Date() },
+      });
+    }
+    await recordAudit(tx, {
+      entityType: "order",
+      entityId: order.id,
+      action: "order.paymentConfirmed",
+      actor,
+      data: { kind: payment.invoiceKind, amountKopecks: payment.amountKopecks.toString() },
+    });
+  });
+}
