@@ -7,9 +7,13 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { ManagedMeiliEngine } from "../app/modules/search/engine-config.server";
+import { meiliSearchBody } from "../app/modules/search/meili-engine.server";
+import { bundledMeiliUnavailableReason, ManagedMeilisearch } from "../app/modules/search/meili-process.server";
 import { PostgresSearchEngine } from "../app/modules/search/pg-engine.server";
-import { reindexAll, useSearchEngine } from "../app/modules/search/search.server";
-import type { SearchQuery } from "../app/modules/search/search.types";
+import { parseSearchParams } from "../app/modules/search/search.schema";
+import { reindexAll, searchApiResponse, useSearchEngine } from "../app/modules/search/search.server";
+import type { SearchEngine, SearchQuery } from "../app/modules/search/search.types";
 import { openDatabase, useDatabase } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 import { hasBaseCatalog, seedBulkProducts, seedCatalog } from "../prisma/seed/catalog";
@@ -89,57 +93,101 @@ if (existing < products) {
   const r = await seedBulkProducts(prisma, { count: products - existing, seed: 1 });
   console.log(`  ${r.inserted} in ${r.seconds.toFixed(1)} s`);
 }
-const engine = new PostgresSearchEngine(); // SEARCH_PG_CANDIDATES, as the app
-useSearchEngine(engine);
 const searchable = await prisma.product.count({ where: { status: "PUBLISHED", supplier: { suspendedAt: null } } });
-const indexed = (await engine.health()).documents ?? 0;
-if (indexed !== searchable) {
-  console.log(`indexing ${searchable} products (index has ${indexed})…`);
-  const t = performance.now();
-  await reindexAll(prisma);
-  console.log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-}
 console.log(`${await prisma.product.count()} products, ${searchable} searchable\n`);
+// both engines on the same catalog: the embedded one, and the bundled Meilisearch where it runs (linux-x64)
+const engineNames = (arg("engines") ?? "postgres,meilisearch").split(",");
+const engines: SearchEngine[] = [];
+let meili: ManagedMeiliEngine | undefined;
+if (engineNames.includes("postgres")) engines.push(new PostgresSearchEngine()); // SEARCH_PG_CANDIDATES, as the app
+if (engineNames.includes("meilisearch")) {
+  const reason = bundledMeiliUnavailableReason();
+  if (reason) console.log(`Meilisearch skipped: ${reason}`);
+  else {
+    meili = new ManagedMeiliEngine(
+      new ManagedMeilisearch({ dataDir: path.resolve("data/bench", `meili-${products}`) }),
+      "products",
+    );
+    engines.push(meili);
+  }
+}
+for (const engine of engines) {
+  useSearchEngine(engine);
+  const indexed = (await engine.health()).documents ?? 0;
+  if (indexed !== searchable || process.argv.includes("--reindex")) {
+    console.log(`${engine.name}: indexing ${searchable} products (index has ${indexed})…`);
+    const t = performance.now();
+    await reindexAll(prisma);
+    const seconds = (performance.now() - t) / 1000;
+    console.log(`  ${engine.name}: index built in ${seconds.toFixed(1)} s`);
+    rows.push(`| ${engine.name} | index build | – | ${seconds.toFixed(1)} s | | | ${searchable} | |`);
+  }
+}
 console.log("| mode | shape | clients | p50 ms | p95 ms | p99 ms | requests | hits |");
 console.log("|---|---|---|---|---|---|---|---|");
 
-// ─── raw engine ────────────────────────────────────────────────────────────
-if (!skipRaw) {
-  const categories = new Map(
-    (await prisma.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
-  );
-  for (const shape of SHAPES) {
-    const p = shape.params;
-    const categoryId = p.category ? categories.get(p.category) : undefined;
-    const specCodes = categoryId
-      ? (
-          await prisma.categoryAttribute.findMany({ where: { categoryId, filterable: true }, select: { code: true } })
-        ).map((a) => a.code)
-      : [];
-    const query: SearchQuery = {
-      q: p.q ?? "",
-      filters: {
-        categoryIds: categoryId ? [categoryId] : undefined,
-        verifiedOnly: p.verified === "1" || undefined,
-        inStockOnly: p.stock === "1" || undefined,
-      },
-      facets: { specCodes },
-      sort: p.q ? "relevance" : "updated_desc",
-      page: 1,
-      perPage: 20,
-    };
-    const sample = await engine.search(query);
-    for (const c of concurrencies) {
-      report(
-        "engine",
-        shape.name,
-        c,
-        await measure(c, c === 1 ? iterations : iterations * 2, () => engine.search(query)),
-        `${sample.total}${sample.totalIsEstimate ? "+" : ""}`,
-      );
+// ─── raw engine, direct Meilisearch, and the app's search path in-process ───
+for (const engine of engines)
+  if (!skipRaw) {
+    useSearchEngine(engine);
+    const categories = new Map(
+      (await prisma.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+    );
+    for (const shape of SHAPES) {
+      const p = shape.params;
+      const categoryId = p.category ? categories.get(p.category) : undefined;
+      const specCodes = categoryId
+        ? (
+            await prisma.categoryAttribute.findMany({ where: { categoryId, filterable: true }, select: { code: true } })
+          ).map((a) => a.code)
+        : [];
+      const query: SearchQuery = {
+        q: p.q ?? "",
+        filters: {
+          categoryIds: categoryId ? [categoryId] : undefined,
+          verifiedOnly: p.verified === "1" || undefined,
+          inStockOnly: p.stock === "1" || undefined,
+        },
+        facets: { specCodes },
+        sort: p.q ? "relevance" : "updated_desc",
+        page: 1,
+        perPage: 20,
+      };
+      const sample = await engine.search(query);
+      const hits = `${sample.total}${sample.totalIsEstimate ? "+" : ""}`;
+      const parsed = parseSearchParams(new URLSearchParams(p));
+      if (!parsed.success) throw new Error(`bad shape ${shape.name}`);
+      const params = parsed.data;
+      // the Meilisearch request the engine sends, sent directly (same body, same client connection pool: fetch)
+      let direct: (() => Promise<unknown>) | undefined;
+      if (engine === meili) {
+        await meili.engine();
+        const { terms: _t, specCodes: _s, wantFacets: _w, ...request } = meiliSearchBody(query);
+        const body = JSON.stringify(request);
+        const url = `${meili.server.host}/indexes/products/search`;
+        const headers = { "content-type": "application/json", authorization: `Bearer ${meili.server.masterKey}` };
+        direct = async () => {
+          const r = await fetch(url, { method: "POST", headers, body });
+          if (!r.ok) throw new Error(`Meilisearch ${r.status}: ${await r.text()}`);
+          return r.json();
+        };
+      }
+      for (const c of concurrencies) {
+        const n = c === 1 ? iterations : iterations * 2;
+        if (direct) report(`${engine.name} direct HTTP`, shape.name, c, await measure(c, n, direct), hits);
+        report(`${engine.name} engine`, shape.name, c, await measure(c, n, () => engine.search(query)), hits);
+        report(
+          `${engine.name} app (in-process)`,
+          shape.name,
+          c,
+          await measure(c, n, () => searchApiResponse(params)),
+          hits,
+        );
+      }
     }
   }
-}
+useSearchEngine(undefined);
+await meili?.stop();
 await db.close();
 useDatabase(undefined);
 

@@ -197,6 +197,40 @@ export function meiliQueryText(terms: QueryTerm[]): string {
     .join(" ");
 }
 
+/** The search request the engine sends for a query (also what `bench:search` sends directly, to compare). */
+export function meiliSearchBody(query: SearchQuery) {
+  const terms = parseQuery(query.q, { prefixLast: query.prefixLast ?? true });
+  const perPage = Math.max(1, Math.min(100, query.perPage));
+  const page = Math.max(1, query.page);
+  const wantFacets = query.facets !== false;
+  const specCodes = ((query.facets ? query.facets.specCodes : undefined) || []).filter((c) => ATTRIBUTE_CODE.test(c));
+  const sort = query.sort === "relevance" ? undefined : [SORT[query.sort]];
+  return {
+    q: meiliQueryText(terms),
+    terms,
+    specCodes,
+    wantFacets,
+    filter: buildMeiliFilter(query.filters) as Filter,
+    facets: wantFacets
+      ? [
+          "sector",
+          "categoryId",
+          "supplierId",
+          "verified",
+          "inStock",
+          "price",
+          "leadTimeDays",
+          ...specCodes.map((c) => `specs.${c}`),
+        ]
+      : undefined,
+    sort: sort ?? (query.q.trim() ? undefined : [SORT.updated_desc]),
+    page,
+    hitsPerPage: perPage,
+    attributesToRetrieve: ["id", "card"],
+    matchingStrategy: "all" as const,
+  };
+}
+
 const SORT: Record<Exclude<SearchQuery["sort"], "relevance">, string> = {
   price_asc: "price:asc",
   price_desc: "price:desc",
@@ -321,32 +355,10 @@ export class MeiliSearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const terms = parseQuery(query.q, { prefixLast: query.prefixLast ?? true });
-    const perPage = Math.max(1, Math.min(100, query.perPage));
-    const page = Math.max(1, query.page);
-    const wantFacets = query.facets !== false;
-    const specCodes = ((query.facets ? query.facets.specCodes : undefined) || []).filter((c) => ATTRIBUTE_CODE.test(c));
-    const sort = query.sort === "relevance" ? undefined : [SORT[query.sort]];
-    const response = await this.client.index(this.options.index).search(meiliQueryText(terms), {
-      filter: buildMeiliFilter(query.filters) as Filter,
-      facets: wantFacets
-        ? [
-            "sector",
-            "categoryId",
-            "supplierId",
-            "verified",
-            "inStock",
-            "price",
-            "leadTimeDays",
-            ...specCodes.map((c) => `specs.${c}`),
-          ]
-        : undefined,
-      sort: sort ?? (query.q.trim() ? undefined : [SORT.updated_desc]),
-      page,
-      hitsPerPage: perPage,
-      attributesToRetrieve: ["id", "card"],
-      matchingStrategy: "all",
-    });
+    const { q, terms, specCodes, wantFacets, ...params } = meiliSearchBody(query);
+    const page = params.page;
+    const perPage = params.hitsPerPage;
+    const response = await this.client.index(this.options.index).search(q, params);
     const total = response.totalHits ?? 0;
     const hits: SearchHit[] = (response.hits as unknown as { id: string; card: SearchHit["card"] }[]).map((h) => ({
       id: h.id,

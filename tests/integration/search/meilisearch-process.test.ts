@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { processOutboxOnce, registerOutboxHandler, unregisterOutboxHandler } from "~/modules/outbox/outbox.server";
 import { createConfiguredEngine, ManagedMeiliEngine } from "~/modules/search/engine-config.server";
 import { MeiliSearchEngine } from "~/modules/search/meili-engine.server";
@@ -27,6 +27,8 @@ import { parseEnv } from "~/utils/env.server";
 import { createCategory, createOrganization, createProduct } from "../../fixtures/factories";
 
 const reason = bundledMeiliUnavailableReason();
+// Meilisearch tasks take seconds on a busy 2-core machine (tens of ms when idle); this file waits for several
+vi.setConfig({ testTimeout: 120_000 });
 
 describe("choosing the engine at start", () => {
   it("postgres by default, an external Meilisearch with MEILI_HOST, the bundled one with SEARCH_ENGINE alone", () => {
