@@ -105,7 +105,9 @@ export async function readBounded(body: ReadableStream<Uint8Array>, limit: numbe
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // stop reading, but do not cancel: cancelling destroys the socket before the 413 is sent (the server closes
+      // the connection once the response is out, see scripts/serve.ts)
+      reader.releaseLock();
       throw tooLarge();
     }
     chunks.push(value);
