@@ -166,7 +166,23 @@ app.use((req, res, next) => {
 });
 
 // A body larger than any route accepts is refused before anything reads it (the route's own limit applies later).
+// A response sent before its request body was read to the end (a refused upload) closes the connection: Node would
+// otherwise read and discard the rest of the body, however large. A 429 always says when to come back.
 app.use((req, res, next) => {
+  res.on("finish", () => {
+    if (req.complete) return;
+    // stop reading, send FIN after the response, drop the connection a moment later (an immediate reset would make
+    // the client discard the 413 it has not read yet)
+    req.socket.pause();
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), 1_000).unref();
+  });
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: unknown[]) {
+    if ((args[0] === 429 || this.statusCode === 429) && !this.getHeader("retry-after"))
+      this.setHeader("Retry-After", "60");
+    return (writeHead as (...a: unknown[]) => express.Response).apply(this, args);
+  } as typeof res.writeHead;
   const length = Number(req.get("content-length") ?? "0");
   if (length > largestBodyLimit({ path: req.path, contentType: req.get("content-type") }, config.UPLOAD_MAX_BYTES)) {
     res.status(413).set("Connection", "close").json(TOO_LARGE_BODY);

@@ -3,7 +3,9 @@
 # Installs sqlmap and wapiti (Debian packages) when absent, starts the built app on 127.0.0.1 with a throwaway PGlite
 # and the seeded demo (scripts/e2e-server.ts), runs sqlmap (batch, level 2, risk 1, bounded) against the search API,
 # the catalog search page and the login form, and wapiti (modules sql,xss,exec,file,crlf,redirect,csrf + header checks,
-# bounded time) against the site, then summarises the findings by severity. Target: 0 high. Not part of `npm test`.
+# bounded time) against the site, replays the hand-made requests of the outside probe (issue #17: form field bombs,
+# huge bodies, forged Host headers, bad URLs, headers), then summarises the findings by severity. Target: 0 high.
+# Not part of `npm test`.
 # Traffic goes to 127.0.0.1 only; every tool run is capped with `timeout`.
 set -u -o pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +39,60 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 curl -fsS "$BASE/healthz" >/dev/null || { echo "the app did not start"; cat "$OUT/server.log"; exit 1; }
+
+# ─── The outside probe of issue #17, replayed by hand-made requests (each line: expected answer, or a finding) ───
+probe() { # severity, name, condition (a command that succeeds when the defence holds)
+  local sev=$1 name=$2
+  shift 2
+  if "$@"; then echo "NONE probe ${name}: holds" >>"$OUT/probe.txt"; else echo "${sev} probe ${name}: FAILED" >>"$OUT/probe.txt"; fi
+}
+status_is() { # expected, curl args…
+  local want=$1
+  shift
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 "$@")" = "$want" ]
+}
+fast_400_without_stall() { # x[10000000]=1 once froze the whole server for 9–16 s
+  local path=$1 health
+  curl -s -o /dev/null -w '%{time_total}' --max-time 20 "$BASE/healthz" >"$OUT/health-time" &
+  health=$!
+  local out
+  out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 20 \
+    --data 'email=a%40b.c&password=x&x[10000000]=1' "$BASE$path")
+  wait $health
+  [ "${out%% *}" = 400 ] && awk -v t="${out##* }" -v h="$(cat "$OUT/health-time")" 'BEGIN { exit !(t < 2 && h < 2) }'
+}
+no_evil_in() { ! curl -s --max-time 20 -H 'Host: evil.example' -H 'X-Forwarded-Host: evil.example' "$BASE$1" | grep -q evil.example; }
+reset_mail_not_steered() {
+  curl -s -o /dev/null --max-time 20 -H 'Host: evil.example' -H 'X-Forwarded-Host: evil.example' \
+    --data 'email=owner%40balt-energomash.demo' "$BASE/forgot-password"
+  for _ in $(seq 1 20); do ls "$DATA"/mail/*owner@balt-energomash.demo* >/dev/null 2>&1 && break; sleep 1; done
+  ls "$DATA"/mail/*owner@balt-energomash.demo* >/dev/null 2>&1 && ! grep -rqs evil.example "$DATA/mail"
+}
+chunked_body_refused() { # 200 MB streamed without Content-Length: 413 once past 1 MB
+  [ "$(head -c 209715200 /dev/zero | curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST -T - \
+    -H 'Content-Type: application/x-www-form-urlencoded' -H 'Transfer-Encoding: chunked' "$BASE/login")" = 413 ]
+}
+has_header() { curl -s -D - -o /dev/null --max-time 20 "$BASE$1" | grep -qi "^$2"; }
+
+: >"$OUT/probe.txt"
+echo "probe replay…"
+for path in /login /forgot-password /signup "/reset-password?token=x" /invite/x; do
+  probe HIGH "form field x[10000000] on ${path} (400 in < 2 s, /healthz not stalled)" fast_400_without_stall "$path"
+done
+probe MEDIUM "200 MB declared body to /login → 413" status_is 413 -H 'Content-Length: 209715200' --data 'email=' "$BASE/login"
+probe MEDIUM "200 MB chunked body to /login → 413" chunked_body_refused
+probe HIGH "forged Host does not steer the password-reset link" reset_mail_not_steered
+probe MEDIUM "forged Host not in robots.txt" no_evil_in /robots.txt
+probe MEDIUM "forged Host not in sitemap.xml" no_evil_in /sitemap.xml
+probe MEDIUM "forged Host not in canonical links" no_evil_in /suppliers/balt-energomash
+probe LOW "GET /products/% → 400" status_is 400 "$BASE/products/%"
+probe LOW "bad percent-encoding → 400" status_is 400 "$BASE/catalog/%E0%A4%A"
+probe LOW "?_data= → 400" status_is 400 "$BASE/?_data="
+probe LOW "Permissions-Policy on pages" has_header / permissions-policy
+probe LOW "data responses are private, no-store" has_header /catalog.data 'cache-control: private, no-store'
+probe LOW "anonymous JSON API call → 401" status_is 401 "$BASE/api/v1/rfqs/x/comparison"
+probe LOW "CSRF: same host, other scheme → 403" status_is 403 -H "Origin: https://127.0.0.1:${PORT}" \
+  --data 'email=a%40b.c&password=x' "$BASE/login"
 
 SQLMAP_COMMON=(--batch --level=2 --risk=1 --threads=2 --timeout=15 --retries=1 --time-sec=3 --flush-session
   --disable-coloring --output-dir="$OUT/sqlmap")
@@ -88,6 +144,11 @@ for line in open(os.path.join(out, "findings.txt")):
     if sev in counts:
         counts[sev] += 1
     rows.append(f"| sqlmap | {sev} | {rest} |")
+for line in open(os.path.join(out, "probe.txt")):
+    sev, rest = line.strip().split(" ", 1)
+    if sev in counts:
+        counts[sev] += 1
+    rows.append(f"| probe | {sev} | {rest.removeprefix('probe ')} |")
 path = os.path.join(out, "wapiti.json")
 if os.path.exists(path):
     report = json.load(open(path))

@@ -1,3 +1,5 @@
+import { hasControlChars, stripControlChars } from "./control-chars";
+
 /**
  * Bounds on what one request may make the server do before any route action runs (scripts/serve.ts applies them to
  * every action of the build and checks Content-Length before Remix reads anything):
@@ -105,7 +107,9 @@ export async function readBounded(body: ReadableStream<Uint8Array>, limit: numbe
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // stop reading, but do not cancel: cancelling destroys the socket before the 413 is sent (the server closes
+      // the connection once the response is out, see scripts/serve.ts)
+      reader.releaseLock();
       throw tooLarge();
     }
     chunks.push(value);
@@ -117,15 +121,6 @@ export async function readBounded(body: ReadableStream<Uint8Array>, limit: numbe
     offset += c.byteLength;
   }
   return out;
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const hasControlChars = (v: string) => v.search(CONTROL_CHARS) !== -1;
-
-/** Text as typed minus NUL and the other control characters (tab and line breaks stay); they never reach a page. */
-export function stripControlChars(value: string): string {
-  return value.replace(CONTROL_CHARS, "");
 }
 
 /**

@@ -197,3 +197,11 @@ describe("parsing", () => {
     expect(cellText("'=SUM(A1)")).toBe("=SUM(A1)");
   });
 });
+
+describe("control characters in imported text", () => {
+  it("NUL and other control characters never reach a product (probe: NUL bytes in catalog titles)", async () => {
+    const csv = new TextEncoder().encode("Артикул;Наименование\nA-1;Кабель\u0000 ВВГнг\u0007\n");
+    const sheet = await parseSpreadsheet(csv, "csv");
+    expect(sheet.rows[0]).toEqual(["A-1", "Кабель ВВГнг"]);
+  });
+});

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { stripControlChars } from "~/utils/control-chars";
 import type { Cell } from "./cells";
 
 export interface Sheet {
@@ -36,7 +37,13 @@ export async function parseSpreadsheet(bytes: Uint8Array, kind: "xlsx" | "csv"):
 
 // ─── XLSX ──────────────────────────────────────────────────────────────────
 
+/** A cell as imported: text without NUL or other control characters (they would end up in product pages). */
 function excelCell(value: ExcelJS.CellValue): Cell {
+  const cell = rawExcelCell(value);
+  return typeof cell === "string" ? stripControlChars(cell) : cell;
+}
+
+function rawExcelCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -167,5 +174,5 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
 
 function readCsv(bytes: Uint8Array): Cell[][] {
   const text = decodeCsv(bytes).replace(/^\uFEFF/, "");
-  return parseCsv(text).map((r) => r.map((c) => (c === "" ? null : c)));
+  return parseCsv(text).map((r) => r.map((c) => (c === "" ? null : stripControlChars(c))));
 }
