@@ -26,6 +26,7 @@ import {
   orHttpError,
   RfqValidationError,
 } from "~/modules/rfq/rfq.server";
+import { rfqEventKey } from "~/modules/rfq/rfq-events";
 import {
   buttonClass,
   dangerButtonClass,
@@ -286,8 +287,7 @@ export default function BuyerRfq() {
         <ol className="space-y-1 text-sm" data-testid="audit-trail">
           {audit.map((a) => (
             <li key={a.id}>
-              <span className="text-slate-500">{formatDateTime(a.at, lang)}</span> —{" "}
-              {t(`audit.actions.${a.action}`, { defaultValue: a.action })}
+              <span className="text-slate-500">{formatDateTime(a.at, lang)}</span> — {t(rfqEventKey(a.action))}
               {a.who || a.org ? (
                 <span className="text-slate-600"> · {[a.who, a.org].filter(Boolean).join(", ")}</span>
               ) : (
