@@ -32,6 +32,7 @@ import {
   dangerButtonClass,
   FieldErrors,
   inputClass,
+  RecipientStatusBadge,
   StatusBadge,
   secondaryButtonClass,
   useErrorText,
@@ -176,7 +177,7 @@ export default function BuyerRfq() {
                   {rfq.status === "DRAFT" ? (
                     "—"
                   ) : (
-                    <StatusBadge status={r.status === "NEW" ? "SENT" : r.status} kind="recipient" />
+                    <RecipientStatusBadge rfq={rfq} status={r.status} now={now} sentForNew />
                   )}
                 </td>
                 <td className="p-2">{r.viewedAt ? formatDateTime(r.viewedAt, lang) : "—"}</td>
