@@ -26,11 +26,13 @@ import {
   orHttpError,
   RfqValidationError,
 } from "~/modules/rfq/rfq.server";
+import { rfqEventKey } from "~/modules/rfq/rfq-events";
 import {
   buttonClass,
   dangerButtonClass,
   FieldErrors,
   inputClass,
+  RecipientStatusBadge,
   StatusBadge,
   secondaryButtonClass,
   useErrorText,
@@ -175,7 +177,7 @@ export default function BuyerRfq() {
                   {rfq.status === "DRAFT" ? (
                     "—"
                   ) : (
-                    <StatusBadge status={r.status === "NEW" ? "SENT" : r.status} kind="recipient" />
+                    <RecipientStatusBadge rfq={rfq} status={r.status} now={now} sentForNew />
                   )}
                 </td>
                 <td className="p-2">{r.viewedAt ? formatDateTime(r.viewedAt, lang) : "—"}</td>
@@ -286,8 +288,7 @@ export default function BuyerRfq() {
         <ol className="space-y-1 text-sm" data-testid="audit-trail">
           {audit.map((a) => (
             <li key={a.id}>
-              <span className="text-slate-500">{formatDateTime(a.at, lang)}</span> —{" "}
-              {t(`audit.actions.${a.action}`, { defaultValue: a.action })}
+              <span className="text-slate-500">{formatDateTime(a.at, lang)}</span> — {t(rfqEventKey(a.action))}
               {a.who || a.org ? (
                 <span className="text-slate-600"> · {[a.who, a.org].filter(Boolean).join(", ")}</span>
               ) : (

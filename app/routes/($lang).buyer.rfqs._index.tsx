@@ -80,7 +80,7 @@ export default function BuyerRfqs() {
                   <StatusBadge status={r.status} kind="rfq" />
                 </td>
                 <td className="p-2">
-                  <Countdown deadline={r.deadline} now={now} />
+                  <Countdown rfq={r} now={now} />
                 </td>
                 <td className="p-2">{r.itemCount}</td>
                 <td className="p-2">

@@ -6,7 +6,7 @@ import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
 import { RECIPIENT_STATUSES } from "~/modules/rfq/rfq.schema";
 import { listInbox } from "~/modules/rfq/rfq.server";
-import { Countdown, Pagination, StatusBadge } from "~/modules/rfq/ui/bits";
+import { Countdown, Pagination, RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/bits";
 import { ListFilters, useListHref } from "~/modules/rfq/ui/list-filters";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -74,10 +74,14 @@ export default function SupplierInbox() {
                 <td className="p-2">{r.buyer}</td>
                 <td className="p-2">{r.itemCount}</td>
                 <td className="p-2">
-                  <Countdown deadline={r.deadline} now={now} />
+                  <Countdown rfq={{ status: r.rfqStatus, deadline: r.deadline, closedAt: r.closedAt }} now={now} />
                 </td>
                 <td className="p-2">
-                  <StatusBadge status={r.status} kind="recipient" />
+                  <RecipientStatusBadge
+                    rfq={{ status: r.rfqStatus, deadline: r.deadline, closedAt: r.closedAt }}
+                    status={r.status}
+                    now={now}
+                  />
                 </td>
               </tr>
             ))}

@@ -19,7 +19,13 @@ import {
   RfqValidationError,
   viewRfqAsSupplier,
 } from "~/modules/rfq/rfq.server";
-import { dangerButtonClass, StatusBadge, secondaryButtonClass, useErrorText } from "~/modules/rfq/ui/bits";
+import {
+  dangerButtonClass,
+  RecipientStatusBadge,
+  StatusBadge,
+  secondaryButtonClass,
+  useErrorText,
+} from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { TextareaField } from "~/modules/rfq/ui/textarea-field";
 
@@ -95,7 +101,7 @@ export default function SupplierRfq() {
       <div>
         <p className="text-sm text-slate-500">
           {t("rfqNumber", { number: rfq.number })} · {rfq.buyer.shortName}, {rfq.buyer.city} ·{" "}
-          <StatusBadge status={recipient.status} kind="recipient" />
+          <RecipientStatusBadge rfq={rfq} status={recipient.status} now={now} />
           {rfq.status !== "PUBLISHED" ? (
             <span className="ml-2">
               <StatusBadge status={rfq.status} kind="rfq" />

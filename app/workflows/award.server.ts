@@ -9,6 +9,7 @@ import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { type AwardOrderInput, createOrdersFromAward } from "~/modules/orders/orders.server";
 import { QuoteValidationError } from "~/modules/quotes/quotes.server";
+import type { RfqEvent } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 
 export type AwardChoice =
@@ -148,7 +149,7 @@ export async function awardRfq(
     await recordAudit(tx, {
       entityType: "rfq",
       entityId: rfqId,
-      action: "awarded",
+      action: "awarded" satisfies RfqEvent,
       actor,
       data: {
         awardId: award.id,
@@ -213,7 +214,13 @@ export async function closeRfqEarly(actor: Actor, rfqId: string, now: Date = new
       where: { rfqId, status: { in: ["NEW", "VIEWED"] } },
       data: { status: "EXPIRED" },
     });
-    await recordAudit(tx, { entityType: "rfq", entityId: rfqId, action: "closed_early", actor, data: {} });
+    await recordAudit(tx, {
+      entityType: "rfq",
+      entityId: rfqId,
+      action: "closed_early" satisfies RfqEvent,
+      actor,
+      data: {},
+    });
     const recipients = await tx.rfqRecipient.findMany({ where: { rfqId }, select: { supplierOrgId: true } });
     await notify(tx, {
       type: "rfq_closed_early",

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { chargeAmounts, quantityToMilli, type VatRateCode } from "~/modules/money/money";
+import type { RfqEvent } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import { type CompareItem, type CompareOffer, computeMarks, type Marks, offerLeadTime } from "./compare";
 import { offerCoverage } from "./coverage";
@@ -390,7 +391,7 @@ export async function writeOpeningProtocol(
   await recordAudit(tx, {
     entityType: "rfq",
     entityId: rfq.id,
-    action: "quotes_opened",
+    action: "quotes_opened" satisfies RfqEvent,
     actor: null,
     data: { quotes: entries.length },
   });

@@ -5,6 +5,7 @@ import { listAudit, recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RFQ_STATUSES } from "./rfq.schema";
+import type { RfqEvent } from "./rfq-events";
 import {
   listPage,
   loadBuyerRfq,
@@ -44,6 +45,7 @@ export async function listBuyerRfqs(
         title: true,
         status: true,
         deadline: true,
+        closedAt: true,
         publishedAt: true,
         updatedAt: true,
         sealed: true,
@@ -61,6 +63,7 @@ export async function listBuyerRfqs(
       title: r.title,
       status: r.status,
       deadline: r.deadline?.toISOString() ?? null,
+      closedAt: r.closedAt?.toISOString() ?? null,
       publishedAt: r.publishedAt?.toISOString() ?? null,
       updatedAt: r.updatedAt.toISOString(),
       sealed: r.sealed,
@@ -192,7 +195,7 @@ export async function extendDeadline(actor: Actor, id: string, deadline: Date, n
     await recordAudit(tx, {
       entityType: "rfq",
       entityId: id,
-      action: "deadline_extended",
+      action: "deadline_extended" satisfies RfqEvent,
       actor,
       data: { from: rfq.deadline?.toISOString() ?? null, to: deadline.toISOString() },
     });
@@ -217,7 +220,13 @@ export async function cancelRfq(actor: Actor, id: string, reason: string) {
       data: { status: "CANCELLED", cancelReason: reason, closedAt: new Date() },
     });
     if (count !== 1) throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
-    await recordAudit(tx, { entityType: "rfq", entityId: id, action: "cancelled", actor, data: { reason } });
+    await recordAudit(tx, {
+      entityType: "rfq",
+      entityId: id,
+      action: "cancelled" satisfies RfqEvent,
+      actor,
+      data: { reason },
+    });
     await notify(tx, {
       type: "rfq_cancelled",
       recipients: { orgIds: await recipientOrgIds(tx, id, ["NEW", "VIEWED", "QUOTED"]) },
@@ -271,7 +280,7 @@ export async function duplicateRfq(actor: Actor, id: string): Promise<{ id: stri
     await recordAudit(tx, {
       entityType: "rfq",
       entityId: copy.id,
-      action: "created",
+      action: "created" satisfies RfqEvent,
       actor,
       data: { duplicateOf: id },
     });
@@ -309,7 +318,7 @@ export async function answerQuestion(
     await recordAudit(tx, {
       entityType: "rfq",
       entityId: rfqId,
-      action: input.publish ? "answer_published" : "answer_sent",
+      action: (input.publish ? "answer_published" : "answer_sent") satisfies RfqEvent,
       actor,
       data: { messageId: message.id, questionId: question.id },
     });

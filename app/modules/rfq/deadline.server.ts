@@ -4,6 +4,7 @@ import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
+import type { RfqEvent } from "./rfq-events";
 
 export interface ClosedRfq {
   id: string;
@@ -55,7 +56,7 @@ export async function closeDueRfqs(now: Date = new Date()): Promise<string[]> {
         await recordAudit(tx, {
           entityType: "rfq",
           entityId: rfq.id,
-          action: "closed",
+          action: "closed" satisfies RfqEvent,
           actor: null,
           data: { expired: expired.count, quoted, opened: rfq.sealed },
         });

@@ -14,6 +14,7 @@ import {
   toMoscowDateTimeInput,
   UNITS,
 } from "./rfq.schema";
+import type { RfqEvent } from "./rfq-events";
 import { type Candidate, computeCandidates, findSupplierForManualAdd } from "./routing.server";
 import { type Db, loadBuyerRfq, RfqValidationError } from "./shared.server";
 
@@ -402,7 +403,7 @@ export async function saveDraft(
         data: { ...data, buyerOrgId: actor.organizationId, createdById: actor.userId },
       });
       id = rfq.id;
-      await recordAudit(tx, { entityType: "rfq", entityId: id, action: "created", actor });
+      await recordAudit(tx, { entityType: "rfq", entityId: id, action: "created" satisfies RfqEvent, actor });
     } else {
       await tx.rfq.update({ where: { id }, data });
     }
@@ -553,7 +554,7 @@ export async function publishRfq(actor: Actor, id: string, now: Date = new Date(
     await recordAudit(tx, {
       entityType: "rfq",
       entityId: id,
-      action: "published",
+      action: "published" satisfies RfqEvent,
       actor,
       data: { recipients: recipients.map((r) => r.supplierOrgId), deadline: rfq.deadline?.toISOString() ?? null },
     });

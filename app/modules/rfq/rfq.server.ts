@@ -49,6 +49,7 @@ export {
 } from "./drafts.server";
 export { handleRfqFormAction } from "./form-action.server";
 export { intentFailure, orHttpError } from "./http.server";
+export { RFQ_EVENTS, type RfqEvent } from "./rfq-events";
 export { computeCandidates } from "./routing.server";
 export { RfqValidationError } from "./shared.server";
 export {

@@ -73,6 +73,7 @@ export function rfqHeaderView(
     | "comment"
     | "sealed"
     | "publishedAt"
+    | "closedAt"
   >,
 ) {
   return {
@@ -87,6 +88,7 @@ export function rfqHeaderView(
     comment: rfq.comment,
     sealed: rfq.sealed,
     publishedAt: rfq.publishedAt?.toISOString() ?? null,
+    closedAt: rfq.closedAt?.toISOString() ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RECIPIENT_STATUSES } from "./rfq.schema";
+import type { RfqEvent } from "./rfq-events";
 import {
   listPage,
   numberSearch,
@@ -61,6 +62,7 @@ export async function listInbox(actor: Actor, query: InboxQuery = {}) {
             title: true,
             status: true,
             deadline: true,
+            closedAt: true,
             publishedAt: true,
             sealed: true,
             buyer: { select: { shortName: true } },
@@ -84,6 +86,7 @@ export async function listInbox(actor: Actor, query: InboxQuery = {}) {
       rfqStatus: r.rfq.status,
       status: r.status,
       deadline: r.rfq.deadline?.toISOString() ?? null,
+      closedAt: r.rfq.closedAt?.toISOString() ?? null,
       publishedAt: r.rfq.publishedAt?.toISOString() ?? null,
       sealed: r.rfq.sealed,
       buyer: r.rfq.buyer.shortName,
@@ -119,7 +122,12 @@ export async function viewRfqAsSupplier(actor: Actor, rfqId: string, opts: { mar
         data: { status: "VIEWED", viewedAt: new Date() },
       });
       if (count === 1) {
-        await recordAudit(tx, { entityType: "rfq", entityId: rfqId, action: "recipient_viewed", actor });
+        await recordAudit(tx, {
+          entityType: "rfq",
+          entityId: rfqId,
+          action: "recipient_viewed" satisfies RfqEvent,
+          actor,
+        });
       }
     });
   }
@@ -220,7 +228,7 @@ export async function declineRfq(actor: Actor, rfqId: string, reason: string) {
     await recordAudit(tx, {
       entityType: "rfq",
       entityId: rfqId,
-      action: "recipient_declined",
+      action: "recipient_declined" satisfies RfqEvent,
       actor,
       data: { reason },
     });
@@ -256,7 +264,7 @@ export async function askQuestion(actor: Actor, rfqId: string, body: string) {
     await recordAudit(tx, {
       entityType: "rfq",
       entityId: rfqId,
-      action: "question_asked",
+      action: "question_asked" satisfies RfqEvent,
       actor,
       data: { messageId: message.id },
     });

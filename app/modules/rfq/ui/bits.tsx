@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
+import { deadlineState, type RecipientStatusValue, type RfqClock, recipientView } from "../rfq-state";
 
 /** Translates an error stored as "key" or "ns:key::{json params}". */
 export function useErrorText() {
@@ -50,6 +51,7 @@ const statusColors: Record<string, string> = {
   QUOTED: "bg-green-100 text-green-800",
   DECLINED: "bg-red-100 text-red-800",
   EXPIRED: "bg-amber-100 text-amber-800",
+  NO_RESPONSE: "bg-slate-100 text-slate-700",
 };
 
 export function StatusBadge({ status, kind }: { status: string; kind: "rfq" | "recipient" }) {
@@ -64,32 +66,71 @@ export function StatusBadge({ status, kind }: { status: string; kind: "rfq" | "r
   );
 }
 
-/** «осталось 2 д 5 ч» / «срок истёк», computed against the render time. */
-export function Countdown({ deadline, now }: { deadline: string | null; now?: number }) {
+/**
+ * The deadline of an RFQ with what it means now (`deadlineState`): «осталось 2 д 5 ч» only while it takes quotes;
+ * «срок истёк», «приём завершён досрочно», «запрос отменён» otherwise. `now` is the server's render time.
+ */
+export function Countdown({ rfq, now }: { rfq: RfqClock; now?: number }) {
   const { t } = useTranslation("rfq");
   const lang = useLang();
-  if (!deadline) return <span>—</span>;
-  const ms = new Date(deadline).getTime() - (now ?? Date.now());
-  const at = formatDateTime(deadline, lang);
-  if (ms <= 0)
-    return (
-      <span className="text-slate-500">
-        {at} · {t("countdown.passed")}
-      </span>
-    );
-  const hours = Math.floor(ms / 3_600_000);
-  const days = Math.floor(hours / 24);
-  const left =
-    days > 0
-      ? t("countdown.daysHours", { days, hours: hours % 24 })
-      : hours > 0
-        ? t("countdown.hours", { hours, minutes: Math.floor((ms % 3_600_000) / 60_000) })
-        : t("countdown.minutes", { minutes: Math.max(1, Math.floor(ms / 60_000)) });
-  return (
-    <span className={days < 1 ? "font-medium text-amber-700" : ""}>
-      {at} · <span data-testid="countdown">{left}</span>
-    </span>
-  );
+  if (!rfq.deadline) return <span>—</span>;
+  const state = deadlineState(rfq, now ?? Date.now());
+  const at = formatDateTime(rfq.deadline, lang);
+  switch (state.kind) {
+    case "none":
+      return <span>—</span>;
+    case "draft":
+      return <span>{at}</span>;
+    case "open": {
+      const left =
+        state.days > 0
+          ? t("countdown.daysHours", { days: state.days, hours: state.hours })
+          : state.hours > 0
+            ? t("countdown.hours", { hours: state.hours, minutes: state.minutes })
+            : t("countdown.minutes", { minutes: state.minutes });
+      return (
+        <span className={state.urgent ? "font-medium text-amber-700" : ""}>
+          {at} · <span data-testid="countdown">{left}</span>
+        </span>
+      );
+    }
+    case "passed":
+      return (
+        <span className="text-slate-500">
+          {at} · {t("countdown.passed")}
+        </span>
+      );
+    case "closed":
+      return (
+        <span className="text-slate-500" data-testid="deadline-state">
+          {at}
+          {state.early ? ` · ${t("countdown.closedEarly")}` : ""}
+        </span>
+      );
+    case "cancelled":
+      return (
+        <span className="text-slate-500 line-through" data-testid="deadline-state">
+          {at}
+        </span>
+      );
+  }
+}
+
+/** A recipient's status as it reads now (`recipientView`): a silent supplier after an early close is «Без ответа». */
+export function RecipientStatusBadge({
+  rfq,
+  status,
+  now,
+  sentForNew,
+}: {
+  rfq: RfqClock;
+  status: RecipientStatusValue;
+  now?: number;
+  /** the buyer sees «Отправлен» where the supplier sees «Новый» */
+  sentForNew?: boolean;
+}) {
+  const shown = recipientView(rfq, status, now ?? Date.now());
+  return <StatusBadge status={sentForNew && shown === "NEW" ? "SENT" : shown} kind="recipient" />;
 }
 
 export function formatSize(bytes: number): string {

@@ -2,10 +2,11 @@ import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
+import type { RfqClock } from "../rfq-state";
 import { AttachmentList, Countdown } from "./bits";
 import { ItemsTable } from "./items-table";
 
-export interface RfqDetailsData {
+export interface RfqDetailsData extends RfqClock {
   deadline: string | null;
   neededBy: string | null;
   deliveryAddress: string;
@@ -37,7 +38,7 @@ export function RfqDetails({
           <div>
             <dt className="text-slate-500">{t("form.deadline")}</dt>
             <dd data-testid={deadlineTestId}>
-              <Countdown deadline={rfq.deadline} now={now} />
+              <Countdown rfq={rfq} now={now} />
             </dd>
           </div>
           <div>
