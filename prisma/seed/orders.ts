@@ -98,6 +98,14 @@ export async function seedOrders(
     { supplier: active[1], status: "AWAITING_PAYMENT", lines: LINES[1], title: "Кабель для КЛ-10 кВ", delivery: 0n },
     { supplier: active[1], status: "SHIPPED", lines: LINES[2], title: "Трансформаторы для ТП-7", delivery: 1200000n },
     { supplier: active[0], status: "CANCELLED", lines: LINES[3], title: "Арматура для тепловой сети", delivery: 0n },
+    // paid here; seedClosingDocuments ships it twice, accepts it and stores its УПД and signed contract (issue 21)
+    {
+      supplier: active[0],
+      status: "PAID",
+      lines: LINES[0],
+      title: "Котельное оборудование, пусковой комплекс",
+      delivery: 4500000n,
+    },
   ];
 
   for (const [i, p] of plan.entries()) {
