@@ -5,6 +5,7 @@
 import type { PrismaClient } from "../app/generated/prisma/client";
 import { seedAccounts } from "./seed/accounts";
 import { seedCatalog } from "./seed/catalog";
+import { seedClosingDocuments } from "./seed/closing-documents";
 import { seedOrders } from "./seed/orders";
 import { seedQuotes } from "./seed/quotes";
 import { seedRfqs } from "./seed/rfqs";
@@ -24,11 +25,12 @@ export async function seedDemo(prisma: PrismaClient, opts: { products?: number }
     userIdsByOrg: accounts.userIdsByOrg,
   });
   await seedQuotes(prisma, { buyerOrgIds: catalog.buyerOrgIds, userIdsByOrg: accounts.userIdsByOrg });
-  await seedOrders(prisma, {
+  const orders = await seedOrders(prisma, {
     buyerOrgIds: catalog.buyerOrgIds,
     supplierOrgIds: catalog.supplierOrgIds,
     userIdsByOrg: accounts.userIdsByOrg,
   });
+  await seedClosingDocuments(prisma, { orderIds: orders.orderIds });
   return {
     organizations: Object.keys(catalog.orgIdsBySlug).length,
     products: await prisma.product.count(),

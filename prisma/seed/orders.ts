@@ -121,6 +121,14 @@ export async function seedOrders(
       issued2025: true,
     },
     { supplier: active[0], status: "CANCELLED", lines: LINES[3], title: "Арматура для тепловой сети", delivery: 0n },
+    // paid here; seedClosingDocuments ships it twice, accepts it and stores its УПД and signed contract (issue 21)
+    {
+      supplier: active[0],
+      status: "PAID",
+      lines: LINES[0],
+      title: "Котельное оборудование, пусковой комплекс",
+      delivery: 4500000n,
+    },
   ];
 
   for (const [i, p] of plan.entries()) {
