@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  closeRebidRound,
   exportAwardProtocolXlsx,
   exportRoundProtocolXlsx,
   getComparison,
@@ -332,5 +333,42 @@ describe("re-bid round (переторжка)", () => {
     const protocol = await xlsxText(await exportAwardProtocolXlsx(m.buyer.actor, id, after));
     expect(protocol).toContain("Переторжка № 1");
     expect(protocol).toContain("90");
+  });
+
+  it("validates the round, ends it early only when everyone answered, and keeps outsiders out", async () => {
+    const { id, items } = await closedWith(offerA, (i) => offerB(i, "200"));
+    const c = await getComparison(m.buyer.actor, id);
+    const qa = c.offers.find((o) => o.supplierOrgId === m.a.actor.organizationId)?.quoteId as string;
+    const bad = await startRebidRound(m.buyer.actor, id, {
+      quoteIds: [],
+      deadline: new Date(Date.now() + 60_000),
+      note: null,
+      sealed: false,
+    }).catch((e) => e);
+    expect(bad).toBeInstanceOf(QuoteValidationError);
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(["deadline", "quoteIds"]);
+    await startRebidRound(m.buyer.actor, id, {
+      quoteIds: [qa],
+      deadline: new Date(Date.now() + DAY),
+      note: null,
+      sealed: false,
+    });
+    // B was not invited: still closed for it
+    await expect(saveQuote(m.b.actor, id, offerB(items, "100"), { mode: "submit" })).rejects.toMatchObject({
+      formErrors: ["errors.closed"],
+    });
+    await expect(closeRebidRound(m.buyer.actor, id)).rejects.toMatchObject({
+      formErrors: ["errors.roundNotAllAnswered"],
+    });
+    const lower = offerA(items);
+    lower.lines[1].unitPrice = "190";
+    await saveQuote(m.a.actor, id, lower, { mode: "submit" });
+    await closeRebidRound(m.buyer.actor, id);
+    const after = await getComparison(m.buyer.actor, id);
+    expect(after.roundOpen).toBe(false);
+    expect(after.canAward).toBe(true);
+    expect(after.offers.find((o) => o.quoteId === qa)?.lines[items[1].id].unitPrice).toBe("19000");
+    // the round is over: no more submissions
+    await expect(saveQuote(m.a.actor, id, lower, { mode: "submit" })).rejects.toBeInstanceOf(QuoteValidationError);
   });
 });

@@ -523,10 +523,10 @@ export function TotalsBar({ c, offers }: { c: Comparison; offers: ComparedOffer[
   return (
     <section
       aria-label={t("decision.totalsBar")}
-      className="sticky bottom-0 z-40 overflow-x-auto rounded-t-lg border border-slate-300 bg-white/95 p-2 text-xs shadow print:static print:shadow-none"
+      className="sticky bottom-0 z-40 rounded-t-lg border border-slate-300 bg-white/95 p-2 text-xs shadow print:static print:shadow-none"
       data-testid="totals-bar"
     >
-      <ul className="flex gap-4 whitespace-nowrap">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1">
         {offers.map((o) => (
           <li key={o.quoteId}>
             <span className="font-medium">{o.supplierName}</span>: {money(o.landedCost.landed)} ·{" "}
