@@ -33,6 +33,7 @@ try {
 
 interface EntryExtras {
   logger: import("pino").Logger;
+  wireApp(): void;
   startBackground(): Promise<void>;
   stopBackground(): Promise<void>;
   closeDatabase(): Promise<void>;
@@ -57,6 +58,11 @@ function guardActions(build: ServerBuild): ServerBuild {
     routes[id] = action ? { ...route, module: { ...route.module, action: withFormBodyGuard(action) } } : route;
   }
   return { ...build, routes };
+}
+
+function wired(build: ServerBuild): ServerBuild {
+  (build.entry.module as unknown as EntryExtras).wireApp();
+  return build;
 }
 
 const initialBuild = guardActions(await loadBuild());
@@ -154,7 +160,8 @@ app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : ne
 app.all(
   "*",
   createRequestHandler({
-    build: viteDevServer ? async () => guardActions(await loadBuild()) : initialBuild,
+    // in development a changed module is evaluated afresh with empty registries: wire it again (a no-op otherwise)
+    build: viteDevServer ? async () => guardActions(wired(await loadBuild())) : initialBuild,
     mode: dev ? "development" : "production",
     getLoadContext: (req, res) => ({
       requestId: res.locals.requestId as string,

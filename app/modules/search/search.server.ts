@@ -21,7 +21,6 @@ import type { Sector } from "~/generated/prisma/enums";
 import { enqueue, type OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { registerHealthCheck } from "~/utils/health.server";
 import { logger } from "~/utils/logger.server";
 import { CachedSearchEngine } from "./cache.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
@@ -190,8 +189,6 @@ export async function searchHealth(prisma: PrismaClient = getPrisma()) {
   }
   return { ...engineHealth, ok: engineHealth.ok, lag };
 }
-
-registerHealthCheck("search", () => searchHealth());
 
 // ─── queries ───────────────────────────────────────────────────────────────
 
