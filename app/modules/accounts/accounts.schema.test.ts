@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeInn10, makeInn12, makeOgrn, makeOgrnip } from "~/utils/ru-requisites";
+import { makeInn10, makeInn12, makeOgrn, makeOgrnip } from "../../../prisma/seed/ru-requisites";
 import { signupSchema } from "./accounts.schema";
 
 const legal = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidBik, isValidCorrespondentAccount, isValidSettlementAccount } from "~/utils/ru-requisites";
+import { isValidBik, isValidCorrespondentAccount, isValidSettlementAccount } from "~/modules/accounts/accounts.schema";
 
 /**
  * The supplier's bank requisites (printed on every счёт на оплату). Messages are i18n keys of the "payments" namespace.
