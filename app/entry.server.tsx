@@ -8,16 +8,21 @@ import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
 import { createI18n } from "~/modules/i18n/i18n.server";
 import { langFromPath } from "~/modules/i18n/paths";
+import { wireApp } from "~/startup.server";
 import { checkDatabase } from "~/utils/db.server";
 import { redactUrl } from "~/utils/http-security.server";
 import { logger } from "~/utils/logger.server";
 
-export { startBackground, stopBackground } from "~/utils/background.server";
+export { startBackground, stopBackground, wireApp } from "~/startup.server";
 export { closeDatabase } from "~/utils/db.server";
 export { logger };
 
-/** Opens the database before the first request, so a bad configuration fails at start-up, not on a user. */
+/**
+ * Wires the app (app/startup.server.ts) and opens the database before the first request, so a bad configuration fails
+ * at start-up, not on a user.
+ */
 export async function warmUp() {
+  wireApp();
   const health = await checkDatabase();
   if (health.pendingMigrations === undefined) throw new Error(`database unreachable: ${health.error}`);
   if (health.pendingMigrations)

@@ -14,6 +14,7 @@ import {
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import type { RootLoaderData } from "~/components/layout/root-data";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
 import { useNonce } from "~/components/nonce";
@@ -30,17 +31,11 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootLoaderData> {
   const lang = getLang(request);
   const [viewer, actor] = await Promise.all([getViewer(request), getActor(request)]);
   const [unreadNotifications, cartCount] = actor ? await Promise.all([countUnread(actor), countCart(actor)]) : [0, 0];
   return { lang, viewer, unreadNotifications, cartCount, requestId: context?.requestId ?? null };
-}
-
-export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
-
-export function useRootData(): RootLoaderData | undefined {
-  return useRouteLoaderData<typeof loader>("root");
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

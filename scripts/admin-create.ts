@@ -3,7 +3,7 @@
  * Without --password a random one is generated and printed once. An existing user becomes an operator.
  * Prompts nothing (safe in scripts).
  */
-import { createOperator } from "../app/modules/accounts/operators.server";
+import { createOperator } from "../app/modules/accounts/accounts.server";
 import { closeDatabase } from "../app/utils/db.server";
 
 const args = process.argv.slice(2);

@@ -38,6 +38,7 @@ try {
 
 interface EntryExtras {
   logger: import("pino").Logger;
+  wireApp(): void;
   startBackground(): Promise<void>;
   stopBackground(): Promise<void>;
   closeDatabase(): Promise<void>;
@@ -66,6 +67,11 @@ function guardActions(build: ServerBuild): ServerBuild {
     routes[id] = guarded ? { ...route, module: { ...route.module, action: guarded } } : route;
   }
   return { ...build, routes };
+}
+
+function wired(build: ServerBuild): ServerBuild {
+  (build.entry.module as unknown as EntryExtras).wireApp();
+  return build;
 }
 
 const initialBuild = guardActions(await loadBuild());
@@ -218,7 +224,8 @@ app.use((req, res, next) => {
 app.all(
   "*",
   createRequestHandler({
-    build: viteDevServer ? async () => guardActions(await loadBuild()) : initialBuild,
+    // in development a changed module is evaluated afresh with empty registries: wire it again (a no-op otherwise)
+    build: viteDevServer ? async () => guardActions(wired(await loadBuild())) : initialBuild,
     mode: dev ? "development" : "production",
     getLoadContext: (req, res) => ({
       requestId: res.locals.requestId as string,

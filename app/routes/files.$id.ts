@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getActor } from "~/modules/accounts/accounts.server";
 import { canReadFile, contentDisposition, isInlineType, readStoredFile } from "~/modules/files/files.server";
-import { registerFileReadPolicies } from "~/utils/file-read-policies.server";
 
 /**
  * Downloads of stored files. The owning module decides whether the actor may read the file (a foreign or missing file
  * is a 404, never a 403, so ids cannot be probed). `?download=1` forces an attachment.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  registerFileReadPolicies();
   const actor = await getActor(request);
   const file = await canReadFile(actor, params.id ?? "");
   if (!file) throw new Response("Not Found", { status: 404 });

@@ -1,21 +1,12 @@
-import { startOutboxWorker } from "~/modules/outbox/outbox.server";
 import { logger } from "./logger.server";
 
 /**
- * Background work of an app process: the outbox worker (search sync, notifications, email) and scheduled jobs.
- * Runs in-process by default (WORKER_IN_PROCESS=true) or on its own through `npm run worker`.
- * Consumers register their outbox handlers in `./outbox-consumers.server.ts`.
+ * The periodic jobs of a process that runs background work. `app/startup.server.ts` schedules them in
+ * `startBackground()` (next to the outbox worker) and stops them in `stopBackground()`.
  */
-let worker: { stop(): Promise<void> } | undefined;
 const jobs: NodeJS.Timeout[] = [];
 
-export async function startBackground() {
-  await import("./outbox-consumers.server");
-  worker = startOutboxWorker();
-  logger.info("background worker started");
-}
-
-/** Registers a job that runs every `everyMs` (the first time after `firstAfterMs`, if given) while background work runs. */
+/** Runs `job` every `everyMs` (the first time after `firstAfterMs`, if given) until `stopJobs()`. */
 export function scheduleJob(
   name: string,
   everyMs: number,
@@ -37,10 +28,6 @@ export function scheduleJob(
   }
 }
 
-export async function stopBackground() {
+export function stopJobs() {
   for (const j of jobs.splice(0)) clearTimeout(j); // clears intervals too
-  await worker?.stop();
-  worker = undefined;
-  // the bundled Meilisearch (SEARCH_ENGINE=meilisearch without MEILI_HOST) stops with the app
-  await import("~/modules/search/search.server").then((m) => m.stopSearchEngine());
 }

@@ -6,7 +6,7 @@ import {
   isValidKpp,
   isValidOgrn,
   isValidSettlementAccount,
-} from "../../app/utils/ru-requisites";
+} from "../../app/modules/accounts/accounts.schema";
 import { CATEGORIES, LEAF_CATEGORIES, SECTORS, validateSpecs } from "./categories";
 import { generateProducts, productIdPrefix, productStream, REFERENCE_DATE, slugify } from "./products";
 import { BUYERS, ORGANIZATIONS, SUPPLIERS } from "./suppliers";

@@ -1,16 +1,11 @@
 /**
  * Demo organisations: fictional Petersburg suppliers and Sevastopol buyers with checksum-valid requisites.
  * All names, addresses, phones and bank details are invented; ИНН/КПП/ОГРН/accounts are generated deterministically
- * and pass the official checks (see app/utils/ru-requisites.ts).
+ * and pass the official checks (see app/modules/accounts/ru-requisites.ts and ./ru-requisites.ts).
  */
-import {
-  makeCorrespondentAccount,
-  makeInn10,
-  makeKpp,
-  makeOgrn,
-  makeSettlementAccount,
-} from "../../app/utils/ru-requisites";
+
 import type { SectorCode } from "./categories";
+import { makeCorrespondentAccount, makeInn10, makeKpp, makeOgrn, makeSettlementAccount } from "./ru-requisites";
 
 export interface OrganizationSeed {
   kind: "SUPPLIER" | "BUYER";

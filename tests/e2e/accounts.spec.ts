@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { makeInn10, makeOgrn, makeOgrnip } from "../../app/utils/ru-requisites";
+import { makeInn10, makeOgrn, makeOgrnip } from "../../prisma/seed/ru-requisites";
 import { expectNoAxeViolations } from "./axe";
 import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, loginAs, logout } from "./helpers/auth";
 import { codeFrom, linkFrom, waitForMail } from "./helpers/mail";

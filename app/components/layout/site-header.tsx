@@ -4,8 +4,8 @@ import { AccountMenu } from "~/modules/accounts/ui/account-menu";
 import { NotificationBell } from "~/modules/notifications/ui/notification-bell";
 import { RfqCartLink } from "~/modules/rfq/ui/cart-link";
 import { HeaderSearch } from "~/modules/search/ui/header-search";
-import { useRootData } from "~/root";
 import { LanguageSwitch } from "./language-switch";
+import { useRootData } from "./root-data";
 
 export function SiteHeader() {
   const { t } = useTranslation();

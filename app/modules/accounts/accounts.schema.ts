@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { innKind, isValidInn, isValidKpp, isValidOgrn, isValidOgrnip } from "~/utils/ru-requisites";
+import { innKind, isValidInn, isValidKpp, isValidOgrn, isValidOgrnip } from "./ru-requisites";
+
+/** Russian requisites checks, client-safe: the door other modules (payments' bank requisites) and tests use. */
+export {
+  innKind,
+  isValidBik,
+  isValidCorrespondentAccount,
+  isValidInn,
+  isValidKpp,
+  isValidOgrn,
+  isValidOgrnip,
+  isValidSettlementAccount,
+} from "./ru-requisites";
 
 /**
  * Form schemas of the accounts module, shared by the browser (conform) and the server.

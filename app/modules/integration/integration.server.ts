@@ -49,3 +49,5 @@ export {
   replayDelivery,
   WebhookInputError,
 } from "./webhooks/webhooks.server";
+export { pruneIntegrationData } from "./exchange/cleanup.server";
+export { handleWebhookEvents } from "./webhooks/webhooks.server";

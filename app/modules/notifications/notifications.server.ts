@@ -4,6 +4,7 @@ import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { NOTIFICATION_TYPES } from "./notification-types";
 
+export { deliverNotifications } from "./consumer.server";
 export type { KnownNotificationType } from "./notification-types";
 export { NOTIFICATION_TYPES } from "./notification-types";
 

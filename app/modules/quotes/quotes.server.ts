@@ -30,18 +30,14 @@ export { exportRoundProtocolXlsx } from "./rounds-export.server";
 export { QuoteValidationError } from "./shared.server";
 export { getQuoteForSupplier, MAX_QUOTE_ATTACHMENTS, saveQuote, withdrawQuote } from "./supplier.server";
 
-/** Registers the quote attachment read policy with the files module (idempotent). */
+/** Registers the quote attachment read policy with the files module (idempotent; called by app/startup.server.ts). */
 export function registerQuoteFilePolicy(): void {
   registerFileReadPolicy("quote-attachment", (actor, file) => canReadQuoteAttachment(actor, file.id));
 }
 
-/** Registers the opening-protocol hook with the RFQ deadline job (idempotent). */
+/** Registers the opening-protocol hook with the RFQ close path (idempotent; called by app/startup.server.ts). */
 export function registerQuoteHooks(): void {
   registerRfqCloseHook("quotes.opening-protocol", (tx, rfq) => writeOpeningProtocol(tx, rfq));
 }
-
-// Also on import, like the RFQ module: any process serving quote routes or running the deadline job has them.
-registerQuoteFilePolicy();
-registerQuoteHooks();
 
 export { handleQuoteFormAction, isQuoteFormRequest } from "./form-action.server";

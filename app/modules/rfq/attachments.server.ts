@@ -27,10 +27,7 @@ export async function canReadRfqAttachment(actor: Actor | null, fileId: string):
   return link !== null;
 }
 
-/** Registers the RFQ attachment read policy with the files module (idempotent). */
+/** Registers the RFQ attachment read policy with the files module (idempotent; called by app/startup.server.ts). */
 export function registerRfqFilePolicy(): void {
   registerFileReadPolicy("rfq-attachment", (actor, file) => canReadRfqAttachment(actor, file.id));
 }
-
-// Also on import: every route of the RFQ module imports this, so the policy is in place in any process serving them.
-registerRfqFilePolicy();

@@ -7,10 +7,9 @@
  * Supplier: listInbox, viewRfqAsSupplier (marks viewed), listThreadForSupplier, declineRfq, askQuestion.
  * Quotes module hooks: markRecipientQuoted / markRecipientWithdrawn(tx, rfqId, supplierOrgId), registerRfqCloseHook(name, hook) — runs in the
  *           closing transaction (sealed RFQs have openedAt set there), getRfqAccess(actor, rfqId).
- * Deadline job: runDeadlineJob / closeDueRfqs / sendDeadlineReminders (scheduled by ./jobs.server.ts).
- * Attachments: the "rfq-attachment" file read policy is registered on import of this module.
+ * Deadline job: runDeadlineJob / closeDueRfqs / sendDeadlineReminders (scheduled by app/startup.server.ts).
+ * Attachments: registerRfqFilePolicy — the "rfq-attachment" file read policy (wired in app/startup.server.ts).
  */
-import "./attachments.server";
 import { type Actor, NotFoundError } from "~/modules/accounts/actor";
 import { getPrisma } from "~/utils/db.server";
 import { VISIBLE_TO_SUPPLIERS } from "./shared.server";

@@ -24,7 +24,6 @@ import { chargeAmounts } from "~/modules/money/money";
 import { enqueue, type OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { registerHealthCheck } from "~/utils/health.server";
 import { logger } from "~/utils/logger.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.server";
@@ -186,8 +185,6 @@ export async function searchHealth(prisma: PrismaClient = getPrisma()) {
   }
   return { ...engineHealth, ok: engineHealth.ok, lag };
 }
-
-registerHealthCheck("search", () => searchHealth());
 
 // ─── queries ───────────────────────────────────────────────────────────────
 

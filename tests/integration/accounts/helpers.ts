@@ -1,7 +1,7 @@
 import type { SignupInput } from "~/modules/accounts/accounts.schema";
 import type { RequestContext } from "~/modules/accounts/accounts.server";
 import { getPrisma } from "~/utils/db.server";
-import { makeInn10, makeInn12, makeOgrn, makeOgrnip } from "~/utils/ru-requisites";
+import { makeInn10, makeInn12, makeOgrn, makeOgrnip } from "../../../prisma/seed/ru-requisites";
 
 let n = 0;
 function digits(len: number): string {

@@ -9,13 +9,14 @@ import { createProduct, setProductsStatus, updateProduct } from "~/modules/catal
 import { processOutboxOnce } from "~/modules/outbox/outbox.server";
 import { PostgresSearchEngine } from "~/modules/search/pg-engine.server";
 import { reindexAll, type SearchEngine, searchHealth, useSearchEngine } from "~/modules/search/search.server";
-import "~/modules/search/search.consumer.server";
 import { loader as healthz } from "~/routes/healthz";
+import { wireApp } from "~/startup.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor } from "../../fixtures/factories";
 import { createTransformerCategory, productInput, withTempDataDir } from "../catalog/helpers";
 
 withTempDataDir();
+wireApp();
 
 /** The real engine behind a switch: while `down`, every call fails like an unreachable server. */
 function switchableEngine(real: SearchEngine): SearchEngine & { down: boolean; calls: number } {

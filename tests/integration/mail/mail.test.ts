@@ -2,10 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import "~/modules/mail/mail-consumer.server";
 import { createFileMailer, queueEmail, setMailerForTests } from "~/modules/mail/mail.server";
 import { processOutboxOnce } from "~/modules/outbox/outbox.server";
+import { wireApp } from "~/startup.server";
 import { getPrisma } from "~/utils/db.server";
+
+wireApp();
 
 afterEach(() => setMailerForTests(undefined));
 

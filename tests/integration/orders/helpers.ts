@@ -2,7 +2,7 @@ import type { VatRate } from "~/generated/prisma/enums";
 import type { Actor } from "~/modules/accounts/actor";
 import { createOrdersFromAward } from "~/modules/orders/orders.server";
 import { getPrisma } from "~/utils/db.server";
-import { makeCorrespondentAccount, makeSettlementAccount } from "~/utils/ru-requisites";
+import { makeCorrespondentAccount, makeSettlementAccount } from "../../../prisma/seed/ru-requisites";
 
 export const BIK = "044030653";
 export const SETTLEMENT = makeSettlementAccount(BIK, 7731);

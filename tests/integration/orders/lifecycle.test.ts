@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit } from "~/modules/audit/audit.server";
-import "~/modules/notifications/register.server";
 import {
   AlreadyRatedError,
   getInvoicePdf,
@@ -14,10 +13,13 @@ import {
 import { processOutboxOnce } from "~/modules/outbox/outbox.server";
 import { requisitesSchema } from "~/modules/payments/payments.schema";
 import { getPaymentSettings, paymentOptions, updateRequisites } from "~/modules/payments/payments.server";
+import { wireApp } from "~/startup.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor } from "../../fixtures/factories";
 import { pdfText } from "../../helpers/pdf-text";
 import { BIK, CORRESPONDENT, createAwardedOrder, giveRequisites, SETTLEMENT } from "./helpers";
+
+wireApp();
 
 async function drain() {
   for (let i = 0; i < 10; i++) {

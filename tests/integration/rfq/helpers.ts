@@ -4,14 +4,16 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import type { Actor } from "~/modules/accounts/actor";
 import { type Mail, setMailerForTests } from "~/modules/mail/mail.server";
-import "~/modules/mail/mail-consumer.server";
-import "~/modules/notifications/register.server";
 import { processOutboxOnce } from "~/modules/outbox/outbox.server";
 import { toMoscowDateInput, toMoscowDateTimeInput } from "~/modules/rfq/rfq.schema";
 import type { DraftInput } from "~/modules/rfq/rfq.server";
+import { wireApp } from "~/startup.server";
 import { getPrisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { createActor, createCategory, createOrganization, createProduct } from "../../fixtures/factories";
+
+// outbox consumers, file-read policies and the RFQ close hook, as the server wires them (app/startup.server.ts)
+wireApp();
 
 export const DAY = 24 * 3600 * 1000;
 

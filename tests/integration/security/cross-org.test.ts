@@ -20,9 +20,12 @@ import { createSession } from "~/modules/accounts/session.server";
 import { canReadFile } from "~/modules/files/files.server";
 import { getInvoicePdf, getOrder, performOrderStep, rateOrder } from "~/modules/orders/orders.server";
 import { getBuyerRfq, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
+import { wireApp } from "~/startup.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor, createOrganization, createUser } from "../../fixtures/factories";
 import { securityRuns } from "./runs";
+
+wireApp(); // the file-read policies, as the server has them
 
 interface Tenant {
   actor: Actor;

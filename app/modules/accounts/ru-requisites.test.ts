@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  makeCorrespondentAccount,
+  makeInn10,
+  makeInn12,
+  makeKpp,
+  makeOgrn,
+  makeOgrnip,
+  makeSettlementAccount,
+} from "../../../prisma/seed/ru-requisites";
+import {
   innKind,
   isValidBik,
   isValidCorrespondentAccount,
@@ -9,13 +18,6 @@ import {
   isValidOgrn,
   isValidOgrnip,
   isValidSettlementAccount,
-  makeCorrespondentAccount,
-  makeInn10,
-  makeInn12,
-  makeKpp,
-  makeOgrn,
-  makeOgrnip,
-  makeSettlementAccount,
 } from "./ru-requisites";
 
 /** Every string that differs from s in exactly one digit. */

@@ -1,7 +1,8 @@
 /**
- * Russian company and bank requisites: validation and deterministic generation.
+ * Russian company and bank requisites: validation (ИНН, КПП, ОГРН, ОГРНИП, БИК, расчётный and корреспондентский счёт).
  *
- * Pure functions without server dependencies — safe to import in the browser for form validation.
+ * Pure functions without server dependencies — safe to import in the browser for form validation. Other modules reach
+ * them through `accounts.schema.ts`. Valid demo and test values come from prisma/seed/ru-requisites.ts.
  * Algorithms:
  *  - ИНН: check digits with the Federal Tax Service weights ((Σ dᵢ·wᵢ) mod 11) mod 10.
  *  - ОГРН: (first 12 digits mod 11) mod 10; ОГРНИП: (first 14 digits mod 13) mod 10.
@@ -127,107 +128,4 @@ export function isValidCorrespondentAccount(account: unknown, bik: unknown): boo
   if (!account.startsWith("30101")) return false;
   if (!isRkcBik(bik) && account.slice(17) !== bik.slice(6)) return false;
   return accountKeyOk(`0${bik.slice(4, 6)}`, account);
-}
-
-// ─── Deterministic generators (demo data, tests) ───────────────────────────
-
-function assertDigits(s: string, length: number, what: string): void {
-  if (!isDigits(s, length)) throw new Error(`${what}: expected ${length} digits, got ${JSON.stringify(s)}`);
-}
-
-/** Increments the decimal number formed by the last `width` characters of s (wrapping around). */
-function bumpTail(s: string, width: number): string {
-  const head = s.slice(0, s.length - width);
-  const n = (Number(s.slice(s.length - width)) + 1) % 10 ** width;
-  return head + String(n).padStart(width, "0");
-}
-
-/**
- * A valid 10-digit ИНН from its first 9 digits (region + tax office + serial). If the weighted sum would make the
- * check digit ambiguous (residue 0 or 10 mod 11, where one-digit typos can go undetected), the serial part (last 5 of
- * the 9 digits) is incremented until it is not — so every generated ИНН detects any single-digit change.
- */
-export function makeInn10(seedDigits: string): string {
-  assertDigits(seedDigits, 9, "makeInn10");
-  let s = seedDigits;
-  for (;;) {
-    const r = weightedSum(digitsOf(s), INN10_WEIGHTS) % 11;
-    if (r !== 0 && r !== 10) return s + String(r);
-    s = bumpTail(s, 5);
-  }
-}
-
-/** A valid 12-digit ИНН of an individual from its first 10 digits (same ambiguity rule as makeInn10). */
-export function makeInn12(seedDigits: string): string {
-  assertDigits(seedDigits, 10, "makeInn12");
-  let s = seedDigits;
-  for (;;) {
-    const r11 = weightedSum(digitsOf(s), INN12_WEIGHTS_11) % 11;
-    if (r11 !== 0 && r11 !== 10) {
-      const s11 = s + String(r11);
-      const r12 = weightedSum(digitsOf(s11), INN12_WEIGHTS_12) % 11;
-      if (r12 !== 0 && r12 !== 10) return s11 + String(r12);
-    }
-    s = bumpTail(s, 5);
-  }
-}
-
-/**
- * A valid ОГРН from its first 12 digits (sign 1/5, year YY, region, tax office, serial). Residues 0 and 10 (both map to
- * check digit 0) are skipped by incrementing the serial, so every generated ОГРН detects single-digit changes.
- */
-export function makeOgrn(seedDigits: string): string {
-  assertDigits(seedDigits, 12, "makeOgrn");
-  let s = seedDigits;
-  for (;;) {
-    const r = modDigits(s, 11);
-    if (r !== 0 && r !== 10) return s + String(r);
-    s = bumpTail(s, 5);
-  }
-}
-
-/** A valid ОГРНИП from its first 14 digits; residues 0–2 and 10–12 mod 13 are skipped (ambiguous check digit). */
-export function makeOgrnip(seedDigits: string): string {
-  assertDigits(seedDigits, 14, "makeOgrnip");
-  let s = seedDigits;
-  for (;;) {
-    const r = modDigits(s, 13);
-    if (r >= 3 && r <= 9) return s + String(r);
-    s = bumpTail(s, 5);
-  }
-}
-
-/** КПП from a 4-digit tax office code, 2-char reason code (default «01» — registration at the legal address), serial. */
-export function makeKpp(taxOffice: string, reason = "01", serial = 1): string {
-  const kpp = `${taxOffice}${reason}${String(serial).padStart(3, "0")}`;
-  if (!isValidKpp(kpp)) throw new Error(`makeKpp: invalid result ${kpp}`);
-  return kpp;
-}
-
-function withAccountKey(prefix3: string, account: string): string {
-  // key is the 9th digit of the account (position 11 of the 23-digit string, weight 3)
-  const zeroed = `${account.slice(0, 8)}0${account.slice(9)}`;
-  const d = digitsOf(prefix3 + zeroed);
-  let sum = 0;
-  for (let i = 0; i < 23; i++) sum += (d[i] * ACCOUNT_WEIGHTS[i % 3]) % 10;
-  const key = (((10 - (sum % 10)) % 10) * 7) % 10; // 3·7 ≡ 1 (mod 10)
-  return `${account.slice(0, 8)}${key}${account.slice(9)}`;
-}
-
-/**
- * A valid расчётный счёт at the bank with this БИК: balance account (default 40702 — commercial organisations),
- * currency 810 (rouble), control key, then an 11-digit serial.
- */
-export function makeSettlementAccount(bik: string, serial: number | string, balanceAccount = "40702"): string {
-  if (!isValidBik(bik)) throw new Error(`makeSettlementAccount: invalid БИК ${bik}`);
-  assertDigits(balanceAccount, 5, "makeSettlementAccount balance account");
-  const tail = String(serial).padStart(11, "0");
-  assertDigits(tail, 11, "makeSettlementAccount serial");
-  return withAccountKey(settlementPrefix(bik), `${balanceAccount}8100${tail}`);
-}
-
-/** The correspondent account of a bank at the Bank of Russia: 30101810 K 00000000 + last 3 digits of the БИК. */
-export function makeCorrespondentAccount(bik: string): string {
-  if (!isValidBik(bik)) throw new Error(`makeCorrespondentAccount: invalid БИК ${bik}`);
-  return withAccountKey(`0${bik.slice(4, 6)}`, `301018100000000${bik.slice(6).padStart(5, "0")}`);
 }
