@@ -20,7 +20,12 @@ import { deliverNotifications } from "~/modules/notifications/notifications.serv
 import { getOutboxLag, registerOutboxHandler, startOutboxWorker } from "~/modules/outbox/outbox.server";
 import { registerQuoteFilePolicy, registerQuoteHooks } from "~/modules/quotes/quotes.server";
 import { registerRfqFilePolicy, runDeadlineJob } from "~/modules/rfq/rfq.server";
-import { bootstrapSearchIndex, handleSearchEvents, searchHealth, stopSearchEngine } from "~/modules/search/search.server";
+import {
+  bootstrapSearchIndex,
+  handleSearchEvents,
+  searchHealth,
+  stopSearchEngine,
+} from "~/modules/search/search.server";
 import { scheduleJob, stopJobs } from "~/utils/background.server";
 import { analyzeEmbeddedDatabase, checkpointIfDue } from "~/utils/db-maintenance.server";
 import { registerHealthCheck } from "~/utils/health.server";

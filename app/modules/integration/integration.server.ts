@@ -24,6 +24,7 @@ export { handleApiRequest } from "./api/router.server";
 export { buildOrdersXml, stepsFromRequisites } from "./commerceml/orders-xml";
 export { CommerceMlError, parseCatalog, parseOffers, parseOrders, sniffCommerceMl } from "./commerceml/parse";
 export { WEBHOOK_EVENT_TYPES } from "./events.server";
+export { pruneIntegrationData } from "./exchange/cleanup.server";
 export {
   issueExchangeCredential,
   listExchangeCredentials,
@@ -44,10 +45,9 @@ export {
   createWebhook,
   deleteWebhook,
   enableWebhook,
+  handleWebhookEvents,
   listDeliveries,
   listWebhooks,
   replayDelivery,
   WebhookInputError,
 } from "./webhooks/webhooks.server";
-export { pruneIntegrationData } from "./exchange/cleanup.server";
-export { handleWebhookEvents } from "./webhooks/webhooks.server";
