@@ -27,9 +27,9 @@ import {
   rateOrder,
   reportInvoicePayment,
 } from "~/modules/orders/orders.server";
-import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
 import { getFulfilment } from "~/modules/orders/shipments.server";
 import { DocumentsPanel } from "~/modules/orders/ui/documents-panel";
+import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
 import { ShipmentsPanel } from "~/modules/orders/ui/shipments-panel";
 import { payByInvoice, paymentOptions, startCardCheckout } from "~/modules/payments/payments.server";
 import { publicOrigin } from "~/utils/origin.server";

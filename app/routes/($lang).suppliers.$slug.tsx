@@ -10,9 +10,9 @@ import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
-import { publicOrigin } from "~/utils/origin.server";
 import { getSupplierScorecard } from "~/modules/orders/scorecard.server";
 import { ScorecardBlock } from "~/modules/orders/ui/scorecard";
+import { publicOrigin } from "~/utils/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1") || 1;
