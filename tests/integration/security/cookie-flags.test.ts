@@ -22,7 +22,7 @@ async function loginCookie(origin: string): Promise<string> {
     context: { clientIp: freshIp(), requestId: "t", cspNonce: "n" },
   });
   expect(result).toBeInstanceOf(Response);
-  return (result as Response).headers.get("set-cookie") ?? "";
+  return (result as Response).headers.getSetCookie().find((c) => c.startsWith("sm_session=")) ?? "";
 }
 
 afterEach(() => {
