@@ -156,6 +156,16 @@ export async function seedOrders(
     const quote = await prisma.quote.create({
       data: { rfqId: rfq.id, supplierOrgId: p.supplier, status: "AWARDED", currentVersion: 1, submittedAt: created },
     });
+    // the winner was a recipient who quoted: without this row the buyer's list read «Предложений 0/0» (issue #25)
+    await prisma.rfqRecipient.create({
+      data: {
+        rfqId: rfq.id,
+        supplierOrgId: p.supplier,
+        source: "MANUAL",
+        status: "QUOTED",
+        viewedAt: new Date(created.getTime() - 8 * DAY),
+      },
+    });
     const { lines } = priceOrderLines(p.lines.map((l, idx) => ({ ...l, rfqItemId: rfq.items[idx].id })));
     const money = orderMoney({
       deliveryCostKopecks: p.delivery,
