@@ -74,8 +74,8 @@ export function isCrossSiteMutation(input: {
   return input.secFetchSite === "cross-site";
 }
 
-/** Paths whose actions read something other than HTML form bodies (JSON APIs, signed webhooks). */
-const NON_FORM_PATHS = [/^\/api\//, /^\/webhooks\//];
+/** Paths whose actions read something other than HTML form bodies (JSON APIs, signed webhooks, 1C exchange uploads). */
+const NON_FORM_PATHS = [/^\/api\//, /^\/webhooks\//, /^\/exchange\/1c$/];
 
 /**
  * Page actions only read HTML form bodies (`request.formData()`), which throws on anything else — a JSON or
