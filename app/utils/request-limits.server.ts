@@ -26,6 +26,10 @@ const UPLOAD_ROUTES = [
   /supplier\.rfqs\.\$id$/,
   /rfq\.(new|cart|\$id\.edit)$/,
   /buyer\.rfqs\.\$id\._index$/,
+  // signed contract scans (closing documents) and платёжное поручение scans
+  /orders\.\$id$/,
+  // 1C «обмен с сайтом»: file chunks up to the file_limit announced at init
+  /exchange\.1c$/,
 ];
 
 export function acceptsUploads(routeId: string): boolean {

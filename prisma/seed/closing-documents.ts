@@ -2,7 +2,7 @@
  * Demo closing documents (issue 21): the paid boiler-room order is shipped in two parts through the real use cases
  * (ТН numbers, carrier), accepted by the buyer, and gets its УПД (PDF + XML 5.03) per shipment and a договор поставки
  * signed by both parties — all stored as files with sha256 like in production. The outbox events the use cases
- * enqueue (notifications, `orders.shipment_created`) are removed so seeding sends no mail.
+ * enqueue (notifications, `shipment.created` webhook events) are removed so seeding sends no mail.
  */
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import type { Actor } from "../../app/modules/accounts/actor";

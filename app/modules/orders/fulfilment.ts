@@ -2,9 +2,9 @@ import type { Order, Prisma } from "~/generated/prisma/client";
 import type { ClaimReason, ClaimResolution, OrderStatus } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { quantityToMilli } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
-import { enqueue } from "~/modules/outbox/outbox.server";
 import { expectedShipDate } from "./contract";
 import { FulfilmentInputError, OrderStateError } from "./errors";
 import { type OrderAction, type OrderParty, transition } from "./state-machine";
@@ -16,9 +16,6 @@ import { type OrderAction, type OrderParty, transition } from "./state-machine";
  * Quantities are compared in thousandths (money's `quantityToMilli`), never as floats.
  */
 type Tx = Prisma.TransactionClient;
-
-/** Outbox topic emitted once per shipment (the REST/1C API turns it into the `shipment.created` webhook). */
-export const SHIPMENT_CREATED_TOPIC = "orders.shipment_created";
 
 export function milliToQuantity(milli: bigint): string {
   const negative = milli < 0n;
@@ -144,10 +141,11 @@ export async function createShipmentTx(tx: Tx, order: Order, actor: Actor, party
     link: `/orders/${order.id}`,
     aggregateId: order.id,
   });
-  await enqueue(tx, {
-    topic: SHIPMENT_CREATED_TOPIC,
-    aggregateId: order.id,
-    payload: {
+  // the `shipment.created` webhook of both parties (REST/ERP integration, docs/api.md)
+  await emitWebhookEvent(tx, {
+    type: "shipment.created",
+    orgIds: [order.buyerOrgId, order.supplierOrgId],
+    data: {
       orderId: order.id,
       orderNumber: order.number,
       shipmentId: shipment.id,
@@ -157,7 +155,8 @@ export async function createShipmentTx(tx: Tx, order: Order, actor: Actor, party
       waybillNumber: input.waybillNumber,
       shippedOn: input.shippedOn.toISOString().slice(0, 10),
       tracking: input.tracking,
-      lines: picked.map((p) => ({ orderLineId: p.orderLineId, quantity: milliToQuantity(p.qty) })),
+      /** "<orderLineId>:<quantity>" per shipped line */
+      lines: picked.map((p) => `${p.orderLineId}:${milliToQuantity(p.qty)}`),
     },
   });
   return { shipmentId: shipment.id, seq, status: to };

@@ -18,7 +18,6 @@ import { partyOf } from "./orders.server";
  * actor's tenant scope (buyer or supplier organisation) — a foreign order is NotFoundError — and runs in one
  * transaction; rules live in fulfilment.ts and state-machine.ts.
  */
-export { SHIPMENT_CREATED_TOPIC } from "./fulfilment";
 
 function scope(actor: Actor): Prisma.OrderWhereInput {
   if (!actor.organizationId) throw new NotFoundError("order");

@@ -3,13 +3,7 @@ import { ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit } from "~/modules/audit/audit.server";
 import { FulfilmentInputError, OrderStateError, performOrderStep, rateOrder } from "~/modules/orders/orders.server";
 import { getSupplierScorecard } from "~/modules/orders/scorecard.server";
-import {
-  acceptShipment,
-  answerClaim,
-  createShipment,
-  getFulfilment,
-  SHIPMENT_CREATED_TOPIC,
-} from "~/modules/orders/shipments.server";
+import { acceptShipment, answerClaim, createShipment, getFulfilment } from "~/modules/orders/shipments.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor } from "../../fixtures/factories";
 import { createAwardedOrder, giveRequisites } from "./helpers";
@@ -38,7 +32,7 @@ const ship = (lines: Record<string, string>, waybill: string) => ({
 });
 
 describe("shipments, приёмка and рекламации", () => {
-  it("two partial shipments → PARTIALLY_SHIPPED then SHIPPED; the outbox gets one orders.shipment_created each", async () => {
+  it("two partial shipments → PARTIALLY_SHIPPED then SHIPPED; each is a shipment.created webhook event", async () => {
     const { B, S, orderId, cable, trafo } = await paidOrder();
     await expect(createShipment(B, orderId, ship({ [cable]: "10" }, "1"))).rejects.toBeInstanceOf(ForbiddenError);
 
@@ -62,15 +56,14 @@ describe("shipments, приёмка and рекламации", () => {
     expect(second).toMatchObject({ seq: 2, status: "SHIPPED" });
     await expect(createShipment(S, orderId, ship({ [cable]: "1" }, "ТН-103"))).rejects.toBeInstanceOf(OrderStateError);
 
-    const events = await getPrisma().outboxEvent.findMany({
-      where: { topic: SHIPMENT_CREATED_TOPIC, aggregateId: orderId },
-      orderBy: { id: "asc" },
-    });
-    expect(events.map((e) => (e.payload as { waybillNumber: string }).waybillNumber)).toEqual(["ТН-101", "ТН-102"]);
-    expect((events[1].payload as { lines: unknown[] }).lines).toEqual([
-      { orderLineId: cable, quantity: "40.000" },
-      { orderLineId: trafo, quantity: "1.500" },
-    ]);
+    // each shipment is a signed `shipment.created` webhook event for both parties (through the outbox)
+    const events = (
+      await getPrisma().outboxEvent.findMany({ where: { topic: "webhooks.event" }, orderBy: { id: "asc" } })
+    )
+      .map((e) => e.payload as { type: string; data: { orderId: string; waybillNumber: string; lines: string[] } })
+      .filter((p) => p.type === "shipment.created" && p.data.orderId === orderId);
+    expect(events.map((e) => e.data.waybillNumber)).toEqual(["ТН-101", "ТН-102"]);
+    expect(events[1].data.lines).toEqual([`${cable}:40.000`, `${trafo}:1.500`]);
 
     const view = await getFulfilment(B, orderId);
     expect(view.balance.map((l) => l.left)).toEqual(["0.000", "0.000"]);
