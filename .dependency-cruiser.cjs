@@ -8,7 +8,7 @@
  * when removing entries).
  */
 const DOOR =
-  "^app/modules/([^/]+)/(\\1\\.server\\.ts|[^/]+\\.schema\\.ts|ui/.+)$|^app/modules/(i18n|money)/|^app/modules/accounts/(actor|viewer)\\.ts$";
+  "^app/modules/([^/]+)/(\\1\\.server\\.ts|[^/]+\\.schema\\.ts|ui/.+)$|^app/modules/(i18n|money)/|^app/modules/accounts/(actor|viewer)\\.ts$|^app/modules/integration/events\\.server\\.ts$";
 const TESTS = "(^tests/|\\.test\\.tsx?$|^scripts/bench-)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
