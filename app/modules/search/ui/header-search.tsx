@@ -48,7 +48,6 @@ export function HeaderSearch({ defaultValue }: { defaultValue?: string }) {
     [],
   );
   // typed before hydration: the DOM holds text React's state does not know about yet
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
   useEffect(() => {
     const typed = inputRef.current?.value ?? "";
     if (typed !== value) setValue(typed);
