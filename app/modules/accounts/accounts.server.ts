@@ -237,7 +237,21 @@ async function issueVerification(tx: Prisma.TransactionClient, userId: string) {
  * so the form does not reveal which addresses are registered. An INN already registered is a field error (INNs are
  * public register data).
  */
+/**
+ * A successful sign-up answer never comes sooner than this: a new account writes an organisation, a user and a token,
+ * a known address only mails its owner, and without a floor that difference tells registered e-mails apart.
+ */
+const SIGNUP_MIN_MS = 300;
+
 export async function signUp(input: SignupInput, ctx: RequestContext): Promise<SignupResult> {
+  const started = performance.now();
+  const result = await signUpUnpadded(input, ctx);
+  const wait = SIGNUP_MIN_MS - (performance.now() - started);
+  if (result.ok && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return result;
+}
+
+async function signUpUnpadded(input: SignupInput, ctx: RequestContext): Promise<SignupResult> {
   await limit("signup", ctx);
   if (input.website) {
     logger.warn({ event: "auth.signup.honeypot", ip: ctx.ip }, "sign-up honeypot filled; ignored");

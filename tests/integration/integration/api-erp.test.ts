@@ -107,7 +107,7 @@ describe("REST API v1 with API keys: an ERP scenario", () => {
       title: "Трансформатор ТМГ-400/10/0,4",
       sku: "ТМГ-400/10/0,4",
       price: "612000.00",
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       unit: "pcs",
       stockStatus: "IN_STOCK",
       specs: { power_kva: 400 },
@@ -156,7 +156,7 @@ describe("REST API v1 with API keys: an ERP scenario", () => {
     const seen = await api(supplierKey.key, "GET", `/rfqs/${rfq.json.id}`);
     const itemId = seen.json.rfq.items[0].id as string;
     const quote = await api(supplierKey.key, "PUT", `/rfqs/${rfq.json.id}/quote`, {
-      lines: [{ rfqItemId: itemId, unitPrice: "598000", quantity: 2, vatRate: "VAT20", leadTimeDays: 30 }],
+      lines: [{ rfqItemId: itemId, unitPrice: "598000", quantity: 2, vatRate: "VAT22", leadTimeDays: 30 }],
       deliveryCost: "15000",
       validUntil: new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 10),
     });

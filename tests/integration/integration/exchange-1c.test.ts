@@ -163,7 +163,7 @@ describe("1C exchange (CommerceML 2) at /exchange/1c", () => {
       categoryId: category.id,
       manufacturer: "Невский трансформаторный завод",
       unit: "pcs",
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       priceKopecks: 95_000_000n, // «Оптовая» (configured), net
       stockStatus: "IN_STOCK",
       status: "PUBLISHED",
@@ -223,7 +223,7 @@ describe("1C exchange (CommerceML 2) at /exchange/1c", () => {
     const p = await getPrisma().product.findFirstOrThrow({
       where: { supplierId: supplier.organization.id, sku: "ТМГ-630/10/0,4" },
     });
-    expect(p.priceKopecks).toBe(100_000_000n); // 1 200 000 incl. 20 % → 1 000 000 net
+    expect(p.priceKopecks).toBe(100_000_000n); // 1 220 000 incl. 22 % → 1 000 000 net
   });
 
   it("reports a broken file as failure with the reason, in the log", async () => {

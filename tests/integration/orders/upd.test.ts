@@ -102,7 +102,7 @@ describe("УПД per shipment", () => {
     expect(text).toContain(supplier.organization.inn);
     expect(text).toContain(buyer.organization.inn);
     expect(text).toContain("006");
-    expect(text).toContain("в том числе по ставке 20%");
+    expect(text).toMatch(/в том числе по ставке 20\s%/);
     expect(text).toContain("22 866,66");
     expect(text).toContain("Двадцать две тысячи восемьсот шестьдесят шесть рублей 66 копеек");
     expect(text).toContain("Товар (груз) получил");

@@ -65,7 +65,7 @@ describe("GET /api/v1/search", () => {
     const { status, body } = await call(`q=${encodeURIComponent("кабели силовые")}&category=${categorySlug}`);
     expect(status).toBe(200);
     expect(body.total).toBe(2);
-    expect(body.hits[0].price).toMatchObject({ currency: "RUB", netKopecks: 100_000_00, grossKopecks: 120_000_00 });
+    expect(body.hits[0].price).toMatchObject({ currency: "RUB", netKopecks: 100_000_00, grossKopecks: 122_000_00 });
     expect(body.hits[0].supplier).toMatchObject({ slug: supplierSlug, verified: true });
     expect(body.facets.supplier).toEqual([
       { slug: supplierSlug, name: "Северный кабельный завод", verified: true, count: 2, selected: false },

@@ -1,4 +1,6 @@
 import { z } from "zod/v4";
+import { VAT_RATE_CODES, type VatRateCode } from "~/modules/money/money";
+import { baseVatRate } from "~/modules/money/vat";
 
 /**
  * Request and response schemas of the REST API v1 (zod 4 API shipped in zod 3.25 as `zod/v4`). The same objects
@@ -19,7 +21,7 @@ const rubles = z
   .string()
   .regex(/^\d{1,13}([.,]\d{1,2})?$/)
   .meta({ description: "amount in rubles, net of VAT: «1234.50»" });
-export const VatRate = z.enum(["VAT20", "VAT10", "VAT0", "NO_VAT"]);
+export const VatRate = z.enum(VAT_RATE_CODES as [VatRateCode, ...VatRateCode[]]);
 export const Unit = z
   .enum(["pcs", "m", "km", "set", "t", "kg", "m3"])
   .meta({ description: "ОКЕИ unit: шт, м, км, компл, т, кг, м³" });
@@ -94,7 +96,7 @@ export const QuoteLineInput = z.object({
   rfqItemId: z.string().min(1),
   unitPrice: rubles,
   quantity: z.union([z.number().positive(), z.string()]),
-  vatRate: VatRate.default("VAT20"),
+  vatRate: VatRate.default(() => baseVatRate()),
   leadTimeDays: z.number().int().min(0).max(9999).optional(),
   analogueModel: z.string().max(200).optional(),
 });
@@ -102,7 +104,7 @@ export const QuoteLineInput = z.object({
 export const QuoteInput = z.object({
   lines: z.array(QuoteLineInput).min(1).max(200),
   deliveryCost: rubles.optional(),
-  deliveryVatRate: VatRate.default("VAT20"),
+  deliveryVatRate: VatRate.default(() => baseVatRate()),
   deliveryTerms: z.string().max(500).optional(),
   prepaymentPercent: z.number().int().min(0).max(100).optional(),
   validUntil: z.iso.date().meta({ description: "offer valid until (date)" }),

@@ -14,6 +14,7 @@ import {
   updateProduct,
 } from "~/modules/catalog/catalog.server";
 import { type VatRateCode, vatIncluded } from "~/modules/money/money";
+import { baseVatRate } from "~/modules/money/vat";
 import { getPrisma } from "~/utils/db.server";
 import { unitFromOkei, vatPercent, vatRateFromCommerceMl } from "../commerceml/mapping";
 import type { CmlCatalog, CmlOffer, CmlOffers, CmlProduct } from "../commerceml/parse";
@@ -233,7 +234,7 @@ async function importProduct(
     return;
   }
   const vat =
-    item.vatRate !== null ? vatRateFromCommerceMl(item.vatRate) : ((existing?.vatRate as VatRateCode) ?? "VAT20");
+    item.vatRate !== null ? vatRateFromCommerceMl(item.vatRate) : ((existing?.vatRate as VatRateCode) ?? baseVatRate());
   if (!vat) {
     addError(counters, item.id, `unsupported НДС rate ${item.vatRate}`);
     return;
