@@ -4,7 +4,18 @@ import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { NOTIFICATION_TYPES } from "./notification-types";
 
-export { deliverNotifications } from "./consumer.server";
+type Consumer = typeof import("./consumer.server");
+
+/**
+ * The outbox consumer (wired in app/startup.server.ts). Loaded on first delivery: rendering pulls in the bundled
+ * translations (Vite's import.meta.glob), which a plain Node script that only notifies — the demo seed — cannot load.
+ */
+export async function deliverNotifications(
+  ...args: Parameters<Consumer["deliverNotifications"]>
+): ReturnType<Consumer["deliverNotifications"]> {
+  const consumer = await import("./consumer.server");
+  return consumer.deliverNotifications(...args);
+}
 export type { KnownNotificationType } from "./notification-types";
 export { NOTIFICATION_TYPES } from "./notification-types";
 
