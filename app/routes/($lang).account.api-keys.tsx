@@ -140,7 +140,7 @@ export default function ApiKeysPage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="id" value={k.id} />
-                  <Button type="submit" variant="secondary">
+                  <Button type="submit" variant="secondary" aria-label={`${t("apiKeys.revoke")}: ${k.name}`}>
                     {t("apiKeys.revoke")}
                   </Button>
                 </Form>
@@ -215,7 +215,7 @@ export default function ApiKeysPage() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="webhook-enable" />
                     <input type="hidden" name="id" value={h.id} />
-                    <Button type="submit" variant="secondary">
+                    <Button type="submit" variant="secondary" aria-label={`${t("webhooks.enable")}: ${h.url}`}>
                       {t("webhooks.enable")}
                     </Button>
                   </Form>
@@ -223,7 +223,7 @@ export default function ApiKeysPage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="webhook-delete" />
                   <input type="hidden" name="id" value={h.id} />
-                  <Button type="submit" variant="secondary">
+                  <Button type="submit" variant="secondary" aria-label={`${t("webhooks.delete")}: ${h.url}`}>
                     {t("webhooks.delete")}
                   </Button>
                 </Form>
@@ -241,7 +241,11 @@ export default function ApiKeysPage() {
                           <input type="hidden" name="intent" value="replay" />
                           <input type="hidden" name="id" value={h.id} />
                           <input type="hidden" name="deliveryId" value={d.id} />
-                          <Button type="submit" variant="secondary">
+                          <Button
+                            type="submit"
+                            variant="secondary"
+                            aria-label={`${t("webhooks.replay")}: ${d.event}, ${formatDateTime(d.createdAt, lang)}`}
+                          >
                             {t("webhooks.replay")}
                           </Button>
                         </Form>

@@ -126,7 +126,7 @@ export default function SupplierExchange() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="id" value={c.id} />
-                  <Button type="submit" variant="secondary">
+                  <Button type="submit" variant="secondary" aria-label={`${t("exchange.revoke")}: ${c.login}`}>
                     {t("exchange.revoke")}
                   </Button>
                 </Form>
@@ -155,12 +155,15 @@ export default function SupplierExchange() {
               name="priceTypeName"
               defaultValue={settings.priceTypeName ?? ""}
               maxLength={200}
+              aria-describedby="price-type-hint"
               className="mt-1 rounded border border-slate-300 px-3 py-2"
             />
           </div>
           <Button type="submit">{t("exchange.save")}</Button>
         </Form>
-        <p className="text-sm text-slate-600">{t("exchange.priceTypeHint")}</p>
+        <p id="price-type-hint" className="text-sm text-slate-600">
+          {t("exchange.priceTypeHint")}
+        </p>
       </section>
 
       <section aria-labelledby="groups-h" className="space-y-3">

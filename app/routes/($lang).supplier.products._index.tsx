@@ -72,6 +72,12 @@ export default function SupplierProductsPage() {
           >
             {t("workspace.import")}
           </LocalizedLink>
+          <LocalizedLink
+            to="/supplier/exchange"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium"
+          >
+            {t("workspace.exchange")}
+          </LocalizedLink>
           <a
             href="/supplier/products/export.xlsx"
             className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium"

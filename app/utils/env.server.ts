@@ -58,6 +58,8 @@ export const envSchema = z.object({
     .positive()
     .default(25 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Outgoing webhooks may target http:// and private/loopback addresses (tests, closed networks only). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: boolish.default("false"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { demoOwnerEmail, loginAs } from "./helpers/auth";
 
 /**
  * axe (WCAG 2.1 A/AA) finds no violations on the public pages a visitor meets first, in Russian and English.
@@ -27,6 +28,7 @@ const PAGES: { name: string; path: string | ((page: import("@playwright/test").P
   { name: "signup", path: "/signup" },
   { name: "en home", path: "/en" },
   { name: "en catalog", path: "/en/catalog" },
+  { name: "API docs", path: "/docs/api" },
 ];
 
 for (const p of PAGES) {
@@ -38,3 +40,26 @@ for (const p of PAGES) {
     await expectNoAxeViolations(page);
   });
 }
+
+test("no axe violations: supplier 1C exchange and API keys pages, including a refused webhook URL", async ({
+  page,
+}) => {
+  await loginAs(page, demoOwnerEmail("balt-energomash"), undefined, { redirectTo: "/supplier/products" });
+  await page.getByRole("link", { name: "Обмен с 1С" }).click();
+  await expect(page).toHaveURL(/\/supplier\/exchange$/);
+  await page.waitForLoadState("networkidle");
+  await expectNoAxeViolations(page);
+
+  await page.goto("/account/api-keys");
+  await page.waitForLoadState("networkidle");
+  await expectNoAxeViolations(page);
+  // an internal address is refused next to the field, in Russian, and the typed URL stays
+  await page.getByLabel("Адрес (https://…)").fill("https://169.254.169.254/latest/meta-data");
+  await page.getByRole("checkbox", { name: "order.status_changed" }).check();
+  await page.getByRole("button", { name: "Добавить адрес" }).click();
+  const field = page.getByLabel("Адрес (https://…)");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#hook-url-error")).toContainText("внутреннюю сеть");
+  await expect(field).toHaveValue("https://169.254.169.254/latest/meta-data");
+  await expectNoAxeViolations(page);
+});

@@ -14,6 +14,7 @@ import { handleWebhookEvents } from "~/modules/integration/webhooks/webhooks.ser
 import { processOutboxOnce, registerOutboxHandler } from "~/modules/outbox/outbox.server";
 import { loader as comparisonLoader } from "~/routes/api.v1.rfqs.$id.comparison";
 import { getPrisma } from "~/utils/db.server";
+import { resetEnvForTests } from "~/utils/env.server";
 import { createActor } from "../../fixtures/factories";
 import { createTransformerCategory } from "../catalog/helpers";
 
@@ -40,10 +41,17 @@ const server = http.createServer((req, res) => {
 });
 let base = "";
 beforeAll(async () => {
+  // the receiver is on loopback over http: allowed only with this flag (SSRF protection, webhooks-ssrf.test.ts)
+  process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "true";
+  resetEnvForTests();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+  resetEnvForTests();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 async function api(
   key: string | null,

@@ -99,6 +99,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof NotFoundError) return jsonError(404, "not_found", error.message);
   if (error instanceof ForbiddenError) return jsonError(403, "forbidden", error.message);
   if (error instanceof OrderStateError) return jsonError(409, "invalid_state", error.message);
+  if (error instanceof WebhookInputError && error.code) {
+    return jsonError(422, error.code, `webhook URL refused: ${error.message}`, { fieldErrors: error.fieldErrors });
+  }
   if (
     error instanceof CatalogValidationError ||
     error instanceof RfqValidationError ||

@@ -8,6 +8,7 @@ import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { WEBHOOK_EVENT_TOPIC, WEBHOOK_EVENT_TYPES, type WebhookEventPayload } from "../events.server";
 import { signPayload } from "./signature";
+import { postToWebhookTarget, resolveWebhookTarget, WebhookTargetError } from "./target.server";
 
 /**
  * Outgoing webhooks: endpoints per organisation with chosen events, deliveries through the outbox with exponential
@@ -33,27 +34,37 @@ function requireOrg(actor: Actor): string {
 
 export class WebhookInputError extends Error {
   readonly fieldErrors: Record<string, string[]>;
-  constructor(fieldErrors: Record<string, string[]>) {
-    super("invalid webhook");
+  /** Set when the URL is refused by the SSRF check: the API answers with this code. */
+  readonly code: "webhook_url_refused" | null;
+  constructor(fieldErrors: Record<string, string[]>, refused?: WebhookTargetError) {
+    super(refused ? refused.message : "invalid webhook");
     this.fieldErrors = fieldErrors;
+    this.code = refused ? "webhook_url_refused" : null;
   }
 }
 
+const TARGET_ERROR_KEYS = {
+  url: "webhooks.errors.url",
+  https: "webhooks.errors.https",
+  unresolvable: "webhooks.errors.unresolvable",
+  private: "webhooks.errors.private",
+} as const;
+
 export async function createWebhook(actor: Actor, input: { url: string; events: string[] }) {
   const orgId = requireOrg(actor);
-  const errors: Record<string, string[]> = {};
-  let url: URL | null = null;
-  try {
-    url = new URL(input.url);
-  } catch {
-    url = null;
-  }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) {
-    errors.url = ["webhooks.errors.url"];
-  }
   const events = [...new Set(input.events)].filter((e) => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(e));
+  let url: URL | null = null;
+  let refused: WebhookTargetError | undefined;
+  try {
+    url = (await resolveWebhookTarget(input.url)).url;
+  } catch (e) {
+    if (!(e instanceof WebhookTargetError)) throw e;
+    refused = e;
+  }
+  const errors: Record<string, string[]> = {};
+  if (refused) errors.url = [TARGET_ERROR_KEYS[refused.problem]];
   if (events.length === 0) errors.events = ["webhooks.errors.events"];
-  if (Object.keys(errors).length) throw new WebhookInputError(errors);
+  if (Object.keys(errors).length || !url) throw new WebhookInputError(errors, refused);
   const prisma = getPrisma();
   if ((await prisma.webhookEndpoint.count({ where: { organizationId: orgId } })) >= MAX_ENDPOINTS) {
     throw new WebhookInputError({ url: ["webhooks.errors.tooMany"] });
@@ -183,9 +194,11 @@ async function deliverOne(deliveryId: string) {
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const res = await fetch(d.endpoint.url, {
-      method: "POST",
-      headers: {
+    // checked again at every attempt: DNS may have changed since registration; the request goes to the checked address
+    const target = await resolveWebhookTarget(d.endpoint.url);
+    status = await postToWebhookTarget(
+      target,
+      {
         "Content-Type": "application/json",
         "User-Agent": "SnabMost-Webhooks/1",
         "SnabMost-Signature": signPayload(d.endpoint.secret, body, t),
@@ -193,14 +206,12 @@ async function deliverOne(deliveryId: string) {
         "SnabMost-Delivery": d.id,
       },
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    status = res.status;
-    await res.arrayBuffer().catch(() => undefined);
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+      TIMEOUT_MS,
+    );
+    if (status < 200 || status >= 300) error = `HTTP ${status}`;
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    error =
+      e instanceof WebhookTargetError ? `target refused: ${e.message}` : e instanceof Error ? e.message : String(e);
   }
   const attempts = d.attempts + 1;
   if (!error) {
