@@ -1,17 +1,10 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { chargeAmounts, quantityToMilli, type VatRateCode } from "~/modules/money/money";
 import { getPrisma } from "~/utils/db.server";
 import { type CompareItem, type CompareOffer, computeMarks, type Marks } from "./compare";
-import {
-  k,
-  LIVE_QUOTE_STATUSES,
-  pricesVisible,
-  quoteLineView,
-  toMoscowDate,
-  VISIBLE_QUOTE_STATUSES,
-} from "./shared.server";
+import { offerMoney } from "./offer-money.server";
+import { k, LIVE_QUOTE_STATUSES, pricesVisible, toMoscowDate, VISIBLE_QUOTE_STATUSES } from "./shared.server";
 
 export interface OpeningEntry {
   supplierOrgId: string;
@@ -150,19 +143,6 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
       if (!(LIVE_QUOTE_STATUSES as readonly string[]).includes(q.status)) continue;
       const v = q.versions.find((x) => x.version === q.currentVersion);
       if (!v) continue;
-      const lines: CompareOffer["lines"] = {};
-      let complete = true;
-      for (const item of rfq.items) {
-        const l = v.lines.find((x) => x.rfqItemId === item.id);
-        if (!l) {
-          complete = false;
-          continue;
-        }
-        const partial = quantityToMilli(l.quantity.toString()) < quantityToMilli(item.quantity.toString());
-        if (partial) complete = false;
-        lines[item.id] = { ...quoteLineView(l), partial };
-      }
-      const delivery = chargeAmounts(v.deliveryCostKopecks, v.deliveryVatRate as VatRateCode);
       offers.push({
         quoteId: q.id,
         supplierOrgId: q.supplierOrgId,
@@ -180,15 +160,7 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
         paymentDaysAfterDelivery: v.paymentDaysAfterDelivery,
         deliveryTerms: v.deliveryTerms,
         comment: v.comment,
-        deliveryNet: k(delivery.net),
-        deliveryVatRate: v.deliveryVatRate,
-        deliveryGross: k(delivery.gross),
-        goodsNet: k(v.goodsNetKopecks),
-        goodsVat: k(v.goodsGrossKopecks - v.goodsNetKopecks),
-        goodsGross: k(v.goodsGrossKopecks),
-        landed: k(v.landedKopecks),
-        lines,
-        complete,
+        ...offerMoney(rfq.items, v),
         attachments: v.attachments.map((a) => ({ id: a.file.id, name: a.file.originalName })),
       });
     }
