@@ -10,13 +10,13 @@ import { vatRateLabel } from "~/modules/money/vat";
 export interface OrderMoneyView {
   goodsNet: string;
   deliveryNet: string | null;
-  vatByRate: { vatRate: VatRateCode; vat: string }[];
+  vatByRate: { vatRate: VatRateCode; vat: string; historic: boolean }[];
   total: string;
   prepaymentPercent: number;
   invoices: {
     kind: "FULL" | "ADVANCE" | "BALANCE";
     gross: string;
-    vatByRate: { vatRate: VatRateCode; vat: string }[];
+    vatByRate: { vatRate: VatRateCode; vat: string; historic: boolean }[];
   }[];
   paid: string;
   due: string;
@@ -48,7 +48,15 @@ export function OrderTotals({ m }: { m: OrderMoneyView }) {
       ) : null}
       {m.vatByRate.map((r) => (
         <div key={r.vatRate} className="contents" data-testid="order-vat">
-          <dt>{vatRateLabel(r.vatRate, lang)}</dt>
+          <dt>
+            {vatRateLabel(r.vatRate, lang)}
+            {r.historic ? (
+              <span className="text-slate-500" data-testid="order-vat-historic">
+                {" "}
+                {t("totals.historicRate")}
+              </span>
+            ) : null}
+          </dt>
           <dd className="text-right tabular-nums" data-vat-rate={r.vatRate}>
             {r.vatRate === "NO_VAT" ? "—" : <Money kopecks={r.vat} />}
           </dd>
