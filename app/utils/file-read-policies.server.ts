@@ -3,6 +3,7 @@
  * function from its public surface; this file wires them in, like outbox-consumers.server.ts does for the outbox.
  */
 import { registerCatalogFilePolicy } from "~/modules/catalog/catalog.server";
+import { registerPayOrderFilePolicy } from "~/modules/orders/orders.server";
 import { registerQuoteFilePolicy } from "~/modules/quotes/quotes.server";
 
 let registered = false;
@@ -12,4 +13,5 @@ export function registerFileReadPolicies(): void {
   registered = true;
   registerCatalogFilePolicy();
   registerQuoteFilePolicy();
+  registerPayOrderFilePolicy();
 }

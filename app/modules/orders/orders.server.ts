@@ -430,4 +430,11 @@ export async function getInvoicePdf(
   const pdf = await renderInvoicePdf(data);
   return { filename: `schet-${data.number}.pdf`, pdf };
 }
-export { confirmInvoicePayment, PaymentReportError, reportInvoicePayment } from "./invoice-payments.server";
+export {
+  canReadPayOrderFile,
+  confirmInvoicePayment,
+  PAY_ORDER_FILE_KINDS,
+  PaymentReportError,
+  registerPayOrderFilePolicy,
+  reportInvoicePayment,
+} from "./invoice-payments.server";
