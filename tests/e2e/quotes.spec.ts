@@ -125,8 +125,8 @@ test("two suppliers quote, one revises; the buyer compares, exports and splits t
       values.push(String(c.value));
     }),
   );
-  expect(values).toContain("5730");
-  expect(values).toContain("2930");
+  expect(values).toContain("5798");
+  expect(values).toContain("2948");
 
   // split award: 1 + 3 → A, 2 → B
   await page.getByTestId(`award-1-${nameA}`).check();
