@@ -17,6 +17,7 @@ import { registerCatalogFilePolicy } from "~/modules/catalog/catalog.server";
 import { handleWebhookEvents, pruneIntegrationData } from "~/modules/integration/integration.server";
 import { deliverEmailEvents } from "~/modules/mail/mail.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
+import { registerPayOrderFilePolicy } from "~/modules/orders/orders.server";
 import { getOutboxLag, registerOutboxHandler, startOutboxWorker } from "~/modules/outbox/outbox.server";
 import { registerQuoteFilePolicy, registerQuoteHooks } from "~/modules/quotes/quotes.server";
 import { registerRfqFilePolicy, runDeadlineJob } from "~/modules/rfq/rfq.server";
@@ -50,6 +51,7 @@ export function wireApp(): void {
   registerCatalogFilePolicy();
   registerRfqFilePolicy();
   registerQuoteFilePolicy();
+  registerPayOrderFilePolicy();
 
   // RFQ close hooks: run inside the transaction that closes an RFQ (the quotes module writes the opening protocol).
   registerQuoteHooks();

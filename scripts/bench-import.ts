@@ -48,7 +48,7 @@ async function priceList(rows: number, shift: number): Promise<Uint8Array> {
       `Трансформатор ТМГ-${i}/10/0,4 У1`,
       "bench-transformatory",
       100_000 + i + shift,
-      "20%",
+      "22%",
       "шт",
       30,
       25 + (i % 2500),

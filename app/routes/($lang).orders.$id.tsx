@@ -32,6 +32,8 @@ import { DocumentsPanel } from "~/modules/orders/ui/documents-panel";
 import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
 import { ShipmentsPanel } from "~/modules/orders/ui/shipments-panel";
 import { payByInvoice, paymentOptions, startCardCheckout } from "~/modules/payments/payments.server";
+import { readRfqForm } from "~/modules/rfq/rfq.server";
+import { env } from "~/utils/env.server";
 import { publicOrigin } from "~/utils/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -130,6 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           status: p.status,
           payOrderNumber: p.payOrderNumber ?? "",
           payOrderDate: p.payOrderDate ? formatDate(p.payOrderDate, lang) : "",
+          payOrderFileId: p.payOrderFileId,
         })),
       rating: order.rating ? { score: order.rating.score, comment: order.rating.comment } : null,
       lines: order.lines.map((l) => ({
@@ -156,7 +159,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = params.id ?? "";
   const lang = getLang(request);
-  const form = await request.formData();
+  // multipart when the buyer attaches the платёжное поручение (or a party the signed contract scan); the files
+  // module's upload path and checks
+  const { form, uploads } = await readRfqForm(request, "payOrderFile", ["scan"]);
   if (isFulfilmentIntent(form.get("intent"))) {
     const { status, result } = await handleFulfilmentAction(actor, id, form);
     return data({ result: null, error: null, done: null, fulfilment: result }, { status });
@@ -184,7 +189,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { result: submission.reply({ fieldErrors: { payOrderDate: ["errors.date"] } }), error: null, done: null },
           { status: 400 },
         );
-      await reportInvoicePayment(actor, id, { kind: v.kind, payOrderNumber: v.payOrderNumber, payOrderDate });
+      const upload = uploads[0];
+      if (upload?.tooLarge)
+        return data(
+          {
+            result: submission.reply({
+              fieldErrors: {
+                payOrderFile: [
+                  `files:errors.too_large::${JSON.stringify({ max: Math.round(env().UPLOAD_MAX_BYTES / 104857.6) / 10 })}`,
+                ],
+              },
+            }),
+            error: null,
+            done: null,
+          },
+          { status: 400 },
+        );
+      await reportInvoicePayment(actor, id, {
+        kind: v.kind,
+        payOrderNumber: v.payOrderNumber,
+        payOrderDate,
+        file: upload?.file ?? null,
+      });
       return data({ result: submission.reply({ resetForm: true }), error: null, done: null });
     }
     if (v.intent === "confirmPayment") {
@@ -407,6 +433,7 @@ export default function OrderPage() {
             kind: fieldErrors(actionData?.result, "kind"),
             payOrderNumber: fieldErrors(actionData?.result, "payOrderNumber"),
             payOrderDate: fieldErrors(actionData?.result, "payOrderDate"),
+            payOrderFile: fieldErrors(actionData?.result, "payOrderFile"),
           }}
         />
         {party === "BUYER" && order.status === "AWAITING_PAYMENT" && order.paymentMethod === "INVOICE" ? (

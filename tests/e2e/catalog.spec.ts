@@ -81,7 +81,7 @@ test("XLSX import: 997 of 1,000 rows imported, 3 reported, re-import is a no-op"
       `Трансформатор ТМГ-${i}/10/0,4`,
       "silovye-transformatory",
       i === 100 ? "дорого" : 500_000 + i,
-      "20%",
+      "22%",
       "шт",
       i === 400 ? "много" : 100 + i,
       10,

@@ -24,12 +24,12 @@ test("an awarded order goes from confirmation to rating, with a счёт на о
     .getByTestId("order-row")
     .filter({ hasText: "Херсонес-Энергосервис" })
     .filter({ hasText: "Ждёт подтверждения поставщика" })
-    .filter({ hasText: "3 457 800,60" })
+    .filter({ hasText: "3 515 430,61" })
     .first();
   await row.getByRole("link").click();
   await expect(page.getByTestId("order-status")).toHaveText("Ждёт подтверждения поставщика");
   const orderUrl = page.url();
-  await expect(page.getByTestId("order-total")).toContainText("3 457 800,60");
+  await expect(page.getByTestId("order-total")).toContainText("3 515 430,61");
   await page.getByRole("button", { name: "Подтвердить заказ" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Подтверждён");
   await expectNoAxeViolations(page);
@@ -47,8 +47,8 @@ test("an awarded order goes from confirmation to rating, with a счёт на о
   expect(text).toMatch(/Расчётный счёт \d{20}/);
   expect(text).toMatch(/Корр\. счёт 30101\d{15}/);
   expect(text).toMatch(/ИНН \d{10}, КПП \d{9}/);
-  expect(text).toContain("В том числе НДС: 576 300,10");
-  expect(text).toContain("Всего к оплате: 3 457 800,60");
+  expect(text).toContain("В том числе НДС 22 %: 633 930,11");
+  expect(text).toContain("Всего к оплате: 3 515 430,61");
   expect(text).toContain("Три миллиона четыреста пятьдесят семь тысяч восемьсот рублей 60 копеек");
 
   // paid on receipt, then shipped with a waybill

@@ -1,5 +1,12 @@
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
+import {
+  FileError,
+  IMAGE_KINDS,
+  registerFileReadPolicy,
+  saveUpload,
+  type UploadInput,
+} from "~/modules/files/files.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { type InvoiceKindCode, orderMoney } from "./totals";
@@ -21,6 +28,31 @@ export interface PaymentReportInput {
   payOrderNumber: string;
   /** Moscow date of the платёжное поручение */
   payOrderDate: Date;
+  /** The scan of the платёжное поручение (PDF or a photo), optional */
+  file?: UploadInput | null;
+}
+
+/** What a scan of a платёжное поручение may be: a PDF or a photo. */
+export const PAY_ORDER_FILE_KINDS = ["pdf", ...IMAGE_KINDS] as const;
+
+/**
+ * Who may read a платёжное поручение scan: both parties of the order it was reported for (the buyer uploaded it, the
+ * supplier checks it against the bank statement). Tenant-scoped in the query.
+ */
+export async function canReadPayOrderFile(actor: Actor | null, fileId: string): Promise<boolean> {
+  if (!actor?.organizationId) return false;
+  const found = await getPrisma().payment.count({
+    where: {
+      payOrderFileId: fileId,
+      order: { OR: [{ buyerOrgId: actor.organizationId }, { supplierOrgId: actor.organizationId }] },
+    },
+  });
+  return found > 0;
+}
+
+/** Registers the платёжное поручение read policy with the files module (idempotent). */
+export function registerPayOrderFilePolicy(): void {
+  registerFileReadPolicy("pay-order", (actor, file) => canReadPayOrderFile(actor, file.id));
 }
 
 async function loadOrder(actor: Actor, orderId: string) {
@@ -43,6 +75,25 @@ export async function reportInvoicePayment(actor: Actor, orderId: string, input:
   if (!invoice) throw new PaymentReportError({ kind: ["errors.noInvoice"] });
   if (order.payments.some((p) => p.invoiceKind === input.kind && p.status !== "FAILED" && p.status !== "REFUNDED"))
     throw new PaymentReportError({ kind: ["errors.alreadyReported"] });
+  // The scan is written before the transaction (PGlite is one connection: no slow I/O inside a transaction).
+  let payOrderFileId: string | null = null;
+  if (input.file) {
+    try {
+      const stored = await saveUpload({
+        organizationId: actor.organizationId as string,
+        uploadedById: actor.userId,
+        file: input.file,
+        allowed: PAY_ORDER_FILE_KINDS,
+      });
+      payOrderFileId = stored.id;
+    } catch (error) {
+      if (error instanceof FileError)
+        throw new PaymentReportError({
+          payOrderFile: [`files:errors.${error.code}::${JSON.stringify(error.params ?? {})}`],
+        });
+      throw error;
+    }
+  }
   return getPrisma().$transaction(async (tx) => {
     const payment = await tx.payment.create({
       data: {
@@ -53,6 +104,7 @@ export async function reportInvoicePayment(actor: Actor, orderId: string, input:
         amountKopecks: invoice.totals.total.gross,
         payOrderNumber: input.payOrderNumber,
         payOrderDate: input.payOrderDate,
+        payOrderFileId,
         reportedAt: new Date(),
       },
     });
@@ -61,7 +113,12 @@ export async function reportInvoicePayment(actor: Actor, orderId: string, input:
       entityId: order.id,
       action: "order.paymentReported",
       actor,
-      data: { kind: input.kind, payOrderNumber: input.payOrderNumber, amountKopecks: payment.amountKopecks.toString() },
+      data: {
+        kind: input.kind,
+        payOrderNumber: input.payOrderNumber,
+        payOrderFileId,
+        amountKopecks: payment.amountKopecks.toString(),
+      },
     });
     await notify(tx, {
       type: "order_paid",

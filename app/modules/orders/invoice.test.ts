@@ -83,15 +83,22 @@ describe("invoice data", () => {
     expect(d.accountant).toBe("Петрова А. С.");
   });
 
-  it("a stored 2025 order keeps its 20 %", () => {
-    const d = buildInvoiceData({
+  it("a stored 2025 order keeps its 20 % and says it is the rate on the document date", () => {
+    const stored = {
       ...source,
+      confirmedAt: new Date("2025-11-20T09:00:00Z"),
       deliveryCostKopecks: 0n,
-      lines: [{ ...source.lines[0], vatRate: "VAT20", vatKopecks: 200000n, grossKopecks: 1200000n }],
-    });
+      lines: [{ ...source.lines[0], vatRate: "VAT20" as const, vatKopecks: 200000n, grossKopecks: 1200000n }],
+    };
+    const d = buildInvoiceData(stored, "FULL", new Date("2026-06-01T09:00:00Z"));
     expect(plain(d.rows[0].vatRate)).toBe("20 %");
-    expect(plain(d.vatLines[0].label)).toBe("В том числе НДС 20 %");
+    expect(plain(d.vatLines[0].label)).toBe("В том числе НДС 20 % (ставка на дату документа)");
     expect(d.vatLines[0].amount).toBe("2 000,00");
+    // printed in 2025, when 20 % was in force: no note; a 22 % счёт in 2026: no note
+    const then = buildInvoiceData(stored, "FULL", new Date("2025-11-20T09:00:00Z"));
+    expect(plain(then.vatLines[0].label)).toBe("В том числе НДС 20 %");
+    const now22 = buildInvoiceData(source, "FULL", new Date("2026-06-01T09:00:00Z"));
+    expect(now22.vatLines[0].label).not.toContain("ставка на дату документа");
   });
 
   it("says «Без НДС» and «НДС не облагается» when nothing is taxed", () => {

@@ -2,8 +2,11 @@ import { formatRub } from "~/modules/money/format";
 import { amountInWordsRu, type RatedAmounts, type VatRateCode } from "~/modules/money/money";
 import { addMoscowDays, formatMoscowDateRu } from "~/modules/money/moscow-time";
 import { SERVICE_UNIT, unitName } from "~/modules/money/units";
-import { vatPercentLabel, vatRateLabel } from "~/modules/money/vat";
+import { isHistoricRate, vatPercentLabel, vatRateLabel } from "~/modules/money/vat";
 import { type InvoiceKindCode, orderMoney } from "./totals";
+
+/** The note on a rate no longer in force today (a stored 2025 document at 20 %). */
+export const HISTORIC_RATE_RU = "ставка на дату документа";
 
 export { formatRub };
 
@@ -97,13 +100,17 @@ function formatQuantity(q: { toString(): string }): string {
   return f ? `${whole},${f}` : whole;
 }
 
-function vatLinesOf(byRate: RatedAmounts[]): InvoiceData["vatLines"] {
+/** «В том числе НДС 22 %» per rate; a rate no longer in force on `now` says it is the rate on the document date. */
+function vatLinesOf(byRate: RatedAmounts[], now: Date): InvoiceData["vatLines"] {
   return byRate
     .filter((r) => r.gross !== 0n)
     .map((r) =>
       r.vatRate === "NO_VAT"
         ? { label: "Без НДС", amount: "—" }
-        : { label: `В том числе ${vatRateLabel(r.vatRate, "ru")}`, amount: formatRub(r.vat) },
+        : {
+            label: `В том числе ${vatRateLabel(r.vatRate, "ru")}${isHistoricRate(r.vatRate, now) ? ` (${HISTORIC_RATE_RU})` : ""}`,
+            amount: formatRub(r.vat),
+          },
     );
 }
 
@@ -113,7 +120,11 @@ function vatPhrase(byRate: RatedAmounts[]): string {
   return `в т.ч. ${taxed.map((r) => `${vatRateLabel(r.vatRate, "ru")} — ${formatRub(r.vat)} руб.`).join(", ")}`;
 }
 
-export function buildInvoiceData(o: InvoiceSource, kind: InvoiceKindCode = "FULL"): InvoiceData {
+export function buildInvoiceData(
+  o: InvoiceSource,
+  kind: InvoiceKindCode = "FULL",
+  now: Date = new Date(),
+): InvoiceData {
   const money = orderMoney({ ...o, prepaymentPercent: o.prepaymentPercent ?? 0 });
   const invoice = money.invoices.find((i) => i.kind === kind);
   if (!invoice) throw new RangeError(`order ${o.number} has no ${kind} invoice`);
@@ -186,7 +197,7 @@ export function buildInvoiceData(o: InvoiceSource, kind: InvoiceKindCode = "FULL
     basis: `Заказ № ${o.number}`,
     rows,
     total: formatRub(toPay),
-    vatLines: vatLinesOf(invoice.totals.byRate),
+    vatLines: vatLinesOf(invoice.totals.byRate, now),
     toPay: formatRub(toPay),
     toPayKopecks: toPay,
     summary: `Всего наименований ${rows.length}, на сумму ${formatRub(toPay)} руб.`,

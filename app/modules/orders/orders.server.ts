@@ -482,4 +482,11 @@ export async function listSupplierOrdersForExport(
   });
 }
 
-export { confirmInvoicePayment, PaymentReportError, reportInvoicePayment } from "./invoice-payments.server";
+export {
+  canReadPayOrderFile,
+  confirmInvoicePayment,
+  PAY_ORDER_FILE_KINDS,
+  PaymentReportError,
+  registerPayOrderFilePolicy,
+  reportInvoicePayment,
+} from "./invoice-payments.server";

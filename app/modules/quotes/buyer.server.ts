@@ -10,6 +10,7 @@ import { type BestSplitView, type ComparedOffer, decide } from "./decision";
 import { type DecisionSettings, loadDecisionSettings } from "./decision-settings.server";
 import { isBlocked, offerDeviations } from "./deviations";
 import { type DeliveryBasisCode, landedCost } from "./landed-cost";
+import { offerMoney } from "./offer-money.server";
 import { hiddenRoundVersions, listRounds, type RoundView } from "./rounds.server";
 import {
   k,
@@ -184,19 +185,6 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
       const v = q.versions.find((x) => x.version === shown);
       if (!v) continue;
       const build = (v: WithVersions["versions"][number]): ComparedOffer => {
-        const lines: CompareOffer["lines"] = {};
-        let complete = true;
-        for (const item of rfq.items) {
-          const l = v.lines.find((x) => x.rfqItemId === item.id);
-          if (!l) {
-            complete = false;
-            continue;
-          }
-          const partial = quantityToMilli(l.quantity.toString()) < quantityToMilli(item.quantity.toString());
-          if (partial) complete = false;
-          lines[item.id] = { ...quoteLineView(l), partial };
-        }
-        const delivery = chargeAmounts(v.deliveryCostKopecks, v.deliveryVatRate as VatRateCode);
         const base: CompareOffer = {
           quoteId: q.id,
           supplierOrgId: q.supplierOrgId,
@@ -214,15 +202,7 @@ export async function getComparison(actor: Actor, rfqId: string, now: Date = new
           paymentDaysAfterDelivery: v.paymentDaysAfterDelivery,
           deliveryTerms: v.deliveryTerms,
           comment: v.comment,
-          deliveryNet: k(delivery.net),
-          deliveryVatRate: v.deliveryVatRate,
-          deliveryGross: k(delivery.gross),
-          goodsNet: k(v.goodsNetKopecks),
-          goodsVat: k(v.goodsGrossKopecks - v.goodsNetKopecks),
-          goodsGross: k(v.goodsGrossKopecks),
-          landed: k(v.landedKopecks),
-          lines,
-          complete,
+          ...offerMoney(rfq.items, v),
           attachments: v.attachments.map((a) => ({ id: a.file.id, name: a.file.originalName })),
         };
         return withDecisionFigures(base, v, rfq, items, settings, roundNumbers, now);

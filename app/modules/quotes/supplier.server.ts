@@ -5,18 +5,17 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { DOCUMENT_KINDS, FileError, saveUpload } from "~/modules/files/files.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import {
-  chargeAmounts,
   kopecksToDecimalString,
   lineAmounts,
   parseRublesToKopecks,
   quantityToMilli,
-  sumAmounts,
   type VatRateCode,
 } from "~/modules/money/money";
 import { type SupplierVatOptions, supplierVatOptions } from "~/modules/money/money.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { markRecipientQuoted, markRecipientWithdrawn } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
+import { quoteVersionTotals } from "./quote-money";
 import type { QuoteForm } from "./quotes.schema";
 import { improvementErrors, openRoundFor, recordRoundSubmission } from "./rounds.server";
 import { k, moscowEndOfDay, QuoteValidationError, quoteLineView, toMoscowDate } from "./shared.server";
@@ -178,8 +177,9 @@ interface BuiltLine {
   grossKopecks: bigint;
 }
 
-function buildLines(
-  items: { id: string; quantity: Prisma.Decimal; analoguesAllowed: boolean }[],
+/** The priced lines of a quote form (saveQuote): checks against the RFQ and the allowed rates, amounts by money.ts. */
+export function buildLines(
+  items: { id: string; quantity: { toString(): string }; analoguesAllowed: boolean }[],
   form: QuoteForm,
   vatRates: readonly VatRateCode[],
 ): { lines: BuiltLine[]; errors: Record<string, string[]> } {
@@ -304,8 +304,6 @@ export async function saveQuote(
     }
   }
 
-  const goods = sumAmounts(lines.map((l) => ({ net: l.netKopecks, vat: l.vatKopecks, gross: l.grossKopecks })));
-  const delivery = chargeAmounts(deliveryCostKopecks, form.deliveryVatRate);
   const versionData = {
     deliveryCostKopecks,
     deliveryVatRate: form.deliveryVatRate,
@@ -316,10 +314,7 @@ export async function saveQuote(
     paymentDaysAfterDelivery,
     validUntil,
     comment: form.comment || null,
-    goodsNetKopecks: goods.net,
-    vatKopecks: goods.vat + delivery.vat,
-    goodsGrossKopecks: goods.gross,
-    landedKopecks: goods.gross + delivery.gross,
+    ...quoteVersionTotals(lines, deliveryCostKopecks, form.deliveryVatRate),
   };
   const fileIds = [...keptFiles, ...newFileIds];
 

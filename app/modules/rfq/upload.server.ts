@@ -15,12 +15,14 @@ const TOO_LARGE = "__too_large__:";
 export async function readRfqForm(
   request: Request,
   fileField = "attachments",
+  /** other file fields read with the same size limit and left in the form as File values */
+  otherFileFields: readonly string[] = [],
 ): Promise<{ form: FormData; uploads: { file: File; tooLarge?: boolean }[] }> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) return { form: await request.formData(), uploads: [] };
   const max = env().UPLOAD_MAX_BYTES;
   const fileHandler: UploadHandler = async ({ name, filename, contentType, data }) => {
-    if (name !== fileField || filename === undefined) return undefined;
+    if ((name !== fileField && !otherFileFields.includes(name)) || filename === undefined) return undefined;
     const chunks: Uint8Array[] = [];
     let size = 0;
     let tooLarge = false;

@@ -18,7 +18,13 @@ withTempDataDir();
 /** An XLSX price list with Russian headers; rows listed in `bad` get a broken value. */
 async function priceList(
   rows: number,
-  opts: { bad?: Map<number, "price" | "power" | "sku">; categorySlug: string; priceShift?: number },
+  opts: {
+    bad?: Map<number, "price" | "power" | "sku">;
+    categorySlug: string;
+    priceShift?: number;
+    /** the НДС cell of a row (default «22%») */
+    vat?: Map<number, string>;
+  },
 ) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Прайс");
@@ -40,7 +46,7 @@ async function priceList(
       `Трансформатор ТМГ-${i}/10/0,4 У1`,
       opts.categorySlug,
       bad === "price" ? "дорого" : 100_000 + i + (opts.priceShift ?? 0),
-      "20%",
+      opts.vat?.get(i) ?? "22%",
       "шт",
       30,
       bad === "power" ? "много" : 25 + i,
@@ -89,7 +95,7 @@ describe("bulk import", () => {
     });
     expect(sample).toMatchObject({
       priceKopecks: 10000700n,
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       unit: "pcs",
       leadTimeDays: 30,
       status: "DRAFT",
@@ -125,6 +131,42 @@ describe("bulk import", () => {
         })
       ).priceKopecks,
     ).toBe(10000800n);
+  });
+
+  it("checks each row's НДС against the supplier's tax regime and today's rates, like the product form", async () => {
+    const { actor, organization } = await createActor({ kind: "SUPPLIER" });
+    const category = await createTransformerCategory();
+    const vat = new Map([
+      [0, "22%"],
+      [1, "20%"],
+      [2, "18%"],
+      [3, "5%"],
+      [4, "без НДС"],
+    ]);
+    const osn = await importFile(actor, await priceList(5, { categorySlug: category.slug, vat }));
+    expect(osn.validation.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      "3:vatRate:vatOutdated",
+      "4:vatRate:vatOutdated",
+      "5:vatRate:vatNotAllowed",
+    ]);
+    expect(osn.result).toMatchObject({ created: 2, errors: 3 });
+
+    // a supplier on УСН без НДС may only import «без НДС»; a row without a rate gets «без НДС»
+    await getPrisma().organization.update({ where: { id: organization.id }, data: { taxRegime: "USN_NO_VAT" } });
+    const usn = await importFile(
+      actor,
+      await priceList(5, { categorySlug: category.slug, vat: new Map([[2, ""]]), priceShift: 1 }),
+    );
+    expect(usn.validation.errors.map((e) => `${e.row}:${e.code}`)).toEqual([
+      "2:vatNotAllowed",
+      "3:vatNotAllowed",
+      "5:vatNotAllowed",
+      "6:vatNotAllowed",
+    ]);
+    const blank = await getPrisma().product.findFirstOrThrow({
+      where: { supplierId: organization.id, sku: "ТМГ-2/10/0,4" },
+    });
+    expect(blank.vatRate).toBe("NO_VAT");
   });
 
   it("round-trips the XLSX export and keeps jobs private to their supplier", async () => {

@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { readStoredFileBytes, SPREADSHEET_KINDS, saveUpload, type UploadInput } from "~/modules/files/files.server";
+import { type SupplierVatOptions, supplierVatOptions } from "~/modules/money/money.server";
 import { unitName } from "~/modules/money/units";
 import { vatPercentLabel } from "~/modules/money/vat";
 import { enqueueMany } from "~/modules/outbox/outbox.server";
@@ -154,10 +155,16 @@ interface Validated {
   sheet: Sheet;
 }
 
-function validateSheet(sheet: Sheet, mapping: ImportMapping, categories: ImportCategory[]): Validated {
+function validateSheet(
+  sheet: Sheet,
+  mapping: ImportMapping,
+  categories: ImportCategory[],
+  vat: SupplierVatOptions,
+): Validated {
   const ctx = {
     categories: buildCategoryIndex(categories),
     defaultCategory: categories.find((c) => c.id === mapping.defaultCategoryId) ?? null,
+    vat,
   };
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
@@ -192,7 +199,12 @@ export async function validateImportJob(
   const job = await findJob(actor, jobId);
   if (job.status === "RUNNING" || job.status === "DONE") throw new NotFoundError("import job");
   const sheet = await readSheet(job.fileId);
-  const { rows, errors } = validateSheet(sheet, mapping, await loadCategories());
+  const { rows, errors } = validateSheet(
+    sheet,
+    mapping,
+    await loadCategories(),
+    await supplierVatOptions(job.supplierId),
+  );
   const errorRows = rowKey(errors).size;
   await getPrisma().importJob.update({
     where: { id: job.id },
@@ -270,7 +282,12 @@ export async function runImportJob(
   if (!job) throw new NotFoundError("import job");
   try {
     const sheet = await readSheet(job.fileId);
-    const { rows, errors } = validateSheet(sheet, readMapping(job.mapping), await loadCategories());
+    const { rows, errors } = validateSheet(
+      sheet,
+      readMapping(job.mapping),
+      await loadCategories(),
+      await supplierVatOptions(job.supplierId),
+    );
     const supplierId = job.supplierId;
     const existingRows = await prisma.product.findMany({
       where: { supplierId, sku: { in: rows.map((r) => r.sku) } },

@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import ru from "~/locales/ru/catalog.json";
+import { allowedVatRates, defaultVatRate } from "~/modules/money/vat";
 import type { AttributeDef } from "../attributes";
 import { cellText, neutralizeCell } from "./cells";
 import { type ColumnTarget, normalizeHeader, suggestMapping } from "./mapping";
@@ -79,7 +81,8 @@ const category: ImportCategory = {
   nameEn: "Transformers",
   attributes: [power, voltage, cooling],
 };
-const ctx = { categories: buildCategoryIndex([category]), defaultCategory: null };
+const osn = { rates: allowedVatRates("OSN"), defaultRate: defaultVatRate("OSN") };
+const ctx = { categories: buildCategoryIndex([category]), defaultCategory: null, vat: osn };
 const columns: ColumnTarget[] = [
   "field:sku",
   "field:title",
@@ -100,7 +103,7 @@ describe("validateImportRow", () => {
         "Трансформатор ТМГ-1000",
         "Трансформаторы",
         "1 250 000,50",
-        "20%",
+        "22%",
         "шт.",
         "30 дней",
         1000,
@@ -115,11 +118,35 @@ describe("validateImportRow", () => {
       sku: "ТМГ-1000/10/0,4",
       categoryId: "cat1",
       priceKopecks: 125000050n,
-      vatRate: "VAT20",
+      vatRate: "VAT22",
       unit: "pcs",
       leadTimeDays: 30,
       specs: { power_kva: 1000, cooling: "oil" },
     });
+  });
+
+  it("checks the rate like the product form: 20 % and 18 % are outdated, the regime decides the rest", () => {
+    const vatErrors = (vat: string, c = ctx) =>
+      validateImportRow(["A", "B", "transformatory", "100", vat, "", "", "630", ""], 9, columns, c).errors.map(
+        (e) => `${e.field}:${e.code}`,
+      );
+    expect(vatErrors("20%")).toEqual(["vatRate:vatOutdated"]);
+    expect(vatErrors("НДС 18 %")).toEqual(["vatRate:vatOutdated"]);
+    expect(vatErrors("12%")).toEqual(["vatRate:vat"]);
+    expect(vatErrors("5%")).toEqual(["vatRate:vatNotAllowed"]); // ОСН: 5 % is for УСН
+    expect(vatErrors("10%")).toEqual([]);
+    const usn = { ...ctx, vat: { rates: allowedVatRates("USN_NO_VAT"), defaultRate: defaultVatRate("USN_NO_VAT") } };
+    expect(vatErrors("22%", usn)).toEqual(["vatRate:vatNotAllowed"]);
+    const row = validateImportRow(["A", "B", "transformatory", "100", "", "", "", "630", ""], 9, columns, usn).row;
+    expect(row?.vatRate).toBe("NO_VAT");
+    expect(
+      validateImportRow(["A", "B", "transformatory", "100", "", "", "", "630", ""], 9, columns, ctx).row?.vatRate,
+    ).toBe("VAT22");
+  });
+
+  it("names the row error in Russian", () => {
+    expect(ru.import.errors.vatOutdated).toContain("22 %");
+    expect(ru.import.errors.vatNotAllowed).toContain("системе налогообложения");
   });
 
   it("accepts «по запросу» as no price and `без НДС`", () => {
@@ -144,7 +171,7 @@ describe("validateImportRow", () => {
       "7:sku:required",
       "7:category:category",
       "7:price:price",
-      "7:vatRate:vat",
+      "7:vatRate:vatOutdated",
       "7:unit:unit",
       "7:leadTimeDays:leadTime",
     ]);

@@ -1,7 +1,8 @@
 import type { ProductStatus, StockStatus, VatRate } from "~/generated/prisma/enums";
+import type { VatRateCode } from "~/modules/money/money";
 import { parseRublesToKopecks } from "~/modules/money/money";
 import { parseUnit, type UnitCode } from "~/modules/money/units";
-import { baseVatRate, parseVatRate } from "~/modules/money/vat";
+import { isVatRateInForce, parseVatRate } from "~/modules/money/vat";
 import type { AttributeDef, Specs } from "../attributes";
 import { parseDecimal, parseSpecValue } from "../specs";
 import { type Cell, cellText } from "./cells";
@@ -19,6 +20,11 @@ export interface RowContext {
   /** leaf categories by lowercased slug, Russian and English name */
   categories: Map<string, ImportCategory>;
   defaultCategory: ImportCategory | null;
+  /**
+   * The rates the supplier's tax regime allows today and the default for a row without a rate — the same as the
+   * product form (money.server supplierVatOptions).
+   */
+  vat: { rates: readonly VatRateCode[]; defaultRate: VatRateCode };
 }
 
 export interface ImportRow {
@@ -79,6 +85,9 @@ const STATUS: Record<string, ProductStatus> = {
   archived: "ARCHIVED",
 };
 
+/** «18», «18 %», «НДС 18%», «0,18»: the rate before 2019, named apart from a typo. */
+const OUTDATED_VAT = /^\s*(ндс|vat)?\s*(18|0[.,]18)\s*%?\s*$/i;
+
 const key = (s: string) => s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").replace(/\.$/, "").trim();
 
 /** Validates and normalises one data row. */
@@ -122,11 +131,14 @@ export function validateImportRow(
     else priceKopecks = parsed;
   }
 
-  let vatRate: VatRate = baseVatRate();
+  let vatRate: VatRate = ctx.vat.defaultRate;
   const vatText = get("vatRate");
   if (vatText) {
     const v = parseVatRate(vatText);
-    if (!v) fail("vatRate", "vat");
+    // 18 % (until 2018) and 20 % (until 31.12.2025) are rates of the past: a new price carries today's rate
+    if (!v) fail("vatRate", OUTDATED_VAT.test(vatText) ? "vatOutdated" : "vat");
+    else if (!isVatRateInForce(v)) fail("vatRate", "vatOutdated");
+    else if (!ctx.vat.rates.includes(v)) fail("vatRate", "vatNotAllowed");
     else vatRate = v;
   }
 

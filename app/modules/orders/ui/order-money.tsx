@@ -10,13 +10,13 @@ import { vatRateLabel } from "~/modules/money/vat";
 export interface OrderMoneyView {
   goodsNet: string;
   deliveryNet: string | null;
-  vatByRate: { vatRate: VatRateCode; vat: string }[];
+  vatByRate: { vatRate: VatRateCode; vat: string; historic: boolean }[];
   total: string;
   prepaymentPercent: number;
   invoices: {
     kind: "FULL" | "ADVANCE" | "BALANCE";
     gross: string;
-    vatByRate: { vatRate: VatRateCode; vat: string }[];
+    vatByRate: { vatRate: VatRateCode; vat: string; historic: boolean }[];
   }[];
   paid: string;
   due: string;
@@ -48,7 +48,15 @@ export function OrderTotals({ m }: { m: OrderMoneyView }) {
       ) : null}
       {m.vatByRate.map((r) => (
         <div key={r.vatRate} className="contents" data-testid="order-vat">
-          <dt>{vatRateLabel(r.vatRate, lang)}</dt>
+          <dt>
+            {vatRateLabel(r.vatRate, lang)}
+            {r.historic ? (
+              <span className="text-slate-500" data-testid="order-vat-historic">
+                {" "}
+                {t("totals.historicRate")}
+              </span>
+            ) : null}
+          </dt>
           <dd className="text-right tabular-nums" data-vat-rate={r.vatRate}>
             {r.vatRate === "NO_VAT" ? "—" : <Money kopecks={r.vat} />}
           </dd>
@@ -68,29 +76,38 @@ export interface ReportedPayment {
   status: string;
   payOrderNumber: string;
   payOrderDate: string;
+  /** the scan of the платёжное поручение, readable by both parties at /files/<id> */
+  payOrderFileId: string | null;
 }
+
+type ReportErrors = { kind?: string[]; payOrderNumber?: string[]; payOrderDate?: string[]; payOrderFile?: string[] };
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
 /** The buyer's «оплачено» form for one счёт: платёжное поручение number and date. */
-function ReportForm({
-  kind,
-  errors,
-}: {
-  kind: string;
-  errors: { kind?: string[]; payOrderNumber?: string[]; payOrderDate?: string[] };
-}) {
-  const { t } = useTranslation("orders");
+function ReportForm({ kind, errors }: { kind: string; errors: ReportErrors }) {
+  const { t } = useTranslation(["orders", "files"]);
   const id = (f: string) => `${f}-${kind}`;
-  const err = (f: "kind" | "payOrderNumber" | "payOrderDate") =>
+  /** "key" or "key::{json}" (file errors carry their limits) */
+  const text = (e: string) => {
+    const [key, raw] = e.split("::");
+    let params: Record<string, unknown> = {};
+    try {
+      params = raw ? JSON.parse(raw) : {};
+    } catch {
+      params = {};
+    }
+    return t(key, params) as string;
+  };
+  const err = (f: keyof ReportErrors) =>
     errors[f]?.length ? (
       <p id={`${id(f)}-error`} className="mt-1 text-sm text-red-700">
-        {errors[f]?.map((e) => t(e)).join(". ")}
+        {errors[f]?.map(text).join(". ")}
       </p>
     ) : null;
   return (
-    <Form method="post" className="mt-1 flex flex-wrap items-end gap-2" noValidate>
+    <Form method="post" encType="multipart/form-data" className="mt-1 flex flex-wrap items-end gap-2" noValidate>
       <input type="hidden" name="intent" value="reportPayment" />
       <input type="hidden" name="kind" value={kind} />
       <div>
@@ -123,6 +140,21 @@ function ReportForm({
         />
         {err("payOrderDate")}
       </div>
+      <div>
+        <label htmlFor={id("payOrderFile")} className="block text-xs font-medium">
+          {t("schedule.payOrderFile")}
+        </label>
+        <input
+          id={id("payOrderFile")}
+          name="payOrderFile"
+          type="file"
+          accept=".pdf,application/pdf,image/png,image/jpeg,image/webp"
+          className="mt-1 block w-full max-w-full text-sm"
+          aria-invalid={errors.payOrderFile?.length ? true : undefined}
+          aria-describedby={errors.payOrderFile?.length ? `${id("payOrderFile")}-error` : undefined}
+        />
+        {err("payOrderFile")}
+      </div>
       <Button type="submit" variant="secondary">
         {t("schedule.report")}
       </Button>
@@ -147,7 +179,7 @@ export function PaymentSchedule({
   party: "BUYER" | "SUPPLIER" | "SYSTEM";
   payments: ReportedPayment[];
   canReport: boolean;
-  errors: { kind?: string[]; payOrderNumber?: string[]; payOrderDate?: string[] };
+  errors: ReportErrors;
 }) {
   const { t } = useTranslation("orders");
   const lang = useLang();
@@ -215,20 +247,32 @@ function PaymentState({
   payment: ReportedPayment | undefined;
   party: "BUYER" | "SUPPLIER" | "SYSTEM";
   canReport: boolean;
-  errors: { kind?: string[]; payOrderNumber?: string[]; payOrderDate?: string[] };
+  errors: ReportErrors;
 }) {
   const { t } = useTranslation("orders");
   if (!payment) return party === "BUYER" && canReport ? <ReportForm kind={kind} errors={errors} /> : null;
   const params = { number: payment.payOrderNumber, date: payment.payOrderDate };
+  const scan = payment.payOrderFileId ? (
+    <a
+      href={`/files/${payment.payOrderFileId}`}
+      className="text-brand-700 underline"
+      target="_blank"
+      rel="noreferrer"
+      data-testid={`pay-order-scan-${kind.toLowerCase()}`}
+    >
+      {t("schedule.payOrderScan")}
+    </a>
+  ) : null;
   if (payment.status === "SUCCEEDED")
     return (
       <p className="text-emerald-800" data-testid={`payment-${kind.toLowerCase()}`}>
-        {t("schedule.confirmed", params)}
+        {t("schedule.confirmed", params)} {scan}
       </p>
     );
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid={`payment-${kind.toLowerCase()}`}>
       <span className="text-slate-700">{t("schedule.reported", params)}</span>
+      {scan}
       {party === "SUPPLIER" ? (
         <Form method="post">
           <input type="hidden" name="intent" value="confirmPayment" />

@@ -11,18 +11,12 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
-import {
-  type Amounts,
-  chargeAmounts,
-  lineAmounts,
-  parseRublesToKopecks,
-  sumAmounts,
-  type VatRateCode,
-} from "~/modules/money/money";
+import type { VatRateCode } from "~/modules/money/money";
 import { unitName } from "~/modules/money/units";
 import { vatRateLabel } from "~/modules/money/vat";
 import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import { DELIVERY_BASES } from "../landed-cost";
+import { quoteFormTotals } from "../quote-money";
 import type { QuoteForm } from "../quotes.schema";
 import { RoundNotice } from "./round-notice";
 
@@ -89,37 +83,19 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-function safeLine(
-  price: FormDataEntryValue | null,
-  qty: FormDataEntryValue | null,
-  vat: FormDataEntryValue | null,
-): Amounts | null {
-  const p = parseRublesToKopecks(String(price ?? ""));
-  if (p === null || p <= 0n) return null;
-  try {
-    return lineAmounts({
-      unitPriceKopecks: p,
-      quantity: String(qty ?? "").replace(",", "."),
-      vatRate: String(vat) as VatRateCode,
-    });
-  } catch {
-    return null;
-  }
-}
-
-/** Totals from the form as typed (same arithmetic as the server: money.ts). */
+/** Totals from the form as typed (same arithmetic as the server: quote-money.ts). */
 function totalsOf(form: HTMLFormElement | null, count: number) {
   if (!form) return null;
   const data = new FormData(form);
-  const lines: (Amounts | null)[] = [];
-  for (let i = 0; i < count; i++)
-    lines.push(
-      safeLine(data.get(`lines[${i}].unitPrice`), data.get(`lines[${i}].quantity`), data.get(`lines[${i}].vatRate`)),
-    );
-  const goods = sumAmounts(lines.filter((l): l is Amounts => l !== null));
-  const dk = parseRublesToKopecks(String(data.get("deliveryCost") ?? "")) ?? 0n;
-  const delivery = chargeAmounts(dk < 0n ? 0n : dk, String(data.get("deliveryVatRate") ?? "NO_VAT") as VatRateCode);
-  return { lines, goods, delivery, landed: goods.gross + delivery.gross };
+  return quoteFormTotals({
+    lines: Array.from({ length: count }, (_, i) => ({
+      unitPrice: data.get(`lines[${i}].unitPrice`),
+      quantity: data.get(`lines[${i}].quantity`),
+      vatRate: data.get(`lines[${i}].vatRate`),
+    })),
+    deliveryCost: data.get("deliveryCost"),
+    deliveryVatRate: data.get("deliveryVatRate"),
+  });
 }
 
 export function QuotePanel({
