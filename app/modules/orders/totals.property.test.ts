@@ -12,6 +12,8 @@ import {
 } from "~/modules/money/money";
 import type { Comparison } from "~/modules/quotes/buyer.server";
 import { comparisonWorkbook } from "~/modules/quotes/comparison-sheet";
+import { offerCoverage } from "~/modules/quotes/coverage";
+import { DEFAULT_ANNUAL_RATE_BP, landedCost } from "~/modules/quotes/landed-cost";
 import { offerMoney } from "~/modules/quotes/offer-money.server";
 import { quoteFormTotals, quoteVersionTotals } from "~/modules/quotes/quote-money";
 import { quoteFormSchema } from "~/modules/quotes/quotes.schema";
@@ -272,6 +274,10 @@ describe("quote money reconciles on every surface (property)", () => {
             closedAt: null,
             awardedAt: null,
             deliveryAddress: "Севастополь",
+            neededBy: null,
+            paymentTerms: null,
+            budget: null,
+            plannedAwardAt: null,
           },
           items: items.map((i) => ({ ...i, quantity: i.quantity.toString() })),
           pricesVisible: true,
@@ -295,6 +301,29 @@ describe("quote money reconciles on every surface (property)", () => {
               comment: null,
               attachments: [],
               ...offer,
+              coverage: offerCoverage(items, offer),
+              deliveryBasis: "BUYER_WAREHOUSE",
+              deliveryPlace: null,
+              landedCost: landedCost({
+                supplierOrgId: "s1",
+                goodsGross: offer.goodsGross,
+                deliveryGross: offer.deliveryGross,
+                deliveryBasis: "BUYER_WAREHOUSE",
+                prepaymentPercent: 0,
+                paymentDaysAfterDelivery: null,
+                leadTimeDays: null,
+                settings: {
+                  perTonneKopecks: null,
+                  perM3Kopecks: null,
+                  cargoWeightKg: null,
+                  cargoVolumeM3: null,
+                  bySupplier: {},
+                },
+                rateBp: DEFAULT_ANNUAL_RATE_BP,
+              }),
+              deviations: [],
+              blocked: false,
+              roundNumber: null,
             },
           ],
           marks: { bestPrice: {}, bestLead: {}, bestLanded: [] },
@@ -303,6 +332,21 @@ describe("quote money reconciles on every surface (property)", () => {
           awards: [],
           canAward: false,
           canCloseEarly: false,
+          bestSplit: null,
+          rounds: [],
+          roundOpen: false,
+          settings: {
+            freight: {
+              perTonneKopecks: null,
+              perM3Kopecks: null,
+              cargoWeightKg: null,
+              cargoVolumeM3: null,
+              bySupplier: {},
+            },
+            annualRateBp: DEFAULT_ANNUAL_RATE_BP,
+            budget: null,
+          },
+          canStartRound: false,
         };
 
         // the API JSON (the route returns getComparison's result through Response.json)
