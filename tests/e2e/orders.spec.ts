@@ -44,12 +44,12 @@ test("an awarded order goes from confirmation to rating, with a счёт на о
   expect(text).toContain("Балтэнергомаш");
   expect(text).toContain("Херсонес-Энергосервис");
   expect(text).toMatch(/БИК 04\d{7}/);
-  expect(text).toMatch(/Расчётный счёт \d{20}/);
-  expect(text).toMatch(/Корр\. счёт 30101\d{15}/);
+  expect(text).toMatch(/Сч\. № 40\d{18}/); // расчётный счёт in the bank grid
+  expect(text).toMatch(/Сч\. № 30101\d{15}/); // корр. счёт of the bank
   expect(text).toMatch(/ИНН \d{10}, КПП \d{9}/);
   expect(text).toContain("В том числе НДС 22 %: 633 930,11");
   expect(text).toContain("Всего к оплате: 3 515 430,61");
-  expect(text).toContain("Три миллиона четыреста пятьдесят семь тысяч восемьсот рублей 60 копеек");
+  expect(text).toContain("Три миллиона пятьсот пятнадцать тысяч четыреста тридцать рублей 61 копейка");
 
   // paid on receipt, then shipped with a waybill
   await page.getByRole("button", { name: "Отметить оплату полученной" }).click();
