@@ -1,6 +1,7 @@
 import { z } from "zod/v4";
 import { VAT_RATE_CODES, type VatRateCode } from "~/modules/money/money";
 import { baseVatRate } from "~/modules/money/vat";
+import { WEBHOOK_EVENT_TYPES } from "../events.server";
 
 /**
  * Request and response schemas of the REST API v1 (zod 4 API shipped in zod 3.25 as `zod/v4`). The same objects
@@ -128,18 +129,9 @@ export const OrderTransitionInput = z.object({
   trackingNote: z.string().min(1).max(1000).optional().meta({ description: "required for ship" }),
 });
 
-export const WEBHOOK_EVENTS = [
-  "rfq.published",
-  "rfq.closed",
-  "quote.submitted",
-  "award.made",
-  "order.status_changed",
-  "shipment.created",
-] as const;
-
 export const WebhookInput = z.object({
   url: z.url().max(2000),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1),
 });
 
 export const Webhook = z.object({
