@@ -4,12 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
-import { ForbiddenError, NotFoundError, requireActor } from "~/modules/accounts/accounts.server";
+import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
 import {
-  ApiKeyInputError,
   createApiKey,
   createWebhook,
   deleteWebhook,
@@ -21,8 +20,8 @@ import {
   revokeApiKey,
   scopesFor,
   WEBHOOK_EVENT_TYPES,
-  WebhookInputError,
 } from "~/modules/integration/integration.server";
+import { replyToDomainError } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -84,11 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await replayDelivery(actor, String(form.get("id") ?? ""), String(form.get("deliveryId") ?? ""));
     return data<Result>({});
   } catch (e) {
-    if (e instanceof ApiKeyInputError || e instanceof WebhookInputError)
-      return data<Result>({ fieldErrors: e.fieldErrors, values }, { status: 422 });
-    if (e instanceof ForbiddenError) return data<Result>({ message: "exchange.forbidden" }, { status: 403 });
-    if (e instanceof NotFoundError) return data<Result>({ message: "exchange.notFound" }, { status: 404 });
-    throw e;
+    return replyToDomainError(e, (error): Result => ({ fieldErrors: error.fieldErrors, values }));
   }
 }
 

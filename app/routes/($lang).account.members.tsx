@@ -7,11 +7,8 @@ import { Button } from "~/components/ui/button";
 import { FormMessage, SelectField, TextField } from "~/components/ui/field";
 import { inviteSchema } from "~/modules/accounts/accounts.schema";
 import {
-  ForbiddenError,
   inviteMember,
   listMembers,
-  NotFoundError,
-  RateLimitedError,
   removeMember,
   requestContext,
   requireActor,
@@ -21,6 +18,7 @@ import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
 import { formatDate } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
+import { throwAsResponse } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -69,15 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ result: submission.reply({ resetForm: true }), invited: submission.value.email, notice: null });
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("Not Found", { status: 404 });
-    if (error instanceof ForbiddenError) throw new Response("Forbidden", { status: 403 });
-    if (error instanceof RateLimitedError) {
-      throw new Response("Too Many Requests", {
-        status: 429,
-        headers: { "Retry-After": String(error.retryAfterSeconds) },
-      });
-    }
-    throw error;
+    throwAsResponse(error);
   }
 }
 

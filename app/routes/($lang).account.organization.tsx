@@ -6,15 +6,11 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
 import { organizationSettingsSchema } from "~/modules/accounts/accounts.schema";
-import {
-  ForbiddenError,
-  getOrganizationSettings,
-  requireActor,
-  updateOrganizationSettings,
-} from "~/modules/accounts/accounts.server";
+import { getOrganizationSettings, requireActor, updateOrganizationSettings } from "~/modules/accounts/accounts.server";
 import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
 import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
 import { getT } from "~/modules/i18n/i18n.server";
+import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -48,12 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!actor.organizationId) throw new Response("Not Found", { status: 404 });
   const submission = parseWithZod(await request.formData(), { schema: organizationSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
-  try {
-    await updateOrganizationSettings(actor, actor.organizationId, submission.value);
-  } catch (error) {
-    if (error instanceof ForbiddenError) throw new Response("Forbidden", { status: 403 });
-    throw error;
-  }
+  await orHttpError(updateOrganizationSettings(actor, actor.organizationId, submission.value));
   return data({ result: submission.reply(), saved: true });
 }
 

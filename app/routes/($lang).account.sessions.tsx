@@ -2,17 +2,12 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import {
-  listSessions,
-  logoutEverywhere,
-  NotFoundError,
-  requireActor,
-  revokeSession,
-} from "~/modules/accounts/accounts.server";
+import { listSessions, logoutEverywhere, requireActor, revokeSession } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { allowUnverified: true });
@@ -41,12 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const setCookie = await logoutEverywhere(request, actor);
     return redirect(localizePath(lang, "/login?notice=everywhere"), { headers: { "Set-Cookie": setCookie } });
   }
-  try {
-    await revokeSession(actor, String(formData.get("sessionId") ?? ""));
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("Not Found", { status: 404 });
-    throw error;
-  }
+  await orHttpError(revokeSession(actor, String(formData.get("sessionId") ?? "")));
   return redirect(localizePath(lang, "/account/sessions"));
 }
 

@@ -15,11 +15,11 @@ import {
   saveAttribute,
   saveCategory,
   toAttributeDef,
-  toFieldErrors,
 } from "~/modules/catalog/catalog.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import { fieldErrorsOf } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { operator: true });
@@ -64,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const { id } = await saveCategory(actor, submission.value, categoryId || undefined);
       return back(id, "saved");
     } catch (error) {
-      return data({ intent, result: submission.reply({ fieldErrors: toFieldErrors(error) }) }, { status: 422 });
+      return data({ intent, result: submission.reply({ fieldErrors: fieldErrorsOf(error) }) }, { status: 422 });
     }
   }
   if (intent === "saveAttribute") {
@@ -74,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await saveAttribute(actor, submission.value);
       return back(submission.value.categoryId, "saved");
     } catch (error) {
-      return data({ intent, result: submission.reply({ fieldErrors: toFieldErrors(error) }) }, { status: 422 });
+      return data({ intent, result: submission.reply({ fieldErrors: fieldErrorsOf(error) }) }, { status: 422 });
     }
   }
   if (intent === "deleteCategory") {
@@ -82,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await deleteCategory(actor, categoryId);
       return back(null, "deleted");
     } catch (error) {
-      const fieldErrors = toFieldErrors(error);
+      const fieldErrors = fieldErrorsOf(error);
       return data(
         { intent, categoryId, message: fieldErrors.category?.[0] ?? "errors.categoryNotEmpty" },
         { status: 409 },
@@ -93,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await deleteAttribute(actor, categoryId, String(formData.get("code") ?? ""));
     } catch (error) {
-      toFieldErrors(error);
+      fieldErrorsOf(error);
     }
     return back(categoryId, "deleted");
   }

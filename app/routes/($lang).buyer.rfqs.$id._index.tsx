@@ -23,7 +23,6 @@ import {
   extendDeadline,
   getBuyerRfq,
   intentFailure,
-  orHttpError,
   RfqValidationError,
 } from "~/modules/rfq/rfq.server";
 import { rfqEventKey } from "~/modules/rfq/rfq-events";
@@ -39,6 +38,7 @@ import {
 } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { TextareaField } from "~/modules/rfq/ui/textarea-field";
+import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });

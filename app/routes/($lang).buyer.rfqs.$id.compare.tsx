@@ -16,7 +16,7 @@ import {
 } from "~/modules/quotes/quotes.server";
 import { CompareView } from "~/modules/quotes/ui/compare-view";
 import { parseMoscowDateTime } from "~/modules/rfq/rfq.schema";
-import { orHttpError } from "~/modules/rfq/rfq.server";
+import { orHttpError } from "~/utils/route-errors.server";
 import { type AwardChoice, awardRfq, closeRfqEarly } from "~/workflows/award.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

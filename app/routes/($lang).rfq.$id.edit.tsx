@@ -3,8 +3,9 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
-import { getDraftForm, handleRfqFormAction, orHttpError } from "~/modules/rfq/rfq.server";
+import { getDraftForm, handleRfqFormAction } from "~/modules/rfq/rfq.server";
 import { RfqForm, type RfqFormActionData } from "~/modules/rfq/ui/rfq-form";
+import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });

@@ -10,15 +10,9 @@ import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
 import { cartActionSchema } from "~/modules/rfq/rfq.schema";
-import {
-  addToCart,
-  clearCart,
-  getCart,
-  orHttpError,
-  removeFromCart,
-  updateCartQuantity,
-} from "~/modules/rfq/rfq.server";
+import { addToCart, clearCart, getCart, removeFromCart, updateCartQuantity } from "~/modules/rfq/rfq.server";
 import { buttonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
+import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
-import { ForbiddenError, NotFoundError, requireActor } from "~/modules/accounts/accounts.server";
+import { requireActor } from "~/modules/accounts/accounts.server";
 import { listLeafCategories } from "~/modules/catalog/catalog.server";
 import { formatDateTime } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
@@ -17,6 +17,7 @@ import {
   revokeExchangeCredential,
   setPriceType,
 } from "~/modules/integration/integration.server";
+import { throwAsResponse } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
@@ -71,9 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data({ issued: null, message: null }, { status: 400 });
   } catch (e) {
-    if (e instanceof ForbiddenError) return data({ issued: null, message: "exchange.forbidden" }, { status: 403 });
-    if (e instanceof NotFoundError) return data({ issued: null, message: "exchange.notFound" }, { status: 404 });
-    throw e;
+    throwAsResponse(e);
   }
 }
 

@@ -11,26 +11,20 @@ import {
   createImportJob,
   getImportJob,
   listLeafCategories,
-  SheetError,
   startImportJob,
-  toFieldErrors,
   validateImportJob,
 } from "~/modules/catalog/catalog.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { importUploadedCommerceMl } from "~/modules/integration/integration.server";
+import { fieldErrorsOf, orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
   const t = await getT(request, "catalog");
   const jobId = new URL(request.url).searchParams.get("job");
-  const job = jobId
-    ? await getImportJob(actor, jobId).catch((e) => {
-        toFieldErrors(e);
-        throw e;
-      })
-    : null;
+  const job = jobId ? await orHttpError(getImportJob(actor, jobId)) : null;
   return { title: t("import.title"), job, categories: job ? [] : await listLeafCategories() };
 }
 
@@ -82,8 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data({ errors: ["errors.required"] }, { status: 400 });
   } catch (error) {
-    if (error instanceof SheetError) return data({ errors: [`import.errors.${error.code}`] }, { status: 422 });
-    return data({ errors: Object.values(toFieldErrors(error)).flat() }, { status: 422 });
+    return data({ errors: Object.values(fieldErrorsOf(error)).flat() }, { status: 422 });
   }
 }
 

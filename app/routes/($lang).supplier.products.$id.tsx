@@ -16,7 +16,6 @@ import {
   removeCertificate,
   removeProductMedia,
   setProductStatus,
-  toFieldErrors,
   updateProduct,
 } from "~/modules/catalog/catalog.server";
 import { ProductForm } from "~/modules/catalog/ui/product-form";
@@ -26,6 +25,7 @@ import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { kopecksToInput } from "~/modules/money/format";
 import { supplierVatOptions } from "~/modules/money/money.server";
+import { fieldErrorsOf, orHttpError } from "~/utils/route-errors.server";
 
 function specToInput(value: unknown): string {
   if (value === undefined || value === null) return "";
@@ -34,10 +34,7 @@ function specToInput(value: unknown): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
-  const product = await getSupplierProduct(actor, params.id ?? "").catch((e) => {
-    toFieldErrors(e);
-    throw e;
-  });
+  const product = await orHttpError(getSupplierProduct(actor, params.id ?? ""));
   const attributes = await getCategoryAttributes(product.categoryId);
   const vat = await supplierVatOptions(actor.organizationId ?? "");
   const t = await getT(request, "catalog");
@@ -102,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         try {
           await updateProduct(actor, id, submission.value);
         } catch (error) {
-          return data({ form: submission.reply({ fieldErrors: toFieldErrors(error) }) }, { status: 422 });
+          return data({ form: submission.reply({ fieldErrors: fieldErrorsOf(error) }) }, { status: 422 });
         }
         return redirect(`${here}?saved=1`);
       }
@@ -144,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return data({ error: "bad intent" }, { status: 400 });
     }
   } catch (error) {
-    const fieldErrors = toFieldErrors(error);
+    const fieldErrors = fieldErrorsOf(error);
     return data({ upload: { [intent]: Object.values(fieldErrors).flat() } }, { status: 422 });
   }
 }

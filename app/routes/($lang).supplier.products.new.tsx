@@ -5,17 +5,13 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { productFormSchema } from "~/modules/catalog/catalog.schema";
-import {
-  createProduct,
-  getCategoryAttributes,
-  listLeafCategories,
-  toFieldErrors,
-} from "~/modules/catalog/catalog.server";
+import { createProduct, getCategoryAttributes, listLeafCategories } from "~/modules/catalog/catalog.server";
 import { ProductForm } from "~/modules/catalog/ui/product-form";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { supplierVatOptions } from "~/modules/money/money.server";
+import { fieldErrorsOf } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
@@ -42,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { id } = await createProduct(actor, submission.value);
     return redirect(localizePath(getLang(request), `/supplier/products/${id}?created=1`));
   } catch (error) {
-    return data(submission.reply({ fieldErrors: toFieldErrors(error) }), { status: 422 });
+    return data(submission.reply({ fieldErrors: fieldErrorsOf(error) }), { status: 422 });
   }
 }
 

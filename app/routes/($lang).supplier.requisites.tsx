@@ -5,13 +5,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, SelectField, TextField } from "~/components/ui/field";
-import { ForbiddenError, requireActor } from "~/modules/accounts/accounts.server";
+import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
 import { TAX_REGIMES, taxRegimeLabel } from "~/modules/money/vat";
 import { requisitesSchema } from "~/modules/payments/payments.schema";
 import { getPaymentSettings, startStripeOnboarding, updateRequisites } from "~/modules/payments/payments.server";
 import { publicOrigin } from "~/utils/origin.server";
+import { throwAsResponse } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
@@ -49,8 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await updateRequisites(actor, submission.value);
     return data({ result: submission.reply(), saved: true });
   } catch (e) {
-    if (e instanceof ForbiddenError) throw new Response("Forbidden", { status: 403 });
-    throw e;
+    throwAsResponse(e);
   }
 }
 

@@ -15,7 +15,6 @@ import {
   askQuestion,
   declineRfq,
   intentFailure,
-  orHttpError,
   RfqValidationError,
   viewRfqAsSupplier,
 } from "~/modules/rfq/rfq.server";
@@ -28,6 +27,7 @@ import {
 } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { TextareaField } from "~/modules/rfq/ui/textarea-field";
+import { orHttpError } from "~/utils/route-errors.server";
 
 /**
  * One RFQ for an invited supplier (uninvited → 404). Viewing marks it viewed. Sections: details, attachments,

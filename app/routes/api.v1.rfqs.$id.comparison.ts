@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/accounts/accounts.server";
-import { ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
-import { bearerToken, handleApiRequest } from "~/modules/integration/integration.server";
+import { apiErrorResponse, bearerToken, handleApiRequest } from "~/modules/integration/integration.server";
 import { getComparison } from "~/modules/quotes/quotes.server";
 
 /** The comparison as JSON for the buyer (same use case as the page: sealed RFQs show no prices before opening). */
@@ -13,10 +12,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const comparison = await getComparison(actor, params.id ?? "");
     return Response.json(comparison, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
-    if (error instanceof NotFoundError)
-      return Response.json({ error: { code: "not_found", message: "RFQ not found" } }, { status: 404 });
-    if (error instanceof ForbiddenError)
-      return Response.json({ error: { code: "forbidden", message: "buyer organisation required" } }, { status: 403 });
-    throw error;
+    return apiErrorResponse(error);
   }
 }

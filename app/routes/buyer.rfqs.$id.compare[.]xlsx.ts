@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { contentDisposition } from "~/modules/files/files.server";
 import { exportComparisonXlsx } from "~/modules/quotes/quotes.server";
-import { orHttpError } from "~/modules/rfq/rfq.server";
+import { orHttpError } from "~/utils/route-errors.server";
 
 /** The comparison as XLSX (sealed RFQs before opening: participants only — enforced in the module). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { contentDisposition } from "~/modules/files/files.server";
 import { exportRoundProtocolXlsx } from "~/modules/quotes/quotes.server";
-import { orHttpError } from "~/modules/rfq/rfq.server";
+import { orHttpError } from "~/utils/route-errors.server";
 
 /** The re-bid protocol (протокол переторжки) as XLSX; sealed rounds still running show no new prices. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/accounts/accounts.server";
-import { buildImportErrorReport, toFieldErrors } from "~/modules/catalog/catalog.server";
+import { buildImportErrorReport } from "~/modules/catalog/catalog.server";
 import { contentDisposition } from "~/modules/files/files.server";
 import { getT } from "~/modules/i18n/i18n.server";
+import { throwAsResponse } from "~/utils/route-errors.server";
 
 /** Row-level error report of an import job: the failing rows with the reasons, as XLSX. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,8 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     row: t("import.reportRow"),
     errors: t("import.reportErrors"),
   }).catch((e) => {
-    toFieldErrors(e);
-    throw e;
+    throwAsResponse(e);
   });
   return new Response(new Uint8Array(body), {
     headers: {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "./db.server";
+import { DomainError } from "./domain-error";
 import { env } from "./env.server";
 
 /**
@@ -53,9 +54,8 @@ export async function pruneRateLimits(prisma: PrismaClient = getPrisma()): Promi
 }
 
 /** Thrown by use cases when a limit is exceeded; routes answer 429 with Retry-After. */
-export class RateLimitedError extends Error {
-  readonly status = 429;
-  constructor(readonly retryAfterSeconds: number) {
-    super("too many requests");
+export class RateLimitedError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super("rate_limited", "too many requests", { retryAfterSeconds });
   }
 }

@@ -1,4 +1,5 @@
 import type { MemberRole, OrgKind } from "~/generated/prisma/enums";
+import { DomainError } from "~/utils/domain-error";
 
 /**
  * Who performs a use case. Every module use case takes an Actor and refuses what it may not do;
@@ -14,18 +15,16 @@ export interface Actor {
 }
 
 /** Thrown by use cases for a missing or foreign resource; routes answer 404. */
-export class NotFoundError extends Error {
-  readonly status = 404;
+export class NotFoundError extends DomainError {
   constructor(what = "resource") {
-    super(`${what} not found`);
+    super("not_found", `${what} not found`);
   }
 }
 
 /** Thrown when the actor may not do this at all (wrong role or organisation kind); routes answer 403. */
-export class ForbiddenError extends Error {
-  readonly status = 403;
+export class ForbiddenError extends DomainError {
   constructor(message = "forbidden") {
-    super(message);
+    super("forbidden", message);
   }
 }
 

@@ -73,5 +73,4 @@ export {
   ratingAverage,
   registerCatalogFilePolicy,
 } from "./public.server";
-export { toFieldErrors } from "./route-errors.server";
 export { parseSpecs, validateSpecs } from "./specs";

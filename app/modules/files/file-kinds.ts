@@ -1,5 +1,7 @@
 /** The kinds of file SnabMost accepts, decided by content (magic bytes), never by the name or the browser's type. */
 export const FILE_KINDS = ["pdf", "png", "jpeg", "webp", "gif", "dwg", "dxf", "xlsx", "docx", "csv", "txt"] as const;
+
+import { DomainError } from "~/utils/domain-error";
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export const IMAGE_KINDS: readonly FileKind[] = ["png", "jpeg", "webp", "gif"];
@@ -42,14 +44,13 @@ export function kindOfMime(mime: string): FileKind | undefined {
 /** Error codes of an upload; the i18n key is `files:errors.<code>`. */
 export type FileErrorCode = "too_large" | "bad_type" | "empty";
 
-export class FileError extends Error {
-  readonly status = 422;
+export class FileError extends DomainError {
   readonly i18nKey: string;
   constructor(
     readonly code: FileErrorCode,
     readonly params: Record<string, string | number> = {},
   ) {
-    super(`file ${code}`);
+    super("invalid", `file ${code}`, { formErrors: [`files:errors.${code}`] });
     this.i18nKey = `files:errors.${code}`;
   }
 }

@@ -9,6 +9,7 @@ import {
 } from "~/modules/files/files.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
+import { DomainError } from "~/utils/domain-error";
 import { type InvoiceKindCode, orderMoney } from "./totals";
 
 /**
@@ -16,10 +17,9 @@ import { type InvoiceKindCode, orderMoney } from "./totals";
  * reports «оплачено» with the платёжное поручение number and date; the supplier confirms receipt. A confirmed payment
  * counts towards «оплачено»; once the first счёт is covered an order awaiting payment becomes PAID.
  */
-export class PaymentReportError extends Error {
-  readonly status = 422;
-  constructor(readonly fieldErrors: Record<string, string[]>) {
-    super(`invalid payment report: ${JSON.stringify(fieldErrors)}`);
+export class PaymentReportError extends DomainError {
+  constructor(fieldErrors: Record<string, string[]>) {
+    super("invalid", `invalid payment report: ${JSON.stringify(fieldErrors)}`, { fieldErrors });
   }
 }
 

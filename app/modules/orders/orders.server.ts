@@ -6,6 +6,7 @@ import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
+import { DomainError } from "~/utils/domain-error";
 import { OrderStateError } from "./errors";
 import { acceptEverythingTx, canCloseTx, deliveryOutcomeTx, shipRestTx } from "./fulfilment";
 import { buildInvoiceData } from "./invoice";
@@ -343,8 +344,10 @@ export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, order
 // ───────────────────────────────────────────── rating ─────────────────────────────────────────────
 
 /** Thrown when the order was already rated; routes answer 409. */
-export class AlreadyRatedError extends Error {
-  readonly status = 409;
+export class AlreadyRatedError extends DomainError {
+  constructor(message = "order already rated") {
+    super("conflict", message);
+  }
 }
 
 /** The buyer rates the supplier once per delivered order; the supplier's ratingSum/ratingCount move with it. */

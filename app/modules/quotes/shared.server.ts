@@ -1,15 +1,12 @@
 import type { Prisma, PrismaClient, QuoteLine } from "~/generated/prisma/client";
+import { DomainError } from "~/utils/domain-error";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
 /** A use-case validation failure: field errors / form errors as i18n keys of the `quotes` namespace. */
-export class QuoteValidationError extends Error {
-  readonly status = 422;
-  constructor(
-    readonly fieldErrors: Record<string, string[]>,
-    readonly formErrors: string[] = [],
-  ) {
-    super(`invalid quote: ${JSON.stringify({ fieldErrors, formErrors })}`);
+export class QuoteValidationError extends DomainError {
+  constructor(fieldErrors: Record<string, string[]>, formErrors: string[] = []) {
+    super("invalid", `invalid quote: ${JSON.stringify({ fieldErrors, formErrors })}`, { fieldErrors, formErrors });
   }
 }
 

@@ -47,7 +47,7 @@ export {
   type UploadProblem,
 } from "./drafts.server";
 export { handleRfqFormAction } from "./form-action.server";
-export { intentFailure, orHttpError } from "./http.server";
+export { intentFailure } from "./http.server";
 export { RFQ_EVENTS, type RfqEvent } from "./rfq-events";
 export { computeCandidates } from "./routing.server";
 export { RfqValidationError } from "./shared.server";

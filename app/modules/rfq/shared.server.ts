@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient, Rfq, RfqItem } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
+import { DomainError } from "~/utils/domain-error";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -7,13 +8,9 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 export const VISIBLE_TO_SUPPLIERS = ["PUBLISHED", "CLOSED", "AWARDED", "CANCELLED"] as const;
 
 /** A validation failure of a use case, with field errors as i18n keys of the `rfq` namespace. */
-export class RfqValidationError extends Error {
-  readonly status = 422;
-  constructor(
-    readonly fieldErrors: Record<string, string[]>,
-    readonly formErrors: string[] = [],
-  ) {
-    super(`invalid RFQ: ${JSON.stringify({ fieldErrors, formErrors })}`);
+export class RfqValidationError extends DomainError {
+  constructor(fieldErrors: Record<string, string[]>, formErrors: string[] = []) {
+    super("invalid", `invalid RFQ: ${JSON.stringify({ fieldErrors, formErrors })}`, { fieldErrors, formErrors });
   }
 }
 

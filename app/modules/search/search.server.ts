@@ -23,6 +23,7 @@ import type { Sector } from "~/generated/prisma/enums";
 import { chargeAmounts } from "~/modules/money/money";
 import { enqueue, type OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
+import { DomainError } from "~/utils/domain-error";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
@@ -302,8 +303,10 @@ async function refData(): Promise<RefData> {
   return refs;
 }
 
-export class CategoryNotFoundError extends Error {
-  readonly status = 404;
+export class CategoryNotFoundError extends DomainError {
+  constructor(message = "category not found") {
+    super("not_found", message);
+  }
 }
 
 /** The search behind /catalog, /catalog/<category> and /api/v1/search: resolves slugs, runs the engine, labels facets. */

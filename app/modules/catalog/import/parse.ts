@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { stripControlChars } from "~/utils/control-chars";
+import { DomainError } from "~/utils/domain-error";
 import type { Cell } from "./cells";
 
 export interface Sheet {
@@ -12,9 +13,9 @@ export interface Sheet {
 
 export const MAX_IMPORT_ROWS = 10_000;
 
-export class SheetError extends Error {
+export class SheetError extends DomainError {
   constructor(readonly code: "no_header" | "too_many_rows" | "unreadable") {
-    super(`sheet ${code}`);
+    super("invalid", `sheet ${code}`, { formErrors: [`import.errors.${code}`] });
   }
 }
 

@@ -1,16 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod/v4";
 import type { Prisma } from "~/generated/prisma/client";
-import { ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
-import { CatalogValidationError } from "~/modules/catalog/catalog.server";
-import { OrderStateError } from "~/modules/orders/orders.server";
-import { QuoteValidationError } from "~/modules/quotes/quotes.server";
-import { RfqValidationError } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
+import { type DomainErrorKind, isDomainError } from "~/utils/domain-error";
 import { logger } from "~/utils/logger.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { WebhookInputError } from "../webhooks/webhooks.server";
-import { ApiKeyInputError, type ApiPrincipal, type ApiScope, authenticateApiKey } from "./keys.server";
+import { type ApiPrincipal, type ApiScope, authenticateApiKey } from "./keys.server";
 
 /** Requests per key per minute. */
 export const API_RATE_LIMIT = 600;
@@ -91,26 +87,33 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** The API's code for each kind of domain error (the page edge maps the same kinds in app/utils/route-errors.server.ts). */
+const API_CODE_OF_KIND: Record<DomainErrorKind, string> = {
+  invalid: "validation_failed",
+  not_found: "not_found",
+  forbidden: "forbidden",
+  conflict: "invalid_state",
+  rate_limited: "rate_limited",
+};
+
 /** Maps errors of the module use cases to JSON answers; anything unexpected is a 500 with a request id, logged once. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof Response) return error;
   if (error instanceof ApiError)
     return jsonError(error.status, error.code, error.message, error.details, error.headers);
-  if (error instanceof NotFoundError) return jsonError(404, "not_found", error.message);
-  if (error instanceof ForbiddenError) return jsonError(403, "forbidden", error.message);
-  if (error instanceof OrderStateError) return jsonError(409, "invalid_state", error.message);
   if (error instanceof WebhookInputError && error.code) {
     return jsonError(422, error.code, `webhook URL refused: ${error.message}`, { fieldErrors: error.fieldErrors });
   }
-  if (
-    error instanceof CatalogValidationError ||
-    error instanceof RfqValidationError ||
-    error instanceof QuoteValidationError ||
-    error instanceof ApiKeyInputError ||
-    error instanceof WebhookInputError
-  ) {
-    const formErrors = "formErrors" in error ? (error as { formErrors: string[] }).formErrors : [];
-    return jsonError(422, "validation_failed", "the input was refused", { fieldErrors: error.fieldErrors, formErrors });
+  if (isDomainError(error)) {
+    if (error.kind === "invalid") {
+      return jsonError(422, API_CODE_OF_KIND.invalid, "the input was refused", {
+        fieldErrors: error.fieldErrors,
+        formErrors: error.formErrors,
+      });
+    }
+    const headers: Record<string, string> =
+      error.kind === "rate_limited" ? { "Retry-After": String(Math.max(1, error.retryAfterSeconds)) } : {};
+    return jsonError(error.status, API_CODE_OF_KIND[error.kind], error.message, undefined, headers);
   }
   const requestId = randomUUID();
   logger.error({ err: error, requestId }, "api error");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getPrisma } from "~/utils/db.server";
+import { DomainError } from "~/utils/domain-error";
 import { sameHash, sha256Hex } from "../exchange/credentials.server";
 
 /**
@@ -32,9 +33,9 @@ function requireOrgAdmin(
   if (actor.role !== "OWNER" && actor.role !== "ADMIN") throw new ForbiddenError("owner or admin required");
 }
 
-export class ApiKeyInputError extends Error {
-  constructor(readonly fieldErrors: Record<string, string[]>) {
-    super("invalid api key input");
+export class ApiKeyInputError extends DomainError {
+  constructor(fieldErrors: Record<string, string[]>) {
+    super("invalid", "invalid api key input", { fieldErrors });
   }
 }
 

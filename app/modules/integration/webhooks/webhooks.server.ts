@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { claimOutboxEvents, enqueue, type OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
+import { DomainError } from "~/utils/domain-error";
 import { logger } from "~/utils/logger.server";
 import { WEBHOOK_EVENT_TOPIC, WEBHOOK_EVENT_TYPES, type WebhookEventPayload } from "../events.server";
 import { signPayload } from "./signature";
@@ -32,13 +33,11 @@ function requireOrg(actor: Actor): string {
   return actor.organizationId;
 }
 
-export class WebhookInputError extends Error {
-  readonly fieldErrors: Record<string, string[]>;
+export class WebhookInputError extends DomainError {
   /** Set when the URL is refused by the SSRF check: the API answers with this code. */
   readonly code: "webhook_url_refused" | null;
   constructor(fieldErrors: Record<string, string[]>, refused?: WebhookTargetError) {
-    super(refused ? refused.message : "invalid webhook");
-    this.fieldErrors = fieldErrors;
+    super("invalid", refused ? refused.message : "invalid webhook", { fieldErrors });
     this.code = refused ? "webhook_url_refused" : null;
   }
 }
