@@ -16,8 +16,10 @@ import {
 } from "~/modules/quotes/quotes.server";
 import { CompareView } from "~/modules/quotes/ui/compare-view";
 import { parseMoscowDateTime } from "~/modules/rfq/rfq.schema";
+import { closeRfqEarly } from "~/modules/rfq/rfq.server";
+import { type DomainError, isDomainError } from "~/utils/domain-error";
 import { orHttpError } from "~/utils/route-errors.server";
-import { type AwardChoice, awardRfq, closeRfqEarly } from "~/workflows/award.server";
+import { type AwardChoice, awardRfq } from "~/workflows/award.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });
@@ -52,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = getLang(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const fail = (e: QuoteValidationError, extra: Partial<CompareActionData> = {}) =>
+  const fail = (e: DomainError, extra: Partial<CompareActionData> = {}) =>
     Response.json({ intent, errors: e.fieldErrors, formErrors: e.formErrors, ...extra } satisfies CompareActionData, {
       status: 422,
     });
@@ -120,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=awarded#award-result`));
     }
   } catch (error) {
-    if (error instanceof QuoteValidationError) return fail(error);
+    if (isDomainError(error) && error.kind === "invalid") return fail(error);
     throw error;
   }
   return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });

@@ -37,7 +37,9 @@ describe("one mapping from domain errors to page responses", () => {
     })) as unknown as DataWithInit;
     expect(invalid.init?.status).toBe(422);
     expect(invalid.data).toEqual({ fieldErrors: { sku: ["errors.skuTaken"] } });
-    const conflict = replyToDomainError(new OrderStateError(), () => ({ error: "conflict" })) as unknown as DataWithInit;
+    const conflict = replyToDomainError(new OrderStateError(), () => ({
+      error: "conflict",
+    })) as unknown as DataWithInit;
     expect(conflict.init?.status).toBe(409);
   });
 

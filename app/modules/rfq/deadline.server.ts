@@ -1,10 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import type { RfqEvent } from "./rfq-events";
+import { RfqValidationError } from "./shared.server";
 
 export interface ClosedRfq {
   id: string;
@@ -27,66 +29,111 @@ export function registerRfqCloseHook(name: string, hook: RfqCloseHook): void {
   closeHooks.set(name, hook);
 }
 
+type CloseReason = "deadline" | "closed_early";
+
 /**
- * Closes every published RFQ whose deadline has passed: status CLOSED, recipients that neither quoted nor declined
- * become EXPIRED, sealed RFQs are opened (openedAt), close hooks run, the buyer is notified. One transaction per RFQ.
+ * The one way an RFQ closes, inside the caller's transaction: status CLOSED (only from PUBLISHED — a second closer
+ * loses the race and gets `false`), recipients that neither quoted nor declined become EXPIRED, sealed RFQs are opened
+ * at the deadline, the close hooks run (the quotes module's opening protocol), the audit line, the notification and
+ * the `rfq.closed` webhook event. A deadline close tells the buyer; an early close (the buyer's own step) tells the
+ * suppliers.
  */
+async function closeRfqInTx(
+  tx: Prisma.TransactionClient,
+  rfq: Omit<ClosedRfq, "closedAt">,
+  how: { reason: CloseReason; now: Date; actor: Actor | null },
+): Promise<boolean> {
+  const opens = how.reason === "deadline" && rfq.sealed;
+  const { count } = await tx.rfq.updateMany({
+    where: {
+      id: rfq.id,
+      status: "PUBLISHED",
+      ...(how.reason === "deadline" ? { deadline: { lte: how.now } } : { sealed: false }),
+    },
+    data: { status: "CLOSED", closedAt: how.now, ...(opens ? { openedAt: how.now } : {}) },
+  });
+  if (count !== 1) return false;
+  const expired = await tx.rfqRecipient.updateMany({
+    where: { rfqId: rfq.id, status: { in: ["NEW", "VIEWED"] } },
+    data: { status: "EXPIRED" },
+  });
+  const quoted = await tx.rfqRecipient.count({ where: { rfqId: rfq.id, status: "QUOTED" } });
+  await recordAudit(tx, {
+    entityType: "rfq",
+    entityId: rfq.id,
+    action: (how.reason === "deadline" ? "closed" : "closed_early") satisfies RfqEvent,
+    actor: how.actor,
+    data: { expired: expired.count, quoted, opened: opens },
+  });
+  for (const hook of closeHooks.values()) {
+    await hook(tx, { ...rfq, closedAt: how.now, openedAt: opens ? how.now : null });
+  }
+  const recipientOrgs = (
+    await tx.rfqRecipient.findMany({ where: { rfqId: rfq.id }, select: { supplierOrgId: true } })
+  ).map((r) => r.supplierOrgId);
+  if (how.reason === "deadline") {
+    await notify(tx, {
+      type: "rfq_closed",
+      recipients: { orgIds: [rfq.buyerOrgId] },
+      params: { number: rfq.number, title: rfq.title, quoted },
+      link: `/buyer/rfqs/${rfq.id}`,
+      aggregateId: rfq.id,
+    });
+  } else {
+    await notify(tx, {
+      type: "rfq_closed_early",
+      recipients: { orgIds: recipientOrgs },
+      params: { number: rfq.number, title: rfq.title },
+      link: `/supplier/rfqs/${rfq.id}`,
+      aggregateId: rfq.id,
+    });
+  }
+  await emitWebhookEvent(tx, {
+    type: "rfq.closed",
+    orgIds: [rfq.buyerOrgId, ...recipientOrgs],
+    data: { rfqId: rfq.id, number: rfq.number, reason: how.reason, quoted },
+  });
+  return true;
+}
+
+const CLOSING_SELECT = { id: true, number: true, title: true, buyerOrgId: true, sealed: true } as const;
+
+/** Closes every published RFQ whose deadline has passed (the deadline job), one transaction per RFQ. */
 export async function closeDueRfqs(now: Date = new Date()): Promise<string[]> {
   const prisma = getPrisma();
   const due = await prisma.rfq.findMany({
     where: { status: "PUBLISHED", deadline: { lte: now } },
-    select: { id: true, number: true, title: true, buyerOrgId: true, sealed: true },
+    select: CLOSING_SELECT,
     orderBy: { deadline: "asc" },
     take: 100,
   });
   const closed: string[] = [];
   for (const rfq of due) {
     try {
-      const ok = await prisma.$transaction(async (tx) => {
-        const { count } = await tx.rfq.updateMany({
-          where: { id: rfq.id, status: "PUBLISHED", deadline: { lte: now } },
-          data: { status: "CLOSED", closedAt: now, ...(rfq.sealed ? { openedAt: now } : {}) },
-        });
-        if (count !== 1) return false;
-        const expired = await tx.rfqRecipient.updateMany({
-          where: { rfqId: rfq.id, status: { in: ["NEW", "VIEWED"] } },
-          data: { status: "EXPIRED" },
-        });
-        const quoted = await tx.rfqRecipient.count({ where: { rfqId: rfq.id, status: "QUOTED" } });
-        await recordAudit(tx, {
-          entityType: "rfq",
-          entityId: rfq.id,
-          action: "closed" satisfies RfqEvent,
-          actor: null,
-          data: { expired: expired.count, quoted, opened: rfq.sealed },
-        });
-        for (const hook of closeHooks.values()) {
-          await hook(tx, { ...rfq, closedAt: now, openedAt: rfq.sealed ? now : null });
-        }
-        await notify(tx, {
-          type: "rfq_closed",
-          recipients: { orgIds: [rfq.buyerOrgId] },
-          params: { number: rfq.number, title: rfq.title, quoted },
-          link: `/buyer/rfqs/${rfq.id}`,
-          aggregateId: rfq.id,
-        });
-        const recipientOrgs = await tx.rfqRecipient.findMany({
-          where: { rfqId: rfq.id },
-          select: { supplierOrgId: true },
-        });
-        await emitWebhookEvent(tx, {
-          type: "rfq.closed",
-          orgIds: [rfq.buyerOrgId, ...recipientOrgs.map((r) => r.supplierOrgId)],
-          data: { rfqId: rfq.id, number: rfq.number, reason: "deadline", quoted },
-        });
-        return true;
-      });
+      const ok = await prisma.$transaction((tx) => closeRfqInTx(tx, rfq, { reason: "deadline", now, actor: null }));
       if (ok) closed.push(rfq.id);
     } catch (error) {
       logger.error({ err: error, rfqId: rfq.id }, "closing RFQ at deadline failed");
     }
   }
   return closed;
+}
+
+/**
+ * The buyer closes a non-sealed published RFQ before its deadline so it can be awarded now (sealed RFQs open only at
+ * the deadline). Same closing as at the deadline: silent recipients expire, close hooks run.
+ */
+export async function closeRfqEarly(actor: Actor, rfqId: string, now: Date = new Date()): Promise<void> {
+  requireBuyer(actor);
+  await getPrisma().$transaction(async (tx) => {
+    const rfq = await tx.rfq.findFirst({
+      where: { id: rfqId, buyerOrgId: actor.organizationId },
+      select: CLOSING_SELECT,
+    });
+    if (!rfq) throw new NotFoundError("rfq");
+    const closed = !rfq.sealed && (await closeRfqInTx(tx, rfq, { reason: "closed_early", now, actor }));
+    if (!closed) throw new RfqValidationError({}, ["errors.closeEarlyNotAllowed"]);
+  });
 }
 
 /** Sends the «deadline in 24 h» reminder once per RFQ to recipients that have not quoted or declined. */

@@ -7,7 +7,8 @@
  * Supplier: listInbox, viewRfqAsSupplier (marks viewed), listThreadForSupplier, declineRfq, askQuestion.
  * Quotes module hooks: markRecipientQuoted / markRecipientWithdrawn(tx, rfqId, supplierOrgId), registerRfqCloseHook(name, hook) — runs in the
  *           closing transaction (sealed RFQs have openedAt set there), getRfqAccess(actor, rfqId).
- * Deadline job: runDeadlineJob / closeDueRfqs / sendDeadlineReminders (scheduled by app/startup.server.ts).
+ * Deadline job: runDeadlineJob / closeDueRfqs / sendDeadlineReminders (scheduled by app/startup.server.ts); the buyer's
+ * early close (closeRfqEarly) is the same closing path.
  * Attachments: registerRfqFilePolicy — the "rfq-attachment" file read policy (wired in app/startup.server.ts).
  */
 import { type Actor, NotFoundError } from "~/modules/accounts/actor";
@@ -27,6 +28,7 @@ export { addToCart, clearCart, countCart, getCart, removeFromCart, updateCartQua
 export {
   type ClosedRfq,
   closeDueRfqs,
+  closeRfqEarly,
   type RfqCloseHook,
   registerRfqCloseHook,
   runDeadlineJob,

@@ -12,8 +12,9 @@ import {
   saveQuote,
   startRebidRound,
 } from "~/modules/quotes/quotes.server";
+import { closeRfqEarly } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
-import { awardRfq, closeRfqEarly } from "~/workflows/award.server";
+import { awardRfq } from "~/workflows/award.server";
 import {
   captureMail,
   createMarket,

@@ -12,9 +12,9 @@ import {
   saveQuote,
   withdrawQuote,
 } from "~/modules/quotes/quotes.server";
-import { closeDueRfqs } from "~/modules/rfq/rfq.server";
+import { closeDueRfqs, closeRfqEarly } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
-import { awardRfq, closeRfqEarly } from "~/workflows/award.server";
+import { awardRfq } from "~/workflows/award.server";
 import {
   captureMail,
   createMarket,
@@ -133,6 +133,11 @@ describe("submit, revise, withdraw", () => {
     expect(cmp.participants.find((p) => p.quoteId === a.quoteId)?.status).toBe("WITHDRAWN");
     expect((await outboxTopics(a.quoteId)).map((t) => t.topic)).toContain("notify.quote_withdrawn");
     await closeRfqEarly(m.buyer.actor, id);
+    // the early close is the deadline's closing path: the silent recipient expires, the RFQ closes once
+    expect((await recipient()).status).toBe("EXPIRED");
+    await expect(closeRfqEarly(m.buyer.actor, id)).rejects.toMatchObject({
+      formErrors: ["errors.closeEarlyNotAllowed"],
+    });
     await expect(awardRfq(m.buyer.actor, id, { mode: "whole", quoteId: a.quoteId }, null)).rejects.toMatchObject({
       fieldErrors: { quoteId: ["errors.quoteNotAwardable"] },
     });
@@ -205,7 +210,10 @@ describe("sealed RFQs", () => {
     expect(await canReadFile(m.a.actor, fileId)).not.toBeNull();
     expect(await canReadFile(m.b.actor, fileId)).toBeNull();
     // no early close, no award before opening
-    await expect(closeRfqEarly(m.buyer.actor, id)).rejects.toBeInstanceOf(QuoteValidationError);
+    await expect(closeRfqEarly(m.buyer.actor, id)).rejects.toMatchObject({
+      kind: "invalid",
+      formErrors: ["errors.closeEarlyNotAllowed"],
+    });
     // at the deadline the close hook writes the protocol
     const closed = await closeDueRfqs(new Date(Date.now() + 3 * DAY));
     expect(closed).toContain(id);

@@ -8,7 +8,8 @@ import {
   saveQuote,
   withdrawQuote,
 } from "~/modules/quotes/quotes.server";
-import { awardRfq, closeRfqEarly } from "~/workflows/award.server";
+import { closeRfqEarly } from "~/modules/rfq/rfq.server";
+import { awardRfq } from "~/workflows/award.server";
 import { createActor } from "../../fixtures/factories";
 import { createMarket, pdfFile, publishedRfq, quoteA, withTempDataDir } from "../quotes/helpers";
 
