@@ -1,15 +1,19 @@
 /**
- * Award workflow (issue 7): the buyer awards an RFQ — whole to one supplier or split by line — and, in one
- * transaction, the award is recorded, one order per awarded supplier is created through the orders module, the RFQ
- * becomes AWARDED, winning quotes AWARDED, the others NOT_SELECTED, and everyone is notified.
+ * Award workflow: the buyer awards an RFQ — whole to one supplier or split by line. In one transaction it orchestrates
+ * the modules through their use cases, never their tables: the RFQ module says whether the RFQ may be awarded and
+ * moves it to AWARDED; the quotes module lists the awardable offers and records the decision on the quotes (award
+ * lines, AWARDED / NOT_SELECTED, suppliers told); the orders module creates one order per awarded supplier.
  */
-import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { type Actor, requireBuyer } from "~/modules/accounts/actor";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
-import { notify } from "~/modules/notifications/notifications.server";
 import { type AwardOrderInput, createOrdersFromAward } from "~/modules/orders/orders.server";
-import { QuoteValidationError } from "~/modules/quotes/quotes.server";
-import type { RfqEvent } from "~/modules/rfq/rfq.server";
+import {
+  type AwardableQuote,
+  awardableQuotes,
+  QuoteValidationError,
+  recordAward,
+} from "~/modules/quotes/quotes.server";
+import { loadAwardableRfq, markRfqAwarded } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 
 export type AwardChoice =
@@ -28,38 +32,23 @@ export async function awardRfq(
   now: Date = new Date(),
 ) {
   requireBuyer(actor);
-  const prisma = getPrisma();
-  return prisma.$transaction(async (tx) => {
-    const rfq = await tx.rfq.findFirst({
-      where: { id: rfqId, buyerOrgId: actor.organizationId },
-      include: { items: { orderBy: { position: "asc" } } },
-    });
-    if (!rfq) throw new NotFoundError("rfq");
-    if (rfq.status !== "CLOSED") throw new QuoteValidationError({}, ["errors.awardNotAllowed"]);
-    if (rfq.sealed && !rfq.openedAt) throw new QuoteValidationError({}, ["errors.awardNotAllowed"]);
-    // a re-bid round still running: its offers are not final yet
-    if (await tx.rebidRound.count({ where: { rfqId, deadline: { gt: now } } }))
-      throw new QuoteValidationError({}, ["errors.roundOpen"]);
-    // Only submitted (never draft, never withdrawn) quotes, at their latest submitted version.
-    const quotes = await tx.quote.findMany({
-      where: { rfqId, status: "SUBMITTED", currentVersion: { gt: 0 } },
-      include: { versions: { include: { lines: true } } },
-    });
+  return getPrisma().$transaction(async (tx) => {
+    const rfq = await loadAwardableRfq(tx, actor, rfqId);
+    const quotes = await awardableQuotes(tx, rfqId, now);
     const live = new Map(quotes.map((q) => [q.id, q]));
+    const currentVersion = (q: AwardableQuote | undefined) => q?.versions.find((x) => x.version === q.currentVersion);
     const assignment = new Map<string, string>(); // rfqItemId → quoteId
     if (choice.mode === "whole") {
       const q = live.get(choice.quoteId);
       if (!q) throw new QuoteValidationError({ quoteId: ["errors.quoteNotAwardable"] });
-      const v = q.versions.find((x) => x.version === q.currentVersion);
-      for (const l of v?.lines ?? []) assignment.set(l.rfqItemId, q.id);
+      for (const l of currentVersion(q)?.lines ?? []) assignment.set(l.rfqItemId, q.id);
     } else {
       const errors: Record<string, string[]> = {};
       for (const [itemId, quoteId] of Object.entries(choice.lines)) {
         if (!quoteId) continue;
         const item = rfq.items.find((i) => i.id === itemId);
-        const q = live.get(quoteId);
-        const v = q?.versions.find((x) => x.version === q.currentVersion);
-        if (!item || !q || !v?.lines.some((l) => l.rfqItemId === itemId)) {
+        const v = currentVersion(live.get(quoteId));
+        if (!item || !v?.lines.some((l) => l.rfqItemId === itemId)) {
           errors[`item.${itemId}`] = ["errors.quoteNotAwardable"];
           continue;
         }
@@ -70,8 +59,7 @@ export async function awardRfq(
     if (assignment.size === 0) throw new QuoteValidationError({}, ["errors.nothingAwarded"]);
     // an offer whose validity has passed is not binding: the supplier must re-confirm it first
     for (const quoteId of new Set(assignment.values())) {
-      const q = live.get(quoteId);
-      const v = q?.versions.find((x) => x.version === q.currentVersion);
+      const v = currentVersion(live.get(quoteId));
       if (v?.validUntil && v.validUntil.getTime() < now.getTime())
         throw new QuoteValidationError(
           choice.mode === "whole"
@@ -84,24 +72,15 @@ export async function awardRfq(
         );
     }
 
-    const award = await tx.award.create({
-      data: {
-        rfqId,
-        reason: reason || null,
-        awardedById: actor.userId,
-        lines: {
-          create: [...assignment].map(([rfqItemId, quoteId]) => ({
-            rfqItemId,
-            quoteId,
-            quoteVersion: live.get(quoteId)?.currentVersion ?? 0,
-          })),
-        },
-      },
+    const { awardId, winners } = await recordAward(tx, actor, {
+      rfq: { id: rfq.id, number: rfq.number, title: rfq.title, itemCount: rfq.items.length },
+      quotes,
+      assignment,
+      reason,
     });
-    const winners = [...new Set(assignment.values())];
     const orders: AwardOrderInput[] = winners.map((quoteId) => {
       const q = live.get(quoteId);
-      const v = q?.versions.find((x) => x.version === q.currentVersion);
+      const v = currentVersion(q);
       if (!q || !v) throw new Error("unreachable: awarded quote without version");
       return {
         supplierOrgId: q.supplierOrgId,
@@ -136,61 +115,18 @@ export async function awardRfq(
       deliveryAddress: rfq.deliveryAddress,
       orders,
     });
-
-    const { count } = await tx.rfq.updateMany({
-      where: { id: rfqId, status: "CLOSED" },
-      data: { status: "AWARDED", awardedAt: now },
+    await markRfqAwarded(tx, actor, rfqId, now, {
+      awardId,
+      mode: choice.mode,
+      reason: reason || null,
+      lines: Object.fromEntries(assignment),
+      orders: created.map((o) => o.orderId),
     });
-    if (count !== 1) throw new QuoteValidationError({}, ["errors.awardNotAllowed"]);
-    await tx.quote.updateMany({ where: { id: { in: winners } }, data: { status: "AWARDED" } });
-    const losers = quotes.filter((q) => !winners.includes(q.id));
-    if (losers.length)
-      await tx.quote.updateMany({ where: { id: { in: losers.map((q) => q.id) } }, data: { status: "NOT_SELECTED" } });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "awarded" satisfies RfqEvent,
-      actor,
-      data: {
-        awardId: award.id,
-        mode: choice.mode,
-        reason: reason || null,
-        lines: Object.fromEntries(assignment),
-        orders: created.map((o) => o.orderId),
-      },
-    });
-    for (const q of quotes)
-      await recordAudit(tx, {
-        entityType: "quote",
-        entityId: q.id,
-        action: winners.includes(q.id) ? "awarded" : "not_selected",
-        actor,
-        data: { rfqId, awardId: award.id },
-      });
-    const params = { number: rfq.number, title: rfq.title };
-    for (const q of quotes.filter((x) => winners.includes(x.id))) {
-      const lines = [...assignment.values()].filter((id) => id === q.id).length;
-      await notify(tx, {
-        type: "quote_awarded",
-        recipients: { orgIds: [q.supplierOrgId] },
-        params: { ...params, lines, total: rfq.items.length },
-        link: `/supplier/rfqs/${rfqId}`,
-        aggregateId: q.id,
-      });
-    }
-    if (losers.length)
-      await notify(tx, {
-        type: "quote_not_selected",
-        recipients: { orgIds: losers.map((q) => q.supplierOrgId) },
-        params,
-        link: `/supplier/rfqs/${rfqId}`,
-        aggregateId: rfqId,
-      });
     await emitWebhookEvent(tx, {
       type: "award.made",
       orgIds: [rfq.buyerOrgId, ...quotes.filter((x) => winners.includes(x.id)).map((q) => q.supplierOrgId)],
-      data: { rfqId, awardId: award.id, number: rfq.number, orderIds: created.map((o) => o.orderId) },
+      data: { rfqId, awardId, number: rfq.number, orderIds: created.map((o) => o.orderId) },
     });
-    return { awardId: award.id, orders: created };
+    return { awardId, orders: created };
   });
 }

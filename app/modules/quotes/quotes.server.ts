@@ -8,12 +8,13 @@
  *           saveDecisionSettings (НМЦ, planned award date, freight estimates, rate for the cost of payment terms).
  * Rounds:   startRebidRound (buyer), reconfirmQuote (supplier, expired validity), exportRoundProtocolXlsx; invited
  *           suppliers re-bid through saveQuote (improvements only).
- * Award:    app/workflows/award.server.ts (awardRfq, closeRfqEarly).
+ * Award:    awardableQuotes, recordAward — the quotes' part of app/workflows/award.server.ts (awardRfq).
  */
 import { registerFileReadPolicy } from "~/modules/files/files.server";
 import { registerRfqCloseHook } from "~/modules/rfq/rfq.server";
 import { canReadQuoteAttachment, writeOpeningProtocol } from "./buyer.server";
 
+export { type AwardableQuote, awardableQuotes, recordAward } from "./award.server";
 export {
   type Comparison,
   canReadQuoteAttachment,

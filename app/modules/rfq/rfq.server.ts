@@ -16,6 +16,7 @@ import { getPrisma } from "~/utils/db.server";
 import { VISIBLE_TO_SUPPLIERS } from "./shared.server";
 
 export { canReadRfqAttachment, registerRfqFilePolicy } from "./attachments.server";
+export { loadAwardableRfq, markRfqAwarded } from "./award-state.server";
 export {
   answerQuestion,
   cancelRfq,

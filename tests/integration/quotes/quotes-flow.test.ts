@@ -264,9 +264,10 @@ describe("award", () => {
     const topics = (await outboxTopics()).filter((t) => t.payload.params?.number === rfq.number).map((t) => t.topic);
     expect(topics.filter((t) => t === "notify.quote_awarded")).toHaveLength(2);
     // a second award is refused
-    await expect(awardRfq(m.buyer.actor, id, { mode: "whole", quoteId: a.quoteId }, null)).rejects.toBeInstanceOf(
-      QuoteValidationError,
-    );
+    await expect(awardRfq(m.buyer.actor, id, { mode: "whole", quoteId: a.quoteId }, null)).rejects.toMatchObject({
+      kind: "invalid",
+      formErrors: ["errors.awardNotAllowed"],
+    });
     const protocol = await xlsxText(await exportAwardProtocolXlsx(m.buyer.actor, id));
     expect(protocol).toContain("Лучшая цена по позициям");
   });
