@@ -24,6 +24,14 @@ import {
   trustedProxies,
   withFormBodyGuard,
 } from "../app/utils/http-security.server";
+import {
+  etagMatches,
+  hasSessionCookie,
+  isPublicPagePath,
+  PRIVATE_NO_STORE,
+  PUBLIC_PAGE_CACHE,
+  pageEtag,
+} from "../app/utils/page-cache.server";
 import { largestBodyLimit, TOO_LARGE_BODY, withRequestLimits } from "../app/utils/request-limits.server";
 
 const dev = process.env.NODE_ENV !== "production";
@@ -211,9 +219,60 @@ if (!viteDevServer) files.use(express.static(path.resolve("build/client"), { max
 files.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
 
+// Anonymous catalog, category, product and supplier pages: a shared cache may keep them briefly (s-maxage) and
+// revalidate with a weak ETag of the rendered body; a repeat with a matching If-None-Match gets 304 and no body. A
+// response that sets a cookie is never public (app/utils/page-cache.server.ts).
+app.use((req, res, next) => {
+  if (req.method !== "GET" || !isPublicPagePath(req.path) || hasSessionCookie(req.get("cookie"))) return next();
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (chunk: unknown) => boolean;
+  const end = res.end.bind(res) as (chunk?: unknown) => express.Response;
+  const collect = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === "string"
+          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+          : Buffer.from(chunk as Uint8Array),
+    );
+  };
+  res.write = ((chunk: unknown, encoding?: unknown) => {
+    collect(chunk, encoding);
+    return true;
+  }) as typeof res.write;
+  // the whole page is sent at once: no per-chunk gzip flushes (compression's res.flush)
+  (res as unknown as { flush(): void }).flush = () => {};
+  res.end = ((chunk?: unknown, encoding?: unknown) => {
+    collect(chunk, encoding);
+    res.write = write as typeof res.write;
+    res.end = end as typeof res.end;
+    const body = Buffer.concat(chunks);
+    if (res.getHeader("set-cookie")) {
+      res.setHeader("Cache-Control", PRIVATE_NO_STORE);
+      return end(body);
+    }
+    if (res.statusCode !== 200) return end(body);
+    const etag = pageEtag(body, [res.locals.cspNonce as string, res.locals.requestId as string]);
+    res.setHeader("ETag", etag);
+    res.setHeader("Cache-Control", PUBLIC_PAGE_CACHE);
+    res.setHeader("Vary", "Cookie");
+    if (etagMatches(req.get("if-none-match"), etag)) {
+      res.statusCode = 304;
+      // a browser merges a 304's headers into its stored page: a fresh nonce would block the stored page's scripts
+      res.removeHeader("Content-Security-Policy");
+      res.removeHeader("Content-Type");
+      res.removeHeader("Content-Length");
+      return end();
+    }
+    return end(body);
+  }) as typeof res.end;
+  next();
+});
+
 // Signed-in pages and data responses are never stored by a browser or a shared cache (whatever the route says).
 app.use((req, res, next) => {
-  if (req.path.endsWith(".data") || /(?:^|;\s*)sm_session=/.test(req.get("cookie") ?? "")) {
+  if (req.path.endsWith(".data") || hasSessionCookie(req.get("cookie"))) {
     const setHeader = res.setHeader.bind(res);
     res.setHeader = (name, value) => (name.toLowerCase() === "cache-control" ? res : setHeader(name, value));
     setHeader("Cache-Control", "private, no-store");
