@@ -13,6 +13,7 @@ import { checkDatabase } from "~/utils/db.server";
 import { redactUrl } from "~/utils/http-security.server";
 import { logger } from "~/utils/logger.server";
 
+export { forgetHeaderCounts } from "~/components/layout/header-counts.server";
 export { startBackground, stopBackground, wireApp } from "~/startup.server";
 export { closeDatabase } from "~/utils/db.server";
 export { logger };

@@ -5,6 +5,7 @@
  * structured access logs. SIGTERM/SIGINT shut down gracefully: stop accepting, finish requests, stop the worker,
  * close the database.
  */
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -33,6 +34,7 @@ import {
   pageEtag,
 } from "../app/utils/page-cache.server";
 import { largestBodyLimit, TOO_LARGE_BODY, withRequestLimits } from "../app/utils/request-limits.server";
+import { planProcesses, runPrimary, runsBackground } from "./lib/cluster";
 
 const dev = process.env.NODE_ENV !== "production";
 
@@ -44,6 +46,17 @@ try {
   process.exit(1);
 }
 
+// Every core: a primary forks WEB_CONCURRENCY workers, each of which runs the rest of this file (scripts/lib/cluster.ts).
+const plan = planProcesses({ WEB_CONCURRENCY: process.env.WEB_CONCURRENCY, DATABASE_URL: config.DATABASE_URL, dev });
+if (plan.reason && cluster.isPrimary) console.log(`СнабМост: ${plan.reason}`);
+if (cluster.isPrimary && plan.processes > 1) {
+  const log = (msg: string, extra: Record<string, unknown> = {}) =>
+    console.log(JSON.stringify({ level: 30, time: Date.now(), app: "snabmost", role: "primary", ...extra, msg }));
+  await runPrimary(plan.processes, log);
+  log("bye");
+  process.exit(0);
+}
+
 interface EntryExtras {
   logger: import("pino").Logger;
   wireApp(): void;
@@ -51,6 +64,7 @@ interface EntryExtras {
   stopBackground(): Promise<void>;
   closeDatabase(): Promise<void>;
   warmUp(): Promise<void>;
+  forgetHeaderCounts(cookieHeader: string | undefined): void;
 }
 
 const viteDevServer = dev
@@ -270,6 +284,13 @@ app.use((req, res, next) => {
   next();
 });
 
+// A session's own write (a form post, an API call) shows in its next page's header counts at once.
+app.use((req, res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD" && hasSessionCookie(req.get("cookie")))
+    res.on("finish", () => entry.forgetHeaderCounts(req.get("cookie")));
+  next();
+});
+
 // Signed-in pages and data responses are never stored by a browser or a shared cache (whatever the route says).
 app.use((req, res, next) => {
   if (req.path.endsWith(".data") || hasSessionCookie(req.get("cookie"))) {
@@ -308,13 +329,18 @@ app.use((err: unknown, _req: express.Request, res: express.Response, _next: expr
 });
 
 await entry.warmUp();
-if (config.WORKER_IN_PROCESS) await entry.startBackground();
+// with several web processes only one of them (worker #1) runs the outbox consumers and the periodic jobs
+const background = config.WORKER_IN_PROCESS && runsBackground();
+if (background) await entry.startBackground();
 
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  logger.info({ port, host: config.HOST, mode: dev ? "development" : "production" }, "server listening");
-  console.log(`СнабМост: http://localhost:${port}`);
+  logger.info(
+    { port, host: config.HOST, mode: dev ? "development" : "production", pid: process.pid, background },
+    "server listening",
+  );
+  if (cluster.isPrimary || runsBackground()) console.log(`СнабМост: http://localhost:${port}`);
 });
 
 let shuttingDown = false;
