@@ -32,6 +32,7 @@ import {
   PRIVATE_NO_STORE,
   PUBLIC_PAGE_CACHE,
   pageEtag,
+  publicPagePolicy,
 } from "../app/utils/page-cache.server";
 import { largestBodyLimit, TOO_LARGE_BODY, withRequestLimits } from "../app/utils/request-limits.server";
 import { planProcesses, runPrimary, runsBackground } from "./lib/cluster";
@@ -262,11 +263,9 @@ app.use((req, res, next) => {
     res.write = write as typeof res.write;
     res.end = end as typeof res.end;
     const body = Buffer.concat(chunks);
-    if (res.getHeader("set-cookie")) {
-      res.setHeader("Cache-Control", PRIVATE_NO_STORE);
-      return end(body);
-    }
-    if (res.statusCode !== 200) return end(body);
+    const policy = publicPagePolicy({ status: res.statusCode, setsCookie: res.hasHeader("set-cookie") });
+    if (policy === "private") res.setHeader("Cache-Control", PRIVATE_NO_STORE);
+    if (policy !== "public") return end(body);
     const etag = pageEtag(body, [res.locals.cspNonce as string, res.locals.requestId as string]);
     res.setHeader("ETag", etag);
     res.setHeader("Cache-Control", PUBLIC_PAGE_CACHE);

@@ -16,6 +16,15 @@ export const PRIVATE_NO_STORE = "private, no-store";
 
 const PUBLIC_PAGE = /^(?:\/en)?\/(?:catalog(?:\/[^/]+)?|products\/[^/]+|suppliers\/[^/]+)\/?$/;
 
+/**
+ * What an anonymous public page's response may be told: a response that sets a cookie is somebody's own (never public),
+ * an error or redirect keeps what the route said, a 200 is public.
+ */
+export function publicPagePolicy(response: { status: number; setsCookie: boolean }): "private" | "public" | "as-is" {
+  if (response.setsCookie) return "private";
+  return response.status === 200 ? "public" : "as-is";
+}
+
 /** A page path whose anonymous rendering is the same for everyone: catalog, category, product, supplier. */
 export function isPublicPagePath(pathname: string): boolean {
   return PUBLIC_PAGE.test(pathname);
@@ -27,9 +36,26 @@ export function hasSessionCookie(cookieHeader: string | undefined): boolean {
 
 /** Weak ETag of a rendered page, ignoring the per-request values (nonce, request id) it contains. */
 export function pageEtag(body: Buffer, perRequest: (string | undefined)[]): string {
-  let text = body.toString("utf8");
-  for (const value of perRequest) if (value) text = text.split(value).join("");
-  return `W/"${crypto.createHash("sha1").update(text).digest("base64url")}"`;
+  const needles = perRequest.filter((v): v is string => !!v).map((v) => Buffer.from(v));
+  const hash = crypto.createHash("sha1");
+  let from = 0;
+  for (;;) {
+    // the next occurrence of any per-request value: hash what comes before it, skip it
+    let at = -1;
+    let length = 0;
+    for (const needle of needles) {
+      const i = body.indexOf(needle, from);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+        length = needle.length;
+      }
+    }
+    if (at < 0) break;
+    hash.update(body.subarray(from, at));
+    from = at + length;
+  }
+  hash.update(body.subarray(from));
+  return `W/"${hash.digest("base64url")}"`;
 }
 
 /** True when an If-None-Match header lists the ETag (weak comparison, as RFC 9110 §13.1.2 asks for GET). */

@@ -19,7 +19,10 @@ export interface ProcessPlan {
   reason?: string;
 }
 
-/** How many web processes to run: WEB_CONCURRENCY (default: CPU count); always 1 with the embedded database or in dev. */
+/**
+ * How many web processes to run: WEB_CONCURRENCY (default: CPU count); always 1 with the embedded database (empty,
+ * memory:// or file: DATABASE_URL) or in development.
+ */
 export function planProcesses(env: {
   WEB_CONCURRENCY?: string;
   DATABASE_URL?: string;
@@ -33,10 +36,10 @@ export function planProcesses(env: {
     throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 256, got ${JSON.stringify(raw)}`);
   if (asked === 1) return { processes: 1 };
   if (env.dev) return { processes: 1, reason: "development server (Vite): one process" };
-  if (!env.DATABASE_URL)
+  if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? ""))
     return {
       processes: 1,
-      reason: `embedded PGlite (no DATABASE_URL) can be opened by one process only: serving with 1 process instead of ${asked}; set DATABASE_URL to a PostgreSQL server to use every core`,
+      reason: `the embedded PGlite database (DATABASE_URL not postgres://) can be opened by one process only: serving with 1 process instead of ${asked}; set DATABASE_URL to a PostgreSQL server to use every core`,
     };
   return { processes: asked };
 }
