@@ -96,7 +96,8 @@ const stopServer = () => {
   if (server.exitCode === null) server.kill("SIGTERM");
 };
 process.on("exit", stopServer);
-await waitForHealthy(base);
+// a cluster of workers compiling under a loaded machine can take a while to come up
+await waitForHealthy(base, 180_000);
 
 // ─── fixtures: a product, a buyer session ──────────────────────────────────
 const db = openDatabase(url);
