@@ -14,13 +14,7 @@ async function publicPages(request: APIRequestContext): Promise<string[]> {
   const productHtml = await (await request.get(product as string)).text();
   const supplier = /href="(\/suppliers\/[^"?#]+)"/.exec(productHtml)?.[1];
   expect(supplier, "a supplier link on the product page").toBeTruthy();
-  return [
-    `/catalog?q=${encodeURIComponent("кабель")}`,
-    category,
-    product as string,
-    supplier as string,
-    "/en/catalog",
-  ];
+  return [`/catalog?q=${encodeURIComponent("кабель")}`, category, product as string, supplier as string, "/en/catalog"];
 }
 
 test("anonymous catalog, category, product and supplier pages are publicly cacheable and revalidate to 304", async ({
