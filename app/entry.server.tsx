@@ -6,13 +6,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
-import { createI18n } from "~/modules/i18n/i18n.server";
+import { i18nFor } from "~/modules/i18n/i18n.server";
 import { langFromPath } from "~/modules/i18n/paths";
 import { wireApp } from "~/startup.server";
 import { checkDatabase } from "~/utils/db.server";
 import { redactUrl } from "~/utils/http-security.server";
 import { logger } from "~/utils/logger.server";
 
+export { forgetHeaderCounts } from "~/components/layout/header-counts.server";
 export { startBackground, stopBackground, wireApp } from "~/startup.server";
 export { closeDatabase } from "~/utils/db.server";
 export { logger };
@@ -39,7 +40,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const lang = langFromPath(new URL(request.url).pathname);
-  const i18n = await createI18n(lang);
+  const i18n = await i18nFor(lang);
   const nonce = loadContext?.cspNonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

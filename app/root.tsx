@@ -14,6 +14,7 @@ import {
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { headerCounts } from "~/components/layout/header-counts.server";
 import type { RootLoaderData } from "~/components/layout/root-data";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
@@ -22,8 +23,6 @@ import { getActor, getViewer } from "~/modules/accounts/accounts.server";
 import type { Lang } from "~/modules/i18n/i18n";
 import { getLang } from "~/modules/i18n/i18n.server";
 import { langFromPath } from "~/modules/i18n/paths";
-import { countUnread } from "~/modules/notifications/notifications.server";
-import { countCart } from "~/modules/rfq/rfq.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -34,7 +33,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootLoaderData> {
   const lang = getLang(request);
   const [viewer, actor] = await Promise.all([getViewer(request), getActor(request)]);
-  const [unreadNotifications, cartCount] = actor ? await Promise.all([countUnread(actor), countCart(actor)]) : [0, 0];
+  const { unreadNotifications, cartCount } = await headerCounts(request, actor);
   return { lang, viewer, unreadNotifications, cartCount, requestId: context?.requestId ?? null };
 }
 

@@ -5,6 +5,7 @@
  * structured access logs. SIGTERM/SIGINT shut down gracefully: stop accepting, finish requests, stop the worker,
  * close the database.
  */
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -24,7 +25,17 @@ import {
   trustedProxies,
   withFormBodyGuard,
 } from "../app/utils/http-security.server";
+import {
+  etagMatches,
+  hasSessionCookie,
+  isPublicPagePath,
+  PRIVATE_NO_STORE,
+  PUBLIC_PAGE_CACHE,
+  pageEtag,
+  publicPagePolicy,
+} from "../app/utils/page-cache.server";
 import { largestBodyLimit, TOO_LARGE_BODY, withRequestLimits } from "../app/utils/request-limits.server";
+import { planProcesses, runPrimary, runsBackground } from "./lib/cluster";
 
 const dev = process.env.NODE_ENV !== "production";
 
@@ -36,6 +47,17 @@ try {
   process.exit(1);
 }
 
+// Every core: a primary forks WEB_CONCURRENCY workers, each of which runs the rest of this file (scripts/lib/cluster.ts).
+const plan = planProcesses({ WEB_CONCURRENCY: process.env.WEB_CONCURRENCY, DATABASE_URL: config.DATABASE_URL, dev });
+if (plan.reason && cluster.isPrimary) console.log(`СнабМост: ${plan.reason}`);
+if (cluster.isPrimary && plan.processes > 1) {
+  const log = (msg: string, extra: Record<string, unknown> = {}) =>
+    console.log(JSON.stringify({ level: 30, time: Date.now(), app: "snabmost", role: "primary", ...extra, msg }));
+  await runPrimary(plan.processes, log);
+  log("bye");
+  process.exit(0);
+}
+
 interface EntryExtras {
   logger: import("pino").Logger;
   wireApp(): void;
@@ -43,6 +65,7 @@ interface EntryExtras {
   stopBackground(): Promise<void>;
   closeDatabase(): Promise<void>;
   warmUp(): Promise<void>;
+  forgetHeaderCounts(cookieHeader: string | undefined): void;
 }
 
 const viteDevServer = dev
@@ -211,9 +234,65 @@ if (!viteDevServer) files.use(express.static(path.resolve("build/client"), { max
 files.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
 
+// Anonymous catalog, category, product and supplier pages: a shared cache may keep them briefly (s-maxage) and
+// revalidate with a weak ETag of the rendered body; a repeat with a matching If-None-Match gets 304 and no body. A
+// response that sets a cookie is never public (app/utils/page-cache.server.ts).
+app.use((req, res, next) => {
+  if (req.method !== "GET" || !isPublicPagePath(req.path) || hasSessionCookie(req.get("cookie"))) return next();
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (chunk: unknown) => boolean;
+  const end = res.end.bind(res) as (chunk?: unknown) => express.Response;
+  const collect = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === "string"
+          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+          : Buffer.from(chunk as Uint8Array),
+    );
+  };
+  res.write = ((chunk: unknown, encoding?: unknown) => {
+    collect(chunk, encoding);
+    return true;
+  }) as typeof res.write;
+  // the whole page is sent at once: no per-chunk gzip flushes (compression's res.flush)
+  (res as unknown as { flush(): void }).flush = () => {};
+  res.end = ((chunk?: unknown, encoding?: unknown) => {
+    collect(chunk, encoding);
+    res.write = write as typeof res.write;
+    res.end = end as typeof res.end;
+    const body = Buffer.concat(chunks);
+    const policy = publicPagePolicy({ status: res.statusCode, setsCookie: res.hasHeader("set-cookie") });
+    if (policy === "private") res.setHeader("Cache-Control", PRIVATE_NO_STORE);
+    if (policy !== "public") return end(body);
+    const etag = pageEtag(body, [res.locals.cspNonce as string, res.locals.requestId as string]);
+    res.setHeader("ETag", etag);
+    res.setHeader("Cache-Control", PUBLIC_PAGE_CACHE);
+    res.setHeader("Vary", "Cookie");
+    if (etagMatches(req.get("if-none-match"), etag)) {
+      res.statusCode = 304;
+      // a browser merges a 304's headers into its stored page: a fresh nonce would block the stored page's scripts
+      res.removeHeader("Content-Security-Policy");
+      res.removeHeader("Content-Type");
+      res.removeHeader("Content-Length");
+      return end();
+    }
+    return end(body);
+  }) as typeof res.end;
+  next();
+});
+
+// A session's own write (a form post, an API call) shows in its next page's header counts at once.
+app.use((req, res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD" && hasSessionCookie(req.get("cookie")))
+    res.on("finish", () => entry.forgetHeaderCounts(req.get("cookie")));
+  next();
+});
+
 // Signed-in pages and data responses are never stored by a browser or a shared cache (whatever the route says).
 app.use((req, res, next) => {
-  if (req.path.endsWith(".data") || /(?:^|;\s*)sm_session=/.test(req.get("cookie") ?? "")) {
+  if (req.path.endsWith(".data") || hasSessionCookie(req.get("cookie"))) {
     const setHeader = res.setHeader.bind(res);
     res.setHeader = (name, value) => (name.toLowerCase() === "cache-control" ? res : setHeader(name, value));
     setHeader("Cache-Control", "private, no-store");
@@ -249,13 +328,18 @@ app.use((err: unknown, _req: express.Request, res: express.Response, _next: expr
 });
 
 await entry.warmUp();
-if (config.WORKER_IN_PROCESS) await entry.startBackground();
+// with several web processes only one of them (worker #1) runs the outbox consumers and the periodic jobs
+const background = config.WORKER_IN_PROCESS && runsBackground();
+if (background) await entry.startBackground();
 
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  logger.info({ port, host: config.HOST, mode: dev ? "development" : "production" }, "server listening");
-  console.log(`СнабМост: http://localhost:${port}`);
+  logger.info(
+    { port, host: config.HOST, mode: dev ? "development" : "production", pid: process.pid, background },
+    "server listening",
+  );
+  if (cluster.isPrimary || runsBackground()) console.log(`СнабМост: http://localhost:${port}`);
 });
 
 let shuttingDown = false;

@@ -38,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       image: product.photos[0] ? `${origin}/files/${product.photos[0].fileId}` : null,
       noindex: product.status !== "PUBLISHED",
     },
-    now: Date.now(),
+    // to the minute: the page stays byte-identical between renders, so its ETag revalidates (app/utils/page-cache.server.ts)
+    now: Math.floor(Date.now() / 60_000) * 60_000,
   };
 }
 

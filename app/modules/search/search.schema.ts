@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { DEFAULT_PER_PAGE, SORT_VALUES } from "./search.params";
 import { MAX_QUERY_LENGTH } from "./text";
+
+// zod-free parts, shared with the browser bundle (the catalog page does not ship zod)
+export { DEFAULT_PER_PAGE, SORT_VALUES, searchParamsToQuery } from "./search.params";
 
 /**
  * The search parameters of /catalog and /api/v1/search (one schema, so the page and the API accept the same URLs).
@@ -16,8 +20,6 @@ import { MAX_QUERY_LENGTH } from "./text";
  */
 
 export const SECTOR_VALUES = ["HEAT_POWER", "HYDRO_POWER", "GRID", "MUNICIPAL"] as const;
-export const SORT_VALUES = ["relevance", "price_asc", "price_desc", "lead_asc", "updated_desc"] as const;
-export const DEFAULT_PER_PAGE = 20;
 export const MAX_PAGE = 50;
 
 const slug = z
@@ -93,23 +95,4 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearchParams {
       message: i.message,
     })),
   };
-}
-
-/** The URL query of a parameter set (defaults left out), e.g. for links that change one facet. */
-export function searchParamsToQuery(p: Partial<SearchParams>): URLSearchParams {
-  const out = new URLSearchParams();
-  if (p.q) out.set("q", p.q);
-  for (const s of p.sector ?? []) out.append("sector", s);
-  for (const c of p.category ?? []) out.append("category", c);
-  for (const s of p.supplier ?? []) out.append("supplier", s);
-  if (p.verified) out.set("verified", "1");
-  if (p.stock) out.set("stock", "1");
-  if (p.price_min !== undefined) out.set("price_min", String(p.price_min));
-  if (p.price_max !== undefined) out.set("price_max", String(p.price_max));
-  if (p.lead_max !== undefined) out.set("lead_max", String(p.lead_max));
-  for (const [code, values] of Object.entries(p.specs ?? {})) for (const v of values) out.append(`spec.${code}`, v);
-  if (p.sort) out.set("sort", p.sort);
-  if (p.page && p.page > 1) out.set("page", String(p.page));
-  if (p.per_page && p.per_page !== DEFAULT_PER_PAGE) out.set("per_page", String(p.per_page));
-  return out;
 }

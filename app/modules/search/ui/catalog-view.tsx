@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
-import { SORT_VALUES, searchParamsToQuery } from "../search.schema";
+import { SORT_VALUES, searchParamsToQuery } from "../search.params";
 import type { CatalogSearch } from "../search.server";
 import { ResultCard } from "./result-card";
 
