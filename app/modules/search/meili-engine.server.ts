@@ -191,10 +191,14 @@ export function buildMeiliFilter(filters: SearchFilters): string[] {
 
 /** The query text Meilisearch gets: codes as code keys, words as Snowball stems, ё→е. */
 export function meiliQueryText(terms: QueryTerm[]): string {
-  return terms
+  const text = terms
     .map((t) => (t.looksLikeCode ? t.codeKey : t.stems.join(" ")))
     .filter(Boolean)
     .join(" ");
+  // Meilisearch matches the last word as a prefix unless the query ends in a space: a number is a whole token
+  // («10» must not find 100 or 1000)
+  const last = terms.at(-1);
+  return last && text && /^\d+$/.test(last.codeKey) ? `${text} ` : text;
 }
 
 /** The search request the engine sends for a query (also what `bench:search` sends directly, to compare). */
@@ -359,7 +363,9 @@ export class MeiliSearchEngine implements SearchEngine {
     const page = params.page;
     const perPage = params.hitsPerPage;
     const response = await this.client.index(this.options.index).search(q, params);
-    const total = response.totalHits ?? 0;
+    // totalHits stops at maxTotalHits; the facet counts do not: every product has one sector, so their sum is exact
+    const sectors = wantFacets ? response.facetDistribution?.sector : undefined;
+    const total = sectors ? Object.values(sectors).reduce((a, b) => a + b, 0) : (response.totalHits ?? 0);
     const hits: SearchHit[] = (response.hits as unknown as { id: string; card: SearchHit["card"] }[]).map((h) => ({
       id: h.id,
       card: h.card,
@@ -368,7 +374,7 @@ export class MeiliSearchEngine implements SearchEngine {
     return {
       hits,
       total,
-      totalIsEstimate: total >= MAX_TOTAL_HITS,
+      totalIsEstimate: !sectors && total >= MAX_TOTAL_HITS,
       page,
       perPage,
       facets: wantFacets ? toFacets(response.facetDistribution ?? {}, response.facetStats ?? {}, specCodes) : null,
