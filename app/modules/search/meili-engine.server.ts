@@ -12,7 +12,7 @@ import type {
   SuggestResult,
 } from "./search.types";
 import { MAX_TOTAL_HITS } from "./search.types";
-import { codeLexemes, foldYo, highlight, parseQuery, type QueryTerm, stemText } from "./text";
+import { codeLexemes, foldYo, highlight, parseQuery, type QueryTerm, splitNegated, stemText } from "./text";
 
 /**
  * The Meilisearch engine (official client 0.62).
@@ -132,16 +132,18 @@ export interface MeiliDocument {
 }
 
 export function toMeiliDocument(d: SearchDocumentInput): MeiliDocument {
+  // what the title says the product lacks («без трансформатора») is searchable with the description, not the title
+  const { named, negated } = splitNegated(d.card.title);
   const doc: MeiliDocument = {
     id: d.id,
     codes: codeLexemes(d.card.sku, d.card.title, d.card.manufacturer).join(" "),
     sku: foldYo(d.card.sku),
-    title: foldYo(d.card.title),
+    title: foldYo(named),
     manufacturer: foldYo(d.card.manufacturer ?? ""),
     categoryText: foldYo(d.categoryText),
-    stems: stemText(`${d.card.title} ${d.categoryText} ${d.card.manufacturer ?? ""} ${d.specText}`),
+    stems: stemText(`${named} ${d.categoryText} ${d.card.manufacturer ?? ""} ${d.specText}`),
     specText: foldYo(d.specText),
-    description: foldYo(d.description.slice(0, 5000)),
+    description: foldYo(`${negated ? `${negated} ${stemText(negated)} ` : ""}${d.description.slice(0, 5000)}`),
     sector: d.sector,
     categoryPath: d.categoryPath,
     categoryId: d.card.categoryId,

@@ -14,7 +14,7 @@ import type {
   SuggestResult,
 } from "./search.types";
 import { MAX_TOTAL_HITS } from "./search.types";
-import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, stem, words } from "./text";
+import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, splitNegated, stem, words } from "./text";
 
 /**
  * The embedded engine: PostgreSQL full-text search over the denormalised `search_document` table (works on PGlite and
@@ -110,12 +110,14 @@ export class PostgresSearchEngine implements SearchEngine {
         updatedAt: d.updatedAt.toISOString(),
         specs: specPairs(d.specFacets),
         card: d.card,
-        title: normalizeText(d.card.title),
+        title: normalizeText(splitNegated(d.card.title).named),
         codesA: codeLexemes(d.card.sku, d.card.title).join(" "),
         textB: normalizeText(`${d.card.manufacturer ?? ""} ${d.categoryText}`),
         codesB: codeLexemes(d.card.manufacturer, d.specText).join(" "),
         specText: normalizeText(d.specText),
-        description: normalizeText(d.description.slice(0, DESCRIPTION_CHARS)),
+        description: normalizeText(
+          `${splitNegated(d.card.title).negated} ${d.description.slice(0, DESCRIPTION_CHARS)}`,
+        ),
       }));
       const vocabulary = new Set<string>();
       for (const d of chunk) {

@@ -8,6 +8,7 @@ import {
   nameMatcher,
   normalizeText,
   parseQuery,
+  splitNegated,
   switchLayout,
   tokenize,
 } from "./text";
@@ -125,5 +126,15 @@ describe("nameMatcher", () => {
     expect(nameMatcher("котёл")("Котлы водогрейные")).toBe(2);
     expect(nameMatcher("котёл")("Насосы сетевые")).toBe(0);
     expect(nameMatcher("тран")("Трансформаторы силовые")).toBe(2);
+  });
+});
+
+describe("splitNegated", () => {
+  it("takes what a title says the product lacks out of what it names", () => {
+    expect(splitNegated("Подстанция 2КТПН-630/10/0,4-У1 наружной установки, проходная (без трансформатора)")).toEqual({
+      named: "Подстанция 2КТПН-630/10/0,4-У1 наружной установки, проходная",
+      negated: "без трансформатора",
+    });
+    expect(splitNegated("Трансформатор ТМГ-1000")).toEqual({ named: "Трансформатор ТМГ-1000", negated: "" });
   });
 });

@@ -374,3 +374,21 @@ export function nameMatcher(q: string): (name: string) => number {
     return 0;
   };
 }
+
+/**
+ * A title split into what it names and what it says the product lacks: «КТПН-630 проходная (без трансформатора)» →
+ * named «КТПН-630 проходная», negated «без трансформатора». The engines index the negated words with the description,
+ * not the title, so «трансформатор» ranks transformers before substations sold without one.
+ */
+export function splitNegated(title: string): { named: string; negated: string } {
+  const negated: string[] = [];
+  const named = title
+    .replace(/\(?\s*(?<![\p{L}\p{N}])без\s+[\p{L}\p{N}-]+(?:\s+и\s+[\p{L}\p{N}-]+)?\s*\)?/giu, (m) => {
+      negated.push(m.replace(/[()]/g, "").trim());
+      return " ";
+    })
+    .replace(/\s+([,.;])/g, "$1")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+  return { named, negated: negated.join("; ") };
+}
