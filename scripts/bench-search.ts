@@ -187,7 +187,6 @@ for (const engine of engines)
     }
   }
 useSearchEngine(undefined);
-await meili?.stop();
 await db.close();
 useDatabase(undefined);
 
@@ -197,15 +196,33 @@ if (!skipHttp) {
     console.error("no build: run `npm run build` first (or pass --skip-http)");
     process.exit(1);
   }
-  // "HTTP" = result cache off (every request hits the engine); "HTTP+cache" = the default 10 s result cache
-  for (const [mode, ttl] of [
-    ["HTTP", "0"],
-    ["HTTP+cache", "10000"],
-  ] as const) {
+  // "HTTP" = result cache off (every request hits the engine); "HTTP+cache" = the default 10 s result cache.
+  // Each engine's rows come from the app running that engine (Meilisearch: the bench's server, as an external host).
+  const runs = engines.flatMap((engine) =>
+    (
+      [
+        ["HTTP", "0"],
+        ["HTTP+cache", "10000"],
+      ] as const
+    ).map(([mode, ttl]) => ({ engine, mode: `${engine.name} ${mode}`, ttl })),
+  );
+  for (const { engine, mode, ttl } of runs) {
     const port = await freePort();
+    const engineEnv =
+      engine === meili
+        ? {
+            SEARCH_ENGINE: "meilisearch",
+            MEILI_HOST: meili.server.host,
+            MEILI_API_KEY: meili.server.masterKey,
+            MEILI_INDEX: "products",
+          }
+        : { SEARCH_ENGINE: "postgres" };
+    const inherited = { ...process.env };
+    if (engine !== meili) delete inherited.MEILI_HOST;
     const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
       env: {
-        ...process.env,
+        ...inherited,
+        ...engineEnv,
         DATABASE_URL: url,
         PORT: String(port),
         HOST: "127.0.0.1",
@@ -244,4 +261,5 @@ if (!skipHttp) {
     }
   }
 }
+await meili?.stop();
 console.log(`\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}`);

@@ -41,6 +41,11 @@ export const envSchema = z.object({
    * p95 ≤ 50 ms at 8 concurrent searches on 2 cores (1000: 54–64 ms for broad terms; docs/performance-search.md).
    */
   SEARCH_PG_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(500),
+  /**
+   * Embedded search engine: when a query has more matches than SEARCH_PG_CANDIDATES, the total and the facet counts are
+   * still counted exactly over up to this many matches (beyond it they are a sample and the total a lower bound, «≈»).
+   */
+  SEARCH_PG_EXACT: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("СнабМост <noreply@snabmost.local>"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),

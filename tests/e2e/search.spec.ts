@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { demoOwnerEmail, loginAs } from "./helpers/auth";
 
 /** Search: header autocomplete → category → two facets → product; the same URL without JavaScript. */
 
@@ -31,7 +32,8 @@ test.describe("catalog search", () => {
     await expect(listbox).toBeVisible();
     const category = listbox.getByRole("option", { name: /Силовые трансформаторы/ });
     await expect(category).toBeVisible();
-    await expect(listbox.getByRole("option").nth(1)).toContainText(/трансформатор/i); // a product suggestion
+    // the first product suggestion is a transformer, not a substation sold «без трансформатора»
+    await expect(listbox.getByRole("option").nth(1)).toHaveText(/^Трансформатор/);
 
     // keyboard: ↓ to the category, Enter opens it
     await box.press("ArrowDown");
@@ -106,5 +108,78 @@ test.describe("catalog search", () => {
     const bad = await request.get("/api/v1/search?sort=cheapest&page=-1");
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.code).toBe("invalid_parameters");
+  });
+
+  test("suggestions: names that match first; a query in the wrong keyboard layout is retyped", async ({ page }) => {
+    await waitForIndex(page);
+    await page.goto("/");
+    const box = headerBox(page);
+    await box.click();
+    await box.pressSequentially("котёл", { delay: 30 });
+    const listbox = page.getByRole("listbox", { name: "Подсказки поиска" }).first();
+    await expect(listbox.getByRole("group", { name: "Категории" }).getByRole("option").first()).toHaveText(/^Котлы/);
+
+    await page.goto(`/catalog?q=${encodeURIComponent("nhfycajhvfnjh")}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Результаты по запросу «трансформатор»" })).toBeVisible();
+    await expect(page.getByTestId("layout-corrected")).toContainText("nhfycajhvfnjh");
+    await expect(page.getByTestId("results").getByTestId("result-title").first()).toHaveText(/^Трансформатор/);
+  });
+
+  test("facets stay selectable (6 or 10 кВ), chips remove one value or all, counts are exact", async ({ page }) => {
+    await waitForIndex(page);
+    await page.goto("/catalog/silovye-transformatory");
+    const api = await (await page.request.get("/api/v1/search?category=silovye-transformatory&per_page=1")).json();
+    expect(api.totalIsEstimate).toBe(false);
+    const voltage = page.getByRole("group", { name: /Напряжение ВН/ });
+    const options = voltage.getByRole("checkbox");
+    expect(await options.count()).toBeGreaterThanOrEqual(2);
+    const first = (await voltage.locator("label").nth(0).textContent()) ?? "";
+    const second = (await voltage.locator("label").nth(1).textContent()) ?? "";
+    const countOf = (label: string) => Number((/\((\d+)\)/.exec(label) ?? [])[1]);
+    await options.nth(0).check();
+    await expect(page).toHaveURL(/spec\.hv_kv=/);
+    // the other value is still offered, with its own count (disjunctive facets)
+    await expect(voltage.getByRole("checkbox")).toHaveCount(await options.count());
+    await voltage.getByRole("checkbox").nth(1).check();
+    await expect(page).toHaveURL(/spec\.hv_kv=.*spec\.hv_kv=/);
+    await expect(page.locator("#results-count")).toContainText(String(countOf(first) + countOf(second)));
+
+    const chips = page.getByTestId("filter-chips");
+    await expect(chips.getByRole("link", { name: /Убрать фильтр «Напряжение ВН/ })).toHaveCount(2);
+    await expectNoAxeViolations(page);
+    await chips
+      .getByRole("link", { name: /Убрать фильтр «Напряжение ВН/ })
+      .first()
+      .click();
+    await expect(page).not.toHaveURL(/spec\.hv_kv=.*spec\.hv_kv=/);
+    await expect(page).toHaveURL(/spec\.hv_kv=/);
+    await page.getByTestId("filter-chips").getByRole("link", { name: "Сбросить все" }).click();
+    await expect(page).not.toHaveURL(/spec\./);
+    await expect(page.getByTestId("filter-chips")).toHaveCount(0);
+  });
+
+  test("«В запрос» on a result card, without JavaScript: back on the same results with a confirmation", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await waitForIndex(page);
+    await loginAs(page, demoOwnerEmail("balaklavskiy-vodokanal"), undefined, { redirectTo: "/catalog" });
+    const url = `/catalog?q=${encodeURIComponent("насос")}`;
+    await page.goto(url);
+    const card = page.getByTestId("results").getByRole("listitem").first();
+    const title = ((await card.getByTestId("result-title").textContent()) ?? "").trim();
+    await card.getByRole("button", { name: /^Добавить «.+» в запрос цен$/ }).click();
+    await expect(page).toHaveURL(/addedToRfq=1/);
+    await expect(page).toHaveURL(/q=/);
+    await expect(page.getByRole("status")).toContainText(`«${title}» добавлен в запрос цен.`);
+    await expect(page.getByTestId("results").getByRole("listitem").first().getByTestId("added-to-rfq")).toBeVisible();
+    // it is in the cart; take it out again (the cart belongs to this demo buyer)
+    await page.getByRole("status").getByRole("link", { name: "Перейти к запросу" }).click();
+    const row = page.getByRole("listitem").filter({ hasText: title }).first();
+    await expect(row).toBeVisible();
+    await row.getByRole("button", { name: "Убрать" }).click();
+    await expect(page.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
+    await context.close();
   });
 });

@@ -12,7 +12,7 @@ import type {
   SuggestResult,
 } from "./search.types";
 import { MAX_TOTAL_HITS } from "./search.types";
-import { codeLexemes, foldYo, highlight, parseQuery, type QueryTerm, stemText } from "./text";
+import { codeLexemes, foldYo, highlight, parseQuery, type QueryTerm, splitNegated, stemText } from "./text";
 
 /**
  * The Meilisearch engine (official client 0.62).
@@ -132,16 +132,18 @@ export interface MeiliDocument {
 }
 
 export function toMeiliDocument(d: SearchDocumentInput): MeiliDocument {
+  // what the title says the product lacks («без трансформатора») is searchable with the description, not the title
+  const { named, negated } = splitNegated(d.card.title);
   const doc: MeiliDocument = {
     id: d.id,
     codes: codeLexemes(d.card.sku, d.card.title, d.card.manufacturer).join(" "),
     sku: foldYo(d.card.sku),
-    title: foldYo(d.card.title),
+    title: foldYo(named),
     manufacturer: foldYo(d.card.manufacturer ?? ""),
     categoryText: foldYo(d.categoryText),
-    stems: stemText(`${d.card.title} ${d.categoryText} ${d.card.manufacturer ?? ""} ${d.specText}`),
+    stems: stemText(`${named} ${d.categoryText} ${d.card.manufacturer ?? ""} ${d.specText}`),
     specText: foldYo(d.specText),
-    description: foldYo(d.description.slice(0, 5000)),
+    description: foldYo(`${negated ? `${negated} ${stemText(negated)} ` : ""}${d.description.slice(0, 5000)}`),
     sector: d.sector,
     categoryPath: d.categoryPath,
     categoryId: d.card.categoryId,
@@ -191,10 +193,14 @@ export function buildMeiliFilter(filters: SearchFilters): string[] {
 
 /** The query text Meilisearch gets: codes as code keys, words as Snowball stems, ё→е. */
 export function meiliQueryText(terms: QueryTerm[]): string {
-  return terms
+  const text = terms
     .map((t) => (t.looksLikeCode ? t.codeKey : t.stems.join(" ")))
     .filter(Boolean)
     .join(" ");
+  // Meilisearch matches the last word as a prefix unless the query ends in a space: a number is a whole token
+  // («10» must not find 100 or 1000)
+  const last = terms.at(-1);
+  return last && text && /^\d+$/.test(last.codeKey) ? `${text} ` : text;
 }
 
 /** The search request the engine sends for a query (also what `bench:search` sends directly, to compare). */
@@ -359,7 +365,9 @@ export class MeiliSearchEngine implements SearchEngine {
     const page = params.page;
     const perPage = params.hitsPerPage;
     const response = await this.client.index(this.options.index).search(q, params);
-    const total = response.totalHits ?? 0;
+    // totalHits stops at maxTotalHits; the facet counts do not: every product has one sector, so their sum is exact
+    const sectors = wantFacets ? response.facetDistribution?.sector : undefined;
+    const total = sectors ? Object.values(sectors).reduce((a, b) => a + b, 0) : (response.totalHits ?? 0);
     const hits: SearchHit[] = (response.hits as unknown as { id: string; card: SearchHit["card"] }[]).map((h) => ({
       id: h.id,
       card: h.card,
@@ -368,7 +376,7 @@ export class MeiliSearchEngine implements SearchEngine {
     return {
       hits,
       total,
-      totalIsEstimate: total >= MAX_TOTAL_HITS,
+      totalIsEstimate: !sectors && total >= MAX_TOTAL_HITS,
       page,
       perPage,
       facets: wantFacets ? toFacets(response.facetDistribution ?? {}, response.facetStats ?? {}, specCodes) : null,

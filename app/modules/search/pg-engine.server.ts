@@ -14,7 +14,7 @@ import type {
   SuggestResult,
 } from "./search.types";
 import { MAX_TOTAL_HITS } from "./search.types";
-import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, stem, words } from "./text";
+import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, splitNegated, stem, words } from "./text";
 
 /**
  * The embedded engine: PostgreSQL full-text search over the denormalised `search_document` table (works on PGlite and
@@ -58,13 +58,17 @@ export class PostgresSearchEngine implements SearchEngine {
   /** Unknown (typo) words with their closest known words, until a time. */
   private readonly unknownWords = new Map<string, { expansion: Expansion; until: number }>();
 
+  /** Matches counted exactly (total and facets) when there are more than `candidates` (SEARCH_PG_EXACT). */
+  private readonly exact: number;
+
   private changesSinceVacuum = 0;
 
   constructor(
     private readonly db: Db = getPrisma,
-    options: { candidates?: number } = {},
+    options: { candidates?: number; exact?: number } = {},
   ) {
     this.candidates = options.candidates ?? env().SEARCH_PG_CANDIDATES;
+    this.exact = Math.max(this.candidates, options.exact ?? env().SEARCH_PG_EXACT);
   }
 
   async applySettings(): Promise<void> {
@@ -106,12 +110,14 @@ export class PostgresSearchEngine implements SearchEngine {
         updatedAt: d.updatedAt.toISOString(),
         specs: specPairs(d.specFacets),
         card: d.card,
-        title: normalizeText(d.card.title),
+        title: normalizeText(splitNegated(d.card.title).named),
         codesA: codeLexemes(d.card.sku, d.card.title).join(" "),
         textB: normalizeText(`${d.card.manufacturer ?? ""} ${d.categoryText}`),
         codesB: codeLexemes(d.card.manufacturer, d.specText).join(" "),
         specText: normalizeText(d.specText),
-        description: normalizeText(d.description.slice(0, DESCRIPTION_CHARS)),
+        description: normalizeText(
+          `${splitNegated(d.card.title).negated} ${d.description.slice(0, DESCRIPTION_CHARS)}`,
+        ),
       }));
       const vocabulary = new Set<string>();
       for (const d of chunk) {
@@ -265,13 +271,15 @@ export class PostgresSearchEngine implements SearchEngine {
     if (!t.looksLikeCode && wordParts.length > 0) parts.push(Prisma.join(wordParts, " && "));
     const lettersOnly = !/\d/.test(t.codeKey);
     const codeUsable = t.codeKey.length >= 2 && (!lettersOnly || t.codeKey.length <= 8);
-    if (codeUsable) parts.push(Prisma.sql`to_tsquery('simple', ${`${t.codeKey}:*`})`);
+    // a number is a whole token: «10» must not find 100 or 1000 (codes with letters stay prefixes: «тмг1000»)
+    const number = /^\d+$/.test(t.codeKey);
+    if (codeUsable) parts.push(Prisma.sql`to_tsquery('simple', ${number ? t.codeKey : `${t.codeKey}:*`})`);
     if (t.looksLikeCode && t.codeParts.length > 1) {
       // the whole code above is already a prefix; of its pieces only a last one of 3+ characters is (a prefix such
       // as «95:*» expands to every lexeme starting so: 22 of the 28 ms of a code search at 1M products)
       const pieces = t.codeParts.map(
         (p, i) =>
-          Prisma.sql`to_tsquery('simple', ${i === t.codeParts.length - 1 && t.prefix && p.length >= 3 ? `${p}:*` : p})`,
+          Prisma.sql`to_tsquery('simple', ${i === t.codeParts.length - 1 && t.prefix && p.length >= 3 && !/^\d+$/.test(p) ? `${p}:*` : p})`,
       );
       parts.push(Prisma.sql`(${Prisma.join(pieces, " && ")})`);
     }
@@ -340,14 +348,32 @@ export class PostgresSearchEngine implements SearchEngine {
       sort === "relevance" || limit === 0
         ? Prisma.sql`NULL::text[]`
         : Prisma.sql`ARRAY(SELECT "productId" FROM search_document d ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+    // a relevance page deeper than the candidates widens them (every product stays reachable page by page)
+    const bound =
+      sort === "relevance" && offset > 0
+        ? Math.max(this.candidates, Math.min(offset + limit, MAX_TOTAL_HITS))
+        : this.candidates;
+    const specsColumn = specCodes.length ? Prisma.sql`d.specs` : Prisma.sql`NULL`;
     const [row] = await prisma.$queryRaw<{ packed: string | null; page: string[] | null }[]>`
       SELECT (SELECT string_agg(${packedRow}, chr(30))
-                FROM (SELECT d.packed, ${specCodes.length ? Prisma.sql`d.specs` : Prisma.sql`NULL`} AS specs, ${rank} AS rank
+                FROM (SELECT d.packed, ${specsColumn} AS specs, ${rank} AS rank
                         FROM search_document d ${where}
-                       LIMIT ${this.candidates}) m) AS packed,
+                       LIMIT ${bound}) m) AS packed,
              ${sortedPage} AS page`;
     const candidates = unpackCandidates(row.packed);
-    const pageIds = sort === "relevance" ? rankPage(candidates, offset, limit) : (row.page ?? []);
+    const pageIds = sort === "relevance" ? this.relevancePage(candidates, offset, limit) : (row.page ?? []);
+
+    // 1b. More matches than candidates: count them exactly (total and facets) up to the exact budget — the narrow
+    //     packed rows without the text rank. Beyond the budget the total is a lower bound and the facets a sample.
+    let counted = candidates;
+    if (wantFacets && candidates.length >= bound && this.exact > bound) {
+      const [all] = await prisma.$queryRaw<{ packed: string | null }[]>`
+        SELECT string_agg(${packedRow}, chr(30)) AS packed
+          FROM (SELECT d.packed, ${specsColumn} AS specs, 0 AS rank
+                  FROM search_document d ${where}
+                 LIMIT ${this.exact + 1}) m`;
+      counted = unpackCandidates(all.packed);
+    }
 
     // 2. The cards of the page rows only.
     const cards =
@@ -357,8 +383,8 @@ export class PostgresSearchEngine implements SearchEngine {
             SELECT "productId" AS id, card FROM search_card WHERE "productId" = ANY(${pageIds}::text[])`;
     const cardById = new Map(cards.map((c) => [c.id, c.card]));
 
-    const total = candidates.length;
-    const saturated = total >= this.candidates;
+    const saturated = counted.length > this.exact || (counted === candidates && candidates.length >= bound);
+    const total = Math.min(counted.length, saturated ? Math.max(bound, this.exact) : counted.length);
     const hlTerms = withExpansions(terms, expansions);
     const hits: SearchHit[] = [];
     for (const id of pageIds) {
@@ -372,12 +398,26 @@ export class PostgresSearchEngine implements SearchEngine {
       totalIsEstimate: saturated,
       page,
       perPage,
-      facets: wantFacets ? countFacets(candidates, specCodes) : null,
+      facets: wantFacets ? countFacets(counted, specCodes) : null,
       facetsFromSample: wantFacets && saturated,
       correction: null,
     };
     if (total === 0 && terms.length > 0) result.correction = await this.correction(query, terms, expansions);
     return result;
+  }
+
+  /**
+   * A relevance page. Past the first `candidates` matches (deep pages), each further block of `candidates` is ranked
+   * after the one before it, so page n+1 continues page n: the first pages never change when a deep page is read.
+   */
+  private relevancePage(rows: string[][], offset: number, limit: number): string[] {
+    if (rows.length <= this.candidates) return rankPage(rows, offset, limit);
+    const ordered: string[] = [];
+    for (let start = 0; start < rows.length && ordered.length < offset + limit; start += this.candidates) {
+      const block = rows.slice(start, start + this.candidates);
+      ordered.push(...rankPage(block, 0, block.length));
+    }
+    return ordered.slice(offset, offset + limit);
   }
 
   /** A corrected query (closest known word for each unknown one) that finds something with the same filters. */

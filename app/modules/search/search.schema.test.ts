@@ -42,4 +42,10 @@ describe("search parameters", () => {
       new URLSearchParams("q=ТМГ&verified=1&spec.cooling=oil&sort=lead_asc").toString(),
     );
   });
+
+  it("reads prices as typed with Russian digit grouping and a decimal comma", () => {
+    const r = parse("price_min=1%C2%A0500%C2%A0000&price_max=2 000 000,50");
+    expect(r.success && r.data).toMatchObject({ price_min: 1_500_000, price_max: 2_000_000.5 });
+    expect(parse("price_min=много").success).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRublesToKopecks } from "~/modules/money/money";
 import { DEFAULT_PER_PAGE, SORT_VALUES } from "./search.params";
 import { MAX_QUERY_LENGTH } from "./text";
 
@@ -27,7 +28,12 @@ const slug = z
   .max(120)
   .regex(/^[a-z0-9][a-z0-9-]*$/, "invalid slug");
 const flag = z.enum(["1", "true", "on", "0", "false"]).transform((v) => v === "1" || v === "true" || v === "on");
-const roubles = z.coerce.number().finite().min(0).max(1e12);
+/** Roubles as typed: «1 500 000», «1500000,50», «1 500 000 ₽» (parsed by the money module). */
+const roubles = z.preprocess((v) => {
+  if (typeof v !== "string") return v;
+  const k = parseRublesToKopecks(v);
+  return k === null ? v : Number(k) / 100;
+}, z.coerce.number().finite().min(0).max(1e12));
 
 export const searchParamsSchema = z
   .object({

@@ -33,12 +33,15 @@ import {
   type FacetValue,
   MAX_TOTAL_HITS,
   type SearchEngine,
+  type SearchFacets,
+  type SearchFilters,
   type SearchHit,
   type SearchQuery,
   type SearchResult,
   type SearchSort,
 } from "./search.types";
 import { findSubstitutes } from "./substitutes";
+import { nameMatcher, switchLayout } from "./text";
 
 export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
 
@@ -209,6 +212,8 @@ export interface CatalogSearch {
   /** the category of /catalog/<slug> with its ancestors (root first) */
   category: (CategoryRef & { sector: Sector; path: CategoryRef[] }) | null;
   result: SearchResult;
+  /** the query retyped in the other keyboard layout, when the typed one found nothing and this one did */
+  layoutQuery: string | null;
   /** alternatives after a text search that found only a few products (substitutes.ts); empty otherwise */
   substitutes: SearchHit[];
   pages: number;
@@ -370,18 +375,84 @@ export async function searchCatalog(
     page: params.page,
     perPage: params.per_page,
   };
-  const result = await getSearchEngine().search(engineQuery);
-  const substitutes = await findSubstitutes(getSearchEngine(), engineQuery, result);
+  const searchEngine = getSearchEngine();
+  let result = await searchEngine.search(engineQuery);
+  // a query typed in the wrong keyboard layout (`nhfycajhvfnjh`) that finds nothing: search it retyped
+  let layoutQuery: string | null = null;
+  const switched = result.total === 0 && params.q.trim() ? switchLayout(params.q) : null;
+  if (switched) {
+    const retyped = await searchEngine.search({ ...engineQuery, q: switched });
+    if (retyped.total > 0) {
+      result = retyped;
+      engineQuery.q = switched;
+      layoutQuery = switched;
+    }
+  }
+  if (result.facets)
+    result = { ...result, facets: await disjunctiveFacets(searchEngine, engineQuery, result.facets, pathCategoryIds) };
+  const substitutes = await findSubstitutes(searchEngine, engineQuery, result);
   const maxHits = Math.min(result.total, MAX_TOTAL_HITS);
   return {
     params,
     category,
     result,
+    layoutQuery,
     substitutes,
     pages: Math.max(1, Math.ceil(maxHits / result.perPage)),
     sort,
     facets: result.facets ? await labelFacets(result, params, attributes, paramCategoryIds, supplierIds) : null,
   };
+}
+
+/**
+ * Disjunctive facets (as Meilisearch's and Algolia's UIs do): the counts of a facet group with a selection are those of
+ * the search without that group's own selection, so «6 кВ» stays selectable next to a chosen «10 кВ» and shows how many
+ * «6 or 10 кВ» adds. One extra engine search per group with a selection (both engines; cached like any search).
+ */
+async function disjunctiveFacets(
+  searchEngine: SearchEngine,
+  query: SearchQuery,
+  facets: SearchFacets,
+  pathCategoryIds: string[],
+): Promise<SearchFacets> {
+  const f = query.filters;
+  const without = (filters: SearchFilters, specCodes: string[] = []): SearchQuery => ({
+    ...query,
+    filters,
+    facets: { specCodes },
+    page: 1,
+    perPage: 1,
+  });
+  const jobs: Promise<(out: SearchFacets) => void>[] = [];
+  const run = (q: SearchQuery, apply: (from: SearchFacets, out: SearchFacets) => void) =>
+    jobs.push(
+      searchEngine.search(q).then((r) => (out: SearchFacets) => {
+        if (r.facets) apply(r.facets, out);
+      }),
+    );
+  if (f.sectors?.length) run(without({ ...f, sectors: undefined }), (from, out) => (out.sector = from.sector));
+  const chosenCategories = f.categoryIds?.length && f.categoryIds.join() !== pathCategoryIds.join();
+  if (chosenCategories) {
+    run(without({ ...f, categoryIds: pathCategoryIds.length ? pathCategoryIds : undefined }), (from, out) => {
+      out.category = from.category;
+    });
+  }
+  if (f.supplierIds?.length)
+    run(without({ ...f, supplierIds: undefined }), (from, out) => (out.supplier = from.supplier));
+  if (f.priceMin !== undefined || f.priceMax !== undefined) {
+    run(without({ ...f, priceMin: undefined, priceMax: undefined }), (from, out) => (out.price = from.price));
+  }
+  for (const [code, values] of Object.entries(f.specs ?? {})) {
+    if (values.length === 0) continue;
+    const { [code]: _own, ...rest } = f.specs ?? {};
+    run(without({ ...f, specs: rest }, [code]), (from, out) => {
+      if (from.specs[code]) out.specs = { ...out.specs, [code]: from.specs[code] };
+    });
+  }
+  if (jobs.length === 0) return facets;
+  const out: SearchFacets = { ...facets, specs: { ...facets.specs } };
+  for (const apply of await Promise.all(jobs)) apply(out);
+  return out;
 }
 
 async function labelFacets(
@@ -470,17 +541,61 @@ export interface Suggestions {
 /** Header autocomplete: a few products, the categories and the suppliers with most matches. */
 export async function suggest(q: string, limit = 5): Promise<Suggestions> {
   if (q.trim().length < 2) return { products: [], categories: [], suppliers: [] };
-  const [s, ref] = await Promise.all([getSearchEngine().suggest(q, limit), refData()]);
+  const searchEngine = getSearchEngine();
+  let [s, ref] = await Promise.all([searchEngine.suggest(q, limit * 2), refData()]);
+  let typed = q;
+  const switched = s.products.length === 0 ? switchLayout(q) : null;
+  if (switched) {
+    const retyped = await searchEngine.suggest(switched, limit * 2);
+    if (retyped.products.length > 0) {
+      s = retyped;
+      typed = switched;
+    }
+  }
+  const match = nameMatcher(typed);
+  // names that match what was typed first («котёл» → «Котлы …» before a category that only mentions boilers), then
+  // by the number of matches; products: a title that names the thing (not «… без трансформатора») first
+  const byName = <T extends { count: number; score: number }>(list: T[]) =>
+    list.sort((a, b) => b.score - a.score || b.count - a.count).slice(0, limit);
   return {
-    products: s.products,
-    categories: s.categories.flatMap((c) => {
-      const cat = ref.categoryById.get(c.value);
-      return cat ? [{ id: cat.id, slug: cat.slug, nameRu: cat.nameRu, nameEn: cat.nameEn, count: c.count }] : [];
-    }),
-    suppliers: s.suppliers.flatMap((c) => {
-      const o = ref.supplierById.get(c.value);
-      return o ? [{ slug: o.slug, name: o.shortName, verified: o.verifiedAt !== null, count: c.count }] : [];
-    }),
+    products: s.products
+      .map((h, i) => ({ h, i, score: match(h.card.title) }))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, limit)
+      .map((x) => x.h),
+    categories: byName(
+      s.categories.flatMap((c) => {
+        const cat = ref.categoryById.get(c.value);
+        return cat
+          ? [
+              {
+                id: cat.id,
+                slug: cat.slug,
+                nameRu: cat.nameRu,
+                nameEn: cat.nameEn,
+                count: c.count,
+                score: Math.max(match(cat.nameRu), match(cat.nameEn)),
+              },
+            ]
+          : [];
+      }),
+    ).map(({ score: _s, ...c }) => c),
+    suppliers: byName(
+      s.suppliers.flatMap((c) => {
+        const o = ref.supplierById.get(c.value);
+        return o
+          ? [
+              {
+                slug: o.slug,
+                name: o.shortName,
+                verified: o.verifiedAt !== null,
+                count: c.count,
+                score: match(o.shortName),
+              },
+            ]
+          : [];
+      }),
+    ).map(({ score: _s, ...o }) => o),
   };
 }
 
@@ -524,6 +639,8 @@ export async function searchApiResponse(params: SearchParams) {
     perPage: s.result.perPage,
     pages: s.pages,
     correction: s.result.correction,
+    /** the query as searched when the typed one was in the wrong keyboard layout (`nhfycajhvfnjh` → «трансформатор») */
+    layoutQuery: s.layoutQuery,
     facetsFromSample: s.result.facetsFromSample,
     hits: s.result.hits.map(apiHit),
     /** alternatives after a text search that found only a few products (same category, nearest parameters) */

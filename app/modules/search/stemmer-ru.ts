@@ -172,7 +172,8 @@ function removeGroup(word: string, from: number, group1: string[], group2: strin
 }
 
 export function stemRussian(input: string): string {
-  if (!/^[а-я]+$/.test(input) || input.length < 3) return input;
+  // short words too, as Snowball (and PostgreSQL's russian_stem) does: «ая» → «а» (tests/integration/search/stemmer-parity)
+  if (!/^[а-я]+$/.test(input)) return input;
   let word = input;
   const { rv, r2 } = regions(word);
 

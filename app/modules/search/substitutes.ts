@@ -20,7 +20,7 @@ export async function findSubstitutes(
   if (result.total >= SUBSTITUTES_BELOW) return [];
   const wanted = Math.min(max, SUBSTITUTES_BELOW - result.hits.length);
   if (wanted <= 0) return [];
-  const pool = await engine.search({
+  const pool = await poolOf(engine, {
     q: "",
     filters: { ...query.filters, categoryIds: [top.card.categoryId] },
     facets: false,
@@ -57,4 +57,32 @@ function distance(a: Map<string, number>, b: Map<string, number>): number {
     shared++;
   }
   return shared ? d / shared : Number.POSITIVE_INFINITY;
+}
+
+/** How long a category's substitute pool is reused (the same few categories serve many narrow searches). */
+const POOL_TTL_MS = 10_000;
+const POOL_MAX = 200;
+const pools = new WeakMap<SearchEngine, Map<string, { at: number; value: Promise<SearchResult> }>>();
+
+/** The pool search, shared for POOL_TTL_MS per engine and query (either engine; a failed search is not kept). */
+function poolOf(engine: SearchEngine, query: SearchQuery): Promise<SearchResult> {
+  let cache = pools.get(engine);
+  if (!cache) {
+    cache = new Map();
+    pools.set(engine, cache);
+  }
+  const key = JSON.stringify(query);
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < POOL_TTL_MS) return hit.value;
+  const value = engine.search(query);
+  const entries = cache;
+  entries.set(key, { at: now, value });
+  value.catch(() => entries.delete(key));
+  while (entries.size > POOL_MAX) {
+    const oldest = entries.keys().next().value;
+    if (oldest === undefined) break;
+    entries.delete(oldest);
+  }
+  return value;
 }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { stemRussian } from "./stemmer-ru";
-import { codeKey, codeLexemes, highlight, isCodeToken, normalizeText, parseQuery, tokenize } from "./text";
+import {
+  codeKey,
+  codeLexemes,
+  highlight,
+  isCodeToken,
+  nameMatcher,
+  normalizeText,
+  parseQuery,
+  splitNegated,
+  switchLayout,
+  tokenize,
+} from "./text";
 
 describe("normalisation", () => {
   it("folds ё to е and lower-cases", () => {
@@ -88,5 +99,42 @@ describe("highlight", () => {
     const segs = highlight("Трансформатор <b> масляный ТМГ-1000/10/0,4", parseQuery("трансформаторы tmg-1000"));
     expect(segs.filter((s) => s.match).map((s) => s.text)).toEqual(["Трансформатор", "ТМГ-1000/10/0,4"]);
     expect(segs.map((s) => s.text).join("")).toBe("Трансформатор <b> масляный ТМГ-1000/10/0,4");
+  });
+});
+
+describe("switchLayout", () => {
+  it("retypes a query typed in the wrong keyboard layout", () => {
+    expect(switchLayout("nhfycajhvfnjh")).toBe("трансформатор");
+    expect(switchLayout("Rjntk djljuhtqysq")).toBe("Котел водогрейный");
+    expect(switchLayout("ЕЬП-1000")).toBe("TMG-1000");
+    expect(switchLayout("k.,jq")).toBe("любой");
+  });
+  it("leaves mixed and letterless queries alone", () => {
+    expect(switchLayout("ТМГ-1000 abb")).toBeNull();
+    expect(switchLayout("1000/10")).toBeNull();
+  });
+});
+
+describe("nameMatcher", () => {
+  it("ranks a name that starts with the query first, a negated mention last", () => {
+    const score = nameMatcher("трансформатор");
+    expect(score("Трансформатор масляный ТМГ-1000")).toBe(2);
+    expect(score("Подстанция КТП-630 с трансформатором")).toBe(1);
+    expect(score("Подстанция блочная без трансформатора")).toBe(0);
+  });
+  it("meets word forms with a fleeting vowel and a prefix as typed", () => {
+    expect(nameMatcher("котёл")("Котлы водогрейные")).toBe(2);
+    expect(nameMatcher("котёл")("Насосы сетевые")).toBe(0);
+    expect(nameMatcher("тран")("Трансформаторы силовые")).toBe(2);
+  });
+});
+
+describe("splitNegated", () => {
+  it("takes what a title says the product lacks out of what it names", () => {
+    expect(splitNegated("Подстанция 2КТПН-630/10/0,4-У1 наружной установки, проходная (без трансформатора)")).toEqual({
+      named: "Подстанция 2КТПН-630/10/0,4-У1 наружной установки, проходная",
+      negated: "без трансформатора",
+    });
+    expect(splitNegated("Трансформатор ТМГ-1000")).toEqual({ named: "Трансформатор ТМГ-1000", negated: "" });
   });
 });

@@ -318,3 +318,77 @@ function mergeSegments(segments: HighlightSegment[]): HighlightSegment[] {
   }
   return out;
 }
+
+/** The same keys on a QWERTY and a ЙЦУКЕН keyboard (lower case; upper case is mapped through it). */
+const QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+const JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбюё";
+const TO_CYR = new Map([...QWERTY].map((ch, i) => [ch, JCUKEN[i]]));
+const TO_LAT = new Map([...JCUKEN].map((ch, i) => [ch, QWERTY[i]]));
+
+/**
+ * A query typed in the wrong keyboard layout, retyped in the other one: `nhfycajhvfnjh` → «трансформатор»,
+ * «ЕЬП» → "TMG". Only a query wholly in one layout is converted (digits, spaces and hyphens stay); null when the
+ * query has letters of both alphabets or converts to itself.
+ */
+export function switchLayout(q: string): string | null {
+  const text = q.slice(0, MAX_QUERY_LENGTH);
+  const hasLat = /[a-z]/i.test(text);
+  const hasCyr = /[а-яё]/i.test(text);
+  if (hasLat === hasCyr) return null;
+  const map = hasLat ? TO_CYR : TO_LAT;
+  let out = "";
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const mapped = map.get(lower);
+    if (mapped === undefined) out += ch;
+    else out += ch === lower ? mapped : mapped.toUpperCase();
+  }
+  // letters typed over the punctuation keys of the other layout («k.,jq» → «любой») are mapped; what is left must
+  // be letters of the target alphabet only
+  const target = hasLat ? /[a-z]/i : /[а-яё]/i;
+  if (target.test(out.replace(/[^\p{L}]/gu, "")) === false && out !== text) {
+    return out.trim() === "" ? null : out;
+  }
+  return null;
+}
+
+/**
+ * How well a name answers a query: 2 = its first word is a query word (same stem, or starts with the last word typed),
+ * 1 = a query word appears in it, not negated («без трансформатора» does not name a transformer), 0 = neither.
+ */
+export function nameMatcher(q: string): (name: string) => number {
+  const stems = words(q).map(stem);
+  const last = normalizeText(q).match(/\p{L}+$/u)?.[0];
+  // stems meet up to a fleeting vowel («котел» / «котл» of «котлы»)
+  const sameStem = (a: string, b: string) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i === a.length && i === b.length ? true : i >= 3 && i >= Math.min(a.length, b.length) - 1;
+  };
+  const hits = (w: string) =>
+    stems.some((s) => sameStem(s, stem(w))) || (last !== undefined && last.length >= 2 && w.startsWith(last));
+  return (name: string) => {
+    const ws = words(name);
+    if (ws.length > 0 && hits(ws[0])) return 2;
+    for (let i = 1; i < ws.length; i++) if (hits(ws[i]) && ws[i - 1] !== "без") return 1;
+    return 0;
+  };
+}
+
+/**
+ * A title split into what it names and what it says the product lacks: «КТПН-630 проходная (без трансформатора)» →
+ * named «КТПН-630 проходная», negated «без трансформатора». The engines index the negated words with the description,
+ * not the title, so «трансформатор» ranks transformers before substations sold without one.
+ */
+export function splitNegated(title: string): { named: string; negated: string } {
+  const negated: string[] = [];
+  const named = title
+    .replace(/\(?\s*(?<![\p{L}\p{N}])без\s+[\p{L}\p{N}-]+(?:\s+и\s+[\p{L}\p{N}-]+)?\s*\)?/giu, (m) => {
+      negated.push(m.replace(/[()]/g, "").trim());
+      return " ";
+    })
+    .replace(/\s+([,.;])/g, "$1")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+  return { named, negated: negated.join("; ") };
+}

@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutboxEventRow } from "~/modules/outbox/outbox.server";
-import { handleSearchEvents, useSearchEngine } from "~/modules/search/search.server";
+import { parseSearchParams } from "~/modules/search/search.schema";
+import {
+  handleSearchEvents,
+  searchApiResponse,
+  searchCatalog,
+  suggest,
+  useSearchEngine,
+} from "~/modules/search/search.server";
 import type { SearchEngine, SearchQuery, SearchResult } from "~/modules/search/search.types";
 import { findSubstitutes } from "~/modules/search/substitutes";
 import { getPrisma } from "~/utils/db.server";
@@ -334,6 +341,92 @@ export function searchContract(
       expect(s.products.map((p) => p.id)).toContain(f.ids.tmg1000);
       expect(s.categories.map((c) => c.value)).toContain(f.cats.transformers);
       expect(s.suppliers.map((c) => c.value)).toEqual(expect.arrayContaining([f.orgs.plain, f.orgs.verified]));
+    });
+
+    it("numbers are whole tokens: «100» does not find 1000, «630» finds 630", async () => {
+      expect(ids(await search("630"))).toContain(f.ids.tmg630);
+      expect(ids(await search("100"))).not.toContain(f.ids.tmg1000);
+      expect(ids(await search("трансформатор 100"))).toEqual([]);
+      expect(ids(await search("трансформатор 1000"))).toEqual([f.ids.tmg1000]);
+    });
+
+    const slugs = async () => {
+      const prisma = getPrisma();
+      const cats = await prisma.category.findMany({ where: { id: { in: Object.values(f.cats) } } });
+      const orgs = await prisma.organization.findMany({ where: { id: { in: Object.values(f.orgs) } } });
+      const cat = (id: string) => cats.find((c) => c.id === id)?.slug as string;
+      const org = (id: string) => orgs.find((o) => o.id === id)?.slug as string;
+      return { cat, org };
+    };
+    const params = (p: Record<string, string | string[]>) => {
+      const u = new URLSearchParams();
+      for (const [k, v] of Object.entries(p)) for (const x of [v].flat()) u.append(k, x);
+      const parsed = parseSearchParams(u);
+      if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
+      return parsed.data;
+    };
+
+    it("browse totals and facet counts are exact", async () => {
+      const s = await searchCatalog(params({}));
+      expect(s.result).toMatchObject({ total: 5, totalIsEstimate: false, facetsFromSample: false });
+      expect(s.facets?.sectors.reduce((n, v) => n + v.count, 0)).toBe(5);
+      const { cat } = await slugs();
+      const grid = await searchCatalog(params({}), { categorySlug: cat(f.cats.grid) });
+      expect(grid.result).toMatchObject({ total: 3, totalIsEstimate: false });
+      expect(grid.pages).toBe(1);
+    });
+
+    it("facets are disjunctive: a group's counts ignore its own selection, other groups' selections apply", async () => {
+      const { cat, org } = await slugs();
+      const s = await searchCatalog(params({ "spec.power": "630" }), { categorySlug: cat(f.cats.transformers) });
+      expect(s.result.total).toBe(1);
+      const power = s.facets?.specs.find((x) => x.code === "power")?.values ?? [];
+      expect(power.map((v) => [v.value, v.count, v.selected])).toEqual([
+        ["400", 1, false],
+        ["630", 1, true],
+        ["1000", 1, false],
+      ]);
+      // the other groups are counted with the power selection applied
+      expect(s.facets?.suppliers.map((x) => [x.id, x.count])).toEqual([[f.orgs.plain, 1]]);
+
+      const two = await searchCatalog(params({ "spec.power": ["630", "1000"], supplier: org(f.orgs.plain) }), {
+        categorySlug: cat(f.cats.transformers),
+      });
+      expect(two.result.hits.map((h) => h.id)).toEqual([f.ids.tmg630]);
+      expect(
+        two.facets?.suppliers
+          .map((x) => [x.id, x.count, x.selected])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      ).toEqual(
+        [
+          [f.orgs.plain, 1, true],
+          [f.orgs.verified, 1, false],
+        ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+      const power2 = two.facets?.specs.find((x) => x.code === "power")?.values ?? [];
+      expect(power2.map((v) => [v.value, v.count])).toEqual([
+        ["400", 1],
+        ["630", 1],
+      ]);
+
+      const sectors = await searchCatalog(params({ sector: "HEAT_POWER" }));
+      expect(sectors.result.total).toBe(2);
+      expect(sectors.facets?.sectors.map((x) => [x.value, x.count, x.selected]).sort()).toEqual([
+        ["GRID", 3, false],
+        ["HEAT_POWER", 2, true],
+      ]);
+    });
+
+    it("a query typed in the wrong keyboard layout is searched retyped, in search and in suggestions", async () => {
+      const s = await searchCatalog(params({ q: "nhfycajhvfnjh" }));
+      expect(s.layoutQuery).toBe("трансформатор");
+      expect(s.result.total).toBe(3);
+      const api = await searchApiResponse(params({ q: "nhfycajhvfnjh" }));
+      expect(api).toMatchObject({ layoutQuery: "трансформатор", total: 3 });
+      const g = await suggest("rjn");
+      expect(g.products.map((p) => p.id)).toContain(f.ids.boiler);
+      // a query that finds something as typed is left alone
+      expect((await searchCatalog(params({ q: "трансформатор" }))).layoutQuery).toBeNull();
     });
 
     it("never shows drafts or suspended suppliers' products", async () => {

@@ -12,8 +12,21 @@ searchContract("PostgreSQL", async () => new PostgresSearchEngine());
 describe("PostgreSQL engine: bounded candidates", () => {
   const query = (q: string): SearchQuery => ({ q, filters: {}, facets: {}, sort: "relevance", page: 1, perPage: 20 });
 
-  it("past the bound, the total is a lower bound and the facets say they were counted on a sample", async () => {
-    const small = new PostgresSearchEngine(undefined, { candidates: 2 });
+  it("past the ranking bound, the total and the facets are still counted exactly within the exact budget", async () => {
+    const ranked2 = new PostgresSearchEngine(undefined, { candidates: 2 });
+    const r = await ranked2.search(query("трансформатор"));
+    expect(r).toMatchObject({ total: 3, totalIsEstimate: false, facetsFromSample: false });
+    expect(r.facets?.sector.reduce((n, v) => n + v.count, 0)).toBe(3);
+    expect(r.facets?.supplier.reduce((n, v) => n + v.count, 0)).toBe(3);
+    // every product stays reachable page by page: a relevance page past the bound widens the candidates
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => ranked2.search({ ...query("трансформатор"), page, perPage: 1 })),
+    );
+    expect(new Set(pages.flatMap((p) => p.hits.map((h) => h.id))).size).toBe(3);
+  });
+
+  it("past the exact budget, the total is a lower bound and the facets say they were counted on a sample", async () => {
+    const small = new PostgresSearchEngine(undefined, { candidates: 2, exact: 2 });
     const broad = await small.search(query("трансформатор"));
     expect(broad.total).toBe(2);
     expect(broad.totalIsEstimate).toBe(true);
@@ -117,12 +130,15 @@ describe("PostgreSQL engine: partitions", () => {
   it("a broad query takes its candidates from the partitions in order, the smallest first", async () => {
     const first = inSlot(0);
     expect(first.length).toBeGreaterThanOrEqual(2);
-    const bounded = new PostgresSearchEngine(undefined, { candidates: first.length });
+    const bounded = new PostgresSearchEngine(undefined, { candidates: first.length, exact: first.length });
     const r = await bounded.search(query("гидрозатвор"));
     expect(r.totalIsEstimate).toBe(true);
     expect(r.hits.map((h) => h.id).sort()).toEqual([...first].sort());
 
-    const upToSecond = new PostgresSearchEngine(undefined, { candidates: first.length + inSlot(1).length });
+    const upToSecond = new PostgresSearchEngine(undefined, {
+      candidates: first.length + inSlot(1).length,
+      exact: first.length + inSlot(1).length,
+    });
     const r2 = await upToSecond.search(query("гидрозатвор"));
     expect(r2.hits.every((h) => searchSlot(h.id) < 2)).toBe(true);
 

@@ -2,6 +2,7 @@ import { Form, useLocation, useNavigate, useNavigation } from "@remix-run/react"
 import { type FormEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { formatNumber } from "~/modules/i18n/format";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
 import { SORT_VALUES, searchParamsToQuery } from "../search.params";
@@ -48,7 +49,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
     const target = event.target as HTMLInputElement;
     clearTimeout(timer.current);
     if (target.name === "q") timer.current = setTimeout(() => go(true), 250);
-    else if (target.type === "number") timer.current = setTimeout(() => go(false), 600);
+    else if (target.dataset.range !== undefined) timer.current = setTimeout(() => go(false), 600);
     else go(false);
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -61,7 +62,25 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
     const qs = searchParamsToQuery({ ...params, page }).toString();
     return `${basePath}${qs ? `?${qs}` : ""}`;
   };
-  const title = category ? (lang === "ru" ? category.nameRu : category.nameEn) : t("heading");
+  const categoryName = category ? (lang === "ru" ? category.nameRu : category.nameEn) : null;
+  const shownQuery = data.layoutQuery ?? params.q.trim();
+  const title = shownQuery ? t("resultsFor", { q: shownQuery }) : (categoryName ?? t("heading"));
+
+  // «В запрос»: the cart action adds and redirects back here with ?added=<slug>&addedToRfq=1 (PRG, works without JS)
+  const current = new URLSearchParams(location.search);
+  const addedSlug = current.get("addedToRfq") === "1" ? current.get("added") : null;
+  current.delete("added");
+  current.delete("addedToRfq");
+  const backTo = (slug: string) => {
+    const qs = new URLSearchParams(current);
+    qs.set("added", slug);
+    return `${location.pathname}?${qs.toString()}`;
+  };
+  const cards = [...result.hits, ...data.substitutes];
+  const addedHit = addedSlug ? cards.find((h) => h.card.slug === addedSlug) : undefined;
+  const formId = (id: string) => `rfq-add-${id}`;
+  const chips = activeFilters(data, lang, t, tc);
+  const withoutAll = `${basePath}${params.q ? `?q=${encodeURIComponent(params.q)}` : ""}`;
   const hasFilters =
     params.sector.length + params.category.length + params.supplier.length + Object.keys(params.specs).length > 0 ||
     params.verified ||
@@ -92,6 +111,22 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
         </nav>
       ) : null}
       <h1 className="text-2xl font-bold">{title}</h1>
+      {categoryName && shownQuery ? <p className="text-sm text-slate-600">{categoryName}</p> : null}
+      {data.layoutQuery ? (
+        <p className="text-sm text-slate-700" data-testid="layout-corrected">
+          {t("layoutCorrected", { q: data.layoutQuery, typed: params.q })}
+        </p>
+      ) : null}
+      <div role="status" aria-live="polite" className="empty:hidden">
+        {addedHit ? (
+          <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {t("addToRfq.done", { title: addedHit.card.title })}{" "}
+            <LocalizedLink to="/rfq/cart" className="font-medium underline">
+              {t("addToRfq.toCart")}
+            </LocalizedLink>
+          </p>
+        ) : null}
+      </div>
 
       <Form
         ref={formRef}
@@ -232,12 +267,16 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
                     label={t("facet.priceMin")}
                     value={params.price_min}
                     placeholder={facets.price ? Math.floor(facets.price.min / 100) : undefined}
+                    lang={lang}
+                    money
                   />
                   <RangeInput
                     name="price_max"
                     label={t("facet.priceMax")}
                     value={params.price_max}
                     placeholder={facets.price ? Math.ceil(facets.price.max / 100) : undefined}
+                    lang={lang}
+                    money
                   />
                 </div>
               </FacetGroup>
@@ -247,6 +286,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
                   label={t("facet.leadMaxLabel")}
                   value={params.lead_max}
                   placeholder={facets.leadTime?.max}
+                  lang={lang}
                 />
               </FacetGroup>
             </>
@@ -274,6 +314,29 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
           aria-busy={loading}
           className={`space-y-3 transition-opacity ${loading ? "opacity-60" : ""}`}
         >
+          {chips.length > 0 ? (
+            <div className="flex flex-wrap items-center gap-2" data-testid="filter-chips">
+              <span className="sr-only">{t("chips.label")}:</span>
+              <ul className="flex flex-wrap gap-2">
+                {chips.map((chip) => (
+                  <li key={chip.key}>
+                    <LocalizedLink
+                      to={chip.href}
+                      preventScrollReset
+                      aria-label={t("chips.remove", { label: chip.label })}
+                      className="inline-flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 px-3 py-1 text-sm text-brand-800 hover:bg-brand-100"
+                    >
+                      {chip.label}
+                      <span aria-hidden="true">×</span>
+                    </LocalizedLink>
+                  </li>
+                ))}
+              </ul>
+              <LocalizedLink to={withoutAll} className="text-sm text-brand-700 underline">
+                {t("chips.resetAll")}
+              </LocalizedLink>
+            </div>
+          ) : null}
           {/* the heading of the results (cards are h3): keeps the heading order h1 → h2 → h3 */}
           <h2 id="results-count" className="text-sm font-normal text-slate-600" aria-live="polite">
             {loading
@@ -282,13 +345,14 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
                 ? t("foundMore", { count: result.total })
                 : t("found", { count: result.total })}
           </h2>
+          {result.totalIsEstimate && !loading ? <p className="text-xs text-slate-600">{t("estimateHint")}</p> : null}
           {result.hits.length === 0 ? (
             <EmptyResult q={params.q} correction={result.correction} basePath={basePath} />
           ) : (
             <ol className="space-y-3" data-testid="results">
               {result.hits.map((hit) => (
                 <li key={hit.id}>
-                  <ResultCard hit={hit} />
+                  <ResultCard hit={hit} addForm={formId(hit.id)} added={hit.card.slug === addedSlug} />
                 </li>
               ))}
             </ol>
@@ -301,7 +365,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
               <ol className="space-y-3" data-testid="substitutes">
                 {data.substitutes.map((hit) => (
                   <li key={hit.id}>
-                    <ResultCard hit={hit} />
+                    <ResultCard hit={hit} addForm={formId(hit.id)} added={hit.card.slug === addedSlug} />
                   </li>
                 ))}
               </ol>
@@ -310,8 +374,104 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
           {data.pages > 1 ? <Pagination page={params.page} pages={data.pages} href={pageHref} /> : null}
         </section>
       </Form>
+      {/* the cards' «В запрос» forms (their buttons sit in the cards and name the form: forms cannot nest) */}
+      {cards.map((hit) => (
+        <Form key={hit.id} id={formId(hit.id)} method="post" action={localize("/rfq/cart")} preventScrollReset hidden>
+          <input type="hidden" name="intent" value="add" />
+          <input type="hidden" name="productId" value={hit.id} />
+          <input type="hidden" name="redirectTo" value={backTo(hit.card.slug)} />
+        </Form>
+      ))}
     </div>
   );
+}
+
+interface Chip {
+  key: string;
+  label: string;
+  href: string;
+}
+
+/** One removable chip per active filter value; each links to the same search without that value (page 1). */
+function activeFilters(
+  data: CatalogSearch,
+  lang: "ru" | "en",
+  t: (key: string, options?: Record<string, unknown>) => string,
+  tc: (key: string) => string,
+): Chip[] {
+  const { params, facets, category } = data;
+  const basePath = category ? `/catalog/${category.slug}` : "/catalog";
+  const href = (p: typeof params) => {
+    const qs = searchParamsToQuery({ ...p, page: 1 }).toString();
+    return `${basePath}${qs ? `?${qs}` : ""}`;
+  };
+  const chips: Chip[] = [];
+  for (const s of params.sector) {
+    chips.push({
+      key: `sector-${s}`,
+      label: tc(`sectors.${s}`),
+      href: href({ ...params, sector: params.sector.filter((x) => x !== s) }),
+    });
+  }
+  for (const slug of params.category) {
+    const c = facets?.categories.find((x) => x.slug === slug);
+    const label = c ? (lang === "ru" ? c.nameRu : c.nameEn) : slug;
+    chips.push({
+      key: `category-${slug}`,
+      label,
+      href: href({ ...params, category: params.category.filter((x) => x !== slug) }),
+    });
+  }
+  for (const slug of params.supplier) {
+    const label = facets?.suppliers.find((x) => x.slug === slug)?.name ?? slug;
+    chips.push({
+      key: `supplier-${slug}`,
+      label,
+      href: href({ ...params, supplier: params.supplier.filter((x) => x !== slug) }),
+    });
+  }
+  for (const [code, values] of Object.entries(params.specs)) {
+    const spec = facets?.specs.find((x) => x.code === code);
+    for (const v of values) {
+      const option = spec?.values.find((x) => x.value === v);
+      const value = option ? (lang === "ru" ? option.labelRu : option.labelEn) : v;
+      const name = spec ? (lang === "ru" ? spec.nameRu : spec.nameEn) : code;
+      const unit = spec?.unit ? ` ${localizeUnit(spec.unit, lang)}` : "";
+      const rest = values.filter((x) => x !== v);
+      const specs = { ...params.specs };
+      if (rest.length) specs[code] = rest;
+      else delete specs[code];
+      chips.push({ key: `spec-${code}-${v}`, label: `${name}: ${value}${unit}`, href: href({ ...params, specs }) });
+    }
+  }
+  if (params.verified)
+    chips.push({ key: "verified", label: t("chips.verified"), href: href({ ...params, verified: undefined }) });
+  if (params.stock)
+    chips.push({ key: "stock", label: t("chips.inStock"), href: href({ ...params, stock: undefined }) });
+  if (params.price_min !== undefined) {
+    const value = formatNumber(params.price_min, lang, 2);
+    chips.push({
+      key: "price_min",
+      label: t("chips.priceMin", { value }),
+      href: href({ ...params, price_min: undefined }),
+    });
+  }
+  if (params.price_max !== undefined) {
+    const value = formatNumber(params.price_max, lang, 2);
+    chips.push({
+      key: "price_max",
+      label: t("chips.priceMax", { value }),
+      href: href({ ...params, price_max: undefined }),
+    });
+  }
+  if (params.lead_max !== undefined) {
+    chips.push({
+      key: "lead_max",
+      label: t("chips.leadMax", { value: params.lead_max }),
+      href: href({ ...params, lead_max: undefined }),
+    });
+  }
+  return chips;
 }
 
 function FacetGroup({ legend, children }: { legend: string; children: React.ReactNode }) {
@@ -343,8 +503,18 @@ function Check(props: { name: string; value: string; checked: boolean; label: st
   );
 }
 
-function RangeInput(props: { name: string; label: string; value?: number; placeholder?: number }) {
+/** A number filter; money is typed and shown with Russian digit grouping («1 500 000», parsed by the money module). */
+function RangeInput(props: {
+  name: string;
+  label: string;
+  value?: number;
+  placeholder?: number;
+  lang: "ru" | "en";
+  money?: boolean;
+}) {
   const id = `f-${props.name}`;
+  const show = (n: number | undefined) =>
+    n === undefined ? undefined : props.money ? formatNumber(n, props.lang, 2) : String(n);
   return (
     <div className="flex-1">
       <label htmlFor={id} className="block text-xs text-slate-600">
@@ -353,12 +523,13 @@ function RangeInput(props: { name: string; label: string; value?: number; placeh
       <input
         id={id}
         name={props.name}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        defaultValue={props.value}
+        type={props.money ? "text" : "number"}
+        inputMode={props.money ? "decimal" : "numeric"}
+        min={props.money ? undefined : 0}
+        data-range=""
+        defaultValue={show(props.value)}
         key={`${id}-${props.value ?? ""}`}
-        placeholder={props.placeholder === undefined ? undefined : String(props.placeholder)}
+        placeholder={show(props.placeholder)}
         className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
       />
     </div>

@@ -1,3 +1,4 @@
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { localizeUnit } from "~/modules/i18n/units";
@@ -12,11 +13,21 @@ const stockTone = {
   OUT_OF_STOCK: "bg-red-50 text-red-800",
 } as const;
 
-/** One search result: title, code, supplier with badge, key specs, price net/gross, stock, lead time, rating. */
-export function ResultCard({ hit }: { hit: SearchHit }) {
+/**
+ * One search result: title, code, supplier with badge, key specs, price net/gross, stock, lead time, rating, and
+ * «В запрос» — a submit button of the card's own POST form (`addForm`, rendered outside the page's GET form: forms do
+ * not nest), so it works without JavaScript; `added` marks the card the buyer has just added.
+ */
+export function ResultCard({ hit, addForm, added }: { hit: SearchHit; addForm?: string; added?: boolean }) {
   const { t } = useTranslation("search");
   const lang = useLang();
+  const navigation = useNavigation();
   const c = hit.card;
+  const adding =
+    addForm !== undefined &&
+    navigation.state === "submitting" &&
+    navigation.formData?.get("intent") === "add" &&
+    navigation.formData?.get("productId") === hit.id;
   return (
     <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:justify-between">
       <div className="min-w-0 space-y-1.5">
@@ -85,6 +96,25 @@ export function ResultCard({ hit }: { hit: SearchHit }) {
         </p>
         {c.leadTimeDays !== null ? (
           <p className="text-xs text-slate-600">{t("card.lead", { count: c.leadTimeDays })}</p>
+        ) : null}
+        {addForm ? (
+          <p className="flex flex-wrap items-center gap-2 pt-1 sm:justify-end">
+            {added ? (
+              <span className="text-xs font-medium text-emerald-800" data-testid="added-to-rfq">
+                <span aria-hidden="true">✓ </span>
+                {t("addToRfq.added")}
+              </span>
+            ) : null}
+            <button
+              type="submit"
+              form={addForm}
+              disabled={adding}
+              aria-label={t("addToRfq.buttonLabel", { title: c.title })}
+              className="rounded-md border border-brand-600 bg-white px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+            >
+              {adding ? t("addToRfq.adding") : t("addToRfq.button")}
+            </button>
+          </p>
         ) : null}
       </div>
     </article>
