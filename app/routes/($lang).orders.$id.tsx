@@ -11,27 +11,32 @@ import { localizePath } from "~/modules/i18n/paths";
 import { parseMoscowDate } from "~/modules/money/moscow-time";
 import { unitName } from "~/modules/money/units";
 import { vatPercentLabel } from "~/modules/money/vat";
-import { listDocuments } from "~/modules/orders/documents.server";
 import type { FulfilmentActionResult } from "~/modules/orders/fulfilment.schema";
-import { handleFulfilmentAction, isFulfilmentIntent } from "~/modules/orders/fulfilment-actions.server";
-import { orderHttp } from "~/modules/orders/http.server";
-import { orderMoneyView } from "~/modules/orders/money-view";
-import { orderStepSchema } from "~/modules/orders/orders.schema";
 import {
   AlreadyRatedError,
-  confirmInvoicePayment,
+  getFulfilment,
   getOrder,
+  handleFulfilmentAction,
+  isFulfilmentIntent,
+  listDocuments,
   OrderStateError,
-  PaymentReportError,
+  orderHttp,
+  orderMoneyView,
   performOrderStep,
   rateOrder,
-  reportInvoicePayment,
-} from "~/modules/orders/orders.server";
-import { getFulfilment } from "~/modules/orders/shipments.server";
+} from "~/modules/orders/index.server";
+import { orderStepSchema } from "~/modules/orders/orders.schema";
 import { DocumentsPanel } from "~/modules/orders/ui/documents-panel";
 import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
 import { ShipmentsPanel } from "~/modules/orders/ui/shipments-panel";
-import { payByInvoice, paymentOptions, startCardCheckout } from "~/modules/payments/payments.server";
+import {
+  confirmInvoicePayment,
+  PaymentReportError,
+  payByInvoice,
+  paymentOptions,
+  reportInvoicePayment,
+  startCardCheckout,
+} from "~/modules/payments/payments.server";
 import { readRfqForm } from "~/modules/rfq/rfq.server";
 import { env } from "~/utils/env.server";
 import { publicOrigin } from "~/utils/origin.server";
