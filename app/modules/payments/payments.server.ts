@@ -62,7 +62,7 @@ export const stripeProvider: PaymentProvider<StripeNotice> = {
     o.supplier.stripeAccountStatus === STRIPE_ACCOUNT_ENABLED &&
     paymentChoosable(o.status),
   start: (actor, orderId, ctx) => startCardCheckout(actor, orderId, ctx.origin),
-  handleWebhook: (notice) => processStripeEvent(verifyStripeEvent(notice.rawBody, notice.signature)),
+  handleWebhook: async (notice) => processStripeEvent(verifyStripeEvent(notice.rawBody, notice.signature)),
   refund: (actor, paymentId) => refundCardPayment(actor, paymentId),
 };
 
