@@ -19,6 +19,8 @@ export { documentResponse, orderHttp } from "./http.server";
 export { priceOrderLines } from "./lines";
 export { orderMoneyView } from "./money-view";
 export * from "./orders.server";
+export { getOrderOverview, type OrderOverview } from "./overview.server";
+export { type OrderSchedule, orderSchedule, TRANSIT_DAYS } from "./schedule";
 export { getSupplierScorecard, type Scorecard } from "./scorecard.server";
 export { acceptShipment, answerClaim, createShipment, getFulfilment } from "./shipments.server";
 export { orderMoney } from "./totals";
