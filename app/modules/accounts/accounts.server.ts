@@ -1044,4 +1044,3 @@ export async function pruneAccounts(): Promise<void> {
   await prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] } });
   await prisma.userToken.deleteMany({ where: { expiresAt: { lt: cutoff } } });
 }
-export { getOrganizationCards, type OrganizationCard } from "./org-cards.server";

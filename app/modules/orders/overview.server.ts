@@ -1,4 +1,4 @@
-import { getOrganizationCards, type OrganizationCard } from "~/modules/accounts/accounts.server";
+import { getOrganizationCards, type OrganizationCard } from "~/modules/accounts/index.server";
 import { type Actor, NotFoundError } from "~/modules/accounts/actor";
 import { getPrisma } from "~/utils/db.server";
 import { partyOf } from "./orders.server";
