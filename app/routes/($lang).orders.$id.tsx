@@ -381,7 +381,12 @@ export default function OrderPage() {
         <h2 id="lines-h" className="text-lg font-semibold">
           {t("lines")}
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <section
+          className="mt-2 overflow-x-auto"
+          aria-labelledby="lines-h"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
+          tabIndex={0}
+        >
           <table className="min-w-full text-sm">
             <thead>
               <tr className="border-b text-left text-slate-600">
@@ -426,7 +431,7 @@ export default function OrderPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
         <OrderTotals m={order.money} />
       </section>
 

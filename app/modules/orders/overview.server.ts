@@ -1,5 +1,5 @@
-import { getOrganizationCards, type OrganizationCard } from "~/modules/accounts/index.server";
 import { type Actor, NotFoundError } from "~/modules/accounts/actor";
+import { getOrganizationCards, type OrganizationCard } from "~/modules/accounts/index.server";
 import { getPrisma } from "~/utils/db.server";
 import { partyOf } from "./orders.server";
 import { type OrderSchedule, orderSchedule } from "./schedule";
