@@ -1,6 +1,6 @@
 /**
  * The import rules of docs/architecture.md, checked by `npm run lint:deps` (part of `npm run lint`, so of `npm test`).
- * A module's door: `app/modules/<m>/<m>.server.ts`, its `*.schema.ts` and `ui/`; plus the client-safe value modules
+ * A module's door: `app/modules/<m>/<m>.server.ts` (or `index.server.ts`, re-exporting its public surface), its `*.schema.ts` and `ui/`; plus the client-safe value modules
  * (i18n, money) and the accounts module's `actor.ts` / `viewer.ts` types. Everything else in a module is private.
  * Tests (`*.test.ts`, tests/) and benchmarks (scripts/bench-*) may reach a module's internals: they test and measure them.
  * Violations that predate the rules and wait for their issue are listed in .dependency-cruiser-known-violations.json
@@ -8,7 +8,7 @@
  * when removing entries).
  */
 const DOOR =
-  "^app/modules/([^/]+)/(\\1\\.server\\.ts|[^/]+\\.schema\\.ts|ui/.+)$|^app/modules/(i18n|money)/|^app/modules/accounts/(actor|viewer)\\.ts$|^app/modules/integration/events\\.server\\.ts$";
+  "^app/modules/([^/]+)/(\\1\\.server\\.ts|index\\.server\\.ts|[^/]+\\.schema\\.ts|ui/.+)$|^app/modules/(i18n|money)/|^app/modules/accounts/(actor|viewer)\\.ts$|^app/modules/integration/events\\.server\\.ts$";
 const TESTS = "(^tests/|\\.test\\.tsx?$|^scripts/bench-)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */

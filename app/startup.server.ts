@@ -17,8 +17,8 @@ import { registerCatalogFilePolicy } from "~/modules/catalog/catalog.server";
 import { handleWebhookEvents, pruneIntegrationData } from "~/modules/integration/integration.server";
 import { deliverEmailEvents } from "~/modules/mail/mail.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
-import { registerPayOrderFilePolicy } from "~/modules/orders/orders.server";
 import { getOutboxLag, registerOutboxHandler, startOutboxWorker } from "~/modules/outbox/outbox.server";
+import { registerOrderPaymentRecorder, registerPayOrderFilePolicy } from "~/modules/payments/payments.server";
 import { registerQuoteFilePolicy, registerQuoteHooks } from "~/modules/quotes/quotes.server";
 import { registerRfqFilePolicy, runDeadlineJob } from "~/modules/rfq/rfq.server";
 import {
@@ -55,6 +55,9 @@ export function wireApp(): void {
 
   // RFQ close hooks: run inside the transaction that closes an RFQ (the quotes module writes the opening protocol).
   registerQuoteHooks();
+
+  // Order payments: the payments module writes the payment row of the orders module's «Оплата получена» step.
+  registerOrderPaymentRecorder();
 
   // /healthz sections next to `database` (app/utils/health.server.ts).
   registerHealthCheck("outbox", async () => ({ ok: true, ...(await getOutboxLag()) }));

@@ -102,6 +102,9 @@ export default function AdminConsole() {
           {tcat("admin.manage")}
         </LocalizedLink>
         <span className="ml-2 text-sm text-slate-600">{tcat("admin.manageHint")}</span>
+        <LocalizedLink to="/admin/contract-template" className="ml-4 underline">
+          {t("contractTemplate.title", { ns: "orders" })}
+        </LocalizedLink>
       </nav>
       <section aria-labelledby="orgs-heading" className="space-y-4">
         <h2 id="orgs-heading" className="text-lg font-medium">

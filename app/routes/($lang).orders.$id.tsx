@@ -11,27 +11,34 @@ import { localizePath } from "~/modules/i18n/paths";
 import { parseMoscowDate } from "~/modules/money/moscow-time";
 import { unitName } from "~/modules/money/units";
 import { vatPercentLabel } from "~/modules/money/vat";
-import { listDocuments } from "~/modules/orders/documents.server";
 import type { FulfilmentActionResult } from "~/modules/orders/fulfilment.schema";
-import { handleFulfilmentAction, isFulfilmentIntent } from "~/modules/orders/fulfilment-actions.server";
-import { orderHttp } from "~/modules/orders/http.server";
-import { orderMoneyView } from "~/modules/orders/money-view";
-import { orderStepSchema } from "~/modules/orders/orders.schema";
 import {
   AlreadyRatedError,
-  confirmInvoicePayment,
+  getFulfilment,
   getOrder,
+  getOrderOverview,
+  handleFulfilmentAction,
+  isFulfilmentIntent,
+  listDocuments,
   OrderStateError,
-  PaymentReportError,
+  orderHttp,
+  orderMoneyView,
   performOrderStep,
   rateOrder,
-  reportInvoicePayment,
-} from "~/modules/orders/orders.server";
-import { getFulfilment } from "~/modules/orders/shipments.server";
+} from "~/modules/orders/index.server";
+import { orderStepSchema } from "~/modules/orders/orders.schema";
 import { DocumentsPanel } from "~/modules/orders/ui/documents-panel";
 import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
+import { OrderDates, type OrderOverviewView, OrderParties } from "~/modules/orders/ui/order-overview";
 import { ShipmentsPanel } from "~/modules/orders/ui/shipments-panel";
-import { payByInvoice, paymentOptions, startCardCheckout } from "~/modules/payments/payments.server";
+import {
+  confirmInvoicePayment,
+  PaymentReportError,
+  payByInvoice,
+  paymentOptions,
+  reportInvoicePayment,
+  startCardCheckout,
+} from "~/modules/payments/payments.server";
 import { readRfqForm } from "~/modules/rfq/rfq.server";
 import { env } from "~/utils/env.server";
 import { publicOrigin } from "~/utils/origin.server";
@@ -43,7 +50,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await orderHttp(getOrder(actor, params.id ?? ""));
   const { order } = view;
   const money = (k: bigint) => formatMoney(k, lang);
-  const [fulfilment, documents] = await Promise.all([getFulfilment(actor, order.id), listDocuments(actor, order.id)]);
+  const [fulfilment, documents, overview] = await Promise.all([
+    getFulfilment(actor, order.id),
+    listDocuments(actor, order.id),
+    getOrderOverview(actor, order.id),
+  ]);
+  const day = (d: string) => formatDate(parseMoscowDate(d) ?? d, lang);
+  const schedule: OrderOverviewView["schedule"] =
+    overview.schedule.state === "planned"
+      ? {
+          ...overview.schedule,
+          startsOn: day(overview.schedule.startsOn),
+          shipBy: day(overview.schedule.shipBy),
+          deliverBy: day(overview.schedule.deliverBy),
+        }
+      : overview.schedule;
   const lineById = new Map(order.lines.map((l) => [l.id, l]));
   return {
     shipmentsPanel: {
@@ -102,6 +123,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         createdAt: formatDateTime(d.createdAt, lang),
       })),
     },
+    overview: { ...overview, schedule } satisfies OrderOverviewView,
     title: t("number", { number: order.number }),
     party: view.party,
     actions: view.actions,
@@ -282,6 +304,7 @@ export default function OrderPage() {
     timeline,
     shipmentsPanel,
     documentsPanel,
+    overview,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const fulfilmentResult: FulfilmentActionResult | null =
@@ -316,19 +339,13 @@ export default function OrderPage() {
         {payment === "cancelled" ? <FormMessage tone="error">{t("payment.cancelled")}</FormMessage> : null}
       </div>
 
-      <section aria-labelledby="parties" className="grid gap-4 sm:grid-cols-2">
-        <h2 id="parties" className="sr-only">
-          {t("buyer")} / {t("supplier")}
+      <OrderParties data={overview} />
+
+      <section aria-labelledby="terms-h">
+        <h2 id="terms-h" className="sr-only">
+          {t("deliveryTerms")}
         </h2>
-        <div>
-          <h3 className="text-sm text-slate-600">{t("buyer")}</h3>
-          <p className="font-medium">{order.buyer.legalName}</p>
-        </div>
-        <div>
-          <h3 className="text-sm text-slate-600">{t("supplier")}</h3>
-          <p className="font-medium">{order.supplier.legalName}</p>
-        </div>
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm sm:col-span-2">
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600">{t("deliveryAddress")}</dt>
           <dd>{order.deliveryAddress}</dd>
           {order.deliveryTerms ? (
@@ -358,11 +375,18 @@ export default function OrderPage() {
         </dl>
       </section>
 
+      <OrderDates data={overview.schedule} />
+
       <section aria-labelledby="lines-h">
         <h2 id="lines-h" className="text-lg font-semibold">
           {t("lines")}
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <section
+          className="mt-2 overflow-x-auto"
+          aria-labelledby="lines-h"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
+          tabIndex={0}
+        >
           <table className="min-w-full text-sm">
             <thead>
               <tr className="border-b text-left text-slate-600">
@@ -407,7 +431,7 @@ export default function OrderPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
         <OrderTotals m={order.money} />
       </section>
 

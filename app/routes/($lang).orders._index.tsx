@@ -5,7 +5,7 @@ import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDate, formatMoney } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
-import { orderHttp } from "~/modules/orders/http.server";
+import { orderHttp } from "~/modules/orders/index.server";
 import { listOrders } from "~/modules/orders/orders.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

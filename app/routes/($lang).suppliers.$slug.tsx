@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
-import { getSupplierScorecard } from "~/modules/orders/scorecard.server";
+import { getSupplierScorecard } from "~/modules/orders/index.server";
 import { ScorecardBlock } from "~/modules/orders/ui/scorecard";
 import { publicOrigin } from "~/utils/origin.server";
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/accounts/accounts.server";
-import { readDocument } from "~/modules/orders/documents.server";
-import { documentResponse, orderHttp } from "~/modules/orders/http.server";
+import { documentResponse, orderHttp, readDocument } from "~/modules/orders/index.server";
 
 /** One stored version of an order document (generated or an uploaded signed scan); parties and operators only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

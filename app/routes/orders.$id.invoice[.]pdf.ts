@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { contentDisposition } from "~/modules/files/files.server";
-import { orderHttp } from "~/modules/orders/http.server";
+import { orderHttp } from "~/modules/orders/index.server";
 import { getInvoicePdf } from "~/modules/orders/orders.server";
 
 /**

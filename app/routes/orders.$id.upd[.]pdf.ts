@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/accounts/accounts.server";
-import { getUpd } from "~/modules/orders/documents.server";
-import { documentResponse, orderHttp } from "~/modules/orders/http.server";
+import { documentResponse, getUpd, orderHttp } from "~/modules/orders/index.server";
 
 /** The printed УПД of a shipment (`?shipment=<id>` when the order has several); parties and operators only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,8 +6,13 @@
  */
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import type { Actor } from "../../app/modules/accounts/actor";
-import { getContractPdf, getUpd, signContract } from "../../app/modules/orders/documents.server";
-import { acceptShipment, createShipment } from "../../app/modules/orders/shipments.server";
+import {
+  acceptShipment,
+  createShipment,
+  getContractPdf,
+  getUpd,
+  signContract,
+} from "../../app/modules/orders/index.server";
 
 const DAY = 24 * 3600 * 1000;
 

@@ -5,8 +5,7 @@
  */
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import type { OrderStatus, VatRate } from "../../app/generated/prisma/enums";
-import { priceOrderLines } from "../../app/modules/orders/lines";
-import { orderMoney } from "../../app/modules/orders/totals";
+import { orderMoney, priceOrderLines } from "../../app/modules/orders/index.server";
 
 const DAY = 24 * 3600 * 1000;
 

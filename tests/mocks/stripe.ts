@@ -1,6 +1,6 @@
 /**
  * A fake Stripe API for MSW 2: the few endpoints the payments module calls (Connect accounts, account links, Checkout
- * Sessions, events list), recording each request's form body and headers so tests can assert what the SDK sent.
+ * Sessions, refunds, events list), recording each request's form body and headers so tests can assert what the SDK sent.
  * Usage: `const stripe = fakeStripe(); const server = setupServer(...stripe.handlers);`
  */
 import { HttpResponse, http } from "msw";
@@ -20,6 +20,7 @@ export function fakeStripe(opts: { events?: () => unknown[] } = {}) {
   const requests: StripeRequest[] = [];
   let n = 0;
   const sessionsByKey = new Map<string, unknown>();
+  const refundsByKey = new Map<string, unknown>();
 
   const record = async (request: Request) => {
     const url = new URL(request.url);
@@ -76,6 +77,22 @@ export function fakeStripe(opts: { events?: () => unknown[] } = {}) {
       };
       sessionsByKey.set(key, session);
       return HttpResponse.json(session);
+    }),
+    http.post(`${API}/v1/refunds`, async ({ request }) => {
+      const r = await record(request);
+      const key = r.idempotencyKey ?? `none-${requests.length}`;
+      const existing = refundsByKey.get(key);
+      if (existing) return HttpResponse.json(existing);
+      n += 1;
+      const refund = {
+        id: `re_test_${n}`,
+        object: "refund",
+        payment_intent: r.form.payment_intent,
+        status: "succeeded",
+        currency: "rub",
+      };
+      refundsByKey.set(key, refund);
+      return HttpResponse.json(refund);
     }),
     http.get(`${API}/v1/events`, async ({ request }) => {
       await record(request);

@@ -115,6 +115,57 @@ export function expectedShipDate(
   return new Date(start.getTime() + days * DAY);
 }
 
+/** The longest template the operator may save (characters). */
+export const CONTRACT_TEMPLATE_MAX = 50_000;
+
+export type TemplateProblem =
+  | { code: "required" }
+  | { code: "tooLong"; max: number }
+  | { code: "unknownPlaceholder"; name: string }
+  | { code: "brokenPlaceholder"; near: string };
+
+/**
+ * Checks a template before it is saved: every `{{name}}` must be one of CONTRACT_PLACEHOLDERS, and no `{{` or `}}` may
+ * be left unpaired (a typo like `{{total}` would print as is in every contract). Pure.
+ */
+export function validateContractTemplate(body: string): TemplateProblem[] {
+  const text = normalizeTemplate(body);
+  if (!text) return [{ code: "required" }];
+  const problems: TemplateProblem[] = [];
+  if (text.length > CONTRACT_TEMPLATE_MAX) problems.push({ code: "tooLong", max: CONTRACT_TEMPLATE_MAX });
+  const known = new Set<string>(CONTRACT_PLACEHOLDERS);
+  const unknown = new Set<string>();
+  for (const m of text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)) if (!known.has(m[1])) unknown.add(m[1]);
+  for (const name of unknown) problems.push({ code: "unknownPlaceholder", name });
+  const rest = text.replace(/\{\{\s*[^{}]*?\s*\}\}/g, "");
+  const broken = /\{\{|\}\}|\{[A-Za-z]+\}/.exec(rest);
+  if (broken)
+    problems.push({ code: "brokenPlaceholder", near: rest.slice(Math.max(0, broken.index - 15), broken.index + 15) });
+  return problems;
+}
+
+/** Line ends as \n, no leading/trailing blank space: the form a template is stored in. */
+export function normalizeTemplate(body: string): string {
+  return body.replace(/\r\n?/g, "\n").trim();
+}
+
+/** Example values the operator's preview fills the placeholders with (an invented order, not a real one). */
+export const SAMPLE_CONTRACT_VALUES: Record<(typeof CONTRACT_PLACEHOLDERS)[number], string> = {
+  number: "Д-1001",
+  date: "«15» января 2026 г.",
+  city: "Севастополь",
+  supplier: "ООО «Пример-Поставка»",
+  buyer: "АО «Пример-Заказчик»",
+  total: "122 000,00",
+  totalInWords: "Сто двадцать две тысячи рублей 00 копеек",
+  vat: "22 000,00",
+  deliveryAddress: "г. Севастополь, ул. Промышленная, д. 1",
+  deliveryTerms: "доставка до склада Покупателя",
+  shipBy: "«30» января 2026 г.",
+  paymentTerms: "предоплата 30 %, остаток после приёмки",
+  rfq: "№ 501 «Кабельная продукция»",
+};
+
 export function fillTemplate(body: string, values: Record<string, string>): string {
   return body.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => values[key] ?? m);
 }

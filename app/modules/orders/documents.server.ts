@@ -11,7 +11,16 @@ import {
   type UploadInput,
 } from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
-import { buildContractData, DEFAULT_CONTRACT_TEMPLATE } from "./contract";
+import {
+  buildContractData,
+  CONTRACT_PLACEHOLDERS,
+  DEFAULT_CONTRACT_TEMPLATE,
+  fillTemplate,
+  normalizeTemplate,
+  SAMPLE_CONTRACT_VALUES,
+  type TemplateProblem,
+  validateContractTemplate,
+} from "./contract";
 import { renderContractPdf } from "./contract-pdf.server";
 import { FulfilmentInputError } from "./errors";
 import { buildUpdData } from "./upd";
@@ -238,12 +247,66 @@ export async function getContractTemplate(db: Db = getPrisma()): Promise<{ versi
   return t ? { version: t.version, body: t.body } : { version: 0, body: DEFAULT_CONTRACT_TEMPLATE };
 }
 
-/** An operator saves a new version of the template; orders get a new contract version on their next request. */
-export async function saveContractTemplate(actor: Actor, body: string) {
+/** The template failed its checks (validateContractTemplate): the problems, for the operator's form. */
+export class ContractTemplateError extends Error {
+  readonly status = 400;
+  constructor(readonly problems: TemplateProblem[]) {
+    super(`invalid contract template: ${problems.map((p) => p.code).join(", ")}`);
+  }
+}
+
+function requireOperator(actor: Actor) {
   if (!actor.isOperator) throw new ForbiddenError("operators edit the contract template");
-  const text = body.replace(/\r\n/g, "\n").trim();
-  if (!text) throw new FulfilmentInputError("body", "errors.required");
-  if (text.length > 50_000) throw new FulfilmentInputError("body", "errors.tooLong");
+}
+
+/** The operator's template page: the version in force and its history (newest first), operator-only. */
+export async function getContractTemplateAdmin(actor: Actor) {
+  requireOperator(actor);
+  const prisma = getPrisma();
+  const [current, versions] = await Promise.all([
+    getContractTemplate(prisma),
+    prisma.contractTemplate.findMany({
+      orderBy: { version: "desc" },
+      take: 50,
+      select: { version: true, createdAt: true, createdById: true },
+    }),
+  ]);
+  const used = await prisma.orderDocument.groupBy({
+    by: ["subject"],
+    where: { kind: "CONTRACT_PDF" },
+    _count: { _all: true },
+  });
+  const ordersByVersion = new Map(used.map((u) => [u.subject, u._count._all]));
+  return {
+    current,
+    placeholders: CONTRACT_PLACEHOLDERS,
+    versions: versions.map((v) => ({
+      version: v.version,
+      createdAt: v.createdAt,
+      contracts: ordersByVersion.get(contractSubject(v.version)) ?? 0,
+    })),
+    builtInContracts: ordersByVersion.get(contractSubject(0)) ?? 0,
+  };
+}
+
+/** The operator's preview: the problems of a draft and its text filled with example values. Saves nothing. */
+export function previewContractTemplate(actor: Actor, body: string) {
+  requireOperator(actor);
+  return {
+    problems: validateContractTemplate(body),
+    text: fillTemplate(normalizeTemplate(body), SAMPLE_CONTRACT_VALUES),
+  };
+}
+
+/**
+ * An operator saves a new version of the template. Contracts already generated keep the version they were made with
+ * (their PDF and hash do not change); orders whose contract is generated later get the new one.
+ */
+export async function saveContractTemplate(actor: Actor, body: string) {
+  requireOperator(actor);
+  const problems = validateContractTemplate(body);
+  if (problems.length > 0) throw new ContractTemplateError(problems);
+  const text = normalizeTemplate(body);
   return getPrisma().$transaction(async (tx) => {
     const current = await getContractTemplate(tx);
     const saved = await tx.contractTemplate.create({
@@ -278,13 +341,15 @@ export async function getContractPdf(actor: Actor, orderId: string): Promise<Doc
     },
   });
   if (!order) throw new NotFoundError("contract");
-  const template = await getContractTemplate(prisma);
-  const subject = contractSubject(template.version);
+  // an order keeps the contract (and so the template version) it was first generated with
   const existing = await prisma.orderDocument.findFirst({
-    where: { orderId: order.id, kind: "CONTRACT_PDF", subject },
+    where: { orderId: order.id, kind: "CONTRACT_PDF" },
+    orderBy: { version: "desc" },
     include: { file: true },
   });
   if (existing) return asFile(existing);
+  const template = await getContractTemplate(prisma);
+  const subject = contractSubject(template.version);
   const data = buildContractData({
     order,
     rfq: order.rfq,

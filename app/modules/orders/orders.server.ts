@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { OrderStatus, VatRate } from "~/generated/prisma/enums";
+import type { OrderStatus, PaymentMethod, VatRate } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit, recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
@@ -16,6 +16,12 @@ import { availableActions, canRate, hasInvoice, type OrderAction, type OrderPart
 import { type InvoiceKindCode, orderMoney, paidAndDue } from "./totals";
 
 export type { OrderAction, OrderParty } from "./state-machine";
+export type { InvoiceKindCode } from "./totals";
+
+/** Whether the buyer may (still) choose how to pay an order in this status. */
+export function paymentChoosable(status: string): boolean {
+  return transition(status as OrderStatus, "choosePayment", "BUYER").ok;
+}
 
 export interface AwardOrderLineInput extends OrderLineInput {
   productId: string | null;
@@ -233,9 +239,9 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
     const updated = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data });
     if (updated.count !== 1) throw new OrderStateError();
     if (input.action === "markPaid") {
-      await tx.payment.create({
-        data: { orderId: order.id, provider: "INVOICE", status: "SUCCEEDED", amountKopecks: order.totalKopecks },
-      });
+      // the payments module owns the Payment rows: it records the whole amount as received (wired at start-up)
+      if (!manualPaymentRecorder) throw new Error("orders: no payment recorder wired (startup.server.ts)");
+      await manualPaymentRecorder(tx, { orderId: order.id, amountKopecks: order.totalKopecks });
     }
     await recordAudit(tx, {
       entityType: "order",
@@ -270,6 +276,65 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
   });
 }
 
+/** Records a payment the supplier marked received by hand («Оплата получена»): the payments module's row. */
+export type ManualPaymentRecorder = (
+  tx: Prisma.TransactionClient,
+  payment: { orderId: string; amountKopecks: bigint },
+) => Promise<void>;
+
+let manualPaymentRecorder: ManualPaymentRecorder | null = null;
+
+/** Start-up wiring (app/startup.server.ts): who writes the payment row of a «markPaid» step. */
+export function registerManualPaymentRecorder(recorder: ManualPaymentRecorder): void {
+  manualPaymentRecorder = recorder;
+}
+
+/**
+ * The buyer started paying with a provider (a Stripe Checkout Session): the order waits for the payment with that
+ * method. Runs in the caller's transaction; returns whether the status moved (audited once).
+ */
+export async function markPaymentStarted(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  orderId: string,
+  data: { method: PaymentMethod; via: string; attempt: number; audit: boolean },
+): Promise<boolean> {
+  const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, status: true } });
+  if (!order) return false;
+  const moved = await tx.order.updateMany({
+    where: { id: order.id, status: { in: ["CONFIRMED", "AWAITING_PAYMENT"] } },
+    data: { status: "AWAITING_PAYMENT", paymentMethod: data.method },
+  });
+  if (moved.count !== 1) return false;
+  if (data.audit) {
+    await recordAudit(tx, {
+      entityType: "order",
+      entityId: order.id,
+      action: "order.checkoutStarted",
+      actor,
+      data: { from: order.status, to: "AWAITING_PAYMENT", sessionId: data.via, attempt: data.attempt },
+    });
+  }
+  return true;
+}
+
+/**
+ * A payment of one счёт arrived (the supplier confirmed a bank transfer): once the confirmed money covers the first
+ * счёт (the advance, or the whole order), an order awaiting payment becomes PAID. `confirmedKopecks` is everything
+ * confirmed so far, this payment included. Runs in the caller's transaction.
+ */
+export async function recordPaymentReceived(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  data: { provider: PaymentMethod; confirmedKopecks: bigint; via: string },
+): Promise<boolean> {
+  const order = await tx.order.findUnique({ where: { id: orderId }, include: { lines: true } });
+  if (order?.status !== "AWAITING_PAYMENT") return false;
+  const first = orderMoney(order).invoices[0].totals.total.gross;
+  if (data.confirmedKopecks < first) return false;
+  return markOrderPaidBySystem(tx, orderId, { provider: data.provider, via: data.via });
+}
+
 /**
  * A card payment confirmed by the provider (Stripe webhook): the order becomes PAID once, whatever the order of
  * events. Runs inside the caller's transaction (the one that stores the event id). Returns whether anything changed.
@@ -277,7 +342,7 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
 export async function markOrderPaidBySystem(
   tx: Prisma.TransactionClient,
   orderId: string,
-  data: { provider: "STRIPE"; via: string },
+  data: { provider: PaymentMethod; via: string },
 ): Promise<boolean> {
   const order = await tx.order.findUnique({ where: { id: orderId } });
   if (!order) return false;
@@ -484,12 +549,3 @@ export async function listSupplierOrdersForExport(
     },
   });
 }
-
-export {
-  canReadPayOrderFile,
-  confirmInvoicePayment,
-  PAY_ORDER_FILE_KINDS,
-  PaymentReportError,
-  registerPayOrderFilePolicy,
-  reportInvoicePayment,
-} from "./invoice-payments.server";

@@ -7,47 +7,76 @@ import { notify } from "~/modules/notifications/notifications.server";
 import {
   cancelOrderAfterRefund,
   markOrderPaidBySystem,
+  markPaymentStarted,
   OrderStateError,
-  performOrderStep,
-} from "~/modules/orders/orders.server";
-import { transition } from "~/modules/orders/state-machine";
+  paymentChoosable,
+  registerManualPaymentRecorder,
+} from "~/modules/orders/index.server";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { invoiceProvider, recordManualInvoicePayment } from "./invoice.server";
 import type { RequisitesInput } from "./payments.schema";
-import { type PayableOrder, type PaymentProvider, type PaymentStart, STRIPE_ACCOUNT_ENABLED } from "./provider";
+import {
+  type PayableOrder,
+  type PaymentProvider,
+  type PaymentStart,
+  type RefundResult,
+  STRIPE_ACCOUNT_ENABLED,
+  type WebhookOutcome,
+} from "./provider";
 import { isStripeEnabled, stripeClient } from "./stripe-client.server";
 
-export type { PayableOrder, PaymentProvider, PaymentStart } from "./provider";
+export {
+  canReadPayOrderFile,
+  confirmInvoicePayment,
+  type InvoiceNotice,
+  invoiceProvider,
+  PAY_ORDER_FILE_KINDS,
+  PaymentReportError,
+  registerPayOrderFilePolicy,
+  reportInvoicePayment,
+} from "./invoice.server";
+export type { PayableOrder, PaymentProvider, PaymentStart, RefundResult, WebhookOutcome } from "./provider";
 export { isStripeEnabled } from "./stripe-client.server";
+
+/** Start-up wiring: the payments module writes the payment row of the orders module's «Оплата получена» step. */
+export function registerOrderPaymentRecorder(): void {
+  registerManualPaymentRecorder(recordManualInvoicePayment);
+}
 
 // ───────────────────────────────────────────── providers ─────────────────────────────────────────────
 
-export const invoiceProvider: PaymentProvider = {
-  method: "INVOICE",
-  isAvailable: (o) => transition(o.status as never, "choosePayment", "BUYER").ok,
-};
+/** A Stripe webhook delivery: the raw body and its `Stripe-Signature` header, verified before anything is applied. */
+export interface StripeNotice {
+  rawBody: string | Buffer;
+  signature: string | null;
+}
 
-export const stripeProvider: PaymentProvider = {
+export const stripeProvider: PaymentProvider<StripeNotice> = {
   method: "STRIPE",
   isAvailable: (o) =>
     isStripeEnabled() &&
     o.totalKopecks > 0n &&
     o.supplier.stripeAccountId !== null &&
     o.supplier.stripeAccountStatus === STRIPE_ACCOUNT_ENABLED &&
-    transition(o.status as never, "choosePayment", "BUYER").ok,
+    paymentChoosable(o.status),
+  start: (actor, orderId, ctx) => startCardCheckout(actor, orderId, ctx.origin),
+  handleWebhook: async (notice) => processStripeEvent(verifyStripeEvent(notice.rawBody, notice.signature)),
+  refund: (actor, paymentId) => refundCardPayment(actor, paymentId),
 };
+
+export const PAYMENT_PROVIDERS = [invoiceProvider, stripeProvider] as const;
 
 /** The payment options the buyer sees for an order (empty for the supplier). */
 export function paymentOptions(order: PayableOrder, party: "BUYER" | "SUPPLIER" | "SYSTEM") {
   if (party !== "BUYER") return [];
-  return [invoiceProvider, stripeProvider].filter((p) => p.isAvailable(order)).map((p) => p.method);
+  return PAYMENT_PROVIDERS.filter((p) => p.isAvailable(order)).map((p) => p.method);
 }
 
 /** The buyer chooses to pay by invoice: the order waits for payment; the счёт is the next step. */
-export async function payByInvoice(actor: Actor, orderId: string): Promise<PaymentStart> {
-  await performOrderStep(actor, orderId, { action: "choosePayment" });
-  return { kind: "invoice", invoiceUrl: `/orders/${orderId}/invoice.pdf` };
+export function payByInvoice(actor: Actor, orderId: string): Promise<PaymentStart> {
+  return invoiceProvider.start(actor, orderId, { origin: "" });
 }
 
 // ───────────────────────────────────────────── requisites ─────────────────────────────────────────────
@@ -179,7 +208,7 @@ export async function startCardCheckout(actor: Actor, orderId: string, origin: s
   });
   if (!order) throw new NotFoundError("order");
   if (order.buyerOrgId !== actor.organizationId) throw new ForbiddenError("only the buyer pays");
-  if (!transition(order.status, "choosePayment", "BUYER").ok) throw new OrderStateError();
+  if (!paymentChoosable(order.status)) throw new OrderStateError();
   if (!stripeProvider.isAvailable(order)) throw new ForbiddenError("card payment not available");
   const destination = order.supplier.stripeAccountId as string;
   const attempt = order.payments.filter((p) => p.status === "FAILED").length + 1;
@@ -224,22 +253,62 @@ export async function startCardCheckout(actor: Actor, orderId: string, origin: s
         },
       });
     }
-    const moved = await tx.order.updateMany({
-      where: { id: order.id, status: { in: ["CONFIRMED", "AWAITING_PAYMENT"] } },
-      data: { status: "AWAITING_PAYMENT", paymentMethod: "STRIPE" },
-    });
-    if (!existing && moved.count === 1) {
-      await recordAudit(tx, {
-        entityType: "order",
-        entityId: order.id,
-        action: "order.checkoutStarted",
-        actor,
-        data: { from: order.status, to: "AWAITING_PAYMENT", sessionId: session.id, attempt },
-      });
-    }
+    await markPaymentStarted(tx, actor, order.id, { method: "STRIPE", via: session.id, attempt, audit: !existing });
   });
   if (!session.url) throw new Error("Stripe returned no checkout URL");
   return { kind: "redirect", url: session.url };
+}
+
+// ───────────────────────────────────────────── refunds ─────────────────────────────────────────────
+
+/** Marks a card payment refunded once (the API answer or the `charge.refunded` event, whichever comes first). */
+async function applyCardRefund(
+  tx: Prisma.TransactionClient,
+  payment: { id: string; orderId: string },
+  actor: Actor | null,
+  via: string,
+) {
+  const done = await tx.payment.updateMany({
+    where: { id: payment.id, status: { not: "REFUNDED" } },
+    data: { status: "REFUNDED" },
+  });
+  if (done.count !== 1) return false;
+  await recordAudit(tx, {
+    entityType: "order",
+    entityId: payment.orderId,
+    action: "payment.refunded",
+    actor,
+    data: { paymentId: payment.id, eventId: via },
+  });
+  await cancelOrderAfterRefund(tx, payment.orderId, via);
+  return true;
+}
+
+/**
+ * The supplier (whose connected account took the charge) or an operator refunds a card payment in full. Stripe's
+ * refund is created with an idempotency key per payment, so a double click refunds once; the order reacts through
+ * the orders module (a paid, unshipped order is cancelled).
+ */
+export async function refundCardPayment(actor: Actor, paymentId: string): Promise<RefundResult> {
+  if (!actor.organizationId && !actor.isOperator) throw new NotFoundError("payment");
+  const prisma = getPrisma();
+  const payment = await prisma.payment.findFirst({
+    where: {
+      id: paymentId,
+      provider: "STRIPE",
+      ...(actor.isOperator ? {} : { order: { supplierOrgId: actor.organizationId as string } }),
+    },
+  });
+  if (!payment) throw new NotFoundError("payment");
+  if (payment.status === "REFUNDED") return { paymentId, status: "REFUNDED" };
+  if (payment.status !== "SUCCEEDED" || !payment.stripePaymentIntentId)
+    throw new ForbiddenError("only a settled card payment is refunded");
+  const refund = await stripeClient().refunds.create(
+    { payment_intent: payment.stripePaymentIntentId, reverse_transfer: true, refund_application_fee: true },
+    { idempotencyKey: `refund-${payment.id}` },
+  );
+  await prisma.$transaction((tx) => applyCardRefund(tx, payment, actor, refund.id));
+  return { paymentId, status: "REFUNDED" };
 }
 
 // ───────────────────────────────────────────── webhooks ─────────────────────────────────────────────
@@ -265,7 +334,7 @@ export function verifyStripeEvent(rawBody: string | Buffer, signature: string | 
   }
 }
 
-export type EventOutcome = "applied" | "duplicate" | "ignored";
+export type EventOutcome = WebhookOutcome;
 
 /**
  * Applies one verified event exactly once: the event id is stored (unique) in the same transaction as the state change
@@ -322,17 +391,7 @@ async function applyEvent(tx: Prisma.TransactionClient, event: Stripe.Event): Pr
       if (!charge.refunded) return true; // partial refund: recorded as an event only
       const payment = pi ? await tx.payment.findFirst({ where: { stripePaymentIntentId: pi } }) : null;
       if (!payment) throw new RetryLaterError(`refund for unknown payment intent ${pi}`);
-      if (payment.status !== "REFUNDED") {
-        await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUNDED" } });
-        await recordAudit(tx, {
-          entityType: "order",
-          entityId: payment.orderId,
-          action: "payment.refunded",
-          actor: null,
-          data: { paymentId: payment.id, eventId: event.id },
-        });
-        await cancelOrderAfterRefund(tx, payment.orderId, event.id);
-      }
+      await applyCardRefund(tx, payment, null, event.id);
       return true;
     }
     case "account.updated": {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
-import {
-  confirmInvoicePayment,
-  getInvoicePdf,
-  getOrder,
-  PaymentReportError,
-  performOrderStep,
-  reportInvoicePayment,
-} from "~/modules/orders/orders.server";
+import { getInvoicePdf, getOrder, performOrderStep } from "~/modules/orders/orders.server";
+import { confirmInvoicePayment, PaymentReportError, reportInvoicePayment } from "~/modules/payments/payments.server";
 import { createActor } from "../../fixtures/factories";
 import { pdfText } from "../../helpers/pdf-text";
 import { createAwardedOrder, giveRequisites } from "./helpers";

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { FileError } from "~/modules/files/files.server";
 import {
+  ContractTemplateError,
   getContractPdf,
   getContractTemplate,
+  getContractTemplateAdmin,
   listDocuments,
+  previewContractTemplate,
   saveContractTemplate,
   signContract,
 } from "~/modules/orders/documents.server";
@@ -49,16 +52,36 @@ describe("договор поставки with спецификация", () => 
     expect((await getContractPdf(supplier.actor, orderId)).sha256).toBe(first.sha256);
     await expect(getContractPdf(stranger.actor, orderId)).rejects.toBeInstanceOf(NotFoundError);
 
-    // the operator edits the template: a new version of the contract, the old one stays listed
+    // the operator edits the template: this order keeps the contract (and template version) it was generated with,
+    // an order whose contract is generated later gets the new text
     const opUser = await createUser();
     const operator: Actor = { userId: opUser.id, organizationId: null, orgKind: null, role: null, isOperator: true };
     await expect(saveContractTemplate(buyer.actor, "x")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getContractTemplateAdmin(supplier.actor)).rejects.toBeInstanceOf(ForbiddenError);
     const base = await getContractTemplate();
     expect(base.version).toBe(0);
-    await saveContractTemplate(operator, `${base.body}\n6.4. Особое условие: поставка в рабочие дни с 8 до 17.`);
-    const second = await getContractPdf(operator, orderId);
-    expect(second.version).toBe(2);
-    expect(await pdfText(second.bytes)).toContain("Особое условие");
+    const typo = saveContractTemplate(operator, `${base.body}\n6.4. Цена {{totl}} руб., срок {{shipBy}`);
+    await expect(typo).rejects.toBeInstanceOf(ContractTemplateError);
+    await expect(typo).rejects.toMatchObject({
+      problems: [{ code: "unknownPlaceholder", name: "totl" }, { code: "brokenPlaceholder" }],
+    });
+    expect((await getContractTemplate()).version).toBe(0);
+    const draft = `${base.body}\n6.4. Особое условие: поставка в рабочие дни с 8 до 17 по адресу {{deliveryAddress}}.`;
+    const preview = previewContractTemplate(operator, draft);
+    expect(preview.problems).toEqual([]);
+    expect(preview.text).toContain("Особое условие: поставка в рабочие дни с 8 до 17 по адресу г. Севастополь");
+    expect(await saveContractTemplate(operator, draft)).toEqual({ version: 1 });
+    const kept = await getContractPdf(operator, orderId);
+    expect(kept.version).toBe(1);
+    expect(kept.sha256).toBe(first.sha256);
+    const later = await createAwardedOrder({ buyer: buyer.actor, supplierOrgId: supplier.organization.id });
+    await performOrderStep(supplier.actor, later.orderId, { action: "confirm" });
+    const fresh = await getContractPdf(buyer.actor, later.orderId);
+    expect(await pdfText(fresh.bytes)).toContain("Особое условие");
+    const admin = await getContractTemplateAdmin(operator);
+    expect(admin.current.version).toBe(1);
+    expect(admin.versions).toEqual([expect.objectContaining({ version: 1, contracts: 1 })]);
+    expect(admin.builtInContracts).toBe(1);
 
     // both parties mark it signed with the scan; a stranger cannot, a text file is refused
     await signContract(buyer.actor, orderId, { name: "dogovor-podpisan.pdf", bytes: PDF });
@@ -70,11 +93,6 @@ describe("договор поставки with спецификация", () => 
       signContract(buyer.actor, orderId, { name: "x.txt", bytes: new TextEncoder().encode("hello") }),
     ).rejects.toBeInstanceOf(FileError);
     const kinds = (await listDocuments(buyer.actor, orderId)).map((d) => `${d.kind}:v${d.version}`).sort();
-    expect(kinds).toEqual([
-      "CONTRACT_PDF:v1",
-      "CONTRACT_PDF:v2",
-      "CONTRACT_SIGNED_BUYER:v1",
-      "CONTRACT_SIGNED_SUPPLIER:v1",
-    ]);
+    expect(kinds).toEqual(["CONTRACT_PDF:v1", "CONTRACT_SIGNED_BUYER:v1", "CONTRACT_SIGNED_SUPPLIER:v1"]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canReadFile, readStoredFileBytes } from "~/modules/files/files.server";
-import { getOrder, PaymentReportError, performOrderStep, reportInvoicePayment } from "~/modules/orders/orders.server";
+import { getOrder, performOrderStep } from "~/modules/orders/orders.server";
+import { PaymentReportError, reportInvoicePayment } from "~/modules/payments/payments.server";
 import { wireApp } from "~/startup.server";
 import { createActor } from "../../fixtures/factories";
 import { MINIMAL_PDF } from "../catalog/helpers";

@@ -4,9 +4,12 @@ import { listAudit } from "~/modules/audit/audit.server";
 import { FulfilmentInputError, OrderStateError, performOrderStep, rateOrder } from "~/modules/orders/orders.server";
 import { getSupplierScorecard } from "~/modules/orders/scorecard.server";
 import { acceptShipment, answerClaim, createShipment, getFulfilment } from "~/modules/orders/shipments.server";
+import { wireApp } from "~/startup.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor } from "../../fixtures/factories";
 import { createAwardedOrder, giveRequisites } from "./helpers";
+
+wireApp();
 
 async function paidOrder() {
   const buyer = await createActor({ kind: "BUYER", name: "Севгорэнерго" });

@@ -4,11 +4,14 @@ import { type Actor, NotFoundError } from "~/modules/accounts/actor";
 import { getUpd, listDocuments, readDocument } from "~/modules/orders/documents.server";
 import { FulfilmentInputError, performOrderStep } from "~/modules/orders/orders.server";
 import { createShipment } from "~/modules/orders/shipments.server";
+import { wireApp } from "~/startup.server";
 import { getPrisma } from "~/utils/db.server";
 import { createActor, createUser } from "../../fixtures/factories";
 import { pdfText } from "../../helpers/pdf-text";
 import { FILE_ID, parseUpdXml, validateUpdXml } from "../../helpers/upd-xml-schema";
 import { createAwardedOrder, giveRequisites, SETTLEMENT } from "./helpers";
+
+wireApp();
 
 async function shippedTwice() {
   const buyer = await createActor({ kind: "BUYER", name: "Севгорэнерго" });

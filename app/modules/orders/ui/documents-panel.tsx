@@ -66,7 +66,12 @@ export function DocumentsPanel({ data, result }: { data: DocumentsPanelData; res
         </div>
       ) : null}
       {data.documents.length > 0 ? (
-        <div className="overflow-x-auto">
+        <section
+          className="overflow-x-auto"
+          aria-label={t("documents.title")}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
+          tabIndex={0}
+        >
           <table className="min-w-full text-sm" data-testid="documents">
             <thead>
               <tr className="text-left text-slate-600">
@@ -100,7 +105,7 @@ export function DocumentsPanel({ data, result }: { data: DocumentsPanelData; res
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
     </section>
   );

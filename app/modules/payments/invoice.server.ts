@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
 import {
@@ -8,9 +9,17 @@ import {
   type UploadInput,
 } from "~/modules/files/files.server";
 import { notify } from "~/modules/notifications/notifications.server";
+import {
+  cancelOrderAfterRefund,
+  type InvoiceKindCode,
+  orderMoney,
+  paymentChoosable,
+  performOrderStep,
+  recordPaymentReceived,
+} from "~/modules/orders/index.server";
 import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
-import { type InvoiceKindCode, orderMoney } from "./totals";
+import type { PaymentProvider, RefundResult, WebhookOutcome } from "./provider";
 
 /**
  * Payments by bank transfer against each счёт of an order (the whole order, or the advance then the balance): the buyer
@@ -133,27 +142,36 @@ export async function reportInvoicePayment(actor: Actor, orderId: string, input:
 
 /** The supplier confirms that a reported payment reached its account. */
 export async function confirmInvoicePayment(actor: Actor, orderId: string, paymentId: string) {
+  const outcome = await invoiceProvider.handleWebhook({ actor, orderId, paymentId });
+  if (outcome !== "applied") throw new NotFoundError("payment");
+}
+
+/**
+ * The bank-transfer provider's notice: the supplier saw the платёжное поручение's money on its account (the bank
+ * statement is the supplier's, so its confirmation is the «webhook» of this provider). Exactly once per payment.
+ */
+export interface InvoiceNotice {
+  actor: Actor;
+  orderId: string;
+  paymentId: string;
+}
+
+async function applyInvoiceNotice({ actor, orderId, paymentId }: InvoiceNotice): Promise<WebhookOutcome> {
   const order = await loadOrder(actor, orderId);
   if (order.supplierOrgId !== actor.organizationId) throw new ForbiddenError("only the supplier confirms receipt");
-  const payment = order.payments.find((p) => p.id === paymentId && p.status === "PENDING" && p.reportedAt);
+  const payment = order.payments.find((p) => p.id === paymentId && p.provider === "INVOICE");
   if (!payment) throw new NotFoundError("payment");
-  const money = orderMoney(order);
-  const first = money.invoices[0].totals.total.gross;
+  if (payment.status === "SUCCEEDED" || payment.status === "REFUNDED") return "duplicate";
+  if (payment.status !== "PENDING" || !payment.reportedAt) return "ignored";
   const confirmed =
     order.payments.filter((p) => p.status === "SUCCEEDED").reduce((s, p) => s + p.amountKopecks, 0n) +
     payment.amountKopecks;
-  await getPrisma().$transaction(async (tx) => {
+  return getPrisma().$transaction(async (tx) => {
     const done = await tx.payment.updateMany({
       where: { id: payment.id, status: "PENDING" },
       data: { status: "SUCCEEDED", confirmedAt: new Date() },
     });
-    if (done.count !== 1) throw new NotFoundError("payment");
-    if (confirmed >= first && order.status === "AWAITING_PAYMENT") {
-      await tx.order.updateMany({
-        where: { id: order.id, status: "AWAITING_PAYMENT" },
-        data: { status: "PAID", paidAt: new Date() },
-      });
-    }
+    if (done.count !== 1) return "duplicate" as const;
     await recordAudit(tx, {
       entityType: "order",
       entityId: order.id,
@@ -161,5 +179,69 @@ export async function confirmInvoicePayment(actor: Actor, orderId: string, payme
       actor,
       data: { kind: payment.invoiceKind, amountKopecks: payment.amountKopecks.toString() },
     });
+    await recordPaymentReceived(tx, order.id, { provider: "INVOICE", confirmedKopecks: confirmed, via: payment.id });
+    return "applied" as const;
   });
 }
+
+/**
+ * The supplier sent the money of a confirmed transfer back (a refund by bank transfer is the supplier's own payment):
+ * the payment becomes REFUNDED and a paid, unshipped order is cancelled by the orders module.
+ */
+async function refundInvoicePayment(actor: Actor, paymentId: string): Promise<RefundResult> {
+  if (!actor.organizationId && !actor.isOperator) throw new NotFoundError("payment");
+  const payment = await getPrisma().payment.findFirst({
+    where: {
+      id: paymentId,
+      provider: "INVOICE",
+      ...(actor.isOperator ? {} : { order: { supplierOrgId: actor.organizationId as string } }),
+    },
+  });
+  if (!payment) throw new NotFoundError("payment");
+  if (payment.status === "REFUNDED") return { paymentId, status: "REFUNDED" };
+  if (payment.status !== "SUCCEEDED") throw new ForbiddenError("only a received payment is refunded");
+  await getPrisma().$transaction(async (tx) => {
+    const done = await tx.payment.updateMany({
+      where: { id: payment.id, status: "SUCCEEDED" },
+      data: { status: "REFUNDED" },
+    });
+    if (done.count !== 1) return;
+    await recordAudit(tx, {
+      entityType: "order",
+      entityId: payment.orderId,
+      action: "payment.refunded",
+      actor,
+      data: { paymentId: payment.id, provider: "INVOICE" },
+    });
+    await cancelOrderAfterRefund(tx, payment.orderId, payment.id);
+  });
+  return { paymentId, status: "REFUNDED" };
+}
+
+/** The supplier marked the whole order paid in one step («Оплата получена», the API, 1C): the payment row. */
+export async function recordManualInvoicePayment(
+  tx: Prisma.TransactionClient,
+  payment: { orderId: string; amountKopecks: bigint },
+): Promise<void> {
+  await tx.payment.create({
+    data: {
+      orderId: payment.orderId,
+      provider: "INVOICE",
+      status: "SUCCEEDED",
+      amountKopecks: payment.amountKopecks,
+      confirmedAt: new Date(),
+    },
+  });
+}
+
+export const invoiceProvider: PaymentProvider<InvoiceNotice> = {
+  method: "INVOICE",
+  isAvailable: (o) => paymentChoosable(o.status),
+  /** The buyer chooses to pay by invoice: the order waits for payment; the счёт is the next step. */
+  async start(actor, orderId) {
+    await performOrderStep(actor, orderId, { action: "choosePayment" });
+    return { kind: "invoice", invoiceUrl: `/orders/${orderId}/invoice.pdf` };
+  },
+  handleWebhook: applyInvoiceNotice,
+  refund: refundInvoicePayment,
+};

@@ -1,0 +1,6 @@
+/**
+ * The accounts module's read-only door for other modules' server code that must not load the whole of
+ * accounts.server.ts (which pulls the i18n bundle through Vite's import.meta.glob and so cannot run under plain tsx,
+ * e.g. in the seed): organisation cards for trading parties.
+ */
+export { getOrganizationCards, type OrganizationCard } from "./org-cards.server";

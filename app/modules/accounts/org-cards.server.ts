@@ -1,0 +1,81 @@
+import { getPrisma } from "~/utils/db.server";
+
+/**
+ * An organisation's requisites and contact as a trading party sees them (the order page, documents): legal name,
+ * ИНН/КПП/ОГРН, address, bank, and the contact person (the earliest owner; their phone and e-mail, else the
+ * organisation's). For callers that have already established that the reader may see these organisations (the two
+ * parties of an order): this function reads, it does not authorise.
+ */
+export interface OrganizationCard {
+  id: string;
+  slug: string;
+  kind: "BUYER" | "SUPPLIER";
+  legalName: string;
+  shortName: string;
+  inn: string;
+  kpp: string | null;
+  ogrn: string;
+  legalAddress: string;
+  bank: {
+    name: string | null;
+    bik: string | null;
+    settlementAccount: string | null;
+    correspondentAccount: string | null;
+  };
+  contact: { name: string | null; phone: string; email: string | null };
+}
+
+export async function getOrganizationCards(orgIds: string[]): Promise<Map<string, OrganizationCard>> {
+  const orgs = await getPrisma().organization.findMany({
+    where: { id: { in: orgIds } },
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      legalName: true,
+      shortName: true,
+      inn: true,
+      kpp: true,
+      ogrn: true,
+      legalAddress: true,
+      phone: true,
+      email: true,
+      bankName: true,
+      bik: true,
+      settlementAccount: true,
+      correspondentAccount: true,
+      memberships: {
+        where: { role: "OWNER" },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+        select: { user: { select: { name: true, phone: true, email: true } } },
+      },
+    },
+  });
+  return new Map(
+    orgs.map((o) => {
+      const owner = o.memberships[0]?.user;
+      return [
+        o.id,
+        {
+          id: o.id,
+          slug: o.slug,
+          kind: o.kind,
+          legalName: o.legalName,
+          shortName: o.shortName,
+          inn: o.inn,
+          kpp: o.kpp,
+          ogrn: o.ogrn,
+          legalAddress: o.legalAddress,
+          bank: {
+            name: o.bankName,
+            bik: o.bik,
+            settlementAccount: o.settlementAccount,
+            correspondentAccount: o.correspondentAccount,
+          },
+          contact: { name: owner?.name ?? null, phone: owner?.phone || o.phone, email: owner?.email ?? o.email },
+        },
+      ];
+    }),
+  );
+}
