@@ -1,7 +1,8 @@
 /**
  * PUBLIC SURFACE OF THE QUOTES MODULE (коммерческие предложения).
  *
- * Supplier: getQuoteForSupplier, saveQuote (draft | submit = new immutable version), withdrawQuote.
+ * Supplier: getQuoteForSupplier, saveQuote (draft | submit = new immutable version), withdrawQuote; the XLSX
+ *           round-trip exportQuoteSheetXlsx → previewQuoteSheet → confirmQuoteSheet (draft); renderQuotePdf (КП).
  * Buyer:    getComparison (the only buyer read path for prices: page, XLSX, JSON API), exportComparisonXlsx,
  *           exportAwardProtocolXlsx.
  * Hooks:    the opening protocol is written by an RFQ close hook; the "quote-attachment" file read policy.
@@ -25,6 +26,12 @@ export {
 export { type BestSplitView, type ComparedOffer, decide } from "./decision";
 export { type DecisionSettingsInput, saveDecisionSettings } from "./decision-settings.server";
 export { exportAwardProtocolXlsx, exportComparisonXlsx } from "./export.server";
+export {
+  confirmQuoteSheet,
+  exportQuoteSheetXlsx,
+  previewQuoteSheet,
+  type QuoteSheetPreview,
+} from "./quote-xlsx.server";
 export { closeRebidRound, type RoundView, reconfirmQuote, startRebidRound } from "./rounds.server";
 export { exportRoundProtocolXlsx } from "./rounds-export.server";
 export { QuoteValidationError } from "./shared.server";
