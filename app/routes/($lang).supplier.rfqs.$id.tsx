@@ -144,7 +144,7 @@ export default function SupplierRfq() {
             {tq(`done.${params.get("quote")}`)}
           </p>
         ) : null}
-        <QuotePanel data={quotePanel as QuotePanelData} lastResult={actionData?.quote} />
+        <QuotePanel key={quotePanel.revision} data={quotePanel as QuotePanelData} lastResult={actionData?.quote} />
       </section>
 
       <section id="questions" aria-labelledby="questions-h" className="space-y-3">

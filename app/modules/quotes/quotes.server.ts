@@ -47,4 +47,4 @@ export function registerQuoteHooks(): void {
   registerRfqCloseHook("quotes.opening-protocol", (tx, rfq) => writeOpeningProtocol(tx, rfq));
 }
 
-export { handleQuoteFormAction, isQuoteFormRequest } from "./form-action.server";
+export { handleQuoteFormAction, handleQuoteSheetAction, isQuoteFormRequest } from "./form-action.server";

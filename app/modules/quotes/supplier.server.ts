@@ -129,6 +129,7 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
   const open = (isOpenForQuotes(rfq, now) && recipientStatus !== "DECLINED") || round !== null;
   const vat = await supplierVatOptions(actor.organizationId as string, now);
   return {
+    rfqId,
     vatRates: vat.rates,
     canEdit: open,
     canReconfirm:
