@@ -26,6 +26,7 @@ export {
 export { type BestSplitView, type ComparedOffer, decide } from "./decision";
 export { type DecisionSettingsInput, saveDecisionSettings } from "./decision-settings.server";
 export { exportAwardProtocolXlsx, exportComparisonXlsx } from "./export.server";
+export { renderQuotePdf } from "./offer-pdf.server";
 export {
   confirmQuoteSheet,
   exportQuoteSheetXlsx,
