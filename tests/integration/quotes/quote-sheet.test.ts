@@ -6,11 +6,13 @@ import {
   getQuoteForSupplier,
   previewQuoteSheet,
   QuoteValidationError,
+  renderQuotePdf,
 } from "~/modules/quotes/quotes.server";
 import { toMoscowDateTimeInput } from "~/modules/rfq/rfq.schema";
 import { publishRfq, saveDraft } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import { createProduct } from "../../fixtures/factories";
+import { pdfText } from "../../helpers/pdf-text";
 import { createMarket, DAY, draft, withTempDataDir } from "../rfq/helpers";
 
 withTempDataDir();
@@ -141,6 +143,33 @@ describe("quote workbook (XLSX round-trip)", () => {
     const again = (await sheetOf(await exportQuoteSheetXlsx(m.a.actor, rfqId))).getWorksheet("Позиции");
     expect(again?.getRow(13).getCell(10).value).toBe("'=cmd|' /C calc'!A0");
     expect(again?.getRow(5).getCell(7).value).toBe(2345.67);
+  });
+
+  it("the submitted version downloads as a КП PDF on the supplier's requisites", async () => {
+    const { saveQuote } = await import("~/modules/quotes/quotes.server");
+    const panel = await getQuoteForSupplier(m.a.actor, rfqId);
+    const until = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
+    const form = {
+      ...panel.defaults,
+      deliveryCost: "1 000",
+      deliveryBasis: "BUYER_WAREHOUSE",
+      validUntil: until,
+      removeFileIds: [],
+    } as unknown as Parameters<typeof saveQuote>[2];
+    await saveQuote(m.a.actor, rfqId, form, { mode: "submit" });
+    await expect(renderQuotePdf(m.a.actor, rfqId, 2)).rejects.toMatchObject({ status: 404 });
+    await expect(renderQuotePdf(m.b.actor, rfqId, 1)).rejects.toMatchObject({ status: 404 });
+    const { pdf, name } = await renderQuotePdf(m.a.actor, rfqId, 1);
+    expect(name).toMatch(/^КП-\d+-v1\.pdf$/);
+    const text = (await pdfText(pdf)).replace(/\s+/g, " ");
+    const org = await getPrisma().organization.findUniqueOrThrow({ where: { id: m.a.organization.id } });
+    expect(text).toContain(org.legalName);
+    expect(text).toContain(`ИНН ${org.inn}`);
+    expect(text).toContain("Коммерческое предложение");
+    expect(text).toContain("шт (796)");
+    expect(text).toContain("2 345,67");
+    expect(text).toContain("В т. ч. НДС 10");
+    expect(text).toContain("Предложение действительно до");
   });
 
   it("reports bad cells per row and column and refuses what is not an XLSX", async () => {

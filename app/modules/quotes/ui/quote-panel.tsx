@@ -188,12 +188,17 @@ export function QuotePanel({
               rates={rateOptions}
               defaultRate={data.vatRates[0]}
               onApply={(v) => {
+                // the line inputs are uncontrolled: set the DOM values the form will submit
+                const set = (name: string, value: string) => {
+                  const el = formEl?.elements.namedItem(name);
+                  if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) el.value = value;
+                };
                 lines.forEach((line, i) => {
                   const f = line.getFieldset();
-                  if (v.leadTimeDays !== undefined) form.update({ name: f.leadTimeDays.name, value: v.leadTimeDays });
-                  if (v.vatRate !== undefined) form.update({ name: f.vatRate.name, value: v.vatRate });
+                  if (v.leadTimeDays !== undefined) set(f.leadTimeDays.name, v.leadTimeDays);
+                  if (v.vatRate !== undefined) set(f.vatRate.name, v.vatRate);
                   if (v.analogueNote !== undefined && data.items[i]?.analoguesAllowed)
-                    form.update({ name: f.analogueNote.name, value: v.analogueNote });
+                    set(f.analogueNote.name, v.analogueNote);
                 });
                 setTimeout(() => setTick((x) => x + 1), 0);
               }}
