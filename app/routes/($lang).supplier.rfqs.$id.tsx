@@ -132,7 +132,10 @@ export default function SupplierRfq() {
         </p>
       ) : null}
 
-      <RfqDetails rfq={rfq} now={now} />
+      {/* the RFQ's item table scrolls inside its box on a phone, never the page */}
+      <div className="min-w-0 overflow-x-auto">
+        <RfqDetails rfq={rfq} now={now} />
+      </div>
 
       {/* The quotes module renders its <QuotePanel> here (quote form, versions, withdraw). */}
       <section id="quote-panel" aria-labelledby="quote-panel-h" data-rfq-id={rfq.id} data-can-respond={canRespond}>
@@ -144,7 +147,7 @@ export default function SupplierRfq() {
             {tq(`done.${params.get("quote")}`)}
           </p>
         ) : null}
-        <QuotePanel data={quotePanel as QuotePanelData} lastResult={actionData?.quote} />
+        <QuotePanel key={quotePanel.revision} data={quotePanel as QuotePanelData} lastResult={actionData?.quote} />
       </section>
 
       <section id="questions" aria-labelledby="questions-h" className="space-y-3">

@@ -24,6 +24,8 @@ const UPLOAD_ROUTES = [
   /supplier\.products\._index$/,
   /supplier\.import$/,
   /supplier\.rfqs\.\$id$/,
+  // the supplier's filled-in quote workbook (XLSX round-trip)
+  /supplier\.rfqs\.\$id_\.quote-upload$/,
   /rfq\.(new|cart|\$id\.edit)$/,
   /buyer\.rfqs\.\$id\._index$/,
   // signed contract scans (closing documents) and платёжное поручение scans

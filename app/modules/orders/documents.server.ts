@@ -11,6 +11,7 @@ import {
   type UploadInput,
 } from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
+import { DomainError } from "~/utils/domain-error";
 import {
   buildContractData,
   CONTRACT_PLACEHOLDERS,
@@ -248,10 +249,9 @@ export async function getContractTemplate(db: Db = getPrisma()): Promise<{ versi
 }
 
 /** The template failed its checks (validateContractTemplate): the problems, for the operator's form. */
-export class ContractTemplateError extends Error {
-  readonly status = 400;
+export class ContractTemplateError extends DomainError {
   constructor(readonly problems: TemplateProblem[]) {
-    super(`invalid contract template: ${problems.map((p) => p.code).join(", ")}`);
+    super("invalid", `invalid contract template: ${problems.map((p) => p.code).join(", ")}`);
   }
 }
 

@@ -1,22 +1,11 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { loadFonts } from "~/utils/pdf.server";
 import type { InvoiceData } from "./invoice";
 
 /**
  * Draws a счёт на оплату as PDF (A4) with DejaVu Sans (from the `dejavu-fonts-ttf` package; covers Cyrillic).
  * Fonts are read once from node_modules; nothing is fetched at runtime.
  */
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-export function loadFonts() {
-  if (!fonts) {
-    const dir = require.resolve("dejavu-fonts-ttf/package.json").replace(/package\.json$/, "ttf/");
-    fonts = { regular: readFileSync(`${dir}DejaVuSans.ttf`), bold: readFileSync(`${dir}DejaVuSans-Bold.ttf`) };
-  }
-  return fonts;
-}
-
 export async function renderInvoicePdf(d: InvoiceData): Promise<Buffer> {
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({ size: "A4", margin: 40, info: { Title: d.title, Author: "СнабМост" } });

@@ -5,6 +5,7 @@ import type { Lang } from "~/modules/i18n/i18n";
 import { localizePath } from "~/modules/i18n/paths";
 import { readRfqForm } from "~/modules/rfq/rfq.server";
 import { orHttpError } from "~/utils/route-errors.server";
+import { confirmQuoteSheet, previewQuoteSheet } from "./quote-xlsx.server";
 import { quoteFormSchema } from "./quotes.schema";
 import { reconfirmQuote } from "./rounds.server";
 import { QuoteValidationError } from "./shared.server";
@@ -74,4 +75,34 @@ export async function handleQuoteFormAction(actor: Actor, rfqId: string, request
       );
     throw error;
   }
+}
+
+/**
+ * The XLSX upload page's action: `intent=preview` (multipart, field `sheet`) answers the preview; `intent=confirm`
+ * (the previewed lines as JSON in `payload`) saves the draft and returns to the quote form. Bad input: 422 with
+ * translated-on-the-page keys, never a 500.
+ */
+export async function handleQuoteSheetAction(actor: Actor, rfqId: string, request: Request, lang: Lang) {
+  const { form, uploads } = await readRfqForm(request, "sheet");
+  const intent = String(form.get("intent") ?? "");
+  try {
+    if (intent === "preview") {
+      const upload = uploads[0];
+      if (!upload) return Response.json({ errors: { sheet: ["sheet.errors.noFile"] } }, { status: 422 });
+      if (upload.tooLarge) return Response.json({ errors: { sheet: ["sheet.errors.tooLarge"] } }, { status: 422 });
+      const preview = await orHttpError(previewQuoteSheet(actor, rfqId, upload.file));
+      return Response.json({ preview });
+    }
+    if (intent === "confirm") {
+      await orHttpError(confirmQuoteSheet(actor, rfqId, String(form.get("payload") ?? "")));
+      return redirect(localizePath(lang, `/supplier/rfqs/${rfqId}?quote=imported#quote-panel`));
+    }
+  } catch (error) {
+    if (error instanceof QuoteValidationError) {
+      const { file, ...rest } = error.fieldErrors;
+      return Response.json({ errors: { sheet: file, ...rest }, formErrors: error.formErrors, intent }, { status: 422 });
+    }
+    throw error;
+  }
+  return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
 }

@@ -19,7 +19,7 @@ export function quoteFormLine(price: unknown, qty: unknown, vat: unknown): Amoun
   try {
     return lineAmounts({
       unitPriceKopecks: p,
-      quantity: String(qty ?? "").replace(",", "."),
+      quantity: normalizeQuantity(String(qty ?? "")),
       vatRate: String(vat) as VatRateCode,
     });
   } catch {
@@ -56,4 +56,17 @@ export function quoteVersionTotals(
     goodsGrossKopecks: goods.gross,
     landedKopecks: goods.gross + delivery.gross,
   };
+}
+
+/** A typed quantity ("1 000,5", "1000.5") → the stored form ("1000.5"): spaces dropped, decimal comma → point. */
+export function normalizeQuantity(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+}
+
+/** A stored quantity ("1000.500", "12") → what a Russian input shows: "1 000,5", "12". */
+export function quantityInput(q: { toString(): string }): string {
+  const [whole, frac = ""] = q.toString().split(".");
+  const f = frac.replace(/0+$/, "");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return f ? `${grouped},${f}` : grouped;
 }

@@ -5,13 +5,14 @@
 import { z } from "zod";
 import { parseRublesToKopecks, quantityToMilli, VAT_RATE_CODES, type VatRateCode } from "~/modules/money/money";
 import { baseVatRate } from "~/modules/money/vat";
+import { normalizeQuantity } from "./quote-money";
 
 const vatRate = z.enum(VAT_RATE_CODES as [VatRateCode, ...VatRateCode[]], { message: "errors.vatRate" });
 const text = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).optional();
 
 function validQuantity(v: string): boolean {
   try {
-    return quantityToMilli(v) > 0n;
+    return quantityToMilli(normalizeQuantity(v)) > 0n;
   } catch {
     return false;
   }

@@ -1,7 +1,8 @@
 /**
  * PUBLIC SURFACE OF THE QUOTES MODULE (коммерческие предложения).
  *
- * Supplier: getQuoteForSupplier, saveQuote (draft | submit = new immutable version), withdrawQuote.
+ * Supplier: getQuoteForSupplier, saveQuote (draft | submit = new immutable version), withdrawQuote; the XLSX
+ *           round-trip exportQuoteSheetXlsx → previewQuoteSheet → confirmQuoteSheet (draft); renderQuotePdf (КП).
  * Buyer:    getComparison (the only buyer read path for prices: page, XLSX, JSON API), exportComparisonXlsx,
  *           exportAwardProtocolXlsx.
  * Hooks:    the opening protocol is written by an RFQ close hook; the "quote-attachment" file read policy.
@@ -26,6 +27,13 @@ export {
 export { type BestSplitView, type ComparedOffer, decide } from "./decision";
 export { type DecisionSettingsInput, saveDecisionSettings } from "./decision-settings.server";
 export { exportAwardProtocolXlsx, exportComparisonXlsx } from "./export.server";
+export { renderQuotePdf } from "./offer-pdf.server";
+export {
+  confirmQuoteSheet,
+  exportQuoteSheetXlsx,
+  previewQuoteSheet,
+  type QuoteSheetPreview,
+} from "./quote-xlsx.server";
 export { closeRebidRound, type RoundView, reconfirmQuote, startRebidRound } from "./rounds.server";
 export { exportRoundProtocolXlsx } from "./rounds-export.server";
 export { QuoteValidationError } from "./shared.server";
@@ -41,4 +49,4 @@ export function registerQuoteHooks(): void {
   registerRfqCloseHook("quotes.opening-protocol", (tx, rfq) => writeOpeningProtocol(tx, rfq));
 }
 
-export { handleQuoteFormAction, isQuoteFormRequest } from "./form-action.server";
+export { handleQuoteFormAction, handleQuoteSheetAction, isQuoteFormRequest } from "./form-action.server";

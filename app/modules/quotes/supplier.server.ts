@@ -4,18 +4,13 @@ import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/a
 import { recordAudit } from "~/modules/audit/audit.server";
 import { DOCUMENT_KINDS, FileError, saveUpload } from "~/modules/files/files.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
-import {
-  kopecksToDecimalString,
-  lineAmounts,
-  parseRublesToKopecks,
-  quantityToMilli,
-  type VatRateCode,
-} from "~/modules/money/money";
+import { formatRub } from "~/modules/money/format";
+import { lineAmounts, parseRublesToKopecks, quantityToMilli, type VatRateCode } from "~/modules/money/money";
 import { type SupplierVatOptions, supplierVatOptions } from "~/modules/money/money.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { markRecipientQuoted, markRecipientWithdrawn } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
-import { quoteVersionTotals } from "./quote-money";
+import { normalizeQuantity, quantityInput, quoteVersionTotals } from "./quote-money";
 import type { QuoteForm } from "./quotes.schema";
 import { improvementErrors, openRoundFor, recordRoundSubmission } from "./rounds.server";
 import { k, moscowEndOfDay, QuoteValidationError, quoteLineView, toMoscowDate } from "./shared.server";
@@ -31,7 +26,10 @@ async function loadRfqForSupplier(actor: Actor, rfqId: string) {
       recipients: { some: { supplierOrgId: actor.organizationId } },
     },
     include: {
-      items: { orderBy: { position: "asc" } },
+      items: {
+        orderBy: { position: "asc" },
+        include: { product: { select: { supplierId: true, priceKopecks: true, vatRate: true, leadTimeDays: true } } },
+      },
       recipients: { where: { supplierOrgId: actor.organizationId }, select: { status: true } },
     },
   });
@@ -71,25 +69,40 @@ function versionView(v: VersionRow) {
   };
 }
 
-/** Form default values (roubles as typed) from a stored version. */
-function formDefaults(items: { id: string }[], v: VersionRow | undefined, vat: SupplierVatOptions) {
+type RfqItemRow = Awaited<ReturnType<typeof loadRfqForSupplier>>["items"][number];
+
+/** The supplier's own catalog product a line is tied to (its net price), or null: the form prefills from it. */
+export function catalogOffer(item: RfqItemRow, supplierOrgId: string) {
+  const p = item.product;
+  if (!p || p.supplierId !== supplierOrgId || p.priceKopecks === null || p.priceKopecks <= 0n) return null;
+  return { priceKopecks: p.priceKopecks, vatRate: p.vatRate as VatRateCode, leadTimeDays: p.leadTimeDays };
+}
+
+/**
+ * Form default values from a stored version, as a Russian input shows them ("1 234 567,89", "1 000,5"). Without a
+ * stored line the requested quantity is offered, and a line tied to the supplier's own catalog product starts from
+ * its catalog price, rate and lead time.
+ */
+function formDefaults(items: RfqItemRow[], v: VersionRow | undefined, vat: SupplierVatOptions, orgId: string) {
   // a draft keeps its rates while the regime still allows them; a rate no longer allowed (20 % after 2025) starts over
   const rate = (r: VatRateCode | undefined) => (r && vat.rates.includes(r) ? r : vat.defaultRate);
   const byItem = new Map(v?.lines.map((l) => [l.rfqItemId, l]) ?? []);
   return {
     lines: items.map((item) => {
       const l = byItem.get(item.id);
+      const c = v ? null : catalogOffer(item, orgId);
+      const lead = l ? l.leadTimeDays : (c?.leadTimeDays ?? null);
       return {
         rfqItemId: item.id,
-        unitPrice: l ? kopecksToDecimalString(l.unitPriceKopecks) : "",
-        quantity: l ? l.quantity.toString() : "",
-        vatRate: rate(l?.vatRate),
-        leadTimeDays: l?.leadTimeDays != null ? String(l.leadTimeDays) : "",
+        unitPrice: l ? formatRub(l.unitPriceKopecks) : c ? formatRub(c.priceKopecks) : "",
+        quantity: quantityInput(l ? l.quantity : item.quantity),
+        vatRate: rate(l?.vatRate ?? c?.vatRate),
+        leadTimeDays: lead != null ? String(lead) : "",
         analogueModel: l?.analogueModel ?? "",
         analogueNote: l?.analogueNote ?? "",
       };
     }),
-    deliveryCost: v ? kopecksToDecimalString(v.deliveryCostKopecks) : "",
+    deliveryCost: v && v.deliveryCostKopecks > 0n ? formatRub(v.deliveryCostKopecks) : "",
     deliveryVatRate: rate(v?.deliveryVatRate),
     deliveryTerms: v?.deliveryTerms ?? "",
     deliveryBasis: v?.deliveryBasis ?? "",
@@ -116,6 +129,7 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
   const open = (isOpenForQuotes(rfq, now) && recipientStatus !== "DECLINED") || round !== null;
   const vat = await supplierVatOptions(actor.organizationId as string, now);
   return {
+    rfqId,
     vatRates: vat.rates,
     canEdit: open,
     canReconfirm:
@@ -138,8 +152,13 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
       name: i.name,
       quantity: i.quantity.toString(),
       unit: i.unit,
+      notes: i.notes,
       analoguesAllowed: i.analoguesAllowed,
+      /** the supplier's own catalog price of the linked product ("1 234,50"), or null */
+      catalogPrice: ((c) => (c ? formatRub(c.priceKopecks) : null))(catalogOffer(i, actor.organizationId as string)),
     })),
+    /** changes on every save: the panel remounts with fresh defaults and no stale errors */
+    revision: `${quote?.currentVersion ?? 0}:${draft?.updatedAt.toISOString() ?? ""}:${quote?.status ?? ""}`,
     quote: quote
       ? {
           id: quote.id,
@@ -155,6 +174,7 @@ export async function getQuoteForSupplier(actor: Actor, rfqId: string, now: Date
       rfq.items,
       round && latest && (!draft || draft.updatedAt < round.round.createdAt) ? latest : (draft ?? latest),
       vat,
+      actor.organizationId as string,
     ),
     draftAttachments: draft ? versionView(draft).attachments : [],
     versions: (quote?.versions ?? [])
@@ -197,7 +217,7 @@ export function buildLines(
     }
     seen.add(l.rfqItemId);
     const price = parseRublesToKopecks(l.unitPrice);
-    const quantity = l.quantity ?? "";
+    const quantity = normalizeQuantity(l.quantity ?? "");
     if (price === null || !quantity) return; // schema already reported
     if (quantityToMilli(quantity) > quantityToMilli(item.quantity.toString())) {
       errors[`lines[${idx}].quantity`] = ["errors.quantityTooLarge"];
@@ -215,7 +235,7 @@ export function buildLines(
     lines.push({
       rfqItemId: item.id,
       unitPriceKopecks: price,
-      quantity: quantity.replace(",", "."),
+      quantity,
       vatRate: l.vatRate,
       leadTimeDays: l.leadTimeDays ? Number(l.leadTimeDays) : null,
       analogueModel: item.analoguesAllowed ? l.analogueModel || null : null,

@@ -1,26 +1,32 @@
 import {
+  type FieldMetadata,
   getFormProps,
   getInputProps,
   getSelectProps,
-  getTextareaProps,
   type SubmissionResult,
   useForm,
 } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { FormMessage, SelectField, TextareaField, TextField } from "~/components/ui/field";
 import { formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
 import { unitName } from "~/modules/money/units";
 import { vatRateLabel } from "~/modules/money/vat";
-import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import { DELIVERY_BASES } from "../landed-cost";
-import { quoteFormTotals } from "../quote-money";
+import { quantityInput, quoteFormTotals } from "../quote-money";
 import type { QuoteForm } from "../quotes.schema";
+import { useQuoteErrorText } from "./error-text";
 import { RoundNotice } from "./round-notice";
+import { QuoteSheetLinks } from "./sheet-upload";
 
 export interface QuotePanelData {
+  rfqId: string;
+  /** changes on every save: the route keys the panel with it (fresh defaults, no stale errors) */
+  revision: string;
   canEdit: boolean;
   /** Rates the supplier's tax regime allows today. */
   vatRates: VatRateCode[];
@@ -28,7 +34,17 @@ export interface QuotePanelData {
   round?: { number: number; deadline: string; note: string | null } | null;
   /** the submitted offer's validity has passed after the deadline: the supplier may re-confirm it */
   canReconfirm?: boolean;
-  items: { id: string; position: number; name: string; quantity: string; unit: string; analoguesAllowed: boolean }[];
+  items: {
+    id: string;
+    position: number;
+    name: string;
+    quantity: string;
+    unit: string;
+    notes: string | null;
+    analoguesAllowed: boolean;
+    /** the supplier's own catalog price of the linked product, as the input shows it */
+    catalogPrice: string | null;
+  }[];
   quote: {
     id: string;
     status: string;
@@ -58,30 +74,45 @@ export interface QuotePanelData {
   }[];
 }
 
-/** Translates "key" or "key::{json}" errors of the quotes namespace. */
-export function useQuoteErrorText() {
-  const { t } = useTranslation("quotes");
-  return (message: string) => {
-    const [key, raw] = message.split("::");
-    let params: Record<string, unknown> = {};
-    try {
-      params = raw ? JSON.parse(raw) : {};
-    } catch {
-      params = {};
-    }
-    return t(key, params) as string;
-  };
-}
+export { useQuoteErrorText } from "./error-text";
 
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
+/**
+ * One input of a quote line: a compact table cell on desktop (label for screen readers only), a labelled field of
+ * the line's card on a phone. Inputs are at least 44 px tall.
+ */
+const cellInput =
+  "block w-full min-h-11 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600";
+
+function LineCell({
+  meta,
+  label,
+  className = "",
+  children,
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: conform field metadata of any schema
+  meta: FieldMetadata<any>;
+  label: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
   const text = useQuoteErrorText();
-  if (!errors?.length) return null;
   return (
-    <p id={id} className="mt-1 text-xs text-red-700" role="alert">
-      {errors.map(text).join(" ")}
-    </p>
+    <td className={`p-1 align-top max-sm:block max-sm:px-0 ${className}`}>
+      <label htmlFor={meta.id} className="block text-xs font-medium text-slate-700 sm:sr-only">
+        {label}
+      </label>
+      {children}
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="mt-1 text-xs text-red-700" data-field-error={meta.name}>
+          {meta.errors.map(text).join(" ")}
+        </p>
+      ) : null}
+    </td>
   );
 }
+
+const aria = (meta: { errors?: string[]; errorId: string }) =>
+  meta.errors?.length ? { "aria-invalid": true, "aria-describedby": meta.errorId } : {};
 
 /** Totals from the form as typed (same arithmetic as the server: quote-money.ts). */
 function totalsOf(form: HTMLFormElement | null, count: number) {
@@ -118,12 +149,19 @@ export function QuotePanel({
   const lines = fields.lines.getFieldList();
   const [formEl, setFormEl] = useState<HTMLFormElement | null>(null);
   const [tick, setTick] = useState(0);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const totals = useMemo(() => totalsOf(formEl, data.items.length), [formEl, tick, data.items.length]);
   const money = (v: bigint | string) => formatMoney(typeof v === "string" ? BigInt(v) : v, lang);
   const status = data.quote?.status;
   const submitted = status === "SUBMITTED" || status === "AWARDED" || status === "NOT_SELECTED";
+  const rateOptions = data.vatRates.map((c) => (
+    <option key={c} value={c}>
+      {vatRateLabel(c, lang)}
+    </option>
+  ));
   return (
-    <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" data-testid="quote-panel-body">
+    <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-5" data-testid="quote-panel-body">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">{t("panel.title")}</h2>
         <p className="text-sm" data-testid="quote-status">
@@ -131,13 +169,10 @@ export function QuotePanel({
           {data.quote?.currentVersion ? ` · ${t("panel.version", { version: data.quote.currentVersion })}` : ""}
         </p>
       </div>
-      {form.errors?.length ? (
-        <p role="alert" id={form.errorId} className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {form.errors.map(errorText).join(" ")}
-        </p>
-      ) : null}
+      {form.errors?.length ? <FormMessage id={form.errorId}>{form.errors.map(errorText).join(" ")}</FormMessage> : null}
       {!data.canEdit ? <p className="text-sm text-slate-600">{t("panel.closed")}</p> : null}
       <RoundNotice round={data.round} canReconfirm={data.canReconfirm} />
+      <QuoteSheetLinks rfqId={data.rfqId} canEdit={data.canEdit} />
       <Form
         method="post"
         encType="multipart/form-data"
@@ -146,235 +181,222 @@ export function QuotePanel({
         onInput={() => setTick((x) => x + 1)}
         className="space-y-4"
       >
-        <fieldset disabled={!data.canEdit} className="space-y-4">
+        <fieldset disabled={!data.canEdit} className="min-w-0 space-y-4">
           <legend className="sr-only">{t("panel.title")}</legend>
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">{t("panel.linesCaption")}</caption>
-              <thead>
-                <tr className="border-b text-left text-xs text-slate-600">
-                  <th scope="col" className="p-2">
-                    {t("panel.item")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("panel.unitPrice")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("panel.quantity")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("panel.vatRate")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("panel.leadTime")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("panel.analogue")}
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    {t("panel.lineTotal")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {lines.map((line, i) => {
-                  const item = data.items[i];
+          {hydrated && data.canEdit ? (
+            <ApplyToAll
+              rates={rateOptions}
+              defaultRate={data.vatRates[0]}
+              onApply={(v) => {
+                // the line inputs are uncontrolled: set the DOM values the form will submit
+                const set = (name: string, value: string) => {
+                  const el = formEl?.elements.namedItem(name);
+                  if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) el.value = value;
+                };
+                lines.forEach((line, i) => {
                   const f = line.getFieldset();
-                  const amounts = totals?.lines[i];
-                  return (
-                    <tr key={line.key} className="border-b align-top" data-testid={`quote-line-${i}`}>
-                      <th scope="row" className="p-2 text-left font-normal">
-                        <input type="hidden" name={f.rfqItemId.name} value={item.id} />
-                        <span className="font-medium">
-                          {i + 1}. {item.name}
+                  if (v.leadTimeDays !== undefined) set(f.leadTimeDays.name, v.leadTimeDays);
+                  if (v.vatRate !== undefined) set(f.vatRate.name, v.vatRate);
+                  if (v.analogueNote !== undefined && data.items[i]?.analoguesAllowed)
+                    set(f.analogueNote.name, v.analogueNote);
+                });
+                setTimeout(() => setTick((x) => x + 1), 0);
+              }}
+            />
+          ) : null}
+          <table className="w-full text-sm max-sm:block" data-testid="quote-lines">
+            <caption className="sr-only">{t("panel.linesCaption")}</caption>
+            <thead className="max-sm:sr-only">
+              <tr className="border-b text-left text-xs text-slate-600">
+                <th scope="col" className="p-1">
+                  {t("panel.item")}
+                </th>
+                <th scope="col" className="w-28 p-1">
+                  {t("panel.quantity")}
+                </th>
+                <th scope="col" className="w-36 p-1">
+                  {t("panel.unitPrice")}
+                </th>
+                <th scope="col" className="w-36 p-1">
+                  {t("panel.vatRate")}
+                </th>
+                <th scope="col" className="w-20 p-1">
+                  {t("panel.leadTime")}
+                </th>
+                <th scope="col" className="p-1">
+                  {t("panel.analogue")}
+                </th>
+                <th scope="col" className="w-32 p-1 text-right">
+                  {t("panel.lineTotal")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="max-sm:block max-sm:space-y-3">
+              {lines.map((line, i) => {
+                const item = data.items[i];
+                const f = line.getFieldset();
+                const amounts = totals?.lines[i];
+                const fromCatalog =
+                  item.catalogPrice !== null && data.defaults.lines[i]?.unitPrice === item.catalogPrice;
+                return (
+                  <tr
+                    key={line.key}
+                    className="border-b align-top max-sm:block max-sm:rounded-md max-sm:border max-sm:p-3"
+                    data-testid={`quote-line-${i}`}
+                  >
+                    <th scope="row" className="p-1 text-left font-normal max-sm:block max-sm:px-0">
+                      <input type="hidden" name={f.rfqItemId.name} value={item.id} />
+                      <span className="font-medium break-words">
+                        {i + 1}. {item.name}
+                      </span>
+                      <span className="block text-xs text-slate-500">
+                        {t("panel.requested", {
+                          quantity: quantityInput(item.quantity),
+                          unit: unitName(item.unit, lang),
+                        })}
+                      </span>
+                      {item.notes ? (
+                        <span className="block text-xs text-slate-500 break-words">{item.notes}</span>
+                      ) : null}
+                    </th>
+                    <LineCell meta={f.quantity} label={t("panel.quantityOf", { n: i + 1 })}>
+                      <input
+                        {...getInputProps(f.quantity, { type: "text", ariaAttributes: false })}
+                        key={f.quantity.key}
+                        {...aria(f.quantity)}
+                        inputMode="decimal"
+                        autoComplete="off"
+                        className={cellInput}
+                      />
+                    </LineCell>
+                    <LineCell meta={f.unitPrice} label={t("panel.unitPriceOf", { n: i + 1 })}>
+                      <input
+                        {...getInputProps(f.unitPrice, { type: "text", ariaAttributes: false })}
+                        key={f.unitPrice.key}
+                        {...aria(f.unitPrice)}
+                        inputMode="decimal"
+                        autoComplete="off"
+                        placeholder="1 234,56"
+                        className={cellInput}
+                      />
+                      {item.catalogPrice ? (
+                        <span
+                          className="mt-0.5 block text-xs text-emerald-700"
+                          title={t("form.catalogPrice", { price: item.catalogPrice })}
+                          data-testid={fromCatalog ? `from-catalog-${i}` : undefined}
+                        >
+                          {fromCatalog ? t("form.fromCatalog") : t("form.catalogPrice", { price: item.catalogPrice })}
                         </span>
-                        <span className="block text-xs text-slate-500">
-                          {t("panel.requested", {
-                            quantity: item.quantity,
-                            unit: unitName(item.unit, lang),
-                          })}
-                        </span>
-                      </th>
-                      <td className="p-2">
-                        <label htmlFor={f.unitPrice.id} className="sr-only">
-                          {t("panel.unitPriceOf", { n: i + 1 })}
+                      ) : null}
+                    </LineCell>
+                    <LineCell meta={f.vatRate} label={t("panel.vatRateOf", { n: i + 1 })}>
+                      <select
+                        {...getSelectProps(f.vatRate, { ariaAttributes: false })}
+                        key={f.vatRate.key}
+                        {...aria(f.vatRate)}
+                        className={`${cellInput} min-w-32`}
+                      >
+                        {rateOptions}
+                      </select>
+                    </LineCell>
+                    <LineCell meta={f.leadTimeDays} label={t("panel.leadTimeOf", { n: i + 1 })}>
+                      <input
+                        {...getInputProps(f.leadTimeDays, { type: "text", ariaAttributes: false })}
+                        key={f.leadTimeDays.key}
+                        {...aria(f.leadTimeDays)}
+                        inputMode="numeric"
+                        autoComplete="off"
+                        className={cellInput}
+                      />
+                    </LineCell>
+                    {item.analoguesAllowed ? (
+                      <LineCell meta={f.analogueModel} label={t("panel.analogueModelOf", { n: i + 1 })}>
+                        <input
+                          {...getInputProps(f.analogueModel, { type: "text", ariaAttributes: false })}
+                          key={f.analogueModel.key}
+                          {...aria(f.analogueModel)}
+                          placeholder={t("panel.analogueModel")}
+                          className={cellInput}
+                        />
+                        <label htmlFor={f.analogueNote.id} className="sr-only">
+                          {t("panel.analogueNoteOf", { n: i + 1 })}
                         </label>
                         <input
-                          {...getInputProps(f.unitPrice, { type: "text" })}
-                          inputMode="decimal"
-                          className={`${inputClass} w-28`}
+                          {...getInputProps(f.analogueNote, { type: "text", ariaAttributes: false })}
+                          key={f.analogueNote.key}
+                          placeholder={t("panel.analogueNote")}
+                          className={`${cellInput} mt-1`}
                         />
-                        <Errors id={f.unitPrice.errorId} errors={f.unitPrice.errors} />
-                      </td>
-                      <td className="p-2">
-                        <label htmlFor={f.quantity.id} className="sr-only">
-                          {t("panel.quantityOf", { n: i + 1 })}
-                        </label>
-                        <input
-                          {...getInputProps(f.quantity, { type: "text" })}
-                          inputMode="decimal"
-                          className={`${inputClass} w-20`}
-                        />
-                        <Errors id={f.quantity.errorId} errors={f.quantity.errors} />
-                      </td>
-                      <td className="p-2">
-                        <label htmlFor={f.vatRate.id} className="sr-only">
-                          {t("panel.vatRateOf", { n: i + 1 })}
-                        </label>
-                        <select {...getSelectProps(f.vatRate)} className={`${inputClass} w-28`}>
-                          {data.vatRates.map((c) => (
-                            <option key={c} value={c}>
-                              {vatRateLabel(c, lang)}
-                            </option>
-                          ))}
-                        </select>
-                        <Errors id={f.vatRate.errorId} errors={f.vatRate.errors} />
-                      </td>
-                      <td className="p-2">
-                        <label htmlFor={f.leadTimeDays.id} className="sr-only">
-                          {t("panel.leadTimeOf", { n: i + 1 })}
-                        </label>
-                        <input
-                          {...getInputProps(f.leadTimeDays, { type: "text" })}
-                          inputMode="numeric"
-                          className={`${inputClass} w-16`}
-                        />
-                        <Errors id={f.leadTimeDays.errorId} errors={f.leadTimeDays.errors} />
-                      </td>
-                      <td className="p-2">
-                        {item.analoguesAllowed ? (
-                          <div className="space-y-1">
-                            <label htmlFor={f.analogueModel.id} className="sr-only">
-                              {t("panel.analogueModelOf", { n: i + 1 })}
-                            </label>
-                            <input
-                              {...getInputProps(f.analogueModel, { type: "text" })}
-                              placeholder={t("panel.analogueModel")}
-                              className={`${inputClass} w-40`}
-                            />
-                            <Errors id={f.analogueModel.errorId} errors={f.analogueModel.errors} />
-                            <label htmlFor={f.analogueNote.id} className="sr-only">
-                              {t("panel.analogueNoteOf", { n: i + 1 })}
-                            </label>
-                            <input
-                              {...getInputProps(f.analogueNote, { type: "text" })}
-                              placeholder={t("panel.analogueNote")}
-                              className={`${inputClass} w-40`}
-                            />
-                          </div>
-                        ) : (
-                          <span className="text-xs text-slate-500">{t("panel.noAnalogues")}</span>
-                        )}
-                      </td>
-                      <td className="p-2 text-right tabular-nums" data-testid={`line-total-${i}`}>
-                        {amounts ? (
-                          <>
-                            <span className="block">{money(amounts.net)}</span>
-                            <span className="block text-xs text-slate-500">
-                              {t("panel.gross")}: {money(amounts.gross)}
-                            </span>
-                          </>
-                        ) : (
-                          <span className="text-xs text-slate-500">{t("panel.notQuoted")}</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                      </LineCell>
+                    ) : (
+                      <td className="p-1 text-xs text-slate-500 max-sm:block max-sm:px-0">{t("panel.noAnalogues")}</td>
+                    )}
+                    <td
+                      className="p-1 text-right tabular-nums max-sm:block max-sm:px-0 max-sm:text-left"
+                      data-testid={`line-total-${i}`}
+                    >
+                      {amounts ? (
+                        <>
+                          <span className="block">{money(amounts.net)}</span>
+                          <span className="block text-xs text-slate-500">
+                            {t("panel.gross")}: {money(amounts.gross)}
+                          </span>
+                        </>
+                      ) : (
+                        <span className="text-xs text-slate-500">{t("panel.notQuoted")}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
 
           <div className="grid gap-4 md:grid-cols-3">
-            <div>
-              <label htmlFor={fields.deliveryBasis.id} className="text-sm font-medium">
-                {t("panel.deliveryBasis")}
-              </label>
-              <select {...getSelectProps(fields.deliveryBasis)} className={inputClass} data-testid="delivery-basis">
-                <option value="">{t("panel.deliveryBasisNone")}</option>
-                {DELIVERY_BASES.map((b) => (
-                  <option key={b} value={b}>
-                    {t(`basis.${b}`)}
-                  </option>
-                ))}
-              </select>
-              <Errors id={fields.deliveryBasis.errorId} errors={fields.deliveryBasis.errors} />
-            </div>
-            <div className="md:col-span-2">
-              <label htmlFor={fields.deliveryPlace.id} className="text-sm font-medium">
-                {t("panel.deliveryPlace")}
-              </label>
-              <input {...getInputProps(fields.deliveryPlace, { type: "text" })} className={inputClass} />
-              <Errors id={fields.deliveryPlace.errorId} errors={fields.deliveryPlace.errors} />
-            </div>
-            <div>
-              <label htmlFor={fields.deliveryCost.id} className="text-sm font-medium">
-                {t("panel.deliveryCost")}
-              </label>
-              <input
-                {...getInputProps(fields.deliveryCost, { type: "text" })}
-                inputMode="decimal"
-                className={inputClass}
-              />
-              <Errors id={fields.deliveryCost.errorId} errors={fields.deliveryCost.errors} />
-            </div>
-            <div>
-              <label htmlFor={fields.deliveryVatRate.id} className="text-sm font-medium">
-                {t("panel.deliveryVatRate")}
-              </label>
-              <select {...getSelectProps(fields.deliveryVatRate)} className={inputClass}>
-                {data.vatRates.map((c) => (
-                  <option key={c} value={c}>
-                    {vatRateLabel(c, lang)}
-                  </option>
-                ))}
-              </select>
-              <Errors id={fields.deliveryVatRate.errorId} errors={fields.deliveryVatRate.errors} />
-            </div>
-            <div>
-              <label htmlFor={fields.deliveryTerms.id} className="text-sm font-medium">
-                {t("panel.deliveryTerms")}
-              </label>
-              <input {...getInputProps(fields.deliveryTerms, { type: "text" })} className={inputClass} />
-              <Errors id={fields.deliveryTerms.errorId} errors={fields.deliveryTerms.errors} />
-            </div>
-            <div>
-              <label htmlFor={fields.prepaymentPercent.id} className="text-sm font-medium">
-                {t("panel.prepayment")}
-              </label>
-              <input
-                {...getInputProps(fields.prepaymentPercent, { type: "text" })}
-                inputMode="numeric"
-                className={inputClass}
-              />
-              <Errors id={fields.prepaymentPercent.errorId} errors={fields.prepaymentPercent.errors} />
-            </div>
-            <div>
-              <label htmlFor={fields.paymentDaysAfterDelivery.id} className="text-sm font-medium">
-                {t("panel.paymentDays")}
-              </label>
-              <input
-                {...getInputProps(fields.paymentDaysAfterDelivery, { type: "text" })}
-                inputMode="numeric"
-                className={inputClass}
-              />
-              <Errors id={fields.paymentDaysAfterDelivery.errorId} errors={fields.paymentDaysAfterDelivery.errors} />
-            </div>
-            <div>
-              <label htmlFor={fields.validUntil.id} className="text-sm font-medium">
-                {t("panel.validUntil")}
-              </label>
-              <input {...getInputProps(fields.validUntil, { type: "date" })} className={inputClass} />
-              <Errors id={fields.validUntil.errorId} errors={fields.validUntil.errors} />
-            </div>
+            <SelectField
+              meta={fields.deliveryBasis}
+              label={t("panel.deliveryBasis")}
+              translateError={errorText}
+              data-testid="delivery-basis"
+            >
+              <option value="">{t("panel.deliveryBasisNone")}</option>
+              {DELIVERY_BASES.map((b) => (
+                <option key={b} value={b}>
+                  {t(`basis.${b}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              meta={fields.deliveryPlace}
+              label={t("panel.deliveryPlace")}
+              translateError={errorText}
+              className="md:col-span-2"
+            />
+            <TextField
+              meta={fields.deliveryCost}
+              label={t("panel.deliveryCost")}
+              translateError={errorText}
+              inputMode="decimal"
+            />
+            <SelectField meta={fields.deliveryVatRate} label={t("panel.deliveryVatRate")} translateError={errorText}>
+              {rateOptions}
+            </SelectField>
+            <TextField meta={fields.deliveryTerms} label={t("panel.deliveryTerms")} translateError={errorText} />
+            <TextField
+              meta={fields.prepaymentPercent}
+              label={t("panel.prepayment")}
+              translateError={errorText}
+              inputMode="numeric"
+            />
+            <TextField
+              meta={fields.paymentDaysAfterDelivery}
+              label={t("panel.paymentDays")}
+              translateError={errorText}
+              inputMode="numeric"
+            />
+            <DateField meta={fields.validUntil} label={t("panel.validUntil")} translateError={errorText} />
           </div>
-          <div>
-            <label htmlFor={fields.comment.id} className="text-sm font-medium">
-              {t("panel.comment")}
-            </label>
-            <textarea {...getTextareaProps(fields.comment)} rows={2} className={inputClass} />
-            <Errors id={fields.comment.errorId} errors={fields.comment.errors} />
-          </div>
+          <TextareaField meta={fields.comment} label={t("panel.comment")} translateError={errorText} rows={2} />
           <div>
             <label htmlFor="quote-attachments" className="text-sm font-medium">
               {t("panel.attachments")}
@@ -385,13 +407,17 @@ export function QuotePanel({
               type="file"
               multiple
               accept=".pdf,.docx,.xlsx,.dwg,.dxf,.csv,.txt"
-              className="mt-1 block text-sm"
+              className="mt-1 block max-w-full text-sm"
               aria-describedby="quote-attachments-error"
             />
-            <Errors
-              id="quote-attachments-error"
-              errors={fields.removeFileIds.errors ?? (form.allErrors.attachments as string[] | undefined)}
-            />
+            {(() => {
+              const errs = fields.removeFileIds.errors ?? (form.allErrors.attachments as string[] | undefined);
+              return errs?.length ? (
+                <p id="quote-attachments-error" className="mt-1 text-xs text-red-700">
+                  {errs.map(errorText).join(" ")}
+                </p>
+              ) : null;
+            })()}
             {data.draftAttachments.length ? (
               <ul className="mt-2 space-y-1 text-sm">
                 {data.draftAttachments.map((a) => (
@@ -446,24 +472,24 @@ export function QuotePanel({
           </dl>
 
           <div className="flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="quote-save" className={secondaryButtonClass}>
+            <Button type="submit" name="intent" value="quote-save" variant="secondary" className="min-h-11">
               {t("panel.saveDraft")}
-            </button>
-            <button type="submit" name="intent" value="quote-submit" className={buttonClass} data-testid="quote-submit">
+            </Button>
+            <Button type="submit" name="intent" value="quote-submit" className="min-h-11" data-testid="quote-submit">
               {submitted ? t("panel.revise") : t("panel.submit")}
-            </button>
+            </Button>
           </div>
         </fieldset>
       </Form>
       {data.canEdit && status === "SUBMITTED" ? (
         <Form method="post" encType="multipart/form-data">
-          <button type="submit" name="intent" value="quote-withdraw" className={dangerButtonClass}>
+          <Button type="submit" name="intent" value="quote-withdraw" variant="danger" className="min-h-11">
             {t("panel.withdraw")}
-          </button>
+          </Button>
         </Form>
       ) : null}
       {data.versions.length ? (
-        <section aria-labelledby="quote-versions-h" data-testid="quote-versions">
+        <section aria-labelledby="quote-versions-h" data-testid="quote-versions" className="overflow-x-auto">
           <h3 id="quote-versions-h" className="mb-2 font-medium">
             {t("panel.versions")}
           </h3>
@@ -482,6 +508,9 @@ export function QuotePanel({
                 <th scope="col" className="p-1 text-right">
                   {t("totals.landed")}
                 </th>
+                <th scope="col" className="p-1">
+                  <span className="sr-only">PDF</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -491,11 +520,123 @@ export function QuotePanel({
                   <td className="p-1">{v.submittedAt ? formatDateTime(v.submittedAt, lang) : "—"}</td>
                   <td className="p-1 text-right tabular-nums">{money(v.goodsGross)}</td>
                   <td className="p-1 text-right tabular-nums">{money(v.landed)}</td>
+                  <td className="p-1">
+                    <a
+                      href={`/supplier/rfqs/${data.rfqId}/quote.pdf?version=${v.version}`}
+                      className="text-brand-700 underline"
+                      data-testid={`quote-pdf-${v.version}`}
+                    >
+                      {t("form.pdf", { version: v.version })}
+                    </a>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** «Apply to all lines» (needs JS; without it the controls are not shown and the form still submits). */
+function ApplyToAll({
+  rates,
+  defaultRate,
+  onApply,
+}: {
+  rates: React.ReactNode;
+  defaultRate: VatRateCode | undefined;
+  onApply: (v: { leadTimeDays?: string; vatRate?: string; analogueNote?: string }) => void;
+}) {
+  const { t } = useTranslation("quotes");
+  const id = useId();
+  const [lead, setLead] = useState("");
+  const [rate, setRate] = useState<string>(defaultRate ?? "");
+  const [note, setNote] = useState("");
+  const [done, setDone] = useState(false);
+  const box = "block w-full min-h-11 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3" data-testid="apply-all">
+      <legend className="px-1 text-sm font-medium">{t("form.applyAll")}</legend>
+      <div className="grid items-end gap-2 sm:grid-cols-[8rem_10rem_1fr_auto]">
+        <div>
+          <label htmlFor={`${id}-lead`} className="block text-xs font-medium text-slate-700">
+            {t("form.applyLeadTime")}
+          </label>
+          <input
+            id={`${id}-lead`}
+            value={lead}
+            onChange={(e) => setLead(e.target.value)}
+            inputMode="numeric"
+            className={box}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-vat`} className="block text-xs font-medium text-slate-700">
+            {t("form.applyVat")}
+          </label>
+          <select id={`${id}-vat`} value={rate} onChange={(e) => setRate(e.target.value)} className={box}>
+            {rates}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-note`} className="block text-xs font-medium text-slate-700">
+            {t("form.applyNote")}
+          </label>
+          <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} className={box} />
+        </div>
+        <Button
+          variant="secondary"
+          className="min-h-11"
+          data-testid="apply-all-button"
+          onClick={() => {
+            onApply({
+              leadTimeDays: lead.trim() ? lead.trim() : undefined,
+              vatRate: rate || undefined,
+              analogueNote: note.trim() ? note.trim() : undefined,
+            });
+            setDone(true);
+          }}
+        >
+          {t("form.apply")}
+        </Button>
+      </div>
+      {done ? (
+        <p role="status" className="mt-1 text-xs text-green-800">
+          {t("form.applied")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The kit has no date field; a labelled date input with the kit's look. */
+function DateField({
+  meta,
+  label,
+  translateError,
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: conform field metadata of any schema
+  meta: FieldMetadata<any>;
+  label: string;
+  translateError: (k: string) => string;
+}) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        {...getInputProps(meta, { type: "date", ariaAttributes: false })}
+        key={meta.key}
+        {...aria(meta)}
+        className={`${cellInput} mt-1`}
+      />
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="mt-1 text-sm text-red-700">
+          {meta.errors.map(translateError).join(" ")}
+        </p>
       ) : null}
     </div>
   );
