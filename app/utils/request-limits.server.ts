@@ -25,6 +25,8 @@ const UPLOAD_ROUTES = [
   /supplier\.import$/,
   /supplier\.rfqs\.\$id$/,
   /rfq\.(new|cart|\$id\.edit)$/,
+  // a спецификация (XLSX/CSV, ≤ 2 MB) read into RFQ lines
+  /rfq\.spec-preview$/,
   /buyer\.rfqs\.\$id\._index$/,
   // signed contract scans (closing documents) and платёжное поручение scans
   /orders\.\$id$/,

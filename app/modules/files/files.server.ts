@@ -37,7 +37,7 @@ export {
   MIME_TYPES,
   SPREADSHEET_KINDS,
 } from "./file-kinds";
-export { sniffFileKind } from "./sniff";
+export { sniffFileKind, zipInflatesWithin } from "./sniff";
 export type { StoredFile };
 
 type Db = PrismaClient | Prisma.TransactionClient;

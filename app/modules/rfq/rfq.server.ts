@@ -52,6 +52,13 @@ export { RFQ_EVENTS, type RfqEvent } from "./rfq-events";
 export { computeCandidates } from "./routing.server";
 export { RfqValidationError } from "./shared.server";
 export {
+  handleSpecPreview,
+  previewSpecification,
+  SPEC_MAX_LINES,
+  type SpecLine,
+  type SpecPreview,
+} from "./spec-import.server";
+export {
   askQuestion,
   declineRfq,
   listInbox,

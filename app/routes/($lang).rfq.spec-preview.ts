@@ -1,0 +1,9 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/accounts/accounts.server";
+import { handleSpecPreview, orHttpError } from "~/modules/rfq/rfq.server";
+
+/** POST a спецификация (file or pasted rows) → the preview of RFQ lines with matched products (JSON). */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, { kind: "BUYER" });
+  return orHttpError(handleSpecPreview(request, actor));
+}
