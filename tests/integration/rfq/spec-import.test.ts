@@ -116,13 +116,13 @@ describe("RFQ lines from a спецификация", () => {
       body.set("specFile", file);
       return handleSpecPreview(new Request("http://localhost/rfq/spec-preview", { method: "POST", body }), buyer.actor);
     };
-    const bad = await post(new File([exe], "spec.xlsx"));
+    const bad = await post(new File([Buffer.from(exe)], "spec.xlsx"));
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({ code: "bad_type", message: "spec.errors.file_bad_type" });
 
     const rows: (string | number)[][] = [["Наименование", "Количество"]];
     for (let i = 1; i <= 201; i++) rows.push([`Позиция ${i}`, 1]);
-    const tooMany = await post(new File([await xlsx(rows)], "big.xlsx"));
+    const tooMany = await post(new File([Buffer.from(await xlsx(rows))], "big.xlsx"));
     expect(tooMany.status).toBe(422);
     expect(await tooMany.json()).toMatchObject({ code: "too_many_rows", params: { max: 200 } });
   });
