@@ -84,6 +84,20 @@ export async function awardRfq(
         );
     }
 
+    // a supplier who joined by invitation is awarded only once the operator has verified its organisation
+    const chosen = [...new Set(assignment.values())].flatMap((id) => {
+      const q = live.get(id);
+      return q ? [q.supplierOrgId] : [];
+    });
+    const unverified = await tx.organization.findMany({
+      where: { id: { in: chosen }, verifiedAt: null },
+      select: { shortName: true },
+    });
+    if (unverified.length)
+      throw new QuoteValidationError({}, [
+        `errors.supplierNotVerified::${JSON.stringify({ name: unverified.map((o) => o.shortName).join(", ") })}`,
+      ]);
+
     const award = await tx.award.create({
       data: {
         rfqId,

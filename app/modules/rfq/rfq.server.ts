@@ -48,6 +48,14 @@ export {
 } from "./drafts.server";
 export { handleRfqFormAction } from "./form-action.server";
 export { intentFailure, orHttpError } from "./http.server";
+export {
+  claimSupplierInvite,
+  getSupplierInvite,
+  INVITE_TTL_DAYS,
+  inviteSupplier,
+  listSupplierInvites,
+  type SupplierInviteView,
+} from "./invites.server";
 export { RFQ_EVENTS, type RfqEvent } from "./rfq-events";
 export { computeCandidates } from "./routing.server";
 export { RfqValidationError } from "./shared.server";

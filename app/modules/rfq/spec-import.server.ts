@@ -191,6 +191,8 @@ export function specLinesFromSheet(sheet: Sheet): { columns: SpecPreview["column
 }
 
 const CODE_PUNCTUATION = /[^0-9A-Za-zА-Яа-яЁё]+/g;
+const UPPER_RU = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ";
+const LOWER_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
 
 /** Case, spaces and punctuation do not count in a product code: «ТМГ 630/10» = «тмг-630-10». */
 export function normalizeCode(code: string): string {
@@ -208,13 +210,14 @@ export async function matchSpecLines(lines: SpecLine[]): Promise<SpecLine[]> {
   const codes = [...new Set(lines.map((l) => l.code).filter(Boolean))];
   const byCode = new Map<string, SpecCandidate[]>();
   if (codes.length) {
-    // the database compares codes without punctuation (explicit letter ranges: any collation); case in JS variants
-    const stripped = codes.map((c) => c.replace(CODE_PUNCTUATION, "")).filter(Boolean);
-    const variants = [...new Set(stripped.flatMap((c) => [c, c.toUpperCase(), c.toLowerCase()]))];
-    const ids = variants.length
+    // the database compares codes without punctuation and case; explicit letter ranges and a Cyrillic case map, so
+    // the comparison is the same under any collation (lower() alone leaves Cyrillic alone in the C locale)
+    const normalized = [...new Set(codes.map(normalizeCode).filter(Boolean))];
+    const ids = normalized.length
       ? await db.$queryRaw<{ id: string }[]>`
           SELECT id FROM product
-          WHERE regexp_replace(sku, '[^0-9A-Za-zА-Яа-яЁё]+', '', 'g') = ANY(${variants}::text[])
+          WHERE lower(translate(regexp_replace(sku, '[^0-9A-Za-zА-Яа-яЁё]+', '', 'g'), ${UPPER_RU}, ${LOWER_RU}))
+            = ANY(${normalized}::text[])
           LIMIT 2000`
       : [];
     const products = await db.product.findMany({

@@ -33,7 +33,7 @@ beforeAll(async () => {
     supplierId: b.organization.id,
     categoryId: category.id,
     title: "Кабель АПвБбШв 4х240",
-    sku: "APVBBSHV-4X240",
+    sku: "АПвБбШв-4х240",
   });
   breaker = await createProduct({
     supplierId: b.organization.id,
@@ -58,7 +58,7 @@ describe("RFQ lines from a спецификация", () => {
     const bytes = await xlsx([
       ["№ п/п", "Наименование продукции", "Артикул", "Кол-во, шт", "Ед. изм.", "Технические требования", "Примечание"],
       [1, "Трансформатор силовой", "ТМГ-630/10-У1", 2, "шт.", "Схема Д/Ун-11", "На ТП-12"],
-      [2, "Кабель силовой", "apvbbshv 4x240", "1 250,5", "м.п.", null, null],
+      [2, "Кабель силовой", "апвббшв 4х240", "1 250,5", "м.п.", null, null],
       [3, "Выключатель вакуумный ВВ/TEL-10", null, 3, "компл.", null, null],
       [4, "Щит учёта", "НЕТ-ТАКОГО", 1, "штук", null, null],
       [5, "Старый товар", "OLD-1", 1, "шт", null, null],
