@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     newRfqForm(actor, {
       productSlug: url.searchParams.get("product"),
       fromCart: url.searchParams.get("from") === "cart",
+      lang: getLang(request),
     }),
   );
   const t = await getT(request, "rfq");

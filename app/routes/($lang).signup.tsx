@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
@@ -11,18 +11,33 @@ import { getViewer, requestContext, signUp } from "~/modules/accounts/accounts.s
 import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
+import { claimSupplierInvite, getSupplierInvite } from "~/modules/rfq/rfq.server";
 import { replyOnRateLimit } from "~/utils/rate-limit-reply.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect(localizePath(getLang(request), "/account"));
   const t = await getT(request, "accounts");
-  return { title: t("signup.title") };
+  // a supplier invited to an RFQ: the sign-up is for the invited ИНН
+  const token = new URL(request.url).searchParams.get("rfqInvite");
+  const invite = token ? await getSupplierInvite(token) : null;
+  return {
+    title: t("signup.title"),
+    rfqInvite: token && invite ? { token, ...invite } : null,
+    inviteInvalid: Boolean(token && !invite),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — СнабМост` }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
+  const inviteToken = String(formData.get("rfqInvite") ?? "");
+  const invite = inviteToken ? await getSupplierInvite(inviteToken) : null;
+  if (invite) {
+    // locked to the invitation: a supplier with the invited ИНН, whatever the request says
+    formData.set("inn", invite.inn);
+    formData.set("kind", "SUPPLIER");
+  }
   const submission = parseWithZod(formData, { schema: signupSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: null }, { status: 400 });
@@ -37,7 +52,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
       }
       const lang = getLang(request);
-      return redirect(localizePath(lang, `/verify-email?sent=1&email=${encodeURIComponent(submission.value.email)}`));
+      const rfqId = invite ? await claimSupplierInvite(inviteToken) : null;
+      const next = rfqId ? `&next=${encodeURIComponent(localizePath(lang, `/supplier/rfqs/${rfqId}`))}` : "";
+      return redirect(
+        localizePath(lang, `/verify-email?sent=1&email=${encodeURIComponent(submission.value.email)}${next}`),
+      );
     },
     () => submission.reply({ hideFields: ["password"] }),
   );
@@ -47,10 +66,12 @@ export default function Signup() {
   const { t } = useTranslation("accounts");
   const te = useAccountsErrorT();
   const actionData = useActionData<typeof action>();
+  const { rfqInvite, inviteInvalid } = useLoaderData<typeof loader>();
+  const { t: tr } = useTranslation("rfq");
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    defaultValue: { kind: "BUYER" },
+    defaultValue: rfqInvite ? { kind: "SUPPLIER", inn: rfqInvite.inn, email: rfqInvite.email } : { kind: "BUYER" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -60,12 +81,28 @@ export default function Signup() {
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("signup.title")}</h1>
       <p className="mt-1 text-slate-600">{t("signup.lead")}</p>
+      {rfqInvite ? (
+        <p className="mt-3 rounded border border-brand-200 bg-brand-50 p-3 text-sm" data-testid="rfq-invite">
+          {tr("invite.signupLead", {
+            buyer: rfqInvite.buyer,
+            number: rfqInvite.rfqNumber,
+            title: rfqInvite.rfqTitle,
+            inn: rfqInvite.inn,
+          })}
+        </p>
+      ) : null}
+      {inviteInvalid ? (
+        <p role="alert" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          {tr("invite.signupInvalid")}
+        </p>
+      ) : null}
       {actionData?.retryAfter ? (
         <div className="mt-4">
           <FormMessage>{t("errors.tooMany", { seconds: actionData.retryAfter })}</FormMessage>
         </div>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-8">
+        {rfqInvite ? <input type="hidden" name="rfqInvite" value={rfqInvite.token} /> : null}
         <fieldset>
           <legend className="text-lg font-medium">{t("signup.kindLegend")}</legend>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
@@ -103,7 +140,8 @@ export default function Signup() {
           <TextField
             meta={fields.inn}
             label={t("signup.inn")}
-            hint={t("signup.innHint")}
+            hint={rfqInvite ? tr("invite.innLocked") : t("signup.innHint")}
+            readOnly={Boolean(rfqInvite)}
             inputMode="numeric"
             autoComplete="off"
             {...field}

@@ -12,6 +12,7 @@ import {
   RateLimitedError,
   requestContext,
   resendVerification,
+  safeRedirect,
   verifyEmailByCode,
   verifyEmailByToken,
   workspacePath,
@@ -25,7 +26,11 @@ const codeFormSchema = verifyCodeSchema.extend({ email: emailSchema });
 async function afterVerified(request: Request) {
   const lang = getLang(request);
   const actor = await getActor(request);
-  return redirect(localizePath(lang, actor ? workspacePath(actor) : "/login?notice=verified"));
+  // `next`: where a sign-up from an RFQ invitation continues (the RFQ to quote); local paths only
+  const raw = new URL(request.url).searchParams.get("next");
+  const next = raw ? safeRedirect(raw, "") : "";
+  if (actor) return redirect(next || localizePath(lang, workspacePath(actor)));
+  return redirect(localizePath(lang, `/login?notice=verified${next ? `&redirectTo=${encodeURIComponent(next)}` : ""}`));
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -27,6 +27,8 @@ const UPLOAD_ROUTES = [
   // the supplier's filled-in quote workbook (XLSX round-trip)
   /supplier\.rfqs\.\$id_\.quote-upload$/,
   /rfq\.(new|cart|\$id\.edit)$/,
+  // a спецификация (XLSX/CSV, ≤ 2 MB) read into RFQ lines
+  /rfq\.spec-preview$/,
   /buyer\.rfqs\.\$id\._index$/,
   // signed contract scans (closing documents) and платёжное поручение scans
   /orders\.\$id$/,

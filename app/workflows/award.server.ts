@@ -5,6 +5,7 @@
  * lines, AWARDED / NOT_SELECTED, suppliers told); the orders module creates one order per awarded supplier.
  */
 import { type Actor, requireBuyer } from "~/modules/accounts/actor";
+import { unverifiedOrganizationNames } from "~/modules/accounts/index.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { type AwardOrderInput, createOrdersFromAward } from "~/modules/orders/orders.server";
 import {
@@ -71,6 +72,17 @@ export async function awardRfq(
               ),
         );
     }
+
+    // a supplier who joined by invitation is awarded only once the operator has verified its organisation
+    const chosen = [...new Set(assignment.values())].flatMap((id) => {
+      const q = live.get(id);
+      return q ? [q.supplierOrgId] : [];
+    });
+    const unverified = await unverifiedOrganizationNames(tx, chosen);
+    if (unverified.length)
+      throw new QuoteValidationError({}, [
+        `errors.supplierNotVerified::${JSON.stringify({ name: unverified.join(", ") })}`,
+      ]);
 
     const { awardId, winners } = await recordAward(tx, actor, {
       rfq: { id: rfq.id, number: rfq.number, title: rfq.title, itemCount: rfq.items.length },

@@ -1,6 +1,6 @@
 /**
  * The accounts module's read-only door for other modules' server code that must not load the whole of
  * accounts.server.ts (which pulls the i18n bundle through Vite's import.meta.glob and so cannot run under plain tsx,
- * e.g. in the seed): organisation cards for trading parties.
+ * e.g. in the seed): organisation cards for trading parties, and which of them the operator has not verified.
  */
-export { getOrganizationCards, type OrganizationCard } from "./org-cards.server";
+export { getOrganizationCards, type OrganizationCard, unverifiedOrganizationNames } from "./org-cards.server";

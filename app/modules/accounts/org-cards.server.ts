@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
 
 /**
@@ -78,4 +79,15 @@ export async function getOrganizationCards(orgIds: string[]): Promise<Map<string
       ];
     }),
   );
+}
+
+/** The short names of those organisations among `ids` that the operator has not verified yet. */
+export async function unverifiedOrganizationNames(db: Prisma.TransactionClient, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.organization.findMany({
+    where: { id: { in: ids }, verifiedAt: null },
+    select: { shortName: true },
+    orderBy: { shortName: "asc" },
+  });
+  return rows.map((o) => o.shortName);
 }

@@ -5,6 +5,8 @@
  * transaction. Supplier use cases take an Actor and scope by `supplierId = actor.organizationId` in the query;
  * public reads show only PUBLISHED products of suppliers that are not suspended.
  */
+
+export { MAX_IMPORT_ROWS, SheetError } from "~/utils/spreadsheet.server";
 export {
   type AttributeDef,
   type AttributeOptionDef,
@@ -45,7 +47,6 @@ export {
   type ImportMapping,
   suggestMapping,
 } from "./import/mapping";
-export { MAX_IMPORT_ROWS, SheetError } from "./import/parse";
 export type { RowError } from "./import/row";
 export {
   addCertificate,

@@ -27,34 +27,87 @@ const byCode = new Map<string, (typeof UNITS)[number]>(UNITS.map((u) => [u.code,
 const aliases = new Map<string, UnitCode>();
 for (const u of UNITS) for (const a of [u.code, u.okei, u.ru, u.en]) aliases.set(normalize(a), u.code);
 for (const [a, code] of [
+  // штуки
   ["штука", "pcs"],
+  ["штуки", "pcs"],
   ["штук", "pcs"],
   ["pc", "pcs"],
+  ["piece", "pcs"],
+  ["pieces", "pcs"],
+  ["ea", "pcs"],
+  ["each", "pcs"],
+  // метры (погонный метр — тоже метр)
   ["метр", "m"],
+  ["метра", "m"],
+  ["метров", "m"],
+  ["мп", "m"],
+  ["пм", "m"],
+  ["погм", "m"],
+  ["погонныйметр", "m"],
+  ["погонныхметров", "m"],
   ["километр", "km"],
+  ["километров", "km"],
+  // комплекты
   ["комплект", "set"],
+  ["комплекта", "set"],
+  ["комплектов", "set"],
+  ["комп", "set"],
+  ["кт", "set"],
+  ["кмпл", "set"],
+  ["sets", "set"],
+  // масса
   ["тонна", "t"],
+  ["тонны", "t"],
+  ["тонн", "t"],
+  ["тн", "t"],
   ["килограмм", "kg"],
+  ["килограмма", "kg"],
+  ["килограммов", "kg"],
+  // объём и площадь
   ["м3", "m3"],
-  ["куб.м", "m3"],
+  ["кубм", "m3"],
+  ["мкуб", "m3"],
+  ["кубометр", "m3"],
+  ["кубическийметр", "m3"],
+  ["кубическихметров", "m3"],
   ["м2", "m2"],
-  ["кв.м", "m2"],
+  ["квм", "m2"],
+  ["мкв", "m2"],
+  ["квадратныйметр", "m2"],
+  ["квадратныхметров", "m2"],
   ["литр", "l"],
+  ["литра", "l"],
+  ["литров", "l"],
+  // упаковки, услуги
   ["упаковка", "pack"],
+  ["упаковки", "pack"],
+  ["упаковок", "pack"],
+  ["уп", "pack"],
   ["усл.ед", "svc"],
   ["услуга", "svc"],
+  ["услуги", "svc"],
+  ["усл", "svc"],
 ] as const)
   aliases.set(normalize(a), code);
 
+/** «Пог. м», «м.п.», «М³», «к-т» → "погм", "мп", "м3", "кт": case, ё, spaces, dots, dashes and slashes do not count. */
 function normalize(s: string): string {
-  return s.trim().toLowerCase().replace(/\s+/g, "").replace(/\.$/, "");
+  return s
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/³/g, "3")
+    .replace(/²/g, "2")
+    .replace(/[\s.\-/]+/g, "");
 }
 
 export function isUnitCode(value: unknown): value is UnitCode {
   return typeof value === "string" && byCode.has(value);
 }
 
-/** "шт." / "796" / "pcs" / "Штука" → "pcs"; undefined when not a known unit. */
+/**
+ * "шт." / "штук" / "796" / "pcs" / "Штука" → "pcs", "м.п." / "пог. м" → "m", "компл." / "к-т" → "set", "куб. м" → "m3";
+ * undefined when not a known unit.
+ */
 export function parseUnit(text: string): UnitCode | undefined {
   return aliases.get(normalize(text));
 }

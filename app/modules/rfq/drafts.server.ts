@@ -2,6 +2,8 @@ import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/acto
 import { recordAudit } from "~/modules/audit/audit.server";
 import { PUBLIC_PRODUCT_WHERE } from "~/modules/catalog/catalog.server";
 import { FileError, type FileKind, saveUpload } from "~/modules/files/files.server";
+import type { Lang } from "~/modules/i18n/i18n";
+import { getFixedT } from "~/modules/i18n/i18n.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
@@ -100,6 +102,40 @@ export function draftInputFromForm(form: FormData): DraftInput {
   };
 }
 
+/** The lines the buyer ticked in the спецификация preview (`spec[i].add`), read leniently like the item rows. */
+export function specRowsFromForm(form: FormData): DraftInput["items"] {
+  const rows = new Map<number, Record<string, string>>();
+  for (const [key, value] of form.entries()) {
+    const m = /^spec\[(\d+)\]\.(\w+)$/.exec(key);
+    if (!m || typeof value !== "string") continue;
+    const i = Number(m[1]);
+    rows.set(i, { ...(rows.get(i) ?? {}), [m[2]]: value });
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .filter(([, r]) => r.add === "on" && (r.name ?? "").trim() !== "")
+    .map(([, r]) => ({
+      productId: r.productId?.trim() || null,
+      name: (r.name ?? "").trim(),
+      quantity: (r.quantity ?? "").trim(),
+      unit: (UNITS as readonly string[]).includes(r.unit) ? r.unit : "pcs",
+      notes: (r.notes ?? "").trim(),
+      analoguesAllowed: false,
+    }));
+}
+
+/**
+ * The title of an RFQ from its lines, in the page language: «Запрос: трансформатор ТМГ-630 и ещё 3 позиции».
+ */
+export async function specTitle(names: string[], lang: Lang = "ru"): Promise<string> {
+  const first = names[0]?.trim() ?? "";
+  if (!first) return "";
+  const t = await getFixedT(lang, "rfq");
+  const head = first.length > 120 ? `${first.slice(0, 119)}…` : first;
+  const rest = names.length - 1;
+  return rest === 0 ? t("spec.titleOne", { first: head }) : t("spec.titleMore", { first: head, count: rest });
+}
+
 /**
  * A FormData without completely empty item rows, re-numbered — what the strict schema validates, so a blank spare
  * row never blocks publishing.
@@ -181,7 +217,10 @@ async function productInfo(db: Db, ids: string[]) {
 }
 
 /** The empty form of a new RFQ, prefilled from a product (`?product=<slug>`) or the actor's RFQ cart. */
-export async function newRfqForm(actor: Actor, opts: { productSlug?: string | null; fromCart?: boolean } = {}) {
+export async function newRfqForm(
+  actor: Actor,
+  opts: { productSlug?: string | null; fromCart?: boolean; lang?: Lang } = {},
+) {
   requireBuyer(actor);
   const db = getPrisma();
   const defaults = await buyerDefaults(db, actor.organizationId);
@@ -244,7 +283,13 @@ export async function newRfqForm(actor: Actor, opts: { productSlug?: string | nu
     status: "DRAFT",
     number: null,
     values: {
-      title: products.length === 1 ? products[0].title : "",
+      title:
+        products.length === 1 && !opts.fromCart
+          ? products[0].title
+          : await specTitle(
+              products.map((p) => p.title),
+              opts.lang,
+            ),
       deliveryAddress: defaults.deliveryAddress,
       neededBy: "",
       deadline: "",

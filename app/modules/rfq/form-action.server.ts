@@ -3,9 +3,18 @@ import { json, redirect } from "@remix-run/node";
 import type { Actor } from "~/modules/accounts/actor";
 import type { Lang } from "~/modules/i18n/i18n";
 import { localizePath } from "~/modules/i18n/paths";
-import { draftInputFromForm, getDraftForm, publishRfq, saveDraft, type UploadProblem } from "./drafts.server";
+import {
+  draftInputFromForm,
+  getDraftForm,
+  publishRfq,
+  saveDraft,
+  specRowsFromForm,
+  specTitle,
+  type UploadProblem,
+} from "./drafts.server";
 import { rfqPublishSchema } from "./rfq.schema";
 import { RfqValidationError } from "./shared.server";
+import { SPEC_MAX_LINES } from "./spec-import.server";
 import { readRfqForm } from "./upload.server";
 
 function problemMessage(p: UploadProblem): string {
@@ -29,6 +38,22 @@ export async function handleRfqFormAction(request: Request, actor: Actor, lang: 
   }
   const draftId = routeDraftId ?? (String(form.get("draftId") ?? "") || null);
   const input = draftInputFromForm(form);
+  if (intent === "addSpec") {
+    // lines from the спецификация preview: appended to what is typed, then the draft is saved and shown again
+    const added = specRowsFromForm(form);
+    if (input.items.length + added.length > SPEC_MAX_LINES) {
+      const reply = submission.reply({
+        formErrors: [`spec.errors.tooManyItems::${JSON.stringify({ max: SPEC_MAX_LINES })}`],
+      });
+      return json({ lastResult: reply }, { status: 422 });
+    }
+    input.items.push(...added);
+    if (!input.title && added.length)
+      input.title = await specTitle(
+        added.map((a) => a.name),
+        lang,
+      );
+  }
   const saved = await saveDraft(actor, draftId, input, intent === "autosave" ? [] : uploads);
   const problems = saved.uploadProblems.map(problemMessage);
 

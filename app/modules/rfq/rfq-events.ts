@@ -17,6 +17,8 @@ export const RFQ_EVENTS = [
   "closed_early",
   "quotes_opened",
   "awarded",
+  "supplier_invited",
+  "supplier_invite_used",
 ] as const;
 
 export type RfqEvent = (typeof RFQ_EVENTS)[number];

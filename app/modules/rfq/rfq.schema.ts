@@ -15,6 +15,9 @@ export const PAYMENT_TERMS = [
   "BY_AGREEMENT",
 ] as const;
 
+/** The most lines an RFQ has (the form, a спецификация import and publishing all hold to it). */
+export const MAX_RFQ_LINES = 200;
+
 export const RFQ_STATUSES = ["DRAFT", "PUBLISHED", "CLOSED", "AWARDED", "CANCELLED"] as const;
 export const RECIPIENT_STATUSES = ["NEW", "VIEWED", "QUOTED", "DECLINED", "EXPIRED"] as const;
 
@@ -62,7 +65,7 @@ export function rfqPublishSchema(now: Date = new Date()) {
       comment: trimmed(5000).optional(),
       sealed: checkbox,
       includeOtherSuppliers: checkbox,
-      items: z.array(rfqItemSchema, { required_error: "errors.noItems" }).min(1, "errors.noItems").max(200),
+      items: z.array(rfqItemSchema, { required_error: "errors.noItems" }).min(1, "errors.noItems").max(MAX_RFQ_LINES),
       recipients: z.array(z.string()).optional(),
       recipientsShown: z.array(z.string()).optional(),
       addSupplier: z.string().trim().optional(),

@@ -51,9 +51,24 @@ export {
 } from "./drafts.server";
 export { handleRfqFormAction } from "./form-action.server";
 export { intentFailure } from "./http.server";
+export {
+  claimSupplierInvite,
+  getSupplierInvite,
+  INVITE_TTL_DAYS,
+  inviteSupplier,
+  listSupplierInvites,
+  type SupplierInviteView,
+} from "./invites.server";
 export { RFQ_EVENTS, type RfqEvent } from "./rfq-events";
 export { computeCandidates } from "./routing.server";
 export { RfqValidationError } from "./shared.server";
+export {
+  handleSpecPreview,
+  previewSpecification,
+  SPEC_MAX_LINES,
+  type SpecLine,
+  type SpecPreview,
+} from "./spec-import.server";
 export {
   askQuestion,
   declineRfq,

@@ -10,7 +10,6 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/modules/accounts/actor";
 import { createImportJob, exportSupplierCatalog } from "~/modules/catalog/catalog.server";
-import { parseSpreadsheet, SheetError } from "~/modules/catalog/import/parse";
 import {
   contentDisposition,
   DOCUMENT_KINDS,
@@ -22,6 +21,7 @@ import {
 } from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
+import { parseSpreadsheet, SheetError } from "~/utils/spreadsheet.server";
 import { createActor } from "../../fixtures/factories";
 import { createTransformerCategory, withTempDataDir } from "../catalog/helpers";
 import { securityRuns } from "./runs";

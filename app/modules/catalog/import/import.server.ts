@@ -10,13 +10,13 @@ import { vatPercentLabel } from "~/modules/money/vat";
 import { enqueueMany } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
+import { parseSpreadsheet, type Sheet } from "~/utils/spreadsheet.server";
+import { cellText, neutralizeCell } from "~/utils/spreadsheet-cells";
 import { toAttributeDef } from "../attributes";
 import { SEARCH_PRODUCT_TOPIC } from "../products.server";
 import { productSlug, shortHash } from "../slug";
 import { canonicalSpecs } from "../specs";
-import { cellText, neutralizeCell } from "./cells";
 import { type ColumnTarget, type ImportMapping, suggestMapping, uniqueAttributes } from "./mapping";
-import { parseSpreadsheet, type Sheet } from "./parse";
 import { buildCategoryIndex, type ImportCategory, type ImportRow, type RowError, validateImportRow } from "./row";
 
 export const IMPORT_BATCH_SIZE = 1000;

@@ -2,10 +2,10 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import ru from "~/locales/ru/catalog.json";
 import { allowedVatRates, defaultVatRate } from "~/modules/money/vat";
+import { decodeCsv, detectDelimiter, parseCsv, parseSpreadsheet } from "~/utils/spreadsheet.server";
+import { cellText, neutralizeCell } from "~/utils/spreadsheet-cells";
 import type { AttributeDef } from "../attributes";
-import { cellText, neutralizeCell } from "./cells";
 import { type ColumnTarget, normalizeHeader, suggestMapping } from "./mapping";
-import { decodeCsv, detectDelimiter, parseCsv, parseSpreadsheet } from "./parse";
 import { buildCategoryIndex, type ImportCategory, validateImportRow } from "./row";
 
 const power: AttributeDef = {

@@ -1,4 +1,7 @@
+import { HEADER_SYNONYMS, normalizeHeader } from "~/utils/spreadsheet-cells";
 import type { AttributeDef } from "../attributes";
+
+export { normalizeHeader };
 
 /** Product fields an import column can map to (besides `spec:<code>`). */
 export const IMPORT_FIELDS = [
@@ -27,21 +30,8 @@ export interface ImportMapping {
 }
 
 const SYNONYMS: Record<ImportField, string[]> = {
-  sku: [
-    "sku",
-    "артикул",
-    "код",
-    "код товара",
-    "модель",
-    "код модели",
-    "model",
-    "model code",
-    "article",
-    "part number",
-    "partnumber",
-    "арт",
-  ],
-  title: ["наименование", "название", "наименование товара", "товар", "title", "name", "product", "product name"],
+  sku: HEADER_SYNONYMS.sku,
+  title: HEADER_SYNONYMS.title,
   category: ["категория", "раздел", "группа", "category", "category slug"],
   manufacturer: [
     "производитель",
@@ -67,7 +57,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
     "unit price",
   ],
   vatRate: ["ндс", "ставка ндс", "vat", "vat rate"],
-  unit: ["ед", "ед изм", "единица", "единица измерения", "unit", "uom", "океи"],
+  unit: HEADER_SYNONYMS.unit,
   minOrderQty: [
     "мин заказ",
     "минимальный заказ",
@@ -89,17 +79,6 @@ const SYNONYMS: Record<ImportField, string[]> = {
   stockStatus: ["наличие", "остаток", "склад", "stock", "availability", "stock status", "in stock"],
   status: ["статус", "status", "публикация"],
 };
-
-/** lowercase, ё→е, without units after a comma or in parentheses/brackets, punctuation → spaces. */
-export function normalizeHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/\[[^\]]*\]|\([^)]*\)/g, " ")
-    .replace(/,.*$/, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 /**
  * Suggests a target for every header: an explicit `[code]` of a spec attribute, a known field name in Russian or

@@ -3,9 +3,9 @@ import type { VatRateCode } from "~/modules/money/money";
 import { parseRublesToKopecks } from "~/modules/money/money";
 import { parseUnit, type UnitCode } from "~/modules/money/units";
 import { isVatRateInForce, parseVatRate } from "~/modules/money/vat";
+import { type Cell, cellText } from "~/utils/spreadsheet-cells";
 import type { AttributeDef, Specs } from "../attributes";
 import { parseDecimal, parseSpecValue } from "../specs";
-import { type Cell, cellText } from "./cells";
 import type { ColumnTarget, ImportField } from "./mapping";
 
 export interface ImportCategory {

@@ -10,13 +10,15 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
 import type { RfqFormState } from "../drafts.server";
-import { PAYMENT_TERMS, rfqPublishSchema, UNITS } from "../rfq.schema";
-import { buttonClass, FieldErrors, formatSize, inputClass, secondaryButtonClass, useErrorText } from "./bits";
+import { MAX_RFQ_LINES, PAYMENT_TERMS, rfqPublishSchema, UNITS } from "../rfq.schema";
+import { FieldErrors, formatSize, inputClass, useErrorText } from "./bits";
+import { SpecImport } from "./spec-import";
 
 export interface RfqFormActionData {
   lastResult?: SubmissionResult<string[]> | null;
@@ -27,6 +29,8 @@ export interface RfqFormActionData {
 
 const ACCEPT = ".pdf,.dwg,.dxf,.xlsx,.docx,.png,.jpg,.jpeg,.webp,.gif";
 const AUTOSAVE_MS = 2500;
+const compactInput =
+  "block w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600 focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
 /** The RFQ editor (new and draft): conform form, debounced autosave through a fetcher, recipients, attachments. */
 export function RfqForm({ state, actionData }: { state: RfqFormState; actionData?: RfqFormActionData }) {
@@ -184,94 +188,128 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">{t("form.items")}</legend>
         <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
-        <ol className="space-y-4">
+        <div
+          className="hidden grid-cols-[2rem_minmax(0,1fr)_7rem_6rem_6.5rem] gap-2 px-2 text-xs font-medium text-slate-500 md:grid"
+          aria-hidden="true"
+        >
+          <span>№</span>
+          <span>{t("form.itemName")}</span>
+          <span>{t("form.quantity")}</span>
+          <span>{t("form.unit")}</span>
+          <span />
+        </div>
+        <ol className="divide-y divide-slate-100 rounded border border-slate-200" data-testid="rfq-items">
           {items.map((item, index) => {
             const f = item.getFieldset();
             const info = f.productId.value ? productInfo.get(String(f.productId.value)) : undefined;
+            const n = index + 1;
+            const detailErrors = Boolean(f.notes.errors?.length);
             return (
-              <li key={item.key} className="rounded border border-slate-200 p-4" data-testid="rfq-item">
-                <div className="mb-2 flex items-center justify-between">
-                  <span className="text-sm font-semibold">
-                    {t("form.itemN", { n: index + 1 })}
-                    {info?.supplierName ? (
-                      <span className="ml-2 font-normal text-slate-500">
+              <li key={item.key} className="px-2 py-2" data-testid="rfq-item">
+                <input {...getInputProps(f.productId, { type: "hidden" })} />
+                <div className="grid grid-cols-[2rem_minmax(0,1fr)] gap-2 md:grid-cols-[2rem_minmax(0,1fr)_7rem_6rem_6.5rem] md:items-start">
+                  <span className="pt-2 text-sm text-slate-500">{n}</span>
+                  <div>
+                    <label htmlFor={f.name.id} className="sr-only">
+                      {t("form.itemNameN", { n })}
+                    </label>
+                    <input
+                      {...getInputProps(f.name, { type: "text" })}
+                      className={compactInput}
+                      placeholder={t("form.itemName")}
+                    />
+                    <FieldErrors id={f.name.errorId} errors={f.name.errors} />
+                    {info?.productTitle ? (
+                      <p className="mt-0.5 truncate text-xs text-slate-500" data-testid="rfq-item-product">
                         {info.productSlug ? (
                           <LocalizedLink to={`/products/${info.productSlug}`} className="underline">
                             {info.productTitle}
                           </LocalizedLink>
-                        ) : null}{" "}
-                        · {info.supplierName}
-                      </span>
+                        ) : (
+                          info.productTitle
+                        )}
+                        {info.supplierName ? ` · ${info.supplierName}` : ""}
+                      </p>
                     ) : null}
-                  </span>
-                  {items.length > 1 ? (
-                    <button
-                      {...form.remove.getButtonProps({ name: fields.items.name, index })}
-                      className="text-sm text-red-700 underline"
-                    >
-                      {t("form.removeItem")}
-                    </button>
-                  ) : null}
-                </div>
-                <input {...getInputProps(f.productId, { type: "hidden" })} />
-                <div className="grid gap-3 md:grid-cols-6">
-                  <div className="md:col-span-3">
-                    <label htmlFor={f.name.id} className="text-sm font-medium">
-                      {t("form.itemName")}
-                    </label>
-                    <input {...getInputProps(f.name, { type: "text" })} className={inputClass} />
-                    <FieldErrors id={f.name.errorId} errors={f.name.errors} />
                   </div>
-                  <div className="md:col-span-2">
-                    <label htmlFor={f.quantity.id} className="text-sm font-medium">
-                      {t("form.quantity")}
-                    </label>
-                    <input
-                      {...getInputProps(f.quantity, { type: "text" })}
-                      inputMode="decimal"
-                      className={inputClass}
-                    />
-                    <FieldErrors id={f.quantity.errorId} errors={f.quantity.errors} />
+                  <div className="col-start-2 grid grid-cols-[1fr_6rem] gap-2 md:col-span-2 md:col-start-auto md:grid-cols-[7rem_6rem]">
+                    <div>
+                      <label htmlFor={f.quantity.id} className="sr-only">
+                        {t("form.quantityN", { n })}
+                      </label>
+                      <input
+                        {...getInputProps(f.quantity, { type: "text" })}
+                        inputMode="decimal"
+                        className={compactInput}
+                      />
+                      <FieldErrors id={f.quantity.errorId} errors={f.quantity.errors} />
+                    </div>
+                    <div>
+                      <label htmlFor={f.unit.id} className="sr-only">
+                        {t("form.unitN", { n })}
+                      </label>
+                      <select {...getSelectProps(f.unit)} className={compactInput}>
+                        {UNITS.map((u) => (
+                          <option key={u} value={u}>
+                            {unitName(u, lang)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
                   </div>
-                  <div>
-                    <label htmlFor={f.unit.id} className="text-sm font-medium">
-                      {t("form.unit")}
-                    </label>
-                    <select {...getSelectProps(f.unit)} className={inputClass}>
-                      {UNITS.map((u) => (
-                        <option key={u} value={u}>
-                          {unitName(u, lang)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="md:col-span-6">
-                    <label htmlFor={f.notes.id} className="text-sm font-medium">
-                      {t("form.notes")}
-                    </label>
-                    <textarea {...getTextareaProps(f.notes)} rows={2} className={inputClass} />
-                    <FieldErrors id={f.notes.errorId} errors={f.notes.errors} />
-                  </div>
-                  <div className="flex items-center gap-2 md:col-span-6">
-                    <input {...getInputProps(f.analoguesAllowed, { type: "checkbox" })} />
-                    <label htmlFor={f.analoguesAllowed.id} className="text-sm">
-                      {t("form.analoguesAllowed")}
-                    </label>
+                  <div className="col-start-2 flex items-start gap-3 md:col-start-auto md:pt-2">
+                    {items.length > 1 ? (
+                      <button
+                        {...form.remove.getButtonProps({ name: fields.items.name, index })}
+                        className="text-sm text-red-700 underline"
+                        aria-label={t("form.removeItemN", { n })}
+                      >
+                        {t("form.removeItem")}
+                      </button>
+                    ) : null}
                   </div>
                 </div>
+                <details className="ml-10 mt-1" open={detailErrors || undefined}>
+                  <summary className="cursor-pointer text-xs text-brand-700">
+                    {t("form.itemDetails")}
+                    {f.notes.value ? ` · ${String(f.notes.value).slice(0, 60)}` : ""}
+                  </summary>
+                  <div className="mt-2 space-y-2">
+                    <div>
+                      <label htmlFor={f.notes.id} className="text-sm font-medium">
+                        {t("form.notes")}
+                      </label>
+                      <textarea {...getTextareaProps(f.notes)} rows={2} className={inputClass} />
+                      <FieldErrors id={f.notes.errorId} errors={f.notes.errors} />
+                    </div>
+                    <div className="flex items-center gap-2">
+                      <input {...getInputProps(f.analoguesAllowed, { type: "checkbox" })} />
+                      <label htmlFor={f.analoguesAllowed.id} className="text-sm">
+                        {t("form.analoguesAllowed")}
+                      </label>
+                    </div>
+                  </div>
+                </details>
               </li>
             );
           })}
         </ol>
-        <button
-          {...form.insert.getButtonProps({
-            name: fields.items.name,
-            defaultValue: { name: "", quantity: "1", unit: "pcs", notes: "" },
-          })}
-          className={secondaryButtonClass}
-        >
-          {t("form.addItem")}
-        </button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button
+            variant="secondary"
+            {...form.insert.getButtonProps({
+              name: fields.items.name,
+              defaultValue: { name: "", quantity: "1", unit: "pcs", notes: "" },
+            })}
+            disabled={items.length >= MAX_RFQ_LINES}
+          >
+            {t("form.addItem")}
+          </Button>
+          <span className="text-sm text-slate-500">
+            {t("form.itemCount", { count: items.length, max: MAX_RFQ_LINES })}
+          </span>
+        </div>
+        <SpecImport existingLines={items.filter((i) => i.getFieldset().name.value).length} />
       </fieldset>
 
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
@@ -361,19 +399,19 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
               placeholder={t("form.addSupplierPlaceholder")}
             />
           </div>
-          <button type="submit" name="intent" value="save" className={secondaryButtonClass}>
+          <Button type="submit" name="intent" value="save" variant="secondary">
             {t("form.refreshRecipients")}
-          </button>
+          </Button>
         </div>
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="intent" value="publish" className={buttonClass} disabled={busy}>
+        <Button type="submit" name="intent" value="publish" disabled={busy}>
           {t("form.publish")}
-        </button>
-        <button type="submit" name="intent" value="save" className={secondaryButtonClass} disabled={busy}>
+        </Button>
+        <Button type="submit" name="intent" value="save" variant="secondary" disabled={busy}>
           {t("form.saveDraft")}
-        </button>
+        </Button>
         <span className="text-sm text-slate-500" aria-live="polite" data-testid="autosave-status">
           {autosave.state !== "idle"
             ? t("form.saving")

@@ -1,8 +1,9 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { stripControlChars } from "~/utils/control-chars";
-import { DomainError } from "~/utils/domain-error";
-import type { Cell } from "./cells";
+import Papa from "papaparse";
+import { stripControlChars } from "./control-chars";
+import { DomainError } from "./domain-error";
+import type { Cell } from "./spreadsheet-cells";
 
 export interface Sheet {
   headers: string[];
@@ -19,8 +20,29 @@ export class SheetError extends DomainError {
   }
 }
 
-export async function parseSpreadsheet(bytes: Uint8Array, kind: "xlsx" | "csv"): Promise<Sheet> {
-  const table = kind === "xlsx" ? await readXlsx(bytes) : readCsv(bytes);
+/**
+ * The first sheet of an XLSX or a CSV as a header row and the non-empty data rows. `maxRows` (default
+ * MAX_IMPORT_ROWS) bounds the data rows: an XLSX is read as a stream and refused as soon as it holds more.
+ */
+export async function parseSpreadsheet(
+  bytes: Uint8Array,
+  kind: "xlsx" | "csv",
+  opts: { maxRows?: number } = {},
+): Promise<Sheet> {
+  const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
+  return toSheet(kind === "xlsx" ? await readXlsx(bytes, maxRows) : readCsv(bytes), maxRows);
+}
+
+/** Rows pasted from a spreadsheet (tab-separated, as Excel copies them; ; and , are recognised too). */
+export function parseSpreadsheetText(text: string, opts: { maxRows?: number } = {}): Sheet {
+  const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+  return toSheet(
+    rows.map((r) => r.map((c) => (c === "" ? null : stripControlChars(c)))),
+    opts.maxRows ?? MAX_IMPORT_ROWS,
+  );
+}
+
+function toSheet(table: Cell[][], maxRows: number): Sheet {
   const headerIndex = table.findIndex((row) => row.some((c) => c !== null && String(c).trim() !== ""));
   if (headerIndex < 0) throw new SheetError("no_header");
   const headers = table[headerIndex].map((c) => (c === null ? "" : String(c).trim()));
@@ -32,7 +54,7 @@ export async function parseSpreadsheet(bytes: Uint8Array, kind: "xlsx" | "csv"):
     rows.push(row);
     rowNumbers.push(i + 1);
   }
-  if (rows.length > MAX_IMPORT_ROWS) throw new SheetError("too_many_rows");
+  if (rows.length > maxRows) throw new SheetError("too_many_rows");
   return { headers, rows, rowNumbers };
 }
 
@@ -66,7 +88,7 @@ function rawExcelCell(value: ExcelJS.CellValue): Cell {
  * MAX_IMPORT_ROWS data rows: a 300k-row file is refused after ~10k rows instead of being loaded whole (it tied up the
  * server for 26 s before the limit applied).
  */
-async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
+async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Cell[][]> {
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
@@ -88,8 +110,8 @@ async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
         for (let c = 1; c < values.length; c++) cells.push(excelCell(values[c] as ExcelJS.CellValue));
         width = Math.max(width, cells.length);
         table[row.number - 1] = cells;
-        if (cells.some((c) => c !== null && String(c).trim() !== "") && ++filled > MAX_IMPORT_ROWS + 1) {
-          throw new SheetError("too_many_rows"); // the header row plus MAX_IMPORT_ROWS data rows
+        if (cells.some((c) => c !== null && String(c).trim() !== "") && ++filled > maxRows + 1) {
+          throw new SheetError("too_many_rows"); // the header row plus maxRows data rows
         }
       }
       break; // the first worksheet only
@@ -119,57 +141,22 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** The delimiter of the header line: the most frequent of ; , TAB outside quotes. */
+/**
+ * The delimiter of the header line: the most frequent of ; , TAB outside quotes (papaparse's guess over these three;
+ * a single-column file falls back to the comma).
+ */
 export function detectDelimiter(text: string): string {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  let best = ",";
-  let bestCount = 0;
-  for (const d of [";", ",", "\t"]) {
-    let count = 0;
-    let quoted = false;
-    for (const ch of firstLine) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === d && !quoted) count++;
-    }
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
+  const guessed = Papa.parse<string[]>(firstLine, { delimitersToGuess: [";", ",", "\t"], preview: 1 }).meta.delimiter;
+  return guessed && firstLine.includes(guessed) ? guessed : ",";
 }
 
-/** RFC 4180 parsing (quoted fields, doubled quotes, newlines inside quotes). */
+/** RFC 4180 parsing with papaparse (quoted fields, doubled quotes, newlines inside quotes). */
 export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const rows = result.data;
+  // papaparse yields a last empty row for a trailing newline; the hand-written parser never did
+  if (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "") rows.pop();
   return rows;
 }
 
