@@ -643,8 +643,12 @@ async function bootstrapSearchNodes(e: MeiliNodesEngine, prisma: PrismaClient): 
   const published = await prisma.product.count({ where: { status: "PUBLISHED", supplier: { suspendedAt: null } } });
   if (published === 0) return;
   for (const node of e.nodes) {
-    const health = await node.engine.health().catch(() => undefined);
-    if (!health || (health.documents ?? 0) > 0) continue;
+    // a node without the index yet counts as empty; one that does not answer is left to its queue
+    const documents = await node.engine.health().then(
+      (h) => h.documents ?? 0,
+      (error: unknown) => (/index_not_found|not found/i.test(String((error as Error)?.message ?? error)) ? 0 : -1),
+    );
+    if (documents !== 0) continue;
     logger.info({ node: node.host, published }, "search: node index empty, rebuilding through its outbox queue");
     await enqueue(prisma, { topic: `${node.consumer}.reindex`, aggregateId: "all", payload: {} });
   }
