@@ -473,29 +473,36 @@ Topology (loopback, ${dir}):
 `);
 
   log("Playwright smoke suite and drills through haproxy");
-  const pw = spawnSync(
-    "npx",
-    ["playwright", "test", "--config", "playwright.scale.config.ts", ...process.argv.slice(2)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        SCALE_BASE_URL: base,
-        SCALE_CONTROL_URL: `http://127.0.0.1:${ports.control}`,
-        SCALE_MEILI_HOSTS: meiliHosts.join(","),
-        SCALE_MEILI_KEY: MEILI_KEY,
-        SCALE_APP_URLS: [ports.app1, ports.app2].map((p) => `http://127.0.0.1:${p}`).join(","),
-        SCALE_DATA_DIR: dataDir,
-        E2E_DATA_DIR: dataDir,
+  // asynchronously: the control endpoint of this process must answer the drills meanwhile
+  const pw = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+    const child = spawn(
+      "npx",
+      ["playwright", "test", "--config", "playwright.scale.config.ts", ...process.argv.slice(2)],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+        env: {
+          ...process.env,
+          SCALE_BASE_URL: base,
+          SCALE_CONTROL_URL: `http://127.0.0.1:${ports.control}`,
+          SCALE_MEILI_HOSTS: meiliHosts.join(","),
+          SCALE_MEILI_KEY: MEILI_KEY,
+          SCALE_APP_URLS: [ports.app1, ports.app2].map((p) => `http://127.0.0.1:${p}`).join(","),
+          SCALE_DATA_DIR: dataDir,
+          E2E_DATA_DIR: dataDir,
+        },
       },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  process.stdout.write(pw.stdout ?? "");
+    );
+    children.set("playwright", child);
+    let stdout = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      process.stdout.write(chunk);
+    });
+    child.on("exit", (status) => resolve({ status, stdout }));
+  });
   const summary = (pw.stdout ?? "")
     .split("\n")
-    .filter((l) => /^\s+\d+ (passed|failed|flaky|skipped)/.test(l))
+    .filter((l) => /^\s+\d+ (passed|failed|flaky|skipped|did not run)/.test(l))
     .map((l) => l.trim());
   console.log(`\nPlaywright summary: ${summary.join(", ") || "(none)"}`);
   const statusLog = execFileSync("sh", ["-c", `grep -c '"statusCode":5' ${dir}/app1.log ${dir}/app2.log || true`], {
