@@ -19,7 +19,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { installMeiliBinary } from "../app/modules/search/meili-process.server";
+import { installMeiliBinary } from "../app/modules/search/search.server";
 
 const PORT_BASE = Number(process.env.SCALE_PORT_BASE ?? 3130);
 const PG_BASE = Number(process.env.SCALE_PG_PORT_BASE ?? 55430);
@@ -254,7 +254,6 @@ async function startMeili(name: string, port: number) {
     "--no-analytics",
     "--max-indexing-threads",
     "1",
-    "--experimental-reduce-indexing-memory-usage",
   ]);
   await waitFor(name, () => answers(`http://127.0.0.1:${port}/health`));
 }
@@ -505,10 +504,14 @@ Topology (loopback, ${dir}):
     .filter((l) => /^\s+\d+ (passed|failed|flaky|skipped|did not run)/.test(l))
     .map((l) => l.trim());
   console.log(`\nPlaywright summary: ${summary.join(", ") || "(none)"}`);
-  const statusLog = execFileSync("sh", ["-c", `grep -c '"statusCode":5' ${dir}/app1.log ${dir}/app2.log || true`], {
-    encoding: "utf8",
-  }).trim();
-  console.log(`5xx logged by the apps: ${statusLog.replace(/\n/g, ", ")}`);
+  const errors5xx = ["app1", "app2"].map((name) => {
+    const lines = fs.existsSync(path.join(dir, `${name}.log`))
+      ? fs.readFileSync(path.join(dir, `${name}.log`), "utf8").split("\n")
+      : [];
+    // /healthz answers 503 while a node's index is being built at start; that is the balancer's business
+    return `${name} ${lines.filter((l) => /"statusCode":5\d\d/.test(l) && !l.includes('"url":"/healthz"')).length}`;
+  });
+  console.log(`5xx answers logged by the apps (besides /healthz): ${errors5xx.join(", ")}`);
   exitCode = pw.status === 0 ? 0 : 1;
 } catch (error) {
   console.error(`test:scale failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -40,6 +40,8 @@ import {
 } from "./search.types";
 import { findSubstitutes } from "./substitutes";
 
+/** The bundled Meilisearch binary, checked (scripts that run their own nodes, e.g. scripts/test-scale.ts). */
+export { installMeiliBinary } from "./meili-process.server";
 export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
 
 let engine: SearchEngine | undefined;
