@@ -65,3 +65,16 @@ describe("connection failures fall back to the primary, query errors do not", ()
     expect(isConnectionFailure(new Error('Unique constraint failed on the fields: ("email")'))).toBe(false);
   });
 });
+
+describe("the settings", () => {
+  it("accept lists of replica URLs and Meilisearch nodes, and name a bad one", async () => {
+    const { parseEnv } = await import("./env.server");
+    const config = parseEnv({
+      DATABASE_REPLICA_URLS: "postgres://u@r1:5432/db, postgres://u@r2:5432/db",
+      MEILI_HOSTS: "http://10.0.0.1:7700,http://10.0.0.2:7700,",
+    });
+    expect(config.DATABASE_REPLICA_STICKY_MS).toBe(5_000);
+    expect(() => parseEnv({ DATABASE_REPLICA_URLS: "mysql://r1/db" })).toThrow(/DATABASE_REPLICA_URLS/);
+    expect(() => parseEnv({ MEILI_HOSTS: "http://a:7700,ftp://b" })).toThrow(/MEILI_HOSTS/);
+  });
+});

@@ -29,7 +29,7 @@ export const envSchema = z.object({
    */
   DATABASE_REPLICA_URLS: z
     .string()
-    .refine((v) => v.split(",").every((u) => /^postgres(ql)?:\/\/.+/.test(u.trim())), {
+    .refine((v) => v.split(",").every((u) => u.trim() === "" || /^postgres(ql)?:\/\/.+/.test(u.trim())), {
       message: "must be comma-separated postgres://user@host:port/db URLs",
     })
     .optional(),
@@ -43,9 +43,17 @@ export const envSchema = z.object({
    */
   MEILI_HOSTS: z
     .string()
-    .refine((v) => v.split(",").every((u) => /^https?:\/\/[^\s,]+$/.test(u.trim())), {
-      message: "must be comma-separated http(s):// URLs",
-    })
+    .refine(
+      (v) =>
+        v
+          .split(",")
+          .map((u) => u.trim())
+          .filter(Boolean)
+          .every((u) => /^https?:\/\/[^\s,]+$/.test(u)),
+      {
+        message: "must be comma-separated http(s):// URLs",
+      },
+    )
     .optional(),
   MEILI_API_KEY: z.string().optional(),
   MEILI_SEARCH_KEY: z.string().optional(),
