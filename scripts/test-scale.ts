@@ -192,6 +192,8 @@ const appEnv = (port: number): NodeJS.ProcessEnv => ({
   DATA_DIR: dataDir,
   DATABASE_URL: bouncerUrl,
   DATABASE_REPLICA_URLS: replicaUrl,
+  // read-your-writes window: generous, the shared 2 cores can take seconds for a POST and its redirect under load
+  DATABASE_REPLICA_STICKY_MS: "15000",
   MEILI_HOSTS: meiliHosts.join(","),
   MEILI_API_KEY: MEILI_KEY,
   SEARCH_ENGINE: "meilisearch",

@@ -68,7 +68,8 @@ test("reads of GET requests go to the replica; the writer reads its own write at
   await sql("replica", "SELECT pg_wal_replay_pause()");
   try {
     await titleField.fill(newTitle);
-    await page.getByRole("button", { name: "Сохранить" }).first().click();
+    await Promise.all([page.waitForURL(/saved=1/), page.getByRole("button", { name: "Сохранить" }).first().click()]);
+    await expect(page.getByText("Сохранено")).toBeVisible();
     await expect(page.getByLabel("Наименование").first()).toHaveValue(newTitle);
     await page.reload(); // a GET within the sticky window: the primary, so the supplier sees the save
     await expect(page.getByLabel("Наименование").first()).toHaveValue(newTitle);
