@@ -219,9 +219,11 @@ const starters: Record<string, () => Promise<void>> = {
     await waitFor("app2", () => answers(`http://127.0.0.1:${ports.app2}/healthz`), 90_000);
   },
   async worker() {
+    const logFile = path.join(dir, "worker.log");
+    const from = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0; // a restart appends to the same log
     startChild("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], workerEnv());
     await waitFor("worker", async () =>
-      fs.readFileSync(path.join(dir, "worker.log"), "utf8").includes("worker running"),
+      fs.readFileSync(logFile).subarray(from).toString("utf8").includes("worker running"),
     );
   },
   async "meili-a"() {
