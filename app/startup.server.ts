@@ -23,11 +23,12 @@ import { registerQuoteFilePolicy, registerQuoteHooks } from "~/modules/quotes/qu
 import { registerRfqFilePolicy, runDeadlineJob } from "~/modules/rfq/rfq.server";
 import {
   bootstrapSearchIndex,
-  handleSearchEvents,
   searchHealth,
+  searchOutboxConsumers,
   stopSearchEngine,
 } from "~/modules/search/search.server";
 import { scheduleJob, stopJobs } from "~/utils/background.server";
+import { replicaHealth, replicaUrlsFromEnv } from "~/utils/db.server";
 import { analyzeEmbeddedDatabase, checkpointIfDue } from "~/utils/db-maintenance.server";
 import { registerHealthCheck } from "~/utils/health.server";
 import { logger } from "~/utils/logger.server";
@@ -44,7 +45,10 @@ export function wireApp(): void {
   // Outbox consumers: the topic prefix before the first dot → its handler (app/modules/outbox/outbox.server.ts).
   registerOutboxHandler("email", deliverEmailEvents, { batchSize: 1 });
   registerOutboxHandler("notify", deliverNotifications, { batchSize: 50 });
-  registerOutboxHandler("search", (events) => handleSearchEvents(events), { batchSize: 200 });
+  // search: one consumer, or with several Meilisearch nodes (MEILI_HOSTS) a fan-out plus one consumer per node
+  for (const { consumer, handler, batchSize } of searchOutboxConsumers()) {
+    registerOutboxHandler(consumer, handler, { batchSize });
+  }
   registerOutboxHandler("webhooks", handleWebhookEvents, { batchSize: 20 });
 
   // File-read policies: the module that links a stored file to its records decides who may read it (files.$id.ts).
@@ -62,6 +66,7 @@ export function wireApp(): void {
   // /healthz sections next to `database` (app/utils/health.server.ts).
   registerHealthCheck("outbox", async () => ({ ok: true, ...(await getOutboxLag()) }));
   registerHealthCheck("search", () => searchHealth());
+  if (replicaUrlsFromEnv().length > 0) registerHealthCheck("replicas", () => replicaHealth());
 }
 
 let worker: { stop(): Promise<void> } | undefined;

@@ -14,6 +14,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { readRouteForRequest, readYourWritesCookie, runWithReadRoute } from "../app/utils/db-replicas.server";
 import { parseEnv } from "../app/utils/env.server";
 import {
   contentSecurityPolicy,
@@ -299,6 +300,17 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// Read replicas (DATABASE_REPLICA_URLS): reads of a GET go to a replica unless this client wrote within the sticky
+// window; a mutation reads the primary and marks the client (read-your-writes; app/utils/db-replicas.server.ts).
+if (config.DATABASE_REPLICA_URLS) {
+  app.use((req, res, next) => {
+    const route = readRouteForRequest(req.method, req.get("cookie"));
+    if (req.method !== "GET" && req.method !== "HEAD")
+      res.append("Set-Cookie", readYourWritesCookie(config.DATABASE_REPLICA_STICKY_MS, Date.now(), httpsOrigin));
+    runWithReadRoute(route, next);
+  });
+}
 
 app.all(
   "*",

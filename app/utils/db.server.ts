@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client";
 import { PgliteAdapterFactory, PostgresAdapterFactory, pgliteExtensions } from "./db-adapters.server";
+import { replicaRouting, withReadReplicas } from "./db-replicas.server";
 import { env } from "./env.server";
 import { startPgliteThread } from "./pglite-thread.server";
 
@@ -122,11 +123,12 @@ function databaseOnThread(dataDir: string): Database {
  */
 export function openDatabase(
   url: string = env().DATABASE_URL,
-  opts: { dataDir?: string; thread?: boolean } = {},
+  opts: { dataDir?: string; thread?: boolean; replicaUrls?: string[] } = {},
 ): Database {
   const target = resolveDatabaseUrl(url, opts);
   if (target.kind === "pglite" && opts.thread) return databaseOnThread(target.dataDir);
   if (target.kind === "pglite") return databaseFromPglite(openPglite(target.dataDir));
+  if (opts.replicaUrls?.length) return databaseWithReplicas(target.url, opts.replicaUrls);
   const prisma = new PrismaClient({ adapter: new PostgresAdapterFactory(target.url) });
   let closing: Promise<void> | undefined;
   return {
@@ -139,6 +141,30 @@ export function openDatabase(
   };
 }
 
+/** PostgreSQL with streaming replicas for the reads of requests (DATABASE_REPLICA_URLS; see db-replicas.server.ts). */
+function databaseWithReplicas(url: string, replicaUrls: string[]): Database {
+  const primary = new PrismaClient({ adapter: new PostgresAdapterFactory(url) });
+  const replicas = replicaUrls.map((u) => new PrismaClient({ adapter: new PostgresAdapterFactory(u) }));
+  const prisma = withReadReplicas(primary, replicas);
+  let closing: Promise<void> | undefined;
+  return {
+    prisma,
+    kind: "postgres",
+    close() {
+      closing ??= Promise.all([primary, ...replicas].map((c) => c.$disconnect().catch(() => {}))).then(() => {});
+      return closing;
+    },
+  };
+}
+
+/** DATABASE_REPLICA_URLS as a list (comma-separated; empty → none). */
+export function replicaUrlsFromEnv(value: string | undefined = env().DATABASE_REPLICA_URLS): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
+}
+
 // ─── Process-wide database ─────────────────────────────────────────────────
 
 const GLOBAL_KEY = Symbol.for("snabmost.database");
@@ -148,7 +174,10 @@ const holder = globalThis as GlobalWithDb;
 
 /** The process's Database, opened lazily from `env().DATABASE_URL`. */
 export function getDatabase(): Database {
-  holder[GLOBAL_KEY] ??= openDatabase(env().DATABASE_URL, { thread: env().PGLITE_THREAD });
+  holder[GLOBAL_KEY] ??= openDatabase(env().DATABASE_URL, {
+    thread: env().PGLITE_THREAD,
+    replicaUrls: replicaUrlsFromEnv(),
+  });
   return holder[GLOBAL_KEY];
 }
 
@@ -170,6 +199,25 @@ export async function closeDatabase(): Promise<void> {
 }
 
 // ─── Health ────────────────────────────────────────────────────────────────
+
+/**
+ * For /healthz "replicas" (when DATABASE_REPLICA_URLS is set): reads each replica answered, reads that fell back to the
+ * primary, and whether a replica is being skipped after a connection failure. Always ok: reads work on the primary.
+ */
+export async function replicaHealth(prisma: PrismaClient = getPrisma()) {
+  const routing = replicaRouting(prisma);
+  const now = Date.now();
+  return {
+    ok: true,
+    primaryReads: routing?.primaryReads ?? 0,
+    replicas: (routing?.replicas ?? []).map((r) => ({
+      reads: r.reads,
+      fallbacks: r.fallbacks,
+      up: r.downUntil <= now,
+      ...(r.lastError ? { lastError: r.lastError } : {}),
+    })),
+  };
+}
 
 /** The migrations folder of the project; resolved from the working directory so the built server finds it too. */
 export function migrationsDir(): string {

@@ -23,9 +23,38 @@ export const envSchema = z.object({
   APP_ORIGIN: z.string().url().optional(),
   DATABASE_URL: databaseUrl.default(""),
   DATA_DIR: z.string().default("./data"),
+  /**
+   * Streaming replicas of the PostgreSQL DATABASE_URL, comma-separated postgres:// URLs: reads of GET requests go there,
+   * except for a client that wrote within DATABASE_REPLICA_STICKY_MS (read-your-writes). See app/utils/db-replicas.server.ts.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .refine((v) => v.split(",").every((u) => u.trim() === "" || /^postgres(ql)?:\/\/.+/.test(u.trim())), {
+      message: "must be comma-separated postgres://user@host:port/db URLs",
+    })
+    .optional(),
+  DATABASE_REPLICA_STICKY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_SECRET: z.string().min(16).optional(),
   MEILI_HOST: z.string().url().optional(),
+  /**
+   * Several Meilisearch nodes, comma-separated URLs (same MEILI_API_KEY): every node gets every index change from the
+   * outbox (its own delivery state), searches go to the first healthy node. Takes precedence over MEILI_HOST.
+   */
+  MEILI_HOSTS: z
+    .string()
+    .refine(
+      (v) =>
+        v
+          .split(",")
+          .map((u) => u.trim())
+          .filter(Boolean)
+          .every((u) => /^https?:\/\/[^\s,]+$/.test(u)),
+      {
+        message: "must be comma-separated http(s):// URLs",
+      },
+    )
+    .optional(),
   MEILI_API_KEY: z.string().optional(),
   MEILI_SEARCH_KEY: z.string().optional(),
   MEILI_INDEX: z.string().default("products"),

@@ -3,6 +3,7 @@ import type { Env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { CachedSearchEngine } from "./cache.server";
 import { MeiliSearchEngine } from "./meili-engine.server";
+import { MeiliNodesEngine, parseMeiliHosts } from "./meili-nodes.server";
 import { bundledMeiliUnavailableReason, ManagedMeilisearch } from "./meili-process.server";
 import { PostgresSearchEngine } from "./pg-engine.server";
 import type {
@@ -23,6 +24,15 @@ import type {
  *     warning that says why.
  */
 export function createConfiguredEngine(config: Env): SearchEngine {
+  const hosts = parseMeiliHosts(config.MEILI_HOSTS);
+  // MEILI_HOSTS=a,b,… → several nodes, each fed by the outbox (meili-nodes.server.ts)
+  if (hosts.length > 0 && config.SEARCH_ENGINE !== "postgres") {
+    return new MeiliNodesEngine(hosts, {
+      apiKey: config.MEILI_API_KEY ?? "",
+      index: config.MEILI_INDEX,
+      searchKey: config.MEILI_SEARCH_KEY,
+    });
+  }
   const wanted = config.SEARCH_ENGINE ?? (config.MEILI_HOST ? "meilisearch" : "postgres");
   if (wanted === "meilisearch" && config.MEILI_HOST) {
     return new MeiliSearchEngine({

@@ -21,13 +21,14 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { Sector } from "~/generated/prisma/enums";
 import { chargeAmounts } from "~/modules/money/money";
-import { enqueue, type OutboxEventRow } from "~/modules/outbox/outbox.server";
+import { enqueue, enqueueMany, type OutboxEventRow, type OutboxHandler } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.server";
+import { MeiliNodesEngine } from "./meili-nodes.server";
 import { parseSearchParams, type SearchParams } from "./search.schema";
 import {
   type FacetValue,
@@ -43,6 +44,8 @@ import {
 import { findSubstitutes } from "./substitutes";
 import { nameMatcher, switchLayout } from "./text";
 
+/** The bundled Meilisearch binary, checked (scripts that run their own nodes, e.g. scripts/test-scale.ts). */
+export { installMeiliBinary } from "./meili-process.server";
 export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
 
 let engine: SearchEngine | undefined;
@@ -95,8 +98,15 @@ function payloadId(event: OutboxEventRow, key: string): string {
   return typeof v === "string" && v ? v : event.aggregateId;
 }
 
-/** The outbox handler: one batch of search.* events → index the visible products, delete the rest. */
-export async function handleSearchEvents(events: OutboxEventRow[], prisma: PrismaClient = getPrisma()): Promise<void> {
+/**
+ * The outbox handler: one batch of search.* events → index the visible products, delete the rest. `target`: an engine
+ * with its settings applied to write to instead of the process's (one Meilisearch node, see searchOutboxConsumers).
+ */
+export async function handleSearchEvents(
+  events: OutboxEventRow[],
+  prisma: PrismaClient = getPrisma(),
+  target?: SearchEngine,
+): Promise<void> {
   const productIds = new Set<string>();
   const organizationIds = new Set<string>();
   const categoryIds = new Set<string>();
@@ -121,10 +131,10 @@ export async function handleSearchEvents(events: OutboxEventRow[], prisma: Prism
   }
   invalidateRefData();
   if (full) {
-    await reindexAll(prisma);
+    await reindexAll(prisma, target);
     return;
   }
-  const e = await readyEngine();
+  const e = target ?? (await readyEngine());
   if (organizationIds.size > 0) {
     const rows = await prisma.product.findMany({
       where: { supplierId: { in: [...organizationIds] } },
@@ -156,8 +166,11 @@ export async function handleSearchEvents(events: OutboxEventRow[], prisma: Prism
 }
 
 /** Rebuilds the whole index from the catalog (zero downtime in both engines). */
-export async function reindexAll(prisma: PrismaClient = getPrisma()): Promise<{ indexed: number; engine: string }> {
-  const e = await readyEngine();
+export async function reindexAll(
+  prisma: PrismaClient = getPrisma(),
+  target?: SearchEngine,
+): Promise<{ indexed: number; engine: string }> {
+  const e = target ?? (await readyEngine());
   const { indexed } = await e.reindexAll(allDocuments(1000, prisma));
   logger.info({ indexed, engine: e.name }, "search: full reindex done");
   return { indexed, engine: e.name };
@@ -663,6 +676,8 @@ export async function searchApiResponse(params: SearchParams) {
  * seeded directly, a new Meilisearch server), rebuild the index once.
  */
 export async function bootstrapSearchIndex(prisma: PrismaClient = getPrisma()): Promise<void> {
+  const nodes = getSearchEngine();
+  if (nodes instanceof MeiliNodesEngine) return bootstrapSearchNodes(nodes, prisma);
   const health = await getSearchEngine().health();
   if ((health.documents ?? 0) > 0) return;
   const published = await prisma.product.count({ where: { status: "PUBLISHED", supplier: { suspendedAt: null } } });
@@ -701,5 +716,62 @@ export async function loadCatalogPage(
   } catch (error) {
     if (error instanceof CategoryNotFoundError) throw new Response("Not Found", { status: 404 });
     throw error;
+  }
+}
+
+// ─── several Meilisearch nodes (MEILI_HOSTS) ───────────────────────────────
+
+/**
+ * The outbox consumers of search for start-up (app/startup.server.ts). One engine: "search" → `handleSearchEvents`.
+ * Several Meilisearch nodes: "search" copies each event into one topic per node (`searchnode-<host>.<event>`), and each
+ * node's consumer indexes that node only — its own delivery state (attempts, backoff, lag), so a node that is down
+ * waits for itself without holding up the others (meili-nodes.server.ts).
+ */
+export function searchOutboxConsumers(): { consumer: string; handler: OutboxHandler; batchSize: number }[] {
+  const e = getSearchEngine();
+  if (!(e instanceof MeiliNodesEngine)) {
+    return [{ consumer: "search", handler: (events) => handleSearchEvents(events), batchSize: 200 }];
+  }
+  const fanOut: OutboxHandler = async (events) => {
+    const copies = e.nodes.flatMap((node) =>
+      events.map((ev) => ({
+        topic: `${node.consumer}.${ev.topic.slice(ev.topic.indexOf(".") + 1)}`,
+        aggregateId: ev.aggregateId,
+        payload: (ev.payload ?? {}) as Prisma.InputJsonValue,
+      })),
+    );
+    await getPrisma().$transaction((tx) => enqueueMany(tx, copies));
+  };
+  return [
+    { consumer: "search", handler: fanOut, batchSize: 500 },
+    ...e.nodes.map((node) => ({
+      consumer: node.consumer,
+      batchSize: 200,
+      handler: async (events: OutboxEventRow[]) => {
+        const asSearch = events.map((ev) => ({ ...ev, topic: `search.${ev.topic.slice(ev.topic.indexOf(".") + 1)}` }));
+        try {
+          await handleSearchEvents(asSearch, getPrisma(), await node.ready());
+        } catch (error) {
+          node.forgetSettings(); // a restarted node may have come back empty: settings again before the retry
+          throw error;
+        }
+      },
+    })),
+  ];
+}
+
+/** At worker start with several nodes: a node that answers with an empty index gets a full rebuild through its queue. */
+async function bootstrapSearchNodes(e: MeiliNodesEngine, prisma: PrismaClient): Promise<void> {
+  const published = await prisma.product.count({ where: { status: "PUBLISHED", supplier: { suspendedAt: null } } });
+  if (published === 0) return;
+  for (const node of e.nodes) {
+    // a node without the index yet counts as empty; one that does not answer is left to its queue
+    const documents = await node.engine.health().then(
+      (h) => h.documents ?? 0,
+      (error: unknown) => (/index_not_found|not found/i.test(String((error as Error)?.message ?? error)) ? 0 : -1),
+    );
+    if (documents !== 0) continue;
+    logger.info({ node: node.host, published }, "search: node index empty, rebuilding through its outbox queue");
+    await enqueue(prisma, { topic: `${node.consumer}.reindex`, aggregateId: "all", payload: {} });
   }
 }
