@@ -46,15 +46,23 @@ export function FieldLabel({
   children: ReactNode;
 }) {
   const { t } = useTranslation("layout");
+  // the marker sits beside the <label>, so the control's name stays the label text alone (getByLabel("Пароль"))
   return (
-    <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-800">
-      {children}
+    <div className="flex items-baseline">
+      <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-800">
+        {children}
+      </label>
       {required ? (
-        <span className="ml-0.5 text-red-700" aria-hidden="true" title={t("field.required")} data-required-marker>
+        <span
+          className="ml-0.5 text-sm text-red-700"
+          aria-hidden="true"
+          title={t("field.required")}
+          data-required-marker
+        >
           *
         </span>
       ) : null}
-    </label>
+    </div>
   );
 }
 
