@@ -14,6 +14,7 @@ import {
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { ErrorWays } from "~/components/layout/error-ways";
 import { headerCounts } from "~/components/layout/header-counts.server";
 import type { RootLoaderData } from "~/components/layout/root-data";
 import { SiteFooter } from "~/components/layout/site-footer";
@@ -133,6 +134,7 @@ export function ErrorMessage({ error, requestId }: { error: unknown; requestId: 
           {t("errors.requestId", { id: requestId })}
         </p>
       ) : null}
+      <ErrorWays />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
@@ -65,6 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Signup() {
   const { t } = useTranslation("accounts");
   const te = useAccountsErrorT();
+  const { t: tl } = useTranslation("legal");
   const actionData = useActionData<typeof action>();
   const { rfqInvite, inviteInvalid } = useLoaderData<typeof loader>();
   const { t: tr } = useTranslation("rfq");
@@ -72,6 +73,7 @@ export default function Signup() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: rfqInvite ? { kind: "SUPPLIER", inn: rfqInvite.inn, email: rfqInvite.email } : { kind: "BUYER" },
+    constraint: getZodConstraint(signupSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -185,6 +187,38 @@ export default function Signup() {
             {...field}
           />
         </fieldset>
+        <div>
+          <div className="flex items-start gap-2 text-sm text-slate-800">
+            <input
+              {...getInputProps(fields.consent, { type: "checkbox", ariaAttributes: false })}
+              key={fields.consent.key}
+              aria-required="true"
+              aria-invalid={fields.consent.errors?.length ? true : undefined}
+              aria-describedby={fields.consent.errors?.length ? fields.consent.errorId : undefined}
+              className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300"
+            />
+            {/* a tap on a link inside the label opens the document in a new tab; it does not tick the box */}
+            <label htmlFor={fields.consent.id}>
+              <Trans
+                t={tl}
+                i18nKey="consent.label"
+                components={{
+                  privacy: <LocalizedLink to="/legal/privacy" target="_blank" className="text-brand-700 underline" />,
+                  terms: <LocalizedLink to="/legal/terms" target="_blank" className="text-brand-700 underline" />,
+                  offer: <LocalizedLink to="/legal/offer" target="_blank" className="text-brand-700 underline" />,
+                }}
+              />
+              <span className="ml-0.5 text-red-700" aria-hidden="true">
+                *
+              </span>
+            </label>
+          </div>
+          {fields.consent.errors?.length ? (
+            <p id={fields.consent.errorId} className="mt-1 text-sm text-red-700" data-field-error="consent">
+              {fields.consent.errors.map(te).join(". ")}
+            </p>
+          ) : null}
+        </div>
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
           <label htmlFor="signup-website">{t("signup.honeypot")}</label>
           <input id="signup-website" name="website" type="text" tabIndex={-1} autoComplete="off" />

@@ -83,6 +83,15 @@ export const envSchema = z.object({
   STRIPE_API_PORT: z.coerce.number().int().optional(),
   STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(300),
+  /** The platform operator's requisites on the legal pages (offer, terms, personal-data policy); demo defaults. */
+  OPERATOR_LEGAL_NAME: z.string().default("ООО «СнабМост»"),
+  OPERATOR_INN: z.string().default("7801000000"),
+  OPERATOR_OGRN: z.string().default("1237800000000"),
+  OPERATOR_ADDRESS: z.string().default("199106, г. Санкт-Петербург, Кожевенная линия, д. 1, офис 1"),
+  OPERATOR_EMAIL: z.string().default("legal@snabmost.demo"),
+  OPERATOR_PHONE: z.string().default("+7 812 000-00-00"),
+  /** The version of the legal documents a sign-up agrees to (recorded with the consent). */
+  LEGAL_DOCS_VERSION: z.string().default("2026-12-01"),
   WORKER_IN_PROCESS: boolish.default("true"),
   /** Embedded PGlite on its own worker thread (SQL overlaps with HTTP work); "false" runs it on the main thread. */
   PGLITE_THREAD: boolish.default("true"),

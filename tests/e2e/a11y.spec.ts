@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { demoOwnerEmail, loginAs } from "./helpers/auth";
+import { DEMO_OPERATOR_EMAIL, demoOwnerEmail, loginAs } from "./helpers/auth";
 
 /**
  * axe (WCAG 2.1 A/AA) finds no violations on the public pages a visitor meets first, in Russian and English.
@@ -63,3 +63,34 @@ test("no axe violations: supplier 1C exchange and API keys pages, including a re
   await expect(field).toHaveValue("https://169.254.169.254/latest/meta-data");
   await expectNoAxeViolations(page);
 });
+
+/** Issue #18: signed-in pages of each role, including the role menu opened on a phone. */
+const SIGNED_IN: { role: string; email: string; paths: string[] }[] = [
+  {
+    role: "buyer",
+    email: demoOwnerEmail("hersones-energoservis"),
+    paths: ["/buyer/rfqs", "/orders", "/notifications", "/rfq/cart", "/account"],
+  },
+  {
+    role: "supplier",
+    email: demoOwnerEmail("balt-energomash"),
+    paths: ["/supplier/inbox", "/supplier/products", "/supplier/import", "/orders"],
+  },
+  { role: "operator", email: DEMO_OPERATOR_EMAIL, paths: ["/admin", "/admin/categories"] },
+];
+
+for (const who of SIGNED_IN) {
+  test(`no axe violations: the ${who.role}'s pages`, async ({ page }) => {
+    await loginAs(page, who.email, undefined, { redirectTo: who.paths[0] });
+    for (const path of who.paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await page.waitForLoadState("networkidle");
+      await expectNoAxeViolations(page);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("role-nav-menu").getByText(/Меню/).click();
+    await expect(page.getByTestId("role-nav-menu").getByRole("navigation")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}

@@ -54,6 +54,7 @@ async function fillSignup(page: Page, o: Org, password: string) {
   await page.getByLabel("Имя и фамилия").fill(o.name);
   await page.getByLabel("Электронная почта").fill(o.email);
   await page.getByLabel("Пароль", { exact: true }).fill(password);
+  await page.getByRole("checkbox", { name: /согласие на обработку персональных данных/ }).check();
 }
 
 /** Opens a page and waits until scripts have loaded (the forms are hydrated), so typing is not lost. */

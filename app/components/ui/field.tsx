@@ -1,5 +1,12 @@
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useState,
+} from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * Labelled form controls bound to a conform field: label, optional hint, errors next to the control
@@ -22,7 +29,46 @@ function describedBy(meta: BaseProps["meta"], hint: boolean) {
   return ids.length ? ids.join(" ") : undefined;
 }
 
+/** zod's own English messages, for a schema that gave none: shown in the page's language instead. */
+const ZOD_DEFAULTS: Record<string, string> = { Required: "field.requiredError", "Invalid input": "field.invalidError" };
+
+/**
+ * The label text with a required marker: a visible asterisk (hidden from screen readers, which announce the
+ * control's own `required`/`aria-required`) and a legend-like title for sighted users who hover it.
+ */
+export function FieldLabel({
+  htmlFor,
+  required,
+  children,
+}: {
+  htmlFor: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("layout");
+  // the marker sits beside the <label>, so the control's name stays the label text alone (getByLabel("Пароль"))
+  return (
+    <div className="flex items-baseline">
+      <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-800">
+        {children}
+      </label>
+      {required ? (
+        <span
+          className="ml-0.5 text-sm text-red-700"
+          aria-hidden="true"
+          title={t("field.required")}
+          data-required-marker
+        >
+          *
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 function FieldMessages({ meta, hint, translateError }: Pick<BaseProps, "meta" | "hint" | "translateError">) {
+  const { t } = useTranslation("layout");
+  const translate = (e: string) => (ZOD_DEFAULTS[e] ? t(ZOD_DEFAULTS[e]) : translateError ? translateError(e) : e);
   return (
     <>
       {hint ? (
@@ -32,7 +78,7 @@ function FieldMessages({ meta, hint, translateError }: Pick<BaseProps, "meta" | 
       ) : null}
       {meta.errors?.length ? (
         <p id={meta.errorId} className="mt-1 text-sm text-red-700" data-field-error={meta.name}>
-          {meta.errors.map((e) => (translateError ? translateError(e) : e)).join(". ")}
+          {meta.errors.map(translate).join(". ")}
         </p>
       ) : null}
     </>
@@ -52,20 +98,58 @@ export function TextField({
     "type" | "name" | "id" | "defaultValue"
   >) {
   const props = getInputProps(meta, { type, ariaAttributes: false });
+  const [shown, setShown] = useState(false);
+  const { t } = useTranslation("layout");
+  const required = rest.required ?? meta.required;
+  const input = (
+    <input
+      {...props}
+      {...(type === "password" ? { defaultValue: undefined, type: shown ? "text" : "password" } : {})}
+      {...rest}
+      required={undefined}
+      aria-required={required || undefined}
+      key={props.key}
+      aria-invalid={meta.errors?.length ? true : undefined}
+      aria-describedby={describedBy(meta, !!hint)}
+      className={type === "password" ? `${inputClass} pr-11` : inputClass}
+    />
+  );
   return (
     <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+      <FieldLabel htmlFor={meta.id} required={required}>
         {label}
-      </label>
-      <input
-        {...props}
-        {...(type === "password" ? { defaultValue: undefined } : {})}
-        {...rest}
-        key={props.key}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, !!hint)}
-        className={inputClass}
-      />
+      </FieldLabel>
+      {type === "password" ? (
+        <div className="relative">
+          {input}
+          {/* the name comes from the text (not aria-label), so getByLabel("Пароль") still finds the input alone */}
+          <button
+            type="button"
+            aria-pressed={shown}
+            aria-controls={meta.id}
+            onClick={() => setShown((v) => !v)}
+            className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-md text-slate-500 hover:text-slate-800"
+            data-testid={`toggle-${meta.name}`}
+          >
+            <span className="sr-only">{t("password.show")}</span>
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              width="20"
+              height="20"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+              <circle cx="12" cy="12" r="3" />
+              {shown ? <path d="M4 4l16 16" /> : null}
+            </svg>
+          </button>
+        </div>
+      ) : (
+        input
+      )}
       <FieldMessages meta={meta} hint={hint} translateError={translateError} />
     </div>
   );
@@ -81,14 +165,17 @@ export function SelectField({
   ...rest
 }: BaseProps & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
   const props = getSelectProps(meta, { ariaAttributes: false });
+  const required = rest.required ?? meta.required;
   return (
     <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+      <FieldLabel htmlFor={meta.id} required={required}>
         {label}
-      </label>
+      </FieldLabel>
       <select
         {...props}
         {...rest}
+        required={undefined}
+        aria-required={required || undefined}
         key={props.key}
         aria-invalid={meta.errors?.length ? true : undefined}
         aria-describedby={describedBy(meta, !!hint)}
@@ -110,14 +197,17 @@ export function TextareaField({
   ...rest
 }: BaseProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
   const props = getTextareaProps(meta, { ariaAttributes: false });
+  const required = rest.required ?? meta.required;
   return (
     <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+      <FieldLabel htmlFor={meta.id} required={required}>
         {label}
-      </label>
+      </FieldLabel>
       <textarea
         {...props}
         {...rest}
+        required={undefined}
+        aria-required={required || undefined}
         key={props.key}
         aria-invalid={meta.errors?.length ? true : undefined}
         aria-describedby={describedBy(meta, !!hint)}

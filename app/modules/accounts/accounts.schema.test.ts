@@ -13,6 +13,7 @@ const legal = {
   city: "Санкт-Петербург",
   legalAddress: "Обводный канал, 10",
   phone: "+7 812 555-10-10",
+  consent: "on",
   name: "Пётр Смирнов",
   email: "  Petr@Example.RU ",
   password: "Тр4нсф0рматор-ТМГ",
@@ -25,6 +26,12 @@ function errors(input: Record<string, unknown>) {
 }
 
 describe("signupSchema", () => {
+  it("refuses a sign-up without the 152-ФЗ consent ticked", () => {
+    const { consent: _, ...withoutConsent } = legal;
+    expect(errors(withoutConsent).consent).toEqual(["errors.consentRequired"]);
+    expect(errors({ ...legal, consent: "off" }).consent).toEqual(["errors.consentRequired"]);
+  });
+
   it("accepts a legal entity and normalises the email", () => {
     const r = signupSchema.safeParse(legal);
     expect(r.success && r.data.email).toBe("petr@example.ru");

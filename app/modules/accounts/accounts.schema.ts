@@ -90,6 +90,8 @@ export const signupSchema = z
     password: newPasswordSchema,
     /** Honeypot: a field hidden from people; bots fill it in. */
     website: z.string().optional(),
+    /** 152-ФЗ: consent to the processing of personal data (the checkbox sends "on"; nothing when unticked). */
+    consent: z.literal("on", { errorMap: () => ({ message: "errors.consentRequired" }) }),
   })
   .superRefine((v, ctx) => {
     const kind = innKind(v.inn);

@@ -4,6 +4,7 @@ import type { MemberRole, OrgKind } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Lang } from "~/modules/i18n/i18n";
 import { langFromPath, localizePath } from "~/modules/i18n/paths";
+import { legalDocsVersion } from "~/modules/legal/legal.server";
 import { queueEmail } from "~/modules/mail/mail.server";
 import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
@@ -289,7 +290,15 @@ async function signUpUnpadded(input: SignupInput, ctx: RequestContext): Promise<
       },
     });
     const u = await tx.user.create({
-      data: { email: input.email, name: input.name, passwordHash, locale: ctx.lang },
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        locale: ctx.lang,
+        // 152-ФЗ: the consent is the schema's required checkbox; kept with its time and the documents' version
+        pdConsentAt: new Date(),
+        pdConsentVersion: legalDocsVersion(),
+      },
     });
     await tx.membership.create({ data: { userId: u.id, organizationId: org.id, role: "OWNER" } });
     const { token, code } = await issueVerification(tx, u.id);

@@ -25,6 +25,7 @@ import {
 import { delayForFailures } from "~/modules/accounts/login-throttle.server";
 import { createOperator } from "~/modules/accounts/operators.server";
 import { IDLE_MS } from "~/modules/accounts/session.server";
+import { legalDocsVersion } from "~/modules/legal/legal.server";
 import { getPrisma } from "~/utils/db.server";
 import {
   codeFrom,
@@ -64,6 +65,9 @@ describe("sign-up", () => {
       include: { memberships: { include: { organization: true } } },
     });
     expect(user.emailVerifiedAt).toBeNull();
+    // the 152-ФЗ consent is kept with its time and the version of the documents agreed to
+    expect(user.pdConsentAt?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(user.pdConsentVersion).toBe(legalDocsVersion());
     expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(user.memberships).toHaveLength(1);
     expect(user.memberships[0].role).toBe("OWNER");

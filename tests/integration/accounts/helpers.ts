@@ -49,6 +49,7 @@ export function signupInput(over: Partial<SignupInput> = {}): SignupInput {
     email: `user-${id}-${n}@example.test`,
     password: "Тр4нсф0рматор-ТМГ-1000",
     website: "",
+    consent: "on",
     ...over,
   };
 }

@@ -70,6 +70,7 @@ describe("inviting a supplier who is not on the platform", () => {
         name: "Иван Петров",
         email: "sales@novy-zavod.test",
         password: "Zavod-Password-2026!",
+        consent: "on",
       },
       ctx,
     );

@@ -73,7 +73,7 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
         <LocalizedLink
           to="/verify-email"
           title={t("menu.verifyBanner")}
-          className="rounded bg-amber-100 px-2 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200"
+          className="hidden rounded bg-amber-100 px-2 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200 sm:inline-block"
         >
           {t("menu.verifyLink")}
         </LocalizedLink>
@@ -84,10 +84,17 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((v) => !v)}
-        className="flex max-w-64 items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-700"
+        className="flex max-w-64 items-center gap-1 rounded-md border border-slate-200 px-2 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-700 sm:gap-2 sm:px-3"
         data-testid="account-menu-button"
       >
-        <span className="min-w-0">
+        {/* on phones the button shows the initials; the name and organisation stay its accessible name */}
+        <span
+          aria-hidden="true"
+          className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800 sm:hidden"
+        >
+          {initials(viewer.name)}
+        </span>
+        <span className="sr-only min-w-0 sm:not-sr-only">
           <span className="block truncate font-medium text-slate-900">{viewer.name}</span>
           <span className="block truncate text-xs text-slate-500" data-testid="active-organization">
             {org ? org.shortName : viewer.isOperator ? t("menu.operator") : ""}
@@ -107,9 +114,17 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
         ref={panelRef}
         id={panelId}
         hidden={!open}
-        className="absolute right-0 top-full z-40 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+        className="absolute right-0 top-full z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
       >
         <div className="border-b border-slate-100 px-3 pb-2">
+          {!viewer.emailVerified && !viewer.isOperator ? (
+            <LocalizedLink
+              to="/verify-email"
+              className="mb-2 block rounded bg-amber-100 px-2 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200 sm:hidden"
+            >
+              {t("menu.verifyLink")}
+            </LocalizedLink>
+          ) : null}
           <p className="truncate text-sm font-medium">{viewer.name}</p>
           <p className="truncate text-xs text-slate-500">{viewer.email}</p>
           {org ? (
@@ -189,5 +204,16 @@ function SignedInMenu({ viewer }: { viewer: Viewer }) {
         </Form>
       </div>
     </div>
+  );
+}
+
+/** «Анна Соколова» → «АС»; one word → its first letter. */
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (
+    parts
+      .slice(0, 2)
+      .map((p) => p[0]?.toUpperCase() ?? "")
+      .join("") || "?"
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "user" ADD COLUMN     "pdConsentAt" TIMESTAMP(3),
+ADD COLUMN     "pdConsentVersion" TEXT;
