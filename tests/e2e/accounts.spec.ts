@@ -42,6 +42,8 @@ type Org = typeof supplier | typeof buyer;
 
 async function fillSignup(page: Page, o: Org, password: string) {
   await page.getByLabel(o.kind === "BUYER" ? "Покупатель" : "Поставщик").check();
+  // ticked before the text fields: a field's blur validation can insert a message above the box while it is clicked
+  await page.getByRole("checkbox", { name: /согласие на обработку персональных данных/ }).check();
   await page.getByLabel("Полное наименование").fill(o.legalName);
   await page.getByLabel("Краткое наименование").fill(o.shortName);
   await page.getByLabel("ИНН").fill(o.inn);
@@ -54,7 +56,6 @@ async function fillSignup(page: Page, o: Org, password: string) {
   await page.getByLabel("Имя и фамилия").fill(o.name);
   await page.getByLabel("Электронная почта").fill(o.email);
   await page.getByLabel("Пароль", { exact: true }).fill(password);
-  await page.getByRole("checkbox", { name: /согласие на обработку персональных данных/ }).check();
 }
 
 /** Opens a page and waits until scripts have loaded (the forms are hydrated), so typing is not lost. */

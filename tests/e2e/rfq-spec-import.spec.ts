@@ -54,7 +54,7 @@ test("a 100-line RFQ from an uploaded спецификация, with matched pro
   );
   await expect(preview.locator('select[data-matched="code"]')).toHaveCount(60);
   // a matched line shows the product picked for it
-  const firstPick = preview.getByLabel("Товар каталога для строки 2");
+  const firstPick = preview.getByLabel("Товар каталога для строки 2", { exact: true });
   await expect(firstPick.locator("option:checked")).toContainText(coded[0].sku);
   await expectNoAxeViolations(page);
 
@@ -64,8 +64,8 @@ test("a 100-line RFQ from an uploaded спецификация, with matched pro
   await expect(page.getByTestId("rfq-item-product")).toHaveCount(60);
   await expect(page.getByLabel("Название запроса")).toHaveValue(/^Запрос: .+ и ещё 99 позиций$/);
   // units read from the everyday spellings
-  await expect(page.getByLabel("Единица измерения, позиция 3")).toHaveValue("set");
-  await expect(page.getByLabel("Единица измерения, позиция 67")).toHaveValue("m");
+  await expect(page.getByLabel("Единица измерения, позиция 3", { exact: true })).toHaveValue("set");
+  await expect(page.getByLabel("Единица измерения, позиция 68", { exact: true })).toHaveValue("m");
   // routing: the suppliers of the matched products are the recipients
   const recipients = page.getByTestId("recipients");
   for (const supplier of new Set(coded.map((p) => p.supplier))) await expect(recipients).toContainText(supplier);

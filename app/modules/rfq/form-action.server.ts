@@ -39,7 +39,9 @@ export async function handleRfqFormAction(request: Request, actor: Actor, lang: 
   const draftId = routeDraftId ?? (String(form.get("draftId") ?? "") || null);
   const input = draftInputFromForm(form);
   if (intent === "addSpec") {
-    // lines from the спецификация preview: appended to what is typed, then the draft is saved and shown again
+    // lines from the спецификация preview: appended to what is typed (blank rows, such as the new form's first empty
+    // line, are dropped), then the draft is saved and shown again
+    input.items = input.items.filter((i) => i.productId || i.name.trim() || i.notes.trim());
     const added = specRowsFromForm(form);
     if (input.items.length + added.length > SPEC_MAX_LINES) {
       const reply = submission.reply({
