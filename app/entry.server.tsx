@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -56,7 +56,7 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -87,4 +87,18 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
     { err: error, requestId: context?.requestId, method: request.method, url: redactUrl(request.url) },
     "unhandled error",
   );
+}
+
+/**
+ * React 18.3's renderToPipeableStream can leave 0x00 bytes at the end of a chunk when a multi-byte (Cyrillic)
+ * character does not fit the rest of its 2 KB view (facebook/react#24985, fixed in React 19 only): a «Правовые
+ * доку\0менты» in the page. UTF-8 never encodes a character with a 0x00 byte and no page text holds NUL (forms strip
+ * control characters), so every 0x00 byte of the stream is dropped. Checked by tests/e2e/security-probe.spec.ts #9.
+ */
+export function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+    },
+  });
 }

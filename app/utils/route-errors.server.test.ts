@@ -25,6 +25,13 @@ describe("one mapping from domain errors to page responses", () => {
     expect(thrown(() => throwAsResponse(new NotFoundError()))).toBeInstanceOf(Response);
   });
 
+  it("leaves a user mistake or a conflict to the action's own reply when a use case runs under orHttpError", async () => {
+    const mistake = new CatalogValidationError({ sku: ["errors.skuTaken"] });
+    await expect(orHttpError(Promise.reject(mistake))).rejects.toBe(mistake);
+    const conflict = new OrderStateError();
+    await expect(orHttpError(Promise.reject(conflict))).rejects.toBe(conflict);
+  });
+
   it("answers a rate limit with 429 and the Retry-After the use case computed", () => {
     const response = thrown(() => throwAsResponse(new RateLimitedError(42))) as Response;
     expect(response.status).toBe(429);

@@ -13,11 +13,16 @@ export function throwAsResponse(error: unknown): never {
   throw error;
 }
 
-/** Runs a use case for a loader or an action; domain errors become responses as above. */
+/**
+ * Runs a use case for a loader or an action: a missing or foreign resource, a forbidden step and a rate limit become
+ * responses as above. A user mistake or a conflict is rethrown as it is, for the action's own catch to give back to
+ * the form (`replyToDomainError`, or the page's reply with its field errors).
+ */
 export async function orHttpError<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
+    if (isDomainError(error) && (error.kind === "invalid" || error.kind === "conflict")) throw error;
     throwAsResponse(error);
   }
 }

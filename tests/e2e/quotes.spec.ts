@@ -77,10 +77,13 @@ test("two suppliers quote, one revises; the buyer compares, exports and splits t
 
   // supplier B: partial line 1, analogue on line 2, no line 3; then a revision of line 2
   await loginAs(page, demoOwnerEmail(slugB), undefined, { redirectTo: `/supplier/rfqs/${rfqId}` });
-  await page.getByTestId("quote-submit").click(); // empty → error next to the form, nothing lost
-  await expect(page.getByRole("alert").first()).toBeVisible();
+  // submitted untouched (quantities are prefilled, nothing else typed) → errors next to the fields, nothing lost
+  await page.getByTestId("quote-submit").click();
+  await expect(page.getByText("Укажите срок действия предложения")).toBeVisible();
   await fillLine(page, 0, { price: "900", qty: "1", vat: "VAT22", lead: "45" });
   await fillLine(page, 1, { price: "480", qty: "3", vat: "NO_VAT", lead: "20", model: "КВа-1,0 аналог" });
+  // line 3 is not offered: its prefilled quantity (and any catalog price) is cleared
+  await fillLine(page, 2, { price: "", qty: "" });
   await page.getByLabel(/Доставка до адреса/).fill("500");
   await page.getByLabel("НДС на доставку").selectOption("NO_VAT");
   await page.getByLabel("Предложение действительно до").fill(validUntil);
