@@ -22,6 +22,8 @@ export interface TestLine {
   unit: string;
   unitPriceKopecks: bigint;
   vatRate: VatRate;
+  /** the quote's срок поставки of the line, days (10 when not given) */
+  leadTimeDays?: number;
 }
 
 export const DEFAULT_LINES: TestLine[] = [
@@ -81,7 +83,7 @@ export async function createAwardedOrder(opts: {
             unit: l.unit,
             unitPriceKopecks: l.unitPriceKopecks,
             vatRate: l.vatRate,
-            leadTimeDays: 10,
+            leadTimeDays: l.leadTimeDays ?? 10,
           })),
         },
       ],
