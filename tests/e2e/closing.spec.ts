@@ -16,7 +16,12 @@ const BUYER = demoOwnerEmail("hersones-energoservis");
 const FOREIGN = demoOwnerEmail("balaklavskiy-vodokanal");
 const norm = (s: string | null) => (s ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
 /** "1 234 567,89 ₽" → kopecks */
-const kopecks = (s: string | null) => BigInt(norm(s).replace(/[^\d,]/g, "").replace(",", ""));
+const kopecks = (s: string | null) =>
+  BigInt(
+    norm(s)
+      .replace(/[^\d,]/g, "")
+      .replace(",", ""),
+  );
 const RU_MONEY = /^\d{1,3}( \d{3})*,\d{2} ₽$/;
 
 async function reportPayment(page: Page, kind: "advance" | "balance", number: string) {

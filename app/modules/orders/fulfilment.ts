@@ -5,8 +5,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { quantityToMilli } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
-import { addCalendarDays, orderSchedule } from "./schedule";
 import { FulfilmentInputError, OrderStateError } from "./errors";
+import { addCalendarDays, orderSchedule } from "./schedule";
 import { type OrderAction, type OrderParty, transition } from "./state-machine";
 
 /**

@@ -24,7 +24,7 @@ describe("the seeded demo", () => {
     expect(rfqs.length).toBeGreaterThanOrEqual(8);
     for (const r of rfqs) {
       const published = r.publishedAt as Date;
-      expect(r.deadline.getTime(), r.title).toBeGreaterThan(published.getTime());
+      expect(r.deadline?.getTime(), r.title).toBeGreaterThan(published.getTime());
       if (r.closedAt) expect(r.closedAt.getTime(), r.title).toBeGreaterThan(published.getTime());
       for (const q of r.quotes) expect(q.submittedAt?.getTime(), r.title).toBeGreaterThan(published.getTime());
       // offers come in while the RFQ is open; only a re-bid round (переторжка) takes new prices after the close
@@ -56,7 +56,8 @@ describe("the seeded demo", () => {
       select: { title: true, recipients: { select: { status: true } } },
     });
     expect(awarded.length).toBeGreaterThanOrEqual(5);
-    for (const r of awarded) expect(r.recipients.filter((x) => x.status === "QUOTED").length, r.title).toBeGreaterThan(0);
+    for (const r of awarded)
+      expect(r.recipients.filter((x) => x.status === "QUOTED").length, r.title).toBeGreaterThan(0);
   });
 
   it("users have Russian full names, not «Владелец ООО …»", async () => {

@@ -12,8 +12,22 @@ import { createAwardedOrder, giveRequisites, type TestLine } from "./helpers";
 
 /** The договор's «Срок отгрузки» comes from the order's schedule (schedule.ts), the same date the order page shows. */
 const LINES: TestLine[] = [
-  { name: "Кабель АПвБбШп 4×240", quantity: "120", unit: "м", unitPriceKopecks: 214_000n, vatRate: "VAT22", leadTimeDays: 12 },
-  { name: "Муфта концевая 10 кВ", quantity: "6", unit: "шт", unitPriceKopecks: 1_850_000n, vatRate: "VAT22", leadTimeDays: 25 },
+  {
+    name: "Кабель АПвБбШп 4×240",
+    quantity: "120",
+    unit: "м",
+    unitPriceKopecks: 214_000n,
+    vatRate: "VAT22",
+    leadTimeDays: 12,
+  },
+  {
+    name: "Муфта концевая 10 кВ",
+    quantity: "6",
+    unit: "шт",
+    unitPriceKopecks: 1_850_000n,
+    vatRate: "VAT22",
+    leadTimeDays: 25,
+  },
 ];
 const flat = (s: string) => s.replace(/\s+/g, " ");
 
@@ -29,7 +43,10 @@ async function advanceOrder() {
   });
   await performOrderStep(supplier.actor, orderId, { action: "confirm" });
   // confirmed a week before the advance arrives: the clock must start at the advance, not at the confirmation
-  await getPrisma().order.update({ where: { id: orderId }, data: { confirmedAt: new Date(Date.now() - 7 * 86_400_000) } });
+  await getPrisma().order.update({
+    where: { id: orderId },
+    data: { confirmedAt: new Date(Date.now() - 7 * 86_400_000) },
+  });
   await performOrderStep(buyer.actor, orderId, { action: "choosePayment" });
   return { buyer, supplier, orderId };
 }
