@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toMoscowDateInput } from "~/modules/money/moscow-time";
 import { getPrisma } from "~/utils/db.server";
 import { seedDemo } from "../../../prisma/seed";
+import { DEMO_DELIVERED_DOCUMENTS } from "../orders/helpers";
 
 /**
  * The demo (`npm start` on an empty database) tells one consistent story (issue #18 item 10): dates in order, every
@@ -88,15 +89,9 @@ describe("the seeded demo", () => {
       include: { documents: { select: { kind: true, shipment: { select: { seq: true } } } }, shipments: true },
     });
     expect(delivered.shipments).toHaveLength(2);
-    expect(delivered.documents.map((d) => `${d.kind}:${d.shipment?.seq ?? "-"}`).sort()).toEqual([
-      "CONTRACT_PDF:-",
-      "CONTRACT_SIGNED_BUYER:-",
-      "CONTRACT_SIGNED_SUPPLIER:-",
-      "UPD_PDF:1",
-      "UPD_PDF:2",
-      "UPD_XML:1",
-      "UPD_XML:2",
-    ]);
+    expect(delivered.documents.map((d) => `${d.kind}:${d.shipment?.seq ?? "-"}`).sort()).toEqual(
+      DEMO_DELIVERED_DOCUMENTS,
+    );
   });
 
   it("leaves one closed RFQ with quotes for the buyer to award", async () => {

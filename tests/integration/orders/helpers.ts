@@ -91,3 +91,14 @@ export async function createAwardedOrder(opts: {
   );
   return created;
 }
+
+/** The documents of the demo's delivered order (prisma/seed/closing-documents.ts): `<kind>:<shipment seq or ->`, sorted. */
+export const DEMO_DELIVERED_DOCUMENTS = [
+  "CONTRACT_PDF:-",
+  "CONTRACT_SIGNED_BUYER:-",
+  "CONTRACT_SIGNED_SUPPLIER:-",
+  "UPD_PDF:1",
+  "UPD_PDF:2",
+  "UPD_XML:1",
+  "UPD_XML:2",
+];
