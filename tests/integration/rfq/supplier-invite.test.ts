@@ -14,6 +14,7 @@ import {
   viewRfqAsSupplier,
 } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
+import { publicOrigin } from "~/utils/origin.server";
 import { awardRfq } from "~/workflows/award.server";
 import { createActor, uniqueInn } from "../../fixtures/factories";
 import { captureMail, createMarket, drainOutbox, publishedRfq, quoteForm, withTempDataDir } from "../quotes/helpers";
