@@ -15,13 +15,25 @@ import { claimSupplierInvite, getSupplierInvite } from "~/modules/rfq/rfq.server
 import { replyOnRateLimit } from "~/utils/rate-limit-reply.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getViewer(request)) throw redirect(localizePath(getLang(request), "/account"));
-  const t = await getT(request, "accounts");
+  const viewer = await getViewer(request);
   // a supplier invited to an RFQ: the sign-up is for the invited ИНН
   const token = new URL(request.url).searchParams.get("rfqInvite");
+  if (viewer && token === null) throw redirect(localizePath(getLang(request), "/account"));
+  const t = await getT(request, "accounts");
+  if (viewer) {
+    // an invitation link opened while signed in (someone else's, or one's own after signing up): it registers a new
+    // organisation, so the page says so instead of a form
+    return {
+      title: t("signup.title"),
+      rfqInvite: null,
+      inviteProblem: null,
+      signedInAs: viewer.organization?.shortName ?? viewer.email,
+    };
+  }
   const invite = token !== null ? await getSupplierInvite(token) : null;
   return {
     title: t("signup.title"),
+    signedInAs: null,
     rfqInvite: token && invite?.ok ? { token, ...invite } : null,
     // an unknown, expired, used or cancelled link: the page says which, and the ordinary sign-up stays open
     inviteProblem: invite && !invite.ok ? invite.problem : null,
@@ -76,7 +88,7 @@ export default function Signup() {
   const te = useAccountsErrorT();
   const { t: tl } = useTranslation("legal");
   const actionData = useActionData<typeof action>();
-  const { rfqInvite, inviteProblem } = useLoaderData<typeof loader>();
+  const { rfqInvite, inviteProblem, signedInAs } = useLoaderData<typeof loader>();
   const { t: tr } = useTranslation("rfq");
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -95,6 +107,25 @@ export default function Signup() {
     shouldRevalidate: "onInput",
   });
   const field = { translateError: te };
+  if (signedInAs) {
+    return (
+      <div className="mx-auto max-w-3xl">
+        <h1 className="text-2xl font-semibold">{t("signup.title")}</h1>
+        <div
+          role="alert"
+          className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="rfq-invite-problem"
+        >
+          <p>{tr("invite.signedIn", { name: signedInAs })}</p>
+          <p className="mt-1">
+            <LocalizedLink to="/account" className="text-brand-700 underline">
+              {tr("invite.toAccount")}
+            </LocalizedLink>
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("signup.title")}</h1>

@@ -133,6 +133,9 @@ test("a buyer invites a supplier by e-mail and ИНН; it signs up from the mail
   await expect(page.getByTestId("quote-status")).toContainText("Подано");
   await expectNoAxeViolations(page);
 
+  // the link again while signed in: a clear page (it registers a new organisation), not a form or an error
+  await open(page, link.pathname + link.search);
+  await expect(page.getByTestId("rfq-invite-problem")).toContainText(`Вы вошли как «${invited.name}»`);
   // the link is used up: a clear page, not an error
   await logout(page);
   await open(page, link.pathname + link.search);
