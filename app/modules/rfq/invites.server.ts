@@ -5,12 +5,11 @@ import type { Lang } from "~/modules/i18n/i18n";
 import { getFixedT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { queueEmail } from "~/modules/mail/mail.server";
-import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/origin.server";
 import { supplierInviteSchema } from "./rfq.schema";
 import type { RfqEvent } from "./rfq-events";
-import { type Db, loadBuyerRfq, RfqValidationError } from "./shared.server";
+import { type Db, loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
 
 /**
  * Invitations of suppliers not on the platform yet (issue 19): the buyer invites by e-mail and ИНН from the RFQ; the
@@ -128,20 +127,7 @@ export async function inviteSupplier(
           ...(published ? { status: "NEW" as const, createdAt: now } : {}),
         },
       });
-      if (published)
-        await notify(tx, {
-          type: "rfq_published",
-          recipients: { orgIds: [onPlatform.id] },
-          params: {
-            number: rfq.number,
-            title: rfq.title,
-            buyer: rfq.buyer.shortName,
-            deadline: rfq.deadline ?? null,
-            items: rfq._count.items,
-          },
-          link: `/supplier/rfqs/${rfqId}`,
-          aggregateId: rfqId,
-        });
+      if (published) await notifyRfqSent(tx, rfq, rfq._count.items, [onPlatform.id]);
       await recordAudit(tx, {
         entityType: "rfq",
         entityId: rfqId,
