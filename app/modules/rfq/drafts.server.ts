@@ -5,7 +5,6 @@ import { FileError, type FileKind, saveUpload } from "~/modules/files/files.serv
 import type { Lang } from "~/modules/i18n/i18n";
 import { getFixedT } from "~/modules/i18n/i18n.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
-import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import {
@@ -18,7 +17,7 @@ import {
 } from "./rfq.schema";
 import type { RfqEvent } from "./rfq-events";
 import { type Candidate, computeCandidates, findSupplierForManualAdd } from "./routing.server";
-import { type Db, loadBuyerRfq, RfqValidationError } from "./shared.server";
+import { type Db, loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
 
 export const RFQ_ATTACHMENT_KINDS: readonly FileKind[] = [
   "pdf",
@@ -578,19 +577,12 @@ export async function publishRfq(actor: Actor, id: string, now: Date = new Date(
     if (count !== 1) throw new RfqValidationError({}, ["errors.notDraft"]);
     if (dropped.length) await tx.rfqRecipient.deleteMany({ where: { rfqId: id, supplierOrgId: { in: dropped } } });
     await tx.rfqRecipient.updateMany({ where: { rfqId: id }, data: { status: "NEW", createdAt: now } });
-    await notify(tx, {
-      type: "rfq_published",
-      recipients: { orgIds: recipients.map((r) => r.supplierOrgId) },
-      params: {
-        number: rfq.number,
-        title: rfq.title,
-        buyer: rfq.buyer.shortName,
-        deadline: rfq.deadline ?? null,
-        items: rfq.items.length,
-      },
-      link: `/supplier/rfqs/${id}`,
-      aggregateId: id,
-    });
+    await notifyRfqSent(
+      tx,
+      rfq,
+      rfq.items.length,
+      recipients.map((r) => r.supplierOrgId),
+    );
     await emitWebhookEvent(tx, {
       type: "rfq.published",
       orgIds: [rfq.buyerOrgId, ...recipients.map((r) => r.supplierOrgId)],

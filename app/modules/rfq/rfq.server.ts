@@ -52,11 +52,18 @@ export {
 export { handleRfqFormAction } from "./form-action.server";
 export { intentFailure } from "./http.server";
 export {
+  cancelSupplierInvite,
   claimSupplierInvite,
   getSupplierInvite,
+  INVITE_MAX_SENDS,
+  INVITE_RESEND_MINUTES,
   INVITE_TTL_DAYS,
+  type InviteLink,
+  type InviteResult,
+  type InviteStatus,
   inviteSupplier,
   listSupplierInvites,
+  resendSupplierInvite,
   type SupplierInviteView,
 } from "./invites.server";
 export { RFQ_EVENTS, type RfqEvent } from "./rfq-events";
