@@ -178,3 +178,19 @@ export type OrganizationSettingsInput = z.infer<typeof organizationSettingsSchem
 export const suspendSchema = z.object({
   reason: trimmed(500),
 });
+
+/** The operator's decision on an organisation; unverify and block need a reason (the owner is told why). */
+export const OPERATOR_DECISIONS = ["verify", "unverify", "block", "unblock"] as const;
+export const operatorDecisionSchema = z
+  .object({
+    intent: z.enum(OPERATOR_DECISIONS),
+    reason: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+      z.string().max(500, "errors.tooLong").optional(),
+    ),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.intent === "unverify" || value.intent === "block") && !value.reason) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "errors.reasonRequired" });
+    }
+  });
