@@ -95,7 +95,6 @@ function DecisionForm({
         rows={3}
         maxLength={500}
         translateError={(key) => t(key)}
-        autoFocus
       />
       {form.errors?.length ? <FormMessage>{form.errors.map((e) => t(e)).join(" ")}</FormMessage> : null}
       <div className="flex flex-wrap items-center gap-3">
