@@ -1,26 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { LocalizedLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
+import { verificationQueueFiltersSchema } from "~/modules/accounts/accounts.schema";
 import { listVerificationQueue, RECENT_DECISION_DAYS, requireActor } from "~/modules/accounts/accounts.server";
-import { OrgFilters, OrgStateBadge } from "~/modules/accounts/ui/operator";
+import { OrgFilters, OrgSummary } from "~/modules/accounts/ui/operator";
 import { formatDate } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
 import { orHttpError } from "~/utils/route-errors.server";
 
-const filtersSchema = z.object({
-  q: z.string().max(200).optional().catch(undefined),
-  kind: z.enum(["BUYER", "SUPPLIER"]).optional().catch(undefined),
-  status: z.enum(["all", "pending", "verified", "suspended"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { operator: true });
-  const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = verificationQueueFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const t = await getT(request, "accounts");
   const queue = await orHttpError(listVerificationQueue(actor, filters));
   return {
@@ -70,20 +62,7 @@ export default function VerificationQueue() {
         {items.map((o) => (
           <li key={o.id} className="flex flex-wrap items-start justify-between gap-2 p-4" data-testid="queue-row">
             <div className="min-w-0 space-y-1">
-              <div className="flex flex-wrap items-center gap-2">
-                <LocalizedLink
-                  to={`/admin/organizations/${o.id}`}
-                  className="font-medium text-brand-700 underline"
-                  aria-label={t("admin.queue.open", { name: o.shortName })}
-                >
-                  {o.shortName}
-                </LocalizedLink>
-                <span className="text-sm text-slate-600">{t(`kinds.${o.kind}`)}</span>
-                <OrgStateBadge state={o.state} />
-              </div>
-              <p className="break-words text-sm text-slate-600">
-                {o.legalName} · {t("admin.inn")} {o.inn} · {o.city}
-              </p>
+              <OrgSummary org={o} />
               {o.decision && o.decidedAt && o.state !== "pending" ? (
                 <p className="text-sm text-slate-700">
                   {t("admin.queue.decided", {

@@ -194,3 +194,14 @@ export const operatorDecisionSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "errors.reasonRequired" });
     }
   });
+
+/** The operator console's list filters from the query string; a bad value is dropped, never an error. */
+const consoleFilters = <U extends string, T extends Readonly<[U, ...U[]]>>(statuses: T) =>
+  z.object({
+    q: z.string().max(200).optional().catch(undefined),
+    kind: z.enum(["BUYER", "SUPPLIER"]).optional().catch(undefined),
+    status: z.enum(statuses).optional().catch(undefined),
+    page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  });
+export const organizationListFiltersSchema = consoleFilters(["all", "pending", "unverified", "verified", "suspended"]);
+export const verificationQueueFiltersSchema = consoleFilters(["all", "pending", "verified", "suspended"]);

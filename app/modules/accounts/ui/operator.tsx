@@ -1,6 +1,8 @@
 import { Form, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { LocalizedLink } from "~/components/ui/localized-link";
 import type { OrganizationState } from "../operator.server";
 
 const STATE_CLASS: Record<OrganizationState, string> = {
@@ -84,4 +86,38 @@ export function useFormatDuration(): (seconds: number) => string {
     if (hours < 24) return t("admin.duration.hours", { hours, minutes: minutes % 60 });
     return t("admin.duration.days", { days: Math.floor(hours / 24), hours: hours % 24 });
   };
+}
+
+/** An organisation in the console's lists: name (a link to its page), kind, state, legal name, ИНН, city and more. */
+export function OrgSummary({
+  org,
+  children,
+}: {
+  org: {
+    id: string;
+    kind: "BUYER" | "SUPPLIER";
+    shortName: string;
+    legalName: string;
+    inn: string;
+    city: string;
+    state: OrganizationState;
+  };
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation("accounts");
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-2">
+        <LocalizedLink to={`/admin/organizations/${org.id}`} className="font-medium text-brand-700 underline">
+          {org.shortName}
+        </LocalizedLink>
+        <span className="text-sm text-slate-600">{t(`kinds.${org.kind}`)}</span>
+        <OrgStateBadge state={org.state} />
+      </div>
+      <p className="break-words text-sm text-slate-600">
+        {org.legalName} · {t("admin.inn")} {org.inn} · {org.city}
+        {children}
+      </p>
+    </>
+  );
 }
