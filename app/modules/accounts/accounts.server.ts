@@ -6,7 +6,6 @@ import type { Lang } from "~/modules/i18n/i18n";
 import { langFromPath, localizePath } from "~/modules/i18n/paths";
 import { legalDocsVersion } from "~/modules/legal/legal.server";
 import { queueEmail } from "~/modules/mail/mail.server";
-import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { publicOrigin } from "~/utils/origin.server";
