@@ -175,10 +175,6 @@ export const organizationSettingsSchema = z.object({
 
 export type OrganizationSettingsInput = z.infer<typeof organizationSettingsSchema>;
 
-export const suspendSchema = z.object({
-  reason: trimmed(500),
-});
-
 /** The operator's decision on an organisation; unverify and block need a reason (the owner is told why). */
 export const OPERATOR_DECISIONS = ["verify", "unverify", "block", "unblock"] as const;
 export const operatorDecisionSchema = z
