@@ -7,6 +7,7 @@
 import { Form } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/ui/date-input";
 import { formatDate, formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { lineAmounts, sumAmounts, type VatRateCode } from "~/modules/money/money";
@@ -262,16 +263,27 @@ function Field({
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        inputMode={type === "text" ? "decimal" : undefined}
-        className={inputClass}
-        aria-invalid={err ? true : undefined}
-        aria-describedby={err ? `${id}-error` : undefined}
-      />
+      {type === "date" ? (
+        <DateInput
+          id={id}
+          name={name}
+          defaultValue={defaultValue}
+          className={inputClass}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={err ? `${id}-error` : undefined}
+        />
+      ) : (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          defaultValue={defaultValue}
+          inputMode={type === "text" ? "decimal" : undefined}
+          className={inputClass}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={err ? `${id}-error` : undefined}
+        />
+      )}
       {err ? (
         <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-red-700">
           {err.map(errorText).join(" ")}
