@@ -1,3 +1,5 @@
+import { CategoryIllustration } from "./category-illustration";
+
 /**
  * A product photo as a `<picture>`: AVIF and WebP variants at 320/640/1280 px (`/images/<fileId>/<w>.<fmt>`, drawn
  * once and cached as immutable), `sizes` from the layout, the intrinsic `width`/`height` so the page does not shift,
@@ -60,5 +62,37 @@ export function ProductPhoto({
         data-testid="product-photo"
       />
     </picture>
+  );
+}
+
+/**
+ * A small square thumbnail (cart lines, comparison rows): the main photo's smallest variant, or the category's
+ * drawing when the product has no photo. Decorative: the product's title stands beside it.
+ */
+export function ProductThumb({
+  photoFileId,
+  category,
+  className = "h-12 w-12",
+}: {
+  photoFileId: string | null;
+  category: { slug: string; parent?: { slug: string } | null };
+  className?: string;
+}) {
+  return photoFileId ? (
+    <img
+      src={`/images/${photoFileId}/320.webp`}
+      alt=""
+      width={48}
+      height={48}
+      loading="lazy"
+      decoding="async"
+      className={`${className} shrink-0 rounded border border-slate-200 bg-white object-cover`}
+    />
+  ) : (
+    <CategoryIllustration
+      category={category}
+      labelled={false}
+      className={`${className} shrink-0 rounded border border-slate-100`}
+    />
   );
 }
