@@ -419,7 +419,13 @@ export function RoundsPanel({
             </Form>
           ) : null}
           {!r.pricesVisible ? <p className="text-sm text-amber-800">{t("rounds.sealedHidden")}</p> : null}
-          <div className="overflow-x-auto">
+          {/* a keyboard-reachable scroll box of its own, so a wide protocol scrolls on a phone (axe scrollable-region-focusable) */}
+          <section
+            className="overflow-x-auto"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1)
+            tabIndex={0}
+            aria-label={t("rounds.protocol")}
+          >
             <table className="mt-1 min-w-full text-sm">
               <caption className="sr-only">{t("rounds.protocol")}</caption>
               <thead>
@@ -461,7 +467,7 @@ export function RoundsPanel({
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </div>
       ))}
       {c.rounds.length ? (
@@ -584,7 +590,13 @@ export function AwardMoney({ c, assignment }: { c: Comparison; assignment: Recor
   const landed = rows.reduce((s, r) => s + BigInt(r.o.landedCost.freightEstimate), total);
   const single = c.bestSplit?.savings.vsBestSingle;
   return (
-    <div className="overflow-x-auto" data-testid="award-money">
+    <section
+      className="overflow-x-auto"
+      data-testid="award-money"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
+      tabIndex={0}
+      aria-label={t("awardMoney.decisionTotal")}
+    >
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("awardMoney.decisionTotal")}</caption>
         <thead>
@@ -635,6 +647,6 @@ export function AwardMoney({ c, assignment }: { c: Comparison; assignment: Recor
         </p>
       ) : null}
       {rows.length > 1 ? <p className="mt-1 text-xs text-slate-600">{t("awardMoney.deliveryNote")}</p> : null}
-    </div>
+    </section>
   );
 }
