@@ -38,7 +38,7 @@ export function ResultCard({ hit, addForm, added }: { hit: SearchHit; addForm?: 
           labelled={false}
           className="h-12 w-16 shrink-0 rounded border border-slate-100 sm:h-16 sm:w-20"
         />
-        <div className="min-w-0 space-y-1.5">
+        <div className="min-w-0 flex-1 space-y-1.5 [overflow-wrap:anywhere]">
           <h3 className="text-base font-semibold leading-snug">
             <LocalizedLink
               to={`/products/${c.slug}`}
