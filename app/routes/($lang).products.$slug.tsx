@@ -192,7 +192,7 @@ export default function ProductPage() {
               >
                 {t("product.requestPrice")}
               </LocalizedLink>
-              <Form method="post" action={localize("/rfq/cart")} className="flex items-end gap-2">
+              <Form id="offer-add-form" method="post" action={localize("/rfq/cart")} className="flex items-end gap-2">
                 <input type="hidden" name="intent" value="add" />
                 <input type="hidden" name="productId" value={product.id} />
                 <input type="hidden" name="redirectTo" value={localize(`/products/${product.slug}`)} />
@@ -303,11 +303,8 @@ export default function ProductPage() {
         className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white/95 px-4 py-2 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur lg:hidden print:hidden"
         data-testid="sticky-offer"
       >
-        <Form method="post" action={localize("/rfq/cart")} className="mx-auto flex max-w-3xl items-center gap-3">
-          <input type="hidden" name="intent" value="add" />
-          <input type="hidden" name="productId" value={product.id} />
-          <input type="hidden" name="quantity" value={product.minOrderQty} />
-          <input type="hidden" name="redirectTo" value={localize(`/products/${product.slug}`)} />
+        {/* submits the offer card's form (same quantity field), so the page has one «add to RFQ» form */}
+        <div className="mx-auto flex max-w-3xl items-center gap-3">
           <p className="min-w-0 flex-1 text-sm leading-tight">
             <span className="block font-semibold text-slate-900" data-testid="sticky-price">
               {product.priceKopecks === null
@@ -320,10 +317,10 @@ export default function ProductPage() {
               {tm("price.perUnit", { unit: unitName(product.unit, lang) })}
             </span>
           </p>
-          <Button type="submit" className="min-h-11 shrink-0">
+          <Button type="submit" form="offer-add-form" className="min-h-11 shrink-0">
             {t("product.addToRfq")}
           </Button>
-        </Form>
+        </div>
       </div>
     </article>
   );

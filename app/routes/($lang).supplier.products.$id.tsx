@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
@@ -249,31 +250,18 @@ export default function EditProductPage() {
                 </li>
               ))}
             </ul>
-            <Form method="post" encType="multipart/form-data" className="space-y-2">
-              <input type="hidden" name="intent" value="document" />
-              <label htmlFor="document-file" className="block text-sm font-medium">
-                {t("form.documentFile")}
-              </label>
-              <FileInput
-                id="document-file"
-                name="file"
-                accept=".pdf,.dwg,.dxf,.xlsx,.docx"
-                aria-invalid={result?.upload?.document?.length ? true : undefined}
-                aria-describedby={result?.upload?.document?.length ? "document-file-error" : undefined}
-              />
+            <UploadForm
+              kind="document"
+              label={t("form.documentFile")}
+              accept=".pdf,.dwg,.dxf,.xlsx,.docx"
+              errors={result?.upload?.document?.map(trErr)}
+              busy={busy}
+            >
               <label className="block text-sm">
                 {t("form.documentTitle")}
                 <input name="title" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
               </label>
-              {result?.upload?.document?.length ? (
-                <p id="document-file-error" className="text-sm text-red-700">
-                  {result.upload.document.map(trErr).join(". ")}
-                </p>
-              ) : null}
-              <Button type="submit" variant="secondary" size="sm" disabled={busy}>
-                {t("form.upload")}
-              </Button>
-            </Form>
+            </UploadForm>
           </div>
         </div>
       </section>
@@ -440,29 +428,66 @@ function PhotosPanel({
         ))}
       </ol>
       {photos.length < max ? (
-        <Form method="post" encType="multipart/form-data" className="space-y-2">
-          <input type="hidden" name="intent" value="photo" />
-          <label htmlFor="photo-file" className="block text-sm font-medium">
-            {t("form.photoFile")}
-          </label>
-          <FileInput
-            id="photo-file"
-            name="file"
-            multiple
-            accept="image/jpeg,image/png,image/webp,image/gif"
-            aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={errors?.length ? "photo-file-error photo-file-hint" : "photo-file-hint"}
-          />
-          {errors?.length ? (
-            <p id="photo-file-error" className="text-sm text-red-700">
-              {errors.join(". ")}
-            </p>
-          ) : null}
-          <Button type="submit" variant="secondary" size="sm" disabled={busy}>
-            {t("form.upload")}
-          </Button>
-        </Form>
+        <UploadForm
+          kind="photo"
+          label={t("form.photoFile")}
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          multiple
+          hintId="photo-file-hint"
+          errors={errors}
+          busy={busy}
+        />
       ) : null}
     </div>
+  );
+}
+
+/** One upload form of the media section: a labelled file input, its errors next to it, extra fields, «Загрузить». */
+function UploadForm({
+  kind,
+  label,
+  accept,
+  multiple,
+  hintId,
+  errors,
+  busy,
+  children,
+}: {
+  kind: "photo" | "document";
+  label: string;
+  accept: string;
+  multiple?: boolean;
+  hintId?: string;
+  errors?: string[];
+  busy: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation("catalog");
+  const errorId = `${kind}-file-error`;
+  const describedBy = [errors?.length ? errorId : null, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-2">
+      <input type="hidden" name="intent" value={kind} />
+      <label htmlFor={`${kind}-file`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <FileInput
+        id={`${kind}-file`}
+        name="file"
+        multiple={multiple}
+        accept={accept}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {children}
+      {errors?.length ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors.join(". ")}
+        </p>
+      ) : null}
+      <Button type="submit" variant="secondary" size="sm" disabled={busy}>
+        {t("form.upload")}
+      </Button>
+    </Form>
   );
 }

@@ -86,6 +86,9 @@ test.describe("on a 390 px phone", () => {
     expect(offer?.y ?? 0).toBeLessThan(specs?.y ?? 0);
     await expectNoSideScroll(page);
     await expectNoAxeViolations(page);
+    // the bar's button submits the offer's own form: a visitor is asked to sign in first
+    await bar.getByRole("button", { name: "В запрос" }).click();
+    await expect(page).toHaveURL(/\/login/);
   });
 
   test("the comparison is one card per supplier with line prices, and the award form is below", async ({ page }) => {
