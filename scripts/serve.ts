@@ -295,8 +295,9 @@ app.use((req, res, next) => {
 });
 
 // Signed-in pages and data responses are never stored by a browser or a shared cache (whatever the route says).
+// Image variants (/images/<fileId>/…) are immutable bytes; their route says private or public itself (ADR 0028).
 app.use((req, res, next) => {
-  if (req.path.endsWith(".data") || hasSessionCookie(req.get("cookie"))) {
+  if (req.path.endsWith(".data") || (hasSessionCookie(req.get("cookie")) && !req.path.startsWith("/images/"))) {
     const setHeader = res.setHeader.bind(res);
     res.setHeader = (name, value) => (name.toLowerCase() === "cache-control" ? res : setHeader(name, value));
     setHeader("Cache-Control", "private, no-store");

@@ -6,13 +6,16 @@ import { LocalizedLink } from "~/components/ui/localized-link";
 import { getActor } from "~/modules/accounts/accounts.server";
 import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
 import { getPublicProduct } from "~/modules/catalog/catalog.server";
+import { CategoryIllustration } from "~/modules/catalog/ui/category-illustration";
 import { attributeName, formatSpec } from "~/modules/catalog/ui/format";
 import { PriceBlock } from "~/modules/catalog/ui/price-block";
+import { ProductPhoto } from "~/modules/catalog/ui/product-photo";
 import { formatDate, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
+import { chargeAmounts } from "~/modules/money/money";
 import { unitName } from "~/modules/money/units";
 import { vatRateLabel } from "~/modules/money/vat";
 import { publicOrigin } from "~/utils/origin.server";
@@ -35,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: t("product.metaTitle", { title: product.title, supplier: product.supplier.shortName }),
       description: t("product.metaDescription", { title: product.title, price, supplier: product.supplier.shortName }),
       canonical: `${origin}${localizePath(lang, `/products/${product.slug}`)}`,
-      image: product.photos[0] ? `${origin}/files/${product.photos[0].fileId}` : null,
+      image: product.photos[0] ? `${origin}/images/${product.photos[0].fileId}/1280.webp` : null,
       noindex: product.status !== "PUBLISHED",
     },
     // to the minute: the page stays byte-identical between renders, so its ETag revalidates (app/utils/page-cache.server.ts)
@@ -59,16 +62,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   ];
 };
 
+type SupplierInfo = ReturnType<typeof useLoaderData<typeof loader>>["product"]["supplier"];
+
 export default function ProductPage() {
   const { product, now } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalog");
   const { t: tc } = useTranslation();
+  const { t: tm } = useTranslation("money");
   const lang = useLang();
   const localize = useLocalizePath();
   const specs = product.specs as Record<string, string | number | boolean>;
   const yesNo: [string, string] = [t("yes"), t("no")];
   return (
-    <article className="space-y-8" itemScope itemType="https://schema.org/Product">
+    <article className="space-y-8 pb-24 lg:pb-0" itemScope itemType="https://schema.org/Product">
       <nav aria-label={t("product.breadcrumbs")} className="text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">
           <li>
@@ -97,8 +103,8 @@ export default function ProductPage() {
           {t("product.draftNotice")}
         </p>
       ) : null}
-      <div className="grid gap-8 lg:grid-cols-[1fr_360px]">
-        <div className="space-y-6">
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_360px] lg:grid-rows-[auto_1fr]">
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-1">
           <header>
             <h1 className="text-2xl font-bold" itemProp="name">
               {product.title}
@@ -122,11 +128,16 @@ export default function ProductPage() {
                 {product.photos.map((photo, i) => (
                   <li key={photo.id} className={i === 0 ? "col-span-2 sm:col-span-3" : ""}>
                     <a href={`/files/${photo.fileId}`}>
-                      <img
-                        src={`/files/${photo.fileId}`}
+                      <ProductPhoto
+                        photo={photo}
                         alt={t("product.photoAlt", { title: product.title, n: i + 1 })}
-                        className="w-full rounded-lg border border-slate-200 bg-white object-contain"
-                        loading={i === 0 ? "eager" : "lazy"}
+                        sizes={
+                          i === 0
+                            ? "(min-width: 1280px) 800px, (min-width: 1024px) 60vw, 100vw"
+                            : "(min-width: 640px) 30vw, 50vw"
+                        }
+                        main={i === 0}
+                        className="h-auto max-h-[480px] w-full rounded-lg border border-slate-200 bg-white object-contain"
                         itemProp={i === 0 ? "image" : undefined}
                       />
                     </a>
@@ -134,11 +145,77 @@ export default function ProductPage() {
                 ))}
               </ul>
             ) : (
-              <div className="flex h-48 items-center justify-center rounded-lg border border-dashed border-slate-300 text-slate-500">
-                {t("product.noPhoto")}
-              </div>
+              <CategoryIllustration
+                category={product.category}
+                className="h-auto max-h-72 w-full rounded-lg border border-slate-200"
+              />
             )}
           </section>
+        </div>
+        <aside className="space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <div
+            className="rounded-lg border border-slate-200 bg-white p-5"
+            itemProp="offers"
+            itemScope
+            itemType="https://schema.org/Offer"
+            data-testid="offer-card"
+          >
+            <PriceBlock priceKopecks={product.priceKopecks} vatRate={product.vatRate} unit={product.unit} />
+            {product.priceKopecks ? (
+              <>
+                <meta itemProp="price" content={(Number(product.priceKopecks) / 100).toFixed(2)} />
+                <meta itemProp="priceCurrency" content="RUB" />
+              </>
+            ) : null}
+            <dl className="mt-4 grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
+              <dt className="text-slate-600">{t("product.vat")}</dt>
+              <dd data-testid="product-vat">{vatRateLabel(product.vatRate, lang)}</dd>
+              <dt className="text-slate-600">{t("product.unit")}</dt>
+              <dd>{unitName(product.unit, lang)}</dd>
+              <dt className="text-slate-600">{t("product.minOrder")}</dt>
+              <dd>
+                {formatNumber(product.minOrderQty, lang)} {unitName(product.unit, lang)}
+              </dd>
+              {product.leadTimeDays !== null ? (
+                <>
+                  <dt className="text-slate-600">{t("product.leadTime")}</dt>
+                  <dd>{t("product.leadTimeDays", { count: product.leadTimeDays })}</dd>
+                </>
+              ) : null}
+              <dt className="text-slate-600">{t("product.stock")}</dt>
+              <dd>{t(`stock.${product.stockStatus}`)}</dd>
+            </dl>
+            <div className="mt-5 space-y-3">
+              <LocalizedLink
+                to={`/rfq/new?product=${encodeURIComponent(product.slug)}`}
+                className="block rounded-md bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-700"
+              >
+                {t("product.requestPrice")}
+              </LocalizedLink>
+              <Form id="offer-add-form" method="post" action={localize("/rfq/cart")} className="flex items-end gap-2">
+                <input type="hidden" name="intent" value="add" />
+                <input type="hidden" name="productId" value={product.id} />
+                <input type="hidden" name="redirectTo" value={localize(`/products/${product.slug}`)} />
+                <label className="block flex-1 text-sm">
+                  <span className="text-slate-700">{t("product.quantity")}</span>
+                  <input
+                    name="quantity"
+                    type="number"
+                    min={0}
+                    step="any"
+                    defaultValue={product.minOrderQty}
+                    className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
+                  />
+                </label>
+                <Button type="submit" variant="secondary">
+                  {t("product.addToRfq")}
+                </Button>
+              </Form>
+            </div>
+          </div>
+          <SupplierCard supplier={product.supplier} />
+        </aside>
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-2">
           <section aria-labelledby="specs-heading">
             <h2 id="specs-heading" className="mb-3 text-xl font-semibold">
               {t("product.specs")}
@@ -221,89 +298,58 @@ export default function ProductPage() {
             </section>
           ) : null}
         </div>
-        <aside className="space-y-4">
-          <div
-            className="rounded-lg border border-slate-200 bg-white p-5"
-            itemProp="offers"
-            itemScope
-            itemType="https://schema.org/Offer"
-          >
-            <PriceBlock priceKopecks={product.priceKopecks} vatRate={product.vatRate} unit={product.unit} />
-            {product.priceKopecks ? (
-              <>
-                <meta itemProp="price" content={(Number(product.priceKopecks) / 100).toFixed(2)} />
-                <meta itemProp="priceCurrency" content="RUB" />
-              </>
-            ) : null}
-            <dl className="mt-4 grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
-              <dt className="text-slate-600">{t("product.vat")}</dt>
-              <dd data-testid="product-vat">{vatRateLabel(product.vatRate, lang)}</dd>
-              <dt className="text-slate-600">{t("product.unit")}</dt>
-              <dd>{unitName(product.unit, lang)}</dd>
-              <dt className="text-slate-600">{t("product.minOrder")}</dt>
-              <dd>
-                {formatNumber(product.minOrderQty, lang)} {unitName(product.unit, lang)}
-              </dd>
-              {product.leadTimeDays !== null ? (
-                <>
-                  <dt className="text-slate-600">{t("product.leadTime")}</dt>
-                  <dd>{t("product.leadTimeDays", { count: product.leadTimeDays })}</dd>
-                </>
-              ) : null}
-              <dt className="text-slate-600">{t("product.stock")}</dt>
-              <dd>{t(`stock.${product.stockStatus}`)}</dd>
-            </dl>
-            <div className="mt-5 space-y-3">
-              <LocalizedLink
-                to={`/rfq/new?product=${encodeURIComponent(product.slug)}`}
-                className="block rounded-md bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-700"
-              >
-                {t("product.requestPrice")}
-              </LocalizedLink>
-              <Form method="post" action={localize("/rfq/cart")} className="flex items-end gap-2">
-                <input type="hidden" name="intent" value="add" />
-                <input type="hidden" name="productId" value={product.id} />
-                <input type="hidden" name="redirectTo" value={localize(`/products/${product.slug}`)} />
-                <label className="block flex-1 text-sm">
-                  <span className="text-slate-700">{t("product.quantity")}</span>
-                  <input
-                    name="quantity"
-                    type="number"
-                    min={0}
-                    step="any"
-                    defaultValue={product.minOrderQty}
-                    className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
-                  />
-                </label>
-                <Button type="submit" variant="secondary">
-                  {t("product.addToRfq")}
-                </Button>
-              </Form>
-            </div>
-          </div>
-          <div className="rounded-lg border border-slate-200 bg-white p-5" data-testid="supplier-card">
-            <h2 className="text-sm font-medium text-slate-600">{t("product.supplier")}</h2>
-            <p className="mt-1 font-semibold">
-              <LocalizedLink to={`/suppliers/${product.supplier.slug}`} className="text-brand-700 underline">
-                {product.supplier.shortName}
-              </LocalizedLink>
-            </p>
-            {product.supplier.verifiedAt ? <VerifiedBadge className="mt-2" /> : null}
-            <p className="mt-2 text-sm text-slate-600">
-              {product.supplier.legalName}, {t("supplier.inn")} {product.supplier.inn}, {product.supplier.city}
-            </p>
-            <p className="mt-1 text-sm text-slate-600">
-              {t("supplier.rating")}:{" "}
-              {product.supplier.rating !== null
-                ? t("supplier.ratingValue", {
-                    value: formatNumber(product.supplier.rating, lang, 1),
-                    count: product.supplier.ratingCount,
-                  })
-                : t("supplier.noRating")}
-            </p>
-          </div>
-        </aside>
+      </div>
+      <div
+        className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white/95 px-4 py-2 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur lg:hidden print:hidden"
+        data-testid="sticky-offer"
+      >
+        {/* submits the offer card's form (same quantity field), so the page has one «add to RFQ» form */}
+        <div className="mx-auto flex max-w-3xl items-center gap-3">
+          <p className="min-w-0 flex-1 text-sm leading-tight">
+            <span className="block font-semibold text-slate-900" data-testid="sticky-price">
+              {product.priceKopecks === null
+                ? t("product.priceOnRequest")
+                : tm(product.vatRate === "NO_VAT" ? "price.noVat" : "price.gross", {
+                    price: formatMoney(chargeAmounts(BigInt(product.priceKopecks), product.vatRate).gross, lang),
+                  })}
+            </span>
+            <span className="block text-xs text-slate-600">
+              {tm("price.perUnit", { unit: unitName(product.unit, lang) })}
+            </span>
+          </p>
+          <Button type="submit" form="offer-add-form" className="min-h-11 shrink-0">
+            {t("product.addToRfq")}
+          </Button>
+        </div>
       </div>
     </article>
+  );
+}
+
+function SupplierCard({ supplier }: { supplier: SupplierInfo }) {
+  const { t } = useTranslation("catalog");
+  const lang = useLang();
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-5" data-testid="supplier-card">
+      <h2 className="text-sm font-medium text-slate-600">{t("product.supplier")}</h2>
+      <p className="mt-1 font-semibold">
+        <LocalizedLink to={`/suppliers/${supplier.slug}`} className="text-brand-700 underline">
+          {supplier.shortName}
+        </LocalizedLink>
+      </p>
+      {supplier.verifiedAt ? <VerifiedBadge className="mt-2" /> : null}
+      <p className="mt-2 text-sm text-slate-600">
+        {supplier.legalName}, {t("supplier.inn")} {supplier.inn}, {supplier.city}
+      </p>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("supplier.rating")}:{" "}
+        {supplier.rating !== null
+          ? t("supplier.ratingValue", {
+              value: formatNumber(supplier.rating, lang, 1),
+              count: supplier.ratingCount,
+            })
+          : t("supplier.noRating")}
+      </p>
+    </div>
   );
 }

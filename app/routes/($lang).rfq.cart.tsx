@@ -5,6 +5,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor, safeRedirect } from "~/modules/accounts/accounts.server";
+import { ProductThumb } from "~/modules/catalog/ui/product-photo";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -85,6 +86,7 @@ export default function RfqCart() {
               <ul className="divide-y divide-slate-100">
                 {g.items.map((item) => (
                   <li key={item.productId} className="flex flex-wrap items-end gap-3 py-2" data-testid="cart-item">
+                    <ProductThumb photoFileId={item.photoFileId} category={item.category} />
                     <div className="min-w-0 flex-1">
                       <LocalizedLink to={`/products/${item.slug}`} className="font-medium text-brand-700 underline">
                         {item.title}

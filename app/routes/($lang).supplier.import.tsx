@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
+import { FileInput } from "~/components/ui/file-input";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { type ColumnTarget, IMPORT_FIELDS } from "~/modules/catalog/catalog.schema";
@@ -118,14 +119,7 @@ export default function ImportPage() {
             <label htmlFor="import-file" className="block text-sm font-medium">
               {t("import.file")}
             </label>
-            <input
-              id="import-file"
-              name="file"
-              type="file"
-              required
-              accept=".xlsx,.csv,.xml,.zip"
-              className="mt-1 block text-sm"
-            />
+            <FileInput id="import-file" name="file" required accept=".xlsx,.csv,.xml,.zip" />
           </div>
           <div>
             <label htmlFor="default-category" className="block text-sm font-medium">

@@ -1,18 +1,24 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { DateInput } from "~/components/ui/date-input";
 import { FormMessage } from "~/components/ui/field";
+import { FileInput } from "~/components/ui/file-input";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { certificateFormSchema, productFormSchema } from "~/modules/catalog/catalog.schema";
 import {
   addCertificate,
   addProductMedia,
+  addProductPhotos,
   duplicateProduct,
   getCategoryAttributes,
   getSupplierProduct,
+  moveProductPhoto,
+  PRODUCT_PHOTOS_MAX,
   removeCertificate,
   removeProductMedia,
   setProductStatus,
@@ -74,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     attributes,
     vatRates: vat.rates,
+    photosMax: PRODUCT_PHOTOS_MAX,
   };
 }
 
@@ -114,15 +121,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const copy = await duplicateProduct(actor, id);
         return redirect(localizePath(lang, `/supplier/products/${copy.id}?created=1`));
       }
-      case "photo":
+      case "photo": {
+        const files = formData
+          .getAll("file")
+          .map(fileOf)
+          .filter((f): f is File => f !== null);
+        if (files.length === 0) return data({ upload: { photo: ["errors.file"] } }, { status: 422 });
+        await addProductPhotos(actor, id, files);
+        return redirect(`${here}?uploaded=1#photos-heading`);
+      }
+      case "photo-move": {
+        const to = String(formData.get("to") ?? "");
+        if (to !== "main" && to !== "up" && to !== "down") return data({ error: "bad move" }, { status: 400 });
+        await moveProductPhoto(actor, id, String(formData.get("mediaId") ?? ""), to);
+        return redirect(`${here}#photos-heading`);
+      }
       case "document": {
         const file = fileOf(formData.get("file"));
-        if (!file) return data({ upload: { [intent]: ["errors.file"] } }, { status: 422 });
-        await addProductMedia(actor, id, {
-          kind: intent === "photo" ? "PHOTO" : "DOCUMENT",
-          file,
-          title: String(formData.get("title") ?? ""),
-        });
+        if (!file) return data({ upload: { document: ["errors.file"] } }, { status: 422 });
+        await addProductMedia(actor, id, { kind: "DOCUMENT", file, title: String(formData.get("title") ?? "") });
         return redirect(`${here}?uploaded=1`);
       }
       case "remove-media":
@@ -147,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProductPage() {
-  const { title, product, defaults, attributes, vatRates } = useLoaderData<typeof loader>();
+  const { title, product, defaults, attributes, vatRates, photosMax } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
     | { form?: never; upload?: Record<string, string[]>; cert?: { error?: Record<string, string[] | null> } }
     | undefined;
@@ -214,64 +231,38 @@ export default function EditProductPage() {
           {t("form.media")}
         </h2>
         <div className="grid gap-6 md:grid-cols-2">
-          {(["photo", "document"] as const).map((kind) => {
-            const items = kind === "photo" ? photos : documents;
-            const errors = result?.upload?.[kind];
-            return (
-              <div key={kind} className="rounded-lg border border-slate-200 bg-white p-4">
-                <h3 className="mb-2 font-medium">{kind === "photo" ? t("form.photos") : t("form.documents")}</h3>
-                <ul className="mb-3 space-y-2">
-                  {items.map((m) => (
-                    <li key={m.id} className="flex items-center gap-3 text-sm">
-                      {kind === "photo" ? (
-                        <img src={`/files/${m.fileId}`} alt="" className="h-12 w-12 object-cover" />
-                      ) : null}
-                      <a href={`/files/${m.fileId}`} className="flex-1 text-brand-700 underline">
-                        {m.title ?? m.name}
-                      </a>
-                      <Form method="post">
-                        <input type="hidden" name="mediaId" value={m.id} />
-                        <Button type="submit" name="intent" value="remove-media" variant="link" size="sm">
-                          {t("form.remove")}
-                        </Button>
-                      </Form>
-                    </li>
-                  ))}
-                </ul>
-                <Form method="post" encType="multipart/form-data" className="space-y-2">
-                  <input type="hidden" name="intent" value={kind} />
-                  <label htmlFor={`${kind}-file`} className="block text-sm font-medium">
-                    {kind === "photo" ? t("form.photoFile") : t("form.documentFile")}
-                  </label>
-                  <input
-                    id={`${kind}-file`}
-                    name="file"
-                    type="file"
-                    accept={
-                      kind === "photo" ? "image/jpeg,image/png,image/webp,image/gif" : ".pdf,.dwg,.dxf,.xlsx,.docx"
-                    }
-                    aria-invalid={errors?.length ? true : undefined}
-                    aria-describedby={errors?.length ? `${kind}-file-error` : undefined}
-                    className="block text-sm"
-                  />
-                  {kind === "document" ? (
-                    <label className="block text-sm">
-                      {t("form.documentTitle")}
-                      <input name="title" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
-                    </label>
-                  ) : null}
-                  {errors?.length ? (
-                    <p id={`${kind}-file-error`} className="text-sm text-red-700">
-                      {errors.map(trErr).join(". ")}
-                    </p>
-                  ) : null}
-                  <Button type="submit" variant="secondary" size="sm" disabled={busy}>
-                    {t("form.upload")}
-                  </Button>
-                </Form>
-              </div>
-            );
-          })}
+          <PhotosPanel
+            photos={photos}
+            max={photosMax}
+            busy={busy}
+            errors={result?.upload?.photo?.map(trErr)}
+            title={product.title}
+          />
+          <div className="rounded-lg border border-slate-200 bg-white p-4">
+            <h3 className="mb-2 font-medium">{t("form.documents")}</h3>
+            <ul className="mb-3 space-y-2">
+              {documents.map((m) => (
+                <li key={m.id} className="flex items-center gap-3 text-sm">
+                  <a href={`/files/${m.fileId}`} className="flex-1 text-brand-700 underline">
+                    {m.title ?? m.name}
+                  </a>
+                  <RemoveMediaButton mediaId={m.id} />
+                </li>
+              ))}
+            </ul>
+            <UploadForm
+              kind="document"
+              label={t("form.documentFile")}
+              accept=".pdf,.dwg,.dxf,.xlsx,.docx"
+              errors={result?.upload?.document?.map(trErr)}
+              busy={busy}
+            >
+              <label className="block text-sm">
+                {t("form.documentTitle")}
+                <input name="title" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+              </label>
+            </UploadForm>
+          </div>
         </div>
       </section>
 
@@ -319,27 +310,27 @@ export default function EditProductPage() {
               className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
             />
           </label>
-          <label className="block text-sm">
-            {t("form.certIssued")}
-            <input
+          <div className="text-sm">
+            <label htmlFor="cert-issued">{t("form.certIssued")}</label>
+            <DateInput
+              id="cert-issued"
               name="issuedAt"
-              type="date"
               required
               className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
             />
-          </label>
-          <label className="block text-sm">
-            {t("form.certExpires")}
-            <input
+          </div>
+          <div className="text-sm">
+            <label htmlFor="cert-expires">{t("form.certExpires")}</label>
+            <DateInput
+              id="cert-expires"
               name="expiresAt"
-              type="date"
               className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
             />
-          </label>
-          <label className="block text-sm">
-            {t("form.certFile")}
-            <input name="file" type="file" accept=".pdf,image/*" className="mt-1 block w-full text-sm" />
-          </label>
+          </div>
+          <div className="min-w-0 text-sm">
+            <label htmlFor="cert-file">{t("form.certFile")}</label>
+            <FileInput id="cert-file" name="file" accept=".pdf,image/*" />
+          </div>
           {result?.cert?.error ? (
             <p className="text-sm text-red-700 md:col-span-5" role="alert">
               {Object.values(result.cert.error)
@@ -357,5 +348,146 @@ export default function EditProductPage() {
         </Form>
       </section>
     </div>
+  );
+}
+
+function RemoveMediaButton({ mediaId }: { mediaId: string }) {
+  const { t } = useTranslation("catalog");
+  return (
+    <Form method="post">
+      <input type="hidden" name="mediaId" value={mediaId} />
+      <Button type="submit" name="intent" value="remove-media" variant="link" size="sm">
+        {t("form.remove")}
+      </Button>
+    </Form>
+  );
+}
+
+/** The product's photos in order (the first is the main one) with their moves, and the upload of more. */
+function PhotosPanel({
+  photos,
+  max,
+  busy,
+  errors,
+  title,
+}: {
+  photos: { id: string; fileId: string; name: string }[];
+  max: number;
+  busy: boolean;
+  errors?: string[];
+  title: string;
+}) {
+  const { t } = useTranslation("catalog");
+  const move = (mediaId: string, to: "main" | "up" | "down", label: string, disabled: boolean) => (
+    <Form method="post">
+      <input type="hidden" name="intent" value="photo-move" />
+      <input type="hidden" name="mediaId" value={mediaId} />
+      <input type="hidden" name="to" value={to} />
+      <Button type="submit" variant="link" size="sm" disabled={busy || disabled}>
+        {label}
+      </Button>
+    </Form>
+  );
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="photos-panel">
+      <h3 id="photos-heading" className="mb-1 font-medium">
+        {t("form.photos")}{" "}
+        <span className="text-sm font-normal text-slate-600">
+          {t("form.photosCount", { count: photos.length, max })}
+        </span>
+      </h3>
+      <p id="photo-file-hint" className="mb-3 text-xs text-slate-600">
+        {t("form.photosHint", { max })}
+      </p>
+      <ol className="mb-3 space-y-2">
+        {photos.map((m, i) => (
+          <li key={m.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="photo-item">
+            <img
+              src={`/images/${m.fileId}/320.webp`}
+              alt={t("product.photoAlt", { title, n: i + 1 })}
+              width={48}
+              height={48}
+              loading="lazy"
+              className="h-12 w-12 rounded border border-slate-200 object-cover"
+            />
+            <span className="min-w-0 flex-1 break-all">
+              {i === 0 ? (
+                <span className="mr-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">
+                  {t("form.mainPhoto")}
+                </span>
+              ) : null}
+              {m.name}
+            </span>
+            <span className="flex flex-wrap items-center gap-2">
+              {i > 0 ? move(m.id, "main", t("form.makeMain"), false) : null}
+              {move(m.id, "up", t("form.moveUp"), i === 0)}
+              {move(m.id, "down", t("form.moveDown"), i === photos.length - 1)}
+              <RemoveMediaButton mediaId={m.id} />
+            </span>
+          </li>
+        ))}
+      </ol>
+      {photos.length < max ? (
+        <UploadForm
+          kind="photo"
+          label={t("form.photoFile")}
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          multiple
+          hintId="photo-file-hint"
+          errors={errors}
+          busy={busy}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** One upload form of the media section: a labelled file input, its errors next to it, extra fields, «Загрузить». */
+function UploadForm({
+  kind,
+  label,
+  accept,
+  multiple,
+  hintId,
+  errors,
+  busy,
+  children,
+}: {
+  kind: "photo" | "document";
+  label: string;
+  accept: string;
+  multiple?: boolean;
+  hintId?: string;
+  errors?: string[];
+  busy: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation("catalog");
+  const errorId = `${kind}-file-error`;
+  const describedBy = [errors?.length ? errorId : null, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-2">
+      <input type="hidden" name="intent" value={kind} />
+      <label htmlFor={`${kind}-file`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <FileInput
+        id={`${kind}-file`}
+        name="file"
+        multiple={multiple}
+        accept={accept}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {children}
+      {errors?.length ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors.join(". ")}
+        </p>
+      ) : null}
+      <Button type="submit" variant="secondary" size="sm" disabled={busy}>
+        {t("form.upload")}
+      </Button>
+    </Form>
   );
 }

@@ -5,7 +5,9 @@ import { LocalizedLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
 import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
 import { getSupplierProfile } from "~/modules/catalog/catalog.server";
+import { CategoryIllustration } from "~/modules/catalog/ui/category-illustration";
 import { PriceBlock } from "~/modules/catalog/ui/price-block";
+import { ProductPhoto } from "~/modules/catalog/ui/product-photo";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
@@ -160,14 +162,16 @@ export default function SupplierProfilePage() {
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {products.map((p) => (
               <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                {p.media[0] ? (
-                  <img
-                    src={`/files/${p.media[0].fileId}`}
+                {p.photo ? (
+                  <ProductPhoto
+                    photo={p.photo}
                     alt=""
+                    sizes="(min-width: 1024px) 300px, (min-width: 640px) 45vw, 90vw"
                     className="mb-2 h-32 w-full object-contain"
-                    loading="lazy"
                   />
-                ) : null}
+                ) : (
+                  <CategoryIllustration category={p.category} labelled={false} className="mb-2 h-32 w-full" />
+                )}
                 <LocalizedLink to={`/products/${p.slug}`} className="font-medium text-brand-700 underline">
                   {p.title}
                 </LocalizedLink>

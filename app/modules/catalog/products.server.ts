@@ -315,6 +315,84 @@ export async function addProductMedia(
   });
 }
 
+/** How many photos a product may have. */
+export const PRODUCT_PHOTOS_MAX = 8;
+
+/**
+ * Adds photos (each checked by content and converted to WebP by the files module) after the product's last photo.
+ * More than PRODUCT_PHOTOS_MAX in all, or one file that is not an image, stores none of them.
+ */
+export async function addProductPhotos(actor: Actor, productId: string, files: UploadInput[]): Promise<number> {
+  requireSupplier(actor);
+  const prisma = getPrisma();
+  const product = await prisma.product.findFirst({
+    where: { id: productId, supplierId: actor.organizationId },
+    select: { id: true, media: { select: { kind: true, position: true } } },
+  });
+  if (!product) throw new NotFoundError("product");
+  if (files.length === 0) throw new CatalogValidationError({ photo: ["errors.file"] });
+  const photos = product.media.filter((m) => m.kind === "PHOTO").length;
+  if (photos + files.length > PRODUCT_PHOTOS_MAX) {
+    throw new CatalogValidationError({ photo: ["errors.photosMax"] });
+  }
+  const stored: { id: string }[] = [];
+  try {
+    for (const file of files) {
+      stored.push(
+        await saveUpload({
+          organizationId: actor.organizationId,
+          uploadedById: actor.userId,
+          file,
+          allowed: IMAGE_KINDS,
+        }),
+      );
+    }
+  } catch (error) {
+    for (const f of stored) await deleteStoredFile(f.id).catch(() => {});
+    throw error;
+  }
+  const last = Math.max(-1, ...product.media.map((m) => m.position));
+  await prisma.$transaction(async (tx) => {
+    await tx.productMedia.createMany({
+      data: stored.map((f, i) => ({ productId, fileId: f.id, kind: "PHOTO" as const, position: last + 1 + i })),
+    });
+    await tx.product.update({ where: { id: productId }, data: { updatedAt: new Date() } });
+    await notifySearch(tx, [productId]);
+  });
+  return stored.length;
+}
+
+/** Moves one of the product's photos: to the front (the main photo, shown first and in cards), or one step. */
+export async function moveProductPhoto(
+  actor: Actor,
+  productId: string,
+  mediaId: string,
+  to: "main" | "up" | "down",
+): Promise<void> {
+  requireSupplier(actor);
+  const prisma = getPrisma();
+  const photos = await prisma.productMedia.findMany({
+    where: { productId, kind: "PHOTO", product: { supplierId: actor.organizationId } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true, position: true },
+  });
+  const from = photos.findIndex((p) => p.id === mediaId);
+  if (from < 0) throw new NotFoundError("media");
+  const order = photos.map((p) => p.id);
+  const target = to === "main" ? 0 : to === "up" ? Math.max(0, from - 1) : Math.min(order.length - 1, from + 1);
+  order.splice(from, 1);
+  order.splice(target, 0, mediaId);
+  // photos keep the positions they had among themselves, in the new order (documents are untouched)
+  const slots = photos.map((p) => p.position).sort((a, b) => a - b);
+  await prisma.$transaction(async (tx) => {
+    for (const [i, id] of order.entries()) {
+      await tx.productMedia.update({ where: { id }, data: { position: slots[i] } });
+    }
+    await tx.product.update({ where: { id: productId }, data: { updatedAt: new Date() } });
+    await notifySearch(tx, [productId]);
+  });
+}
+
 export async function removeProductMedia(actor: Actor, productId: string, mediaId: string): Promise<void> {
   requireSupplier(actor);
   const prisma = getPrisma();

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/accounts/actor";
-import { registerFileReadPolicy, type StoredFile } from "~/modules/files/files.server";
+import { imageSize, registerFileReadPolicy, type StoredFile } from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
 import { toAttributeDef } from "./attributes";
 
@@ -23,6 +23,12 @@ const supplierCardSelect = {
   deliveryTerms: true,
   sectors: true,
 } satisfies Prisma.OrganizationSelect;
+
+/** A stored photo as the pages show it: its id and pixel size (for `width`/`height`), never its storage key. */
+export async function photoData(file: { id: string; storageKey: string; mimeType: string }) {
+  const size = await imageSize(file);
+  return { fileId: file.id, width: size?.width ?? null, height: size?.height ?? null };
+}
 
 /** A rating average rounded to one decimal, or null without ratings. */
 export function ratingAverage(sum: number, count: number): number | null {
@@ -53,7 +59,7 @@ export async function getPublicProduct(slug: string, actor: Actor | null = null)
       },
       supplier: { select: supplierCardSelect },
       media: {
-        include: { file: { select: { id: true, originalName: true, mimeType: true, size: true } } },
+        include: { file: { select: { id: true, originalName: true, mimeType: true, size: true, storageKey: true } } },
         orderBy: { position: "asc" },
       },
       certificates: { orderBy: { issuedAt: "desc" } },
@@ -61,12 +67,17 @@ export async function getPublicProduct(slug: string, actor: Actor | null = null)
   });
   if (!product) return null;
   const { attributes, ...category } = product.category;
+  const { media, ...rest } = product;
   return {
-    ...product,
+    ...rest,
     category,
     attributes: attributes.map(toAttributeDef),
-    photos: product.media.filter((m) => m.kind === "PHOTO"),
-    documents: product.media.filter((m) => m.kind === "DOCUMENT"),
+    photos: await Promise.all(
+      media.filter((m) => m.kind === "PHOTO").map(async (m) => ({ id: m.id, ...(await photoData(m.file)) })),
+    ),
+    documents: media
+      .filter((m) => m.kind === "DOCUMENT")
+      .map(({ file: { storageKey: _key, ...file }, ...m }) => ({ ...m, file })),
     supplier: {
       ...product.supplier,
       rating: ratingAverage(product.supplier.ratingSum, product.supplier.ratingCount),
@@ -115,7 +126,9 @@ export async function getSupplierProfile(slug: string, opts: { page?: number } =
   const counts = new Map(categories.map((c) => [c.categoryId, c._count._all]));
   return {
     supplier: { ...supplier, rating: ratingAverage(supplier.ratingSum, supplier.ratingCount) },
-    products,
+    products: await Promise.all(
+      products.map(async ({ media, ...p }) => ({ ...p, photo: media[0] ? await photoData(media[0].file) : null })),
+    ),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / SUPPLIER_PRODUCTS_PAGE_SIZE)),
@@ -135,11 +148,12 @@ export const publicCardSelect = {
   unit: true,
   stockStatus: true,
   leadTimeDays: true,
+  category: { select: { slug: true, parent: { select: { slug: true } } } },
   media: {
     where: { kind: "PHOTO" },
     orderBy: { position: "asc" },
     take: 1,
-    select: { fileId: true },
+    select: { file: { select: { id: true, storageKey: true, mimeType: true } } },
   },
 } satisfies Prisma.ProductSelect;
 

@@ -25,6 +25,7 @@ import { deleteObject, getObjectStream, putObject } from "./storage.server";
  *   saveUpload({ organizationId, uploadedById, file, allowed }) → StoredFile   (throws FileError)
  *   readStoredFile(fileId) → { file, stream }                                    (no access check: call canReadFile first)
  *   registerFileReadPolicy(name, policy) / canReadFile(actor, fileId)          (owning modules decide who may read)
+ *   imageVariant(file, width, format) / imageSize(file)                       (responsive variants, drawn once)
  */
 export { contentDisposition, safeFileName } from "./content-disposition";
 export {
@@ -37,6 +38,16 @@ export {
   MIME_TYPES,
   SPREADSHEET_KINDS,
 } from "./file-kinds";
+export {
+  IMAGE_VARIANT_FORMATS,
+  IMAGE_VARIANT_WIDTHS,
+  type ImageVariantFormat,
+  type ImageVariantWidth,
+  imageSize,
+  imageVariant,
+  parseVariant,
+  VARIANT_MIME,
+} from "./image-variants.server";
 export { sniffFileKind, zipInflatesWithin } from "./sniff";
 export type { StoredFile };
 

@@ -18,6 +18,8 @@ export async function getCart(actor: Actor) {
           unit: true,
           status: true,
           supplier: { select: { id: true, shortName: true, slug: true } },
+          category: { select: { slug: true, parent: { select: { slug: true } } } },
+          media: { where: { kind: "PHOTO" }, orderBy: { position: "asc" }, take: 1, select: { fileId: true } },
         },
       },
     },
@@ -31,6 +33,8 @@ export async function getCart(actor: Actor) {
     unit: i.product.unit,
     available: i.product.status === "PUBLISHED",
     supplier: i.product.supplier,
+    category: i.product.category,
+    photoFileId: i.product.media[0]?.fileId ?? null,
   }));
 }
 

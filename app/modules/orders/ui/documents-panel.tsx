@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { FileInput } from "~/components/ui/file-input";
 import type { FulfilmentActionResult } from "../fulfilment.schema";
 
 /** The order's documents: generated (УПД, договор) and uploaded (signed scans), each version with its sha256. */
@@ -44,12 +45,10 @@ export function DocumentsPanel({ data, result }: { data: DocumentsPanelData; res
               <label htmlFor="scan" className="block text-sm font-medium">
                 {t("documents.scan")}
               </label>
-              <input
+              <FileInput
                 id="scan"
                 name="scan"
-                type="file"
                 accept="application/pdf,image/jpeg,image/png"
-                className="mt-1 block text-sm"
                 aria-invalid={scanErr ? true : undefined}
                 aria-describedby={scanErr ? "scan-error" : undefined}
               />

@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { DateInput } from "~/components/ui/date-input";
+import { FileInput } from "~/components/ui/file-input";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
 import { Money } from "~/modules/money/ui/money";
@@ -129,10 +131,9 @@ function ReportForm({ kind, errors }: { kind: string; errors: ReportErrors }) {
         <label htmlFor={id("payOrderDate")} className="block text-xs font-medium">
           {t("schedule.payOrderDate")}
         </label>
-        <input
+        <DateInput
           id={id("payOrderDate")}
           name="payOrderDate"
-          type="date"
           required
           className={inputClass}
           aria-invalid={errors.payOrderDate?.length ? true : undefined}
@@ -144,12 +145,10 @@ function ReportForm({ kind, errors }: { kind: string; errors: ReportErrors }) {
         <label htmlFor={id("payOrderFile")} className="block text-xs font-medium">
           {t("schedule.payOrderFile")}
         </label>
-        <input
+        <FileInput
           id={id("payOrderFile")}
           name="payOrderFile"
-          type="file"
           accept=".pdf,application/pdf,image/png,image/jpeg,image/webp"
-          className="mt-1 block w-full max-w-full text-sm"
           aria-invalid={errors.payOrderFile?.length ? true : undefined}
           aria-describedby={errors.payOrderFile?.length ? `${id("payOrderFile")}-error` : undefined}
         />

@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { DateInput } from "~/components/ui/date-input";
 import type { FulfilmentActionResult } from "../fulfilment.schema";
 
 /** Shipments, приёмка and рекламации of an order (the supplier ships, the buyer accepts or rejects, the supplier answers). */
@@ -305,9 +306,8 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
             </Field>
             <Field id="shippedOn" label={t("ship.date")} error={ship ? err("shippedOn") : undefined}>
               {(p) => (
-                <input
+                <DateInput
                   {...p}
-                  type="date"
                   name="shippedOn"
                   defaultValue={ship ? (val("shippedOn") ?? data.today) : data.today}
                   className={input}

@@ -7,6 +7,7 @@
 import { Form } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/ui/date-input";
 import { formatDate, formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { lineAmounts, sumAmounts, type VatRateCode } from "~/modules/money/money";
@@ -262,16 +263,27 @@ function Field({
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        inputMode={type === "text" ? "decimal" : undefined}
-        className={inputClass}
-        aria-invalid={err ? true : undefined}
-        aria-describedby={err ? `${id}-error` : undefined}
-      />
+      {type === "date" ? (
+        <DateInput
+          id={id}
+          name={name}
+          defaultValue={defaultValue}
+          className={inputClass}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={err ? `${id}-error` : undefined}
+        />
+      ) : (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          defaultValue={defaultValue}
+          inputMode={type === "text" ? "decimal" : undefined}
+          className={inputClass}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={err ? `${id}-error` : undefined}
+        />
+      )}
       {err ? (
         <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-red-700">
           {err.map(errorText).join(" ")}
@@ -407,7 +419,13 @@ export function RoundsPanel({
             </Form>
           ) : null}
           {!r.pricesVisible ? <p className="text-sm text-amber-800">{t("rounds.sealedHidden")}</p> : null}
-          <div className="overflow-x-auto">
+          {/* a keyboard-reachable scroll box of its own, so a wide protocol scrolls on a phone (axe scrollable-region-focusable) */}
+          <section
+            className="overflow-x-auto"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1)
+            tabIndex={0}
+            aria-label={t("rounds.protocol")}
+          >
             <table className="mt-1 min-w-full text-sm">
               <caption className="sr-only">{t("rounds.protocol")}</caption>
               <thead>
@@ -449,7 +467,7 @@ export function RoundsPanel({
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </div>
       ))}
       {c.rounds.length ? (
@@ -572,7 +590,13 @@ export function AwardMoney({ c, assignment }: { c: Comparison; assignment: Recor
   const landed = rows.reduce((s, r) => s + BigInt(r.o.landedCost.freightEstimate), total);
   const single = c.bestSplit?.savings.vsBestSingle;
   return (
-    <div className="overflow-x-auto" data-testid="award-money">
+    <section
+      className="overflow-x-auto"
+      data-testid="award-money"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
+      tabIndex={0}
+      aria-label={t("awardMoney.decisionTotal")}
+    >
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("awardMoney.decisionTotal")}</caption>
         <thead>
@@ -623,6 +647,6 @@ export function AwardMoney({ c, assignment }: { c: Comparison; assignment: Recor
         </p>
       ) : null}
       {rows.length > 1 ? <p className="mt-1 text-xs text-slate-600">{t("awardMoney.deliveryNote")}</p> : null}
-    </div>
+    </section>
   );
 }

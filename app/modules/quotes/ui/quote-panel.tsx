@@ -10,7 +10,9 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { DateInput } from "~/components/ui/date-input";
 import { FormMessage, SelectField, TextareaField, TextField } from "~/components/ui/field";
+import { FileInput } from "~/components/ui/file-input";
 import { formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
@@ -401,13 +403,11 @@ export function QuotePanel({
             <label htmlFor="quote-attachments" className="text-sm font-medium">
               {t("panel.attachments")}
             </label>
-            <input
+            <FileInput
               id="quote-attachments"
               name="attachments"
-              type="file"
               multiple
               accept=".pdf,.docx,.xlsx,.dwg,.dxf,.csv,.txt"
-              className="mt-1 block max-w-full text-sm"
               aria-describedby="quote-attachments-error"
             />
             {(() => {
@@ -627,8 +627,10 @@ function DateField({
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        {...getInputProps(meta, { type: "date", ariaAttributes: false })}
+      <DateInput
+        id={meta.id}
+        name={meta.name}
+        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
         key={meta.key}
         {...aria(meta)}
         className={`${cellInput} mt-1`}

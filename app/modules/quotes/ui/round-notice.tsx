@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/ui/date-input";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { buttonClass, inputClass } from "~/modules/rfq/ui/bits";
@@ -40,7 +41,7 @@ export function RoundNotice({
               <label htmlFor="reconfirm-valid-until" className="font-medium">
                 {t("panel.validUntil")}
               </label>
-              <input id="reconfirm-valid-until" name="validUntil" type="date" required className={inputClass} />
+              <DateInput id="reconfirm-valid-until" name="validUntil" required className={inputClass} />
             </div>
             <button type="submit" name="intent" value="quote-reconfirm" className={buttonClass}>
               {t("panel.reconfirm")}

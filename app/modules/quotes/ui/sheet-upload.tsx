@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
+import { FileInput } from "~/components/ui/file-input";
 import { formatMoney } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -42,13 +43,11 @@ export function QuoteSheetLinks({ rfqId, canEdit }: { rfqId: string; canEdit: bo
               <label htmlFor="quote-sheet-file" className="block text-sm font-medium">
                 {t("sheet.file")}
               </label>
-              <input
+              <FileInput
                 id="quote-sheet-file"
                 name="sheet"
-                type="file"
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 required
-                className="mt-1 block max-w-full text-sm"
               />
             </div>
             <Button type="submit" name="intent" value="preview" variant="secondary" className="min-h-11">
@@ -101,14 +100,12 @@ export function QuoteSheetPage({ rfqId, title, data }: { rfqId: string; title: s
         <label htmlFor="sheet-file" className="block text-sm font-medium">
           {t("sheet.file")}
         </label>
-        <input
+        <FileInput
           id="sheet-file"
           name="sheet"
-          type="file"
           accept=".xlsx"
           aria-invalid={fileErrors?.length ? true : undefined}
           aria-describedby={fileErrors?.length ? "sheet-file-error" : undefined}
-          className="block max-w-full text-sm"
         />
         {fileErrors?.length ? (
           <p id="sheet-file-error" className="text-sm text-red-700">

@@ -11,6 +11,8 @@ import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { DateInput } from "~/components/ui/date-input";
+import { FileInput } from "~/components/ui/file-input";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -152,7 +154,15 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
             <label htmlFor={fields.neededBy.id} className="text-sm font-medium">
               {t("form.neededBy")}
             </label>
-            <input {...getInputProps(fields.neededBy, { type: "date" })} className={inputClass} />
+            <DateInput
+              id={fields.neededBy.id}
+              name={fields.neededBy.name}
+              key={fields.neededBy.key}
+              defaultValue={typeof fields.neededBy.initialValue === "string" ? fields.neededBy.initialValue : ""}
+              aria-invalid={fields.neededBy.errors?.length ? true : undefined}
+              aria-describedby={fields.neededBy.errors?.length ? fields.neededBy.errorId : undefined}
+              className={inputClass}
+            />
             <FieldErrors id={fields.neededBy.errorId} errors={fields.neededBy.errors} />
           </div>
           <div>
@@ -334,13 +344,11 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
           <label htmlFor="rfq-attachments" className="text-sm font-medium">
             {t("form.addAttachments")}
           </label>
-          <input
+          <FileInput
             id="rfq-attachments"
             name="attachments"
-            type="file"
             multiple
             accept={ACCEPT}
-            className="mt-1 block text-sm"
             aria-invalid={attachmentErrors?.length ? true : undefined}
             aria-describedby={attachmentErrors?.length ? "rfq-attachments-error" : "rfq-attachments-hint"}
           />

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { FileInput } from "~/components/ui/file-input";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
@@ -83,12 +84,10 @@ export function SpecImport({ existingLines }: { existingLines: number }) {
           <label htmlFor="spec-file" className="text-sm font-medium">
             {t("spec.file")}
           </label>
-          <input
+          <FileInput
             id="spec-file"
             ref={fileRef}
-            type="file"
             accept=".xlsx,.csv"
-            className="mt-1 block max-w-full text-sm"
             aria-describedby="spec-file-hint"
             onChange={() => send("file")}
           />

@@ -1,6 +1,7 @@
 import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { CategoryIllustration } from "~/modules/catalog/ui/category-illustration";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
 import { UnitPrice } from "~/modules/money/ui/unit-price";
@@ -30,58 +31,66 @@ export function ResultCard({ hit, addForm, added }: { hit: SearchHit; addForm?: 
     navigation.formData?.get("productId") === hit.id;
   return (
     <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:justify-between">
-      <div className="min-w-0 space-y-1.5">
-        <h3 className="text-base font-semibold leading-snug">
-          <LocalizedLink
-            to={`/products/${c.slug}`}
-            className="text-brand-800 hover:underline"
-            data-testid="result-title"
-          >
-            <Highlighted segments={hit.highlight.title} fallback={c.title} />
-          </LocalizedLink>
-        </h3>
-        <p className="text-sm text-slate-600">
-          {t("card.sku")}:{" "}
-          <span className="font-mono">
-            <Highlighted segments={hit.highlight.sku} fallback={c.sku} />
-          </span>
-          {c.manufacturer ? <span> · {c.manufacturer}</span> : null}
-        </p>
-        <p className="text-sm text-slate-700">
-          <span className="sr-only">{t("card.supplier")}: </span>
-          <LocalizedLink to={`/suppliers/${c.supplierSlug}`} className="hover:underline">
-            {c.supplierName}
-          </LocalizedLink>
-          {c.verified ? (
-            <span
-              className="ml-2 inline-flex items-center gap-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-800"
-              title={t("card.verified")}
+      <div className="flex min-w-0 gap-3">
+        {/* the category's drawing (search documents carry no photo): decoration beside the title */}
+        <CategoryIllustration
+          category={{ slug: c.categorySlug }}
+          labelled={false}
+          className="h-12 w-16 shrink-0 rounded border border-slate-100 sm:h-16 sm:w-20"
+        />
+        <div className="min-w-0 flex-1 space-y-1.5 [overflow-wrap:anywhere]">
+          <h3 className="text-base font-semibold leading-snug">
+            <LocalizedLink
+              to={`/products/${c.slug}`}
+              className="text-brand-800 hover:underline"
+              data-testid="result-title"
             >
-              <span aria-hidden="true">✓</span>
-              {t("card.verified")}
+              <Highlighted segments={hit.highlight.title} fallback={c.title} />
+            </LocalizedLink>
+          </h3>
+          <p className="text-sm text-slate-600">
+            {t("card.sku")}:{" "}
+            <span className="font-mono">
+              <Highlighted segments={hit.highlight.sku} fallback={c.sku} />
             </span>
+            {c.manufacturer ? <span> · {c.manufacturer}</span> : null}
+          </p>
+          <p className="text-sm text-slate-700">
+            <span className="sr-only">{t("card.supplier")}: </span>
+            <LocalizedLink to={`/suppliers/${c.supplierSlug}`} className="hover:underline">
+              {c.supplierName}
+            </LocalizedLink>
+            {c.verified ? (
+              <span
+                className="ml-2 inline-flex items-center gap-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-800"
+                title={t("card.verified")}
+              >
+                <span aria-hidden="true">✓</span>
+                {t("card.verified")}
+              </span>
+            ) : null}
+            {c.rating !== null ? (
+              <span className="ml-2 text-xs text-slate-600" title={t("card.rating", { rating: c.rating })}>
+                <span aria-hidden="true">★ </span>
+                <span className="sr-only">{t("card.rating", { rating: c.rating })}</span>
+                <span aria-hidden="true">{c.rating.toLocaleString(lang === "ru" ? "ru-RU" : "en-GB")}</span>
+              </span>
+            ) : null}
+          </p>
+          {c.keySpecs.length > 0 ? (
+            <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
+              {c.keySpecs.map((s) => (
+                <div key={s.code} className="flex gap-1">
+                  <dt>{lang === "ru" ? s.nameRu : s.nameEn}:</dt>
+                  <dd className="text-slate-800">
+                    {s.value}
+                    {s.unit ? ` ${localizeUnit(s.unit, lang)}` : ""}
+                  </dd>
+                </div>
+              ))}
+            </dl>
           ) : null}
-          {c.rating !== null ? (
-            <span className="ml-2 text-xs text-slate-600" title={t("card.rating", { rating: c.rating })}>
-              <span aria-hidden="true">★ </span>
-              <span className="sr-only">{t("card.rating", { rating: c.rating })}</span>
-              <span aria-hidden="true">{c.rating.toLocaleString(lang === "ru" ? "ru-RU" : "en-GB")}</span>
-            </span>
-          ) : null}
-        </p>
-        {c.keySpecs.length > 0 ? (
-          <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
-            {c.keySpecs.map((s) => (
-              <div key={s.code} className="flex gap-1">
-                <dt>{lang === "ru" ? s.nameRu : s.nameEn}:</dt>
-                <dd className="text-slate-800">
-                  {s.value}
-                  {s.unit ? ` ${localizeUnit(s.unit, lang)}` : ""}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        ) : null}
+        </div>
       </div>
       <div className="shrink-0 space-y-1 text-sm sm:w-56 sm:text-right">
         {c.priceKopecks === null ? (
