@@ -140,6 +140,7 @@ export async function createShipmentTx(tx: Tx, order: Order, actor: Actor, party
     },
     link: `/orders/${order.id}`,
     aggregateId: order.id,
+    about: { orderId: order.id, fromOrgId: order.supplierOrgId },
   });
   // the `shipment.created` webhook of both parties (REST/ERP integration, docs/api.md)
   await emitWebhookEvent(tx, {
@@ -300,13 +301,19 @@ async function completeIfDone(tx: Tx, orderId: string, actor: Actor, party: "BUY
     actor,
     data: { from: order.status, to },
   });
-  await notify(tx, {
-    type: "order_delivered",
-    recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
-    params: { number: order.number },
-    link: `/orders/${order.id}`,
-    aggregateId: order.id,
-  });
+  // each side reads the other as the counterparty
+  for (const [to, from] of [
+    [order.supplierOrgId, order.buyerOrgId],
+    [order.buyerOrgId, order.supplierOrgId],
+  ])
+    await notify(tx, {
+      type: "order_delivered",
+      recipients: { orgIds: [to] },
+      params: { number: order.number },
+      link: `/orders/${order.id}`,
+      aggregateId: order.id,
+      about: { orderId: order.id, fromOrgId: from },
+    });
   return to;
 }
 

@@ -90,6 +90,7 @@ export async function createOrdersFromAward(
       params: { number: order.number },
       link: `/orders/${order.id}`,
       aggregateId: order.id,
+      about: { orderId: order.id, fromOrgId: input.buyerOrgId },
     });
     created.push({ orderId: order.id, supplierOrgId: o.supplierOrgId, number: order.number });
   }
@@ -270,6 +271,7 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
         },
         link: `/orders/${order.id}`,
         aggregateId: order.id,
+        about: { orderId: order.id, fromOrgId: actor.organizationId },
       });
     }
     return { status: result.to };
@@ -365,13 +367,19 @@ export async function markOrderPaidBySystem(
     orgIds: [order.buyerOrgId, order.supplierOrgId],
     data: { orderId: order.id, number: order.number, from: order.status, to: "PAID", action: "paymentSucceeded" },
   });
-  await notify(tx, {
-    type: "order_paid",
-    recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
-    params: { number: order.number },
-    link: `/orders/${order.id}`,
-    aggregateId: order.id,
-  });
+  // each side reads the other as the counterparty
+  for (const [to, from] of [
+    [order.supplierOrgId, order.buyerOrgId],
+    [order.buyerOrgId, order.supplierOrgId],
+  ])
+    await notify(tx, {
+      type: "order_paid",
+      recipients: { orgIds: [to] },
+      params: { number: order.number },
+      link: `/orders/${order.id}`,
+      aggregateId: order.id,
+      about: { orderId: order.id, fromOrgId: from },
+    });
   return true;
 }
 
@@ -402,6 +410,7 @@ export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, order
     params: { number: order.number, reason: "платёж возвращён покупателю" },
     link: `/orders/${order.id}`,
     aggregateId: order.id,
+    about: { orderId: order.id },
   });
   return true;
 }
@@ -464,6 +473,7 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
       params: { number: order.number, score: input.score },
       link: `/orders/${order.id}`,
       aggregateId: order.id,
+      about: { orderId: order.id, fromOrgId: order.buyerOrgId },
     });
   });
 }

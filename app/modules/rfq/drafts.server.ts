@@ -590,6 +590,7 @@ export async function publishRfq(actor: Actor, id: string, now: Date = new Date(
       },
       link: `/supplier/rfqs/${id}`,
       aggregateId: id,
+      about: { rfqId: id, fromOrgId: rfq.buyerOrgId },
     });
     await emitWebhookEvent(tx, {
       type: "rfq.published",
