@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
-import { type ColumnTarget, IMPORT_FIELDS } from "~/modules/catalog/catalog.schema";
+import { type ColumnTarget, describeImportError, IMPORT_FIELDS } from "~/modules/catalog/catalog.schema";
 import {
   createImportJob,
   getImportJob,
@@ -98,8 +98,8 @@ export default function ImportPage() {
   }, [running, revalidator]);
   const busy = navigation.state !== "idle";
   const tr = (key: string) => (key.startsWith("files:") ? tf(key.slice(6), { allowed: "XLSX, CSV", max: 25 }) : t(key));
-  const describeError = (e: { row: number; field: string; code: string }) =>
-    `${e.field.startsWith("spec:") ? e.field.slice(5) : t(`import.fields.${e.field}`)}: ${t(`import.errors.${e.code}`)}`;
+  const describeError = (e: { row: number; field: string; code: string; column?: number }) =>
+    describeImportError(t, e, { attributes: job?.attributeNames ?? [], headers: job?.headers ?? [] }, lang);
 
   return (
     <div className="space-y-6">
@@ -160,6 +160,27 @@ export default function ImportPage() {
           <p className="text-sm text-slate-600">
             {job.fileName} · {t("import.mappingHint")}
           </p>
+          {job.unmapped.fields.length + job.unmapped.specs.length > 0 ? (
+            <div
+              role="alert"
+              className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+              data-testid="unmapped"
+            >
+              <p className="font-medium">{t("import.unmappedTitle")}</p>
+              <ul className="mt-1 list-disc pl-6">
+                {job.unmapped.fields.map((f) => (
+                  <li key={f}>{t("import.unmappedField", { name: t(`import.fields.${f}`) })}</li>
+                ))}
+                {job.unmapped.specs.map((a) => (
+                  <li key={a.code}>
+                    {t("import.unmappedSpec", {
+                      name: `${lang === "en" ? a.nameEn : a.nameRu}${a.unit ? `, ${a.unit}` : ""}`,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <div className="overflow-x-auto">
             <table className="bg-white text-sm">
               <thead>
@@ -235,9 +256,7 @@ export default function ImportPage() {
             <>
               <ul className="list-disc pl-6 text-sm text-red-800" data-testid="row-errors">
                 {job.errors.map((e) => (
-                  <li key={`${e.row}-${e.field}-${e.code}`}>
-                    {t("import.row")} {e.row}: {describeError(e)}
-                  </li>
+                  <li key={`${e.row}-${e.field}-${e.code}`}>{describeError(e)}</li>
                 ))}
               </ul>
               <a href={`/supplier/import/${job.id}/errors.xlsx`} className="text-brand-700 underline">
@@ -248,7 +267,10 @@ export default function ImportPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="run" />
             <input type="hidden" name="jobId" value={job.id} />
-            <Button type="submit" disabled={busy || job.totalRows - job.errorCount === 0}>
+            <Button
+              type="submit"
+              disabled={busy || job.totalRows - job.errorCount === 0 || job.unmapped.fields.length > 0}
+            >
               {t("import.run", { count: job.totalRows - job.errorCount })}
             </Button>
           </Form>

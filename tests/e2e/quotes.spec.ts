@@ -167,8 +167,7 @@ test("two suppliers quote, one revises; the buyer compares, exports and splits t
   await expect(awarded).toBeVisible();
   await expectNoAxeViolations(page);
   await group.getByRole("button", { name: /Отметить все по этому запросу/ }).click();
-  await expect(page.getByTestId("notification-group").filter({ hasText: /Оборудование для котельной/ })).toHaveAttribute(
-    "data-unread",
-    "0",
-  );
+  await expect(
+    page.getByTestId("notification-group").filter({ hasText: /Оборудование для котельной/ }),
+  ).toHaveAttribute("data-unread", "0");
 });

@@ -1,8 +1,8 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/accounts/actor";
+import type { Lang } from "~/modules/i18n/i18n";
 import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
-import type { Lang } from "~/modules/i18n/i18n";
 import { NOTIFICATION_TYPES } from "./notification-types";
 
 type Consumer = typeof import("./consumer.server");
@@ -72,7 +72,10 @@ async function aboutParams(tx: Db, about: NonNullable<NotifyInput["about"]>): Pr
     out.rfqTitle = rfq.title;
   }
   if (about.fromOrgId) {
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: about.fromOrgId }, select: { shortName: true } });
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: about.fromOrgId },
+      select: { shortName: true },
+    });
     out.org = org.shortName;
   }
   if (about.amountKopecks !== undefined && about.amountKopecks !== null)

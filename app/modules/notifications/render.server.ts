@@ -42,7 +42,11 @@ export async function renderNotification(
   lang: Lang,
 ): Promise<{ title: string; body: string }> {
   const t = await tFor(lang);
-  const values = { ...formatParams(params, lang, t), context: textContext(params), interpolation: { escapeValue: false } };
+  const values = {
+    ...formatParams(params, lang, t),
+    context: textContext(params),
+    interpolation: { escapeValue: false },
+  };
   return { title: t(`types.${type}.title`, values), body: t(`types.${type}.body`, values) };
 }
 

@@ -114,13 +114,21 @@ describe("notification texts name the counterparty, the RFQ and the amount", () 
         en: `Севгорэнерго extended RFQ No. ${N} “Тестовый запрос” to 25/12/2026, 18:00`,
       },
       {
-        input: { type: "rfq_cancelled", params: { ...rfq, reason: "x" }, about: { rfqId: m.rfqId, fromOrgId: buyerOrg } },
+        input: {
+          type: "rfq_cancelled",
+          params: { ...rfq, reason: "x" },
+          about: { rfqId: m.rfqId, fromOrgId: buyerOrg },
+        },
         to: "supplier",
         ru: `Севгорэнерго отменил запрос № ${N} «Тестовый запрос»`,
         en: `Севгорэнерго cancelled RFQ No. ${N} “Тестовый запрос”`,
       },
       {
-        input: { type: "rfq_declined", params: { ...rfq, reason: "x" }, about: { rfqId: m.rfqId, fromOrgId: supplierOrg } },
+        input: {
+          type: "rfq_declined",
+          params: { ...rfq, reason: "x" },
+          about: { rfqId: m.rfqId, fromOrgId: supplierOrg },
+        },
         to: "buyer",
         ru: `Невский котельный завод отказался от запроса № ${N} «Тестовый запрос»`,
         en: `Невский котельный завод declined RFQ No. ${N} “Тестовый запрос”`,
@@ -199,7 +207,11 @@ describe("notification texts name the counterparty, the RFQ and the amount", () 
         en: `Севгорэнерго cancelled order No. ${O} for RUB 18,550.00 on RFQ No. ${N} “Тестовый запрос”`,
       },
       {
-        input: { type: "order_rated", params: { number: O, score: 5 }, about: { orderId: m.orderId, fromOrgId: buyerOrg } },
+        input: {
+          type: "order_rated",
+          params: { number: O, score: 5 },
+          about: { orderId: m.orderId, fromOrgId: buyerOrg },
+        },
         to: "supplier",
         ru: `Севгорэнерго оценил заказ № ${O} на 18 550,00 ₽: 5 из 5`,
         en: `Севгорэнерго rated order No. ${O} for RUB 18,550.00: 5 of 5`,
@@ -227,7 +239,12 @@ describe("notification texts name the counterparty, the RFQ and the amount", () 
   it("a notification written before the payload carried the names still reads (the plain text)", async () => {
     const { user, actor } = await createActor({ kind: "BUYER" });
     await getPrisma().notification.create({
-      data: { userId: user.id, type: "quote_submitted", params: { number: 10, title: "Кабель", supplier: "ООО Б" }, groupKey: "id:old" },
+      data: {
+        userId: user.id,
+        type: "quote_submitted",
+        params: { number: 10, title: "Кабель", supplier: "ООО Б" },
+        groupKey: "id:old",
+      },
     });
     expect(await titles(actor, "ru")).toEqual(["Новое предложение по запросу № 10"]);
     expect(await titles(actor, "en")).toEqual([expect.stringContaining("No. 10")]);
@@ -252,7 +269,11 @@ describe("notifications are grouped per RFQ", () => {
         about: { rfqId: m.rfqId, fromOrgId: org, amountKopecks: amount },
       });
     // something not about an RFQ is a row of its own
-    await send({ type: "webhook_disabled", recipients: { userIds: [buyer.user.id] }, params: { url: "https://a.example", failures: 5 } });
+    await send({
+      type: "webhook_disabled",
+      recipients: { userIds: [buyer.user.id] },
+      params: { url: "https://a.example", failures: 5 },
+    });
 
     const list = await listNotifications(buyer.actor, { lang: "ru" });
     expect(list.total).toBe(2);
@@ -277,9 +298,9 @@ describe("notifications are grouped per RFQ", () => {
     expect(await countUnread(buyer.actor)).toBe(1);
     const after = await listNotifications(buyer.actor, { lang: "ru" });
     expect(after.groups.map((g) => g.unread)).toEqual([1, 0]);
-    expect((await listNotifications(buyer.actor, { lang: "ru", unreadOnly: true })).groups.map((g) => g.latest.type)).toEqual([
-      "webhook_disabled",
-    ]);
+    expect(
+      (await listNotifications(buyer.actor, { lang: "ru", unreadOnly: true })).groups.map((g) => g.latest.type),
+    ).toEqual(["webhook_disabled"]);
   });
 
   it("an organisation never sees another's notifications", async () => {

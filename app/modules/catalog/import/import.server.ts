@@ -16,8 +16,22 @@ import { toAttributeDef } from "../attributes";
 import { SEARCH_PRODUCT_TOPIC } from "../products.server";
 import { productSlug, shortHash } from "../slug";
 import { canonicalSpecs } from "../specs";
-import { type ColumnTarget, type ImportMapping, suggestMapping, uniqueAttributes } from "./mapping";
-import { buildCategoryIndex, type ImportCategory, type ImportRow, type RowError, validateImportRow } from "./row";
+import {
+  type ColumnTarget,
+  errorTarget,
+  type ImportMapping,
+  requiredFields,
+  suggestMapping,
+  uniqueAttributes,
+} from "./mapping";
+import {
+  buildCategoryIndex,
+  findCategory,
+  type ImportCategory,
+  type ImportRow,
+  type RowError,
+  validateImportRow,
+} from "./row";
 
 export const IMPORT_BATCH_SIZE = 1000;
 const MAX_STORED_ERRORS = 5000;
@@ -115,11 +129,12 @@ export async function getImportJob(actor: Actor, jobId: string, opts: { previewR
   const mapping = readMapping(job.mapping);
   const needSheet = job.status === "UPLOADED" || job.status === "VALIDATED";
   const sheet = needSheet ? await readSheet(job.fileId) : null;
-  const categories = needSheet ? await loadCategories() : [];
+  const categories = await loadCategories();
   const defaultCategory = categories.find((c) => c.id === mapping.defaultCategoryId) ?? null;
   const attributes = defaultCategory
     ? defaultCategory.attributes
     : uniqueAttributes(categories.map((c) => c.attributes));
+  const unmapped = sheet ? unmappedRequired(sheet, mapping, categories) : { fields: [], specs: [] };
   const preview = sheet
     ? sheet.rows.slice(0, opts.previewRows ?? 5).map((cells, i) => ({ rowNumber: sheet.rowNumbers[i], cells }))
     : [];
@@ -139,10 +154,43 @@ export async function getImportJob(actor: Actor, jobId: string, opts: { previewR
     mapping,
     preview,
     attributes,
-    categories: categories.map(({ id, nameRu, nameEn }) => ({ id, nameRu, nameEn })),
+    /** what the rows will need but no column is mapped to: flagged on the mapping step, before a run */
+    unmapped,
+    /** the characteristics of every category, to name them in error texts */
+    attributeNames: uniqueAttributes(categories.map((c) => c.attributes)).map(({ code, nameRu, nameEn }) => ({
+      code,
+      nameRu,
+      nameEn,
+    })),
+    categories: needSheet ? categories.map(({ id, nameRu, nameEn }) => ({ id, nameRu, nameEn })) : [],
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
   };
+}
+
+/**
+ * Required fields and required characteristics that no column is mapped to: the default category's, or those of the
+ * categories the sheet's category column names.
+ */
+function unmappedRequired(sheet: Sheet, mapping: ImportMapping, categories: ImportCategory[]) {
+  const columns = sheet.headers.map((_, i) => mapping.columns[i] ?? "");
+  const mapped = new Set<string>(columns);
+  const defaultCategory = categories.find((c) => c.id === mapping.defaultCategoryId) ?? null;
+  const used = new Map<string, ImportCategory>();
+  if (defaultCategory) used.set(defaultCategory.id, defaultCategory);
+  const categoryColumn = columns.indexOf("field:category");
+  if (categoryColumn >= 0) {
+    const index = buildCategoryIndex(categories);
+    for (const cells of sheet.rows) {
+      const c = findCategory(index, cellText(cells[categoryColumn]));
+      if (c) used.set(c.id, c);
+    }
+  }
+  const fields = requiredFields(defaultCategory !== null).filter((f) => !mapped.has(`field:${f}`));
+  const specs = uniqueAttributes([...used.values()].map((c) => c.attributes))
+    .filter((a) => a.required && !mapped.has(`spec:${a.code}`))
+    .map(({ code, nameRu, nameEn, unit }) => ({ code, nameRu, nameEn, unit }));
+  return { fields, specs };
 }
 
 function rowKey(errors: RowError[]) {
@@ -187,6 +235,10 @@ function validateSheet(
       rows.push(result.row);
     } else errors.push(...result.errors);
   });
+  for (const e of errors) {
+    const column = columns.indexOf(errorTarget(e.field));
+    if (column >= 0) e.column = column;
+  }
   return { rows, errors, sheet };
 }
 
