@@ -289,6 +289,13 @@ export default function ImportPage() {
           <p className="text-sm">
             {t("import.progress", { done: job.processedRows, total: job.totalRows - job.errorCount })}
           </p>
+          {/* without JavaScript the page reloads itself while the job runs; the link does it by hand */}
+          <noscript>
+            <meta httpEquiv="refresh" content="3" />
+          </noscript>
+          <a href={`?job=${job.id}`} className="text-sm text-brand-700 underline">
+            {t("import.reload")}
+          </a>
         </section>
       ) : null}
 

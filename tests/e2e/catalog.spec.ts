@@ -101,6 +101,11 @@ test("XLSX import: 997 of 1,000 rows imported, 3 reported, re-import is a no-op"
     await page.getByRole("button", { name: "Проверить все строки" }).click();
     await expect(page.getByTestId("validation-summary")).toContainText("С ошибками: 3");
     await expect(page.getByTestId("row-errors").locator("li")).toHaveCount(3);
+    // the error names the row, the column and the characteristic in words, never its code
+    await expect(page.getByTestId("row-errors")).toContainText(
+      /Строка 402, столбец G «Номинальная мощность, kVA»: [А-Яа-яё ]+: нужно число/,
+    );
+    await expect(page.getByTestId("row-errors")).not.toContainText("power_kva");
     const report = await page.request.get(
       (await page.getByRole("link", { name: /Скачать отчёт/ }).getAttribute("href")) ?? "",
     );
