@@ -140,7 +140,7 @@ function NotificationRow({ n, lang }: { n: NotificationView; lang: "ru" | "en" }
     <div className="flex items-start gap-3" data-testid="notification" data-type={n.type}>
       <div className="min-w-0 flex-1">
         <p className={`break-words ${n.readAt ? "" : "font-semibold"}`}>{n.title}</p>
-        <p className="text-xs text-slate-500">{formatDateTime(n.createdAt, lang)}</p>
+        <p className="text-xs text-slate-600">{formatDateTime(n.createdAt, lang)}</p>
       </div>
       <Form method="post" className="flex gap-2 text-sm">
         <input type="hidden" name="id" value={n.id} />

@@ -109,6 +109,23 @@ export async function notify(tx: Db, input: NotifyInput): Promise<void> {
   });
 }
 
+/**
+ * An event both parties hear of (an order paid, delivered): one notification to each organisation, naming the other
+ * one as the counterparty.
+ */
+export async function notifyBothParties(
+  tx: Db,
+  parties: [string, string],
+  input: Omit<NotifyInput, "recipients" | "about"> & { about?: Omit<NonNullable<NotifyInput["about"]>, "fromOrgId"> },
+): Promise<void> {
+  const [a, b] = parties;
+  for (const [to, from] of [
+    [a, b],
+    [b, a],
+  ])
+    await notify(tx, { ...input, recipients: { orgIds: [to] }, about: { ...input.about, fromOrgId: from } });
+}
+
 const PAGE_SIZE = 30;
 
 export interface NotificationView {

@@ -4,7 +4,7 @@ import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/ac
 import { recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { quantityToMilli } from "~/modules/money/money";
-import { notify } from "~/modules/notifications/notifications.server";
+import { notify, notifyBothParties } from "~/modules/notifications/notifications.server";
 import { expectedShipDate } from "./contract";
 import { FulfilmentInputError, OrderStateError } from "./errors";
 import { type OrderAction, type OrderParty, transition } from "./state-machine";
@@ -301,19 +301,13 @@ async function completeIfDone(tx: Tx, orderId: string, actor: Actor, party: "BUY
     actor,
     data: { from: order.status, to },
   });
-  // each side reads the other as the counterparty
-  for (const [to, from] of [
-    [order.supplierOrgId, order.buyerOrgId],
-    [order.buyerOrgId, order.supplierOrgId],
-  ])
-    await notify(tx, {
-      type: "order_delivered",
-      recipients: { orgIds: [to] },
-      params: { number: order.number },
-      link: `/orders/${order.id}`,
-      aggregateId: order.id,
-      about: { orderId: order.id, fromOrgId: from },
-    });
+  await notifyBothParties(tx, [order.supplierOrgId, order.buyerOrgId], {
+    type: "order_delivered",
+    params: { number: order.number },
+    link: `/orders/${order.id}`,
+    aggregateId: order.id,
+    about: { orderId: order.id },
+  });
   return to;
 }
 

@@ -3,7 +3,7 @@ import type { OrderStatus, PaymentMethod, VatRate } from "~/generated/prisma/enu
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit, recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
-import { notify } from "~/modules/notifications/notifications.server";
+import { notify, notifyBothParties } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
@@ -367,19 +367,13 @@ export async function markOrderPaidBySystem(
     orgIds: [order.buyerOrgId, order.supplierOrgId],
     data: { orderId: order.id, number: order.number, from: order.status, to: "PAID", action: "paymentSucceeded" },
   });
-  // each side reads the other as the counterparty
-  for (const [to, from] of [
-    [order.supplierOrgId, order.buyerOrgId],
-    [order.buyerOrgId, order.supplierOrgId],
-  ])
-    await notify(tx, {
-      type: "order_paid",
-      recipients: { orgIds: [to] },
-      params: { number: order.number },
-      link: `/orders/${order.id}`,
-      aggregateId: order.id,
-      about: { orderId: order.id, fromOrgId: from },
-    });
+  await notifyBothParties(tx, [order.supplierOrgId, order.buyerOrgId], {
+    type: "order_paid",
+    params: { number: order.number },
+    link: `/orders/${order.id}`,
+    aggregateId: order.id,
+    about: { orderId: order.id },
+  });
   return true;
 }
 
