@@ -108,6 +108,35 @@ export default function ImportPage() {
       {result && "errors" in result ? <FormMessage>{result.errors.map(tr).join(". ")}</FormMessage> : null}
 
       {!job ? (
+        <form
+          method="get"
+          action="/supplier/import/template.xlsx"
+          className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <div>
+            <label htmlFor="template-category" className="block text-sm font-medium">
+              {t("import.templateCategory")}
+            </label>
+            <select
+              id="template-category"
+              name="category"
+              required
+              className="mt-1 block max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            >
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {lang === "en" ? c.nameEn : c.nameRu}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" variant="secondary">
+            {t("import.templateDownload")}
+          </Button>
+          <p className="w-full text-sm text-slate-600">{t("import.templateHint")}</p>
+        </form>
+      ) : null}
+      {!job ? (
         <Form
           method="post"
           encType="multipart/form-data"

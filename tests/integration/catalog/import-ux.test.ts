@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { NotFoundError } from "~/modules/accounts/actor";
 import { describeImportError } from "~/modules/catalog/catalog.schema";
 import {
   buildImportErrorReport,
+  buildImportTemplate,
   createImportJob,
   getImportJob,
   validateImportJob,
@@ -92,5 +94,59 @@ describe("import: required columns at the mapping step, readable error texts", (
     expect(String(ws.getRow(2).getCell(2).value)).toContain(
       "Столбец D «Мощность, кВА»: Мощность: обязательная характеристика не заполнена",
     );
+  });
+});
+
+describe("import template per category", () => {
+  it("has the category's characteristics as columns (required marked, units), lists of allowed values and an example row that imports", async () => {
+    const { actor } = await createActor({ kind: "SUPPLIER" });
+    const category = await createTransformerCategory();
+    const { body } = await buildImportTemplate(actor, category.id);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as never);
+    const ws = wb.worksheets[0];
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(headers).toEqual([
+      "Артикул *",
+      "Наименование *",
+      "Категория",
+      "Производитель",
+      "Цена без НДС, руб.",
+      "НДС",
+      "Ед. изм.",
+      "Срок поставки, дней",
+      "Мощность, kVA * [power_kva]",
+      "Охлаждение [cooling]",
+      "Герметичный [hermetic]",
+    ]);
+    expect(ws.getCell("J2").dataValidation).toMatchObject({ type: "list", formulae: ['"Масляное,Сухое"'] });
+    expect(ws.getCell("K3").dataValidation).toMatchObject({ type: "list", formulae: ['"да,нет"'] });
+    expect(ws.getCell("I2").dataValidation).toMatchObject({ type: "decimal" });
+    expect(String(ws.getCell("F2").dataValidation?.formulae?.[0])).toContain("22");
+    expect(ws.getCell("C2").value).toBe(category.slug);
+
+    // the template comes back mapped column by column and its example row is valid
+    const { id } = await createImportJob(actor, { file: { name: "шаблон.xlsx", bytes: new Uint8Array(body) } });
+    const job = await getImportJob(actor, id);
+    expect(job.mapping.columns).toEqual([
+      "field:sku",
+      "field:title",
+      "field:category",
+      "field:manufacturer",
+      "field:price",
+      "field:vatRate",
+      "field:unit",
+      "field:leadTimeDays",
+      "spec:power_kva",
+      "spec:cooling",
+      "spec:hermetic",
+    ]);
+    expect(job.unmapped).toEqual({ fields: [], specs: [] });
+    expect(await validateImportJob(actor, id, job.mapping)).toMatchObject({ validRows: 1, errorRows: 0 });
+  });
+
+  it("an unknown category is NotFound", async () => {
+    const { actor } = await createActor({ kind: "SUPPLIER" });
+    await expect(buildImportTemplate(actor, "nope")).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -650,3 +650,74 @@ export async function exportSupplierCatalog(actor: Actor): Promise<Buffer> {
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A validation list in a formula: "a,b,c" (Excel limits it to 255 characters; longer lists are left unvalidated). */
+function listFormula(values: string[]): string | null {
+  const f = `"${values.map((v) => v.replace(/[",]/g, " ")).join(",")}"`;
+  return f.length <= 257 ? f : null;
+}
+
+/**
+ * An XLSX template for importing into one category: the product fields and the category's characteristics as
+ * columns (required ones marked «*», units in the headers, `[code]` so the mapping is exact), allowed values as
+ * drop-down validation lists (НДС rates of the supplier, enumerations, да/нет), and one example row.
+ */
+export async function buildImportTemplate(actor: Actor, categoryId: string): Promise<{ body: Buffer; slug: string }> {
+  requireSupplier(actor);
+  const category = (await loadCategories()).find((c) => c.id === categoryId);
+  if (!category) throw new NotFoundError("category");
+  const vat = await supplierVatOptions(actor.organizationId as string);
+  const fields: { header: string; example: string | number; list?: string[] }[] = [
+    { header: "Артикул *", example: "ART-001" },
+    { header: "Наименование *", example: `${category.nameRu}: пример` },
+    { header: "Категория", example: category.slug },
+    { header: "Производитель", example: "" },
+    { header: "Цена без НДС, руб.", example: 1000 },
+    {
+      header: "НДС",
+      example: vatPercentLabel(vat.rates[0] ?? "VAT22", "ru"),
+      list: vat.rates.map((r) => vatPercentLabel(r, "ru")),
+    },
+    { header: "Ед. изм.", example: unitName("pcs", "ru") },
+    { header: "Срок поставки, дней", example: 30 },
+  ];
+  const specs = category.attributes.map((a) => {
+    const header = `${a.nameRu}${a.unit ? `, ${a.unit}` : ""}${a.required ? " *" : ""} [${a.code}]`;
+    const list =
+      a.type === "ENUM" && a.options ? a.options.map((o) => o.ru) : a.type === "BOOLEAN" ? ["да", "нет"] : undefined;
+    const example = list?.[0] ?? (a.type === "NUMBER" ? 1 : "");
+    return { header, example, list, number: a.type === "NUMBER" };
+  });
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("Импорт");
+  const columns = [...fields.map((f) => ({ ...f, number: false })), ...specs];
+  ws.addRow(columns.map((c) => c.header.replace(/[\u00a0\u202f]/g, " ")));
+  ws.getRow(1).font = { bold: true };
+  ws.addRow(columns.map((c) => (typeof c.example === "string" ? neutralizeCell(c.example) : c.example)));
+  columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = Math.min(40, Math.max(12, c.header.length + 2));
+    const formula = c.list ? listFormula(c.list.map((v) => v.replace(/[\u00a0\u202f]/g, " "))) : null;
+    for (let r = 2; r <= 501; r++) {
+      const cell = ws.getRow(r).getCell(i + 1);
+      if (formula)
+        cell.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [formula],
+          showErrorMessage: true,
+          error: "Выберите значение из списка",
+        };
+      else if (c.number)
+        cell.dataValidation = {
+          type: "decimal",
+          operator: "greaterThanOrEqual",
+          allowBlank: true,
+          formulae: [0],
+          showErrorMessage: true,
+          error: "Нужно число",
+        };
+    }
+  });
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  return { body: Buffer.from(await workbook.xlsx.writeBuffer()), slug: category.slug };
+}
