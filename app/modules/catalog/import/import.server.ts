@@ -685,7 +685,7 @@ export async function buildImportTemplate(actor: Actor, categoryId: string): Pro
     const header = `${a.nameRu}${a.unit ? `, ${a.unit}` : ""}${a.required ? " *" : ""} [${a.code}]`;
     const list =
       a.type === "ENUM" && a.options ? a.options.map((o) => o.ru) : a.type === "BOOLEAN" ? ["да", "нет"] : undefined;
-    const example = list?.[0] ?? (a.type === "NUMBER" ? 1 : "");
+    const example = list?.[0] ?? (a.type === "NUMBER" ? 1 : "пример");
     return { header, example, list, number: a.type === "NUMBER" };
   });
   const workbook = new ExcelJS.Workbook();
