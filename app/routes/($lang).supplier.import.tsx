@@ -113,23 +113,12 @@ export default function ImportPage() {
           action="/supplier/import/template.xlsx"
           className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5"
         >
-          <div>
-            <label htmlFor="template-category" className="block text-sm font-medium">
-              {t("import.templateCategory")}
-            </label>
-            <select
-              id="template-category"
-              name="category"
-              required
-              className="mt-1 block max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-            >
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {lang === "en" ? c.nameEn : c.nameRu}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CategorySelect
+            id="template-category"
+            name="category"
+            label={t("import.templateCategory")}
+            categories={categories}
+          />
           <Button type="submit" variant="secondary">
             {t("import.templateDownload")}
           </Button>
@@ -156,23 +145,13 @@ export default function ImportPage() {
               className="mt-1 block text-sm"
             />
           </div>
-          <div>
-            <label htmlFor="default-category" className="block text-sm font-medium">
-              {t("import.defaultCategory")}
-            </label>
-            <select
-              id="default-category"
-              name="defaultCategoryId"
-              className="mt-1 block max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-            >
-              <option value="">{t("import.noDefault")}</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {lang === "en" ? c.nameEn : c.nameRu}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CategorySelect
+            id="default-category"
+            name="defaultCategoryId"
+            label={t("import.defaultCategory")}
+            categories={categories}
+            none={t("import.noDefault")}
+          />
           <Button type="submit" disabled={busy}>
             {t("import.upload")}
           </Button>
@@ -358,6 +337,38 @@ export default function ImportPage() {
           </LocalizedLink>
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A leaf category picker of the import page (the template's category, the rows' default category). */
+function CategorySelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  categories: { id: string; nameRu: string; nameEn: string }[];
+  /** the empty choice; without it a category is required */
+  none?: string;
+}) {
+  const lang = useLang();
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        name={props.name}
+        required={props.none === undefined}
+        className="mt-1 block max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+      >
+        {props.none !== undefined ? <option value="">{props.none}</option> : null}
+        {props.categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {lang === "en" ? c.nameEn : c.nameRu}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
