@@ -7,7 +7,7 @@ import { FormMessage } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
-import { type ColumnTarget, IMPORT_FIELDS } from "~/modules/catalog/catalog.schema";
+import { type ColumnTarget, describeImportError, IMPORT_FIELDS } from "~/modules/catalog/catalog.schema";
 import {
   createImportJob,
   getImportJob,
@@ -99,8 +99,8 @@ export default function ImportPage() {
   }, [running, revalidator]);
   const busy = navigation.state !== "idle";
   const tr = (key: string) => (key.startsWith("files:") ? tf(key.slice(6), { allowed: "XLSX, CSV", max: 25 }) : t(key));
-  const describeError = (e: { row: number; field: string; code: string }) =>
-    `${e.field.startsWith("spec:") ? e.field.slice(5) : t(`import.fields.${e.field}`)}: ${t(`import.errors.${e.code}`)}`;
+  const describeError = (e: { row: number; field: string; code: string; column?: number }) =>
+    describeImportError(t, e, { attributes: job?.attributeNames ?? [], headers: job?.headers ?? [] }, lang);
 
   return (
     <div className="space-y-6">
@@ -108,6 +108,24 @@ export default function ImportPage() {
       <p className="max-w-3xl text-slate-700">{t("import.lead")}</p>
       {result && "errors" in result ? <FormMessage>{result.errors.map(tr).join(". ")}</FormMessage> : null}
 
+      {!job ? (
+        <form
+          method="get"
+          action="/supplier/import/template.xlsx"
+          className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <CategorySelect
+            id="template-category"
+            name="category"
+            label={t("import.templateCategory")}
+            categories={categories}
+          />
+          <Button type="submit" variant="secondary">
+            {t("import.templateDownload")}
+          </Button>
+          <p className="w-full text-sm text-slate-600">{t("import.templateHint")}</p>
+        </form>
+      ) : null}
       {!job ? (
         <Form
           method="post"
@@ -121,23 +139,13 @@ export default function ImportPage() {
             </label>
             <FileInput id="import-file" name="file" required accept=".xlsx,.csv,.xml,.zip" />
           </div>
-          <div>
-            <label htmlFor="default-category" className="block text-sm font-medium">
-              {t("import.defaultCategory")}
-            </label>
-            <select
-              id="default-category"
-              name="defaultCategoryId"
-              className="mt-1 block max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-            >
-              <option value="">{t("import.noDefault")}</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {lang === "en" ? c.nameEn : c.nameRu}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CategorySelect
+            id="default-category"
+            name="defaultCategoryId"
+            label={t("import.defaultCategory")}
+            categories={categories}
+            none={t("import.noDefault")}
+          />
           <Button type="submit" disabled={busy}>
             {t("import.upload")}
           </Button>
@@ -154,6 +162,27 @@ export default function ImportPage() {
           <p className="text-sm text-slate-600">
             {job.fileName} · {t("import.mappingHint")}
           </p>
+          {job.unmapped.fields.length + job.unmapped.specs.length > 0 ? (
+            <div
+              role="alert"
+              className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+              data-testid="unmapped"
+            >
+              <p className="font-medium">{t("import.unmappedTitle")}</p>
+              <ul className="mt-1 list-disc pl-6">
+                {job.unmapped.fields.map((f) => (
+                  <li key={f}>{t("import.unmappedField", { name: t(`import.fields.${f}`) })}</li>
+                ))}
+                {job.unmapped.specs.map((a) => (
+                  <li key={a.code}>
+                    {t("import.unmappedSpec", {
+                      name: `${lang === "en" ? a.nameEn : a.nameRu}${a.unit ? `, ${a.unit}` : ""}`,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <div className="overflow-x-auto">
             <table className="bg-white text-sm">
               <thead>
@@ -229,9 +258,7 @@ export default function ImportPage() {
             <>
               <ul className="list-disc pl-6 text-sm text-red-800" data-testid="row-errors">
                 {job.errors.map((e) => (
-                  <li key={`${e.row}-${e.field}-${e.code}`}>
-                    {t("import.row")} {e.row}: {describeError(e)}
-                  </li>
+                  <li key={`${e.row}-${e.field}-${e.code}`}>{describeError(e)}</li>
                 ))}
               </ul>
               <a href={`/supplier/import/${job.id}/errors.xlsx`} className="text-brand-700 underline">
@@ -242,7 +269,10 @@ export default function ImportPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="run" />
             <input type="hidden" name="jobId" value={job.id} />
-            <Button type="submit" disabled={busy || job.totalRows - job.errorCount === 0}>
+            <Button
+              type="submit"
+              disabled={busy || job.totalRows - job.errorCount === 0 || job.unmapped.fields.length > 0}
+            >
               {t("import.run", { count: job.totalRows - job.errorCount })}
             </Button>
           </Form>
@@ -261,6 +291,13 @@ export default function ImportPage() {
           <p className="text-sm">
             {t("import.progress", { done: job.processedRows, total: job.totalRows - job.errorCount })}
           </p>
+          {/* without JavaScript the page reloads itself while the job runs; the link does it by hand */}
+          <noscript>
+            <meta httpEquiv="refresh" content="3" />
+          </noscript>
+          <a href={`?job=${job.id}`} className="text-sm text-brand-700 underline">
+            {t("import.reload")}
+          </a>
         </section>
       ) : null}
 
@@ -294,6 +331,38 @@ export default function ImportPage() {
           </LocalizedLink>
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A leaf category picker of the import page (the template's category, the rows' default category). */
+function CategorySelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  categories: { id: string; nameRu: string; nameEn: string }[];
+  /** the empty choice; without it a category is required */
+  none?: string;
+}) {
+  const lang = useLang();
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        name={props.name}
+        required={props.none === undefined}
+        className="mt-1 block max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+      >
+        {props.none !== undefined ? <option value="">{props.none}</option> : null}
+        {props.categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {lang === "en" ? c.nameEn : c.nameRu}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -101,6 +101,11 @@ test("XLSX import: 997 of 1,000 rows imported, 3 reported, re-import is a no-op"
     await page.getByRole("button", { name: "Проверить все строки" }).click();
     await expect(page.getByTestId("validation-summary")).toContainText("С ошибками: 3");
     await expect(page.getByTestId("row-errors").locator("li")).toHaveCount(3);
+    // the error names the row, the column and the characteristic in words, never its code
+    await expect(page.getByTestId("row-errors")).toContainText(
+      /Строка 402, столбец G «Номинальная мощность, kVA»: [А-Яа-яё ]+: нужно число/,
+    );
+    await expect(page.getByTestId("row-errors")).not.toContainText("power_kva");
     const report = await page.request.get(
       (await page.getByRole("link", { name: /Скачать отчёт/ }).getAttribute("href")) ?? "",
     );
@@ -113,4 +118,40 @@ test("XLSX import: 997 of 1,000 rows imported, 3 reported, re-import is a no-op"
       pass === 1 ? "создано 997, обновлено 0, без изменений 0" : "создано 0, обновлено 0, без изменений 997",
     );
   }
+});
+
+test("import template: download for a category, upload it back, nothing unmapped, the example row imports", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await loginAs(page, demoOwnerEmail(SUPPLIER), undefined, { redirectTo: "/supplier/import" });
+  const select = page.getByLabel("Шаблон для категории");
+  const value = await select
+    .locator("option", { hasText: /Силовые трансформаторы/ })
+    .first()
+    .getAttribute("value");
+  await select.selectOption(value ?? "");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Скачать шаблон XLSX" }).click(),
+  ]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-template-")), "шаблон.xlsx");
+  await download.saveAs(file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const headers = (book.worksheets[0].getRow(1).values as unknown[]).slice(1).map(String);
+  expect(headers.slice(0, 2)).toEqual(["Артикул *", "Наименование *"]);
+  expect(headers.some((h) => / \*? ?\[power_kva\]$/.test(h))).toBe(true);
+  // a fresh SKU so the row is created
+  book.worksheets[0].getCell("A2").value = `TPL-${Date.now()}`;
+  await book.xlsx.writeFile(file);
+
+  await page.getByLabel("Файл XLSX или CSV").setInputFiles(file);
+  await page.getByRole("button", { name: "Загрузить и сопоставить столбцы" }).click();
+  await expect(page.getByRole("button", { name: "Проверить все строки" })).toBeVisible();
+  await expect(page.getByTestId("unmapped")).toHaveCount(0);
+  await page.getByRole("button", { name: "Проверить все строки" }).click();
+  await expect(page.getByTestId("validation-summary")).toContainText("С ошибками: 0");
+  await page.getByRole("button", { name: "Импортировать 1 строку" }).click();
+  await expect(page.getByTestId("import-done")).toContainText("создано 1", { timeout: 60_000 });
 });

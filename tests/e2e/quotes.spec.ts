@@ -150,10 +150,24 @@ test("two suppliers quote, one revises; the buyer compares, exports and splits t
   expect(norm(await orderB.textContent())).toContain("1 850,00"); // 1350 + delivery 500
   await logout(page);
 
-  // supplier B is told it won (the notification body lists "позиций: 1 из 3")
+  // supplier B is told it won and of its order: one row for the RFQ, naming the buyer and the order total with НДС;
+  // the older notifications of the RFQ fold under «+N ещё»
   await loginAs(page, demoOwnerEmail(slugB), undefined, { redirectTo: "/notifications" });
+  const group = page.getByTestId("notification-group").filter({ hasText: /Оборудование для котельной/ });
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText(/Ваше предложение выбрано: запрос №/).first()).toBeVisible({ timeout: 1_000 });
+    await expect(group.getByText(/разместил заказ № \d+ на 1\s850,00\s₽ по запросу № \d+ «Оборудование/)).toHaveCount(
+      1,
+      { timeout: 1_000 },
+    );
   }).toPass({ timeout: 30_000 });
+  await expect(group).toHaveCount(1);
+  const awarded = group.getByText(/выбрал ваше предложение по запросу № \d+ «Оборудование для котельной/);
+  await group.getByText(/^\+\d+ ещё$/).click();
+  await expect(awarded).toBeVisible();
+  await expectNoAxeViolations(page);
+  await group.getByRole("button", { name: /Отметить все по этому запросу/ }).click();
+  await expect(
+    page.getByTestId("notification-group").filter({ hasText: /Оборудование для котельной/ }),
+  ).toHaveAttribute("data-unread", "0");
 });

@@ -138,4 +138,10 @@ export const attributeFormSchema = z.object({
 });
 
 /** Fields an import column can map to (shared by the import page and the server). */
-export { type ColumnTarget, IMPORT_FIELDS, type ImportField } from "./import/mapping";
+export {
+  type ColumnTarget,
+  columnLetter,
+  describeImportError,
+  IMPORT_FIELDS,
+  type ImportField,
+} from "./import/mapping";

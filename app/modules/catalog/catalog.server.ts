@@ -33,6 +33,7 @@ export {
 export { CatalogValidationError } from "./errors";
 export {
   buildImportErrorReport,
+  buildImportTemplate,
   createImportJob,
   exportSupplierCatalog,
   getImportJob,

@@ -49,6 +49,7 @@ export async function deliverNotifications(events: OutboxEventRow[]): Promise<vo
     type: string;
     params: object;
     link: string | null;
+    groupKey: string;
   }[] = [];
   const emails: { eventId: bigint; to: string; subject: string; text: string; html: string }[] = [];
   for (const [index, p] of payloads.entries()) {
@@ -69,6 +70,7 @@ export async function deliverNotifications(events: OutboxEventRow[]): Promise<vo
         type: p.type,
         params: p.params ?? {},
         link: p.link,
+        groupKey: typeof p.params?.rfqId === "string" ? `rfq:${p.params.rfqId}` : `event:${eventId}`,
       });
       if (!emailOff.has(`${user.id}:${p.type}`)) {
         const lang = langOf(user.locale);

@@ -4,7 +4,7 @@ import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/ac
 import { recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { quantityToMilli } from "~/modules/money/money";
-import { notify } from "~/modules/notifications/notifications.server";
+import { notify, notifyBothParties } from "~/modules/notifications/notifications.server";
 import { FulfilmentInputError, OrderStateError } from "./errors";
 import { addCalendarDays, orderSchedule } from "./schedule";
 import { type OrderAction, type OrderParty, transition } from "./state-machine";
@@ -140,6 +140,7 @@ export async function createShipmentTx(tx: Tx, order: Order, actor: Actor, party
     },
     link: `/orders/${order.id}`,
     aggregateId: order.id,
+    about: { orderId: order.id, fromOrgId: order.supplierOrgId },
   });
   // the `shipment.created` webhook of both parties (REST/ERP integration, docs/api.md)
   await emitWebhookEvent(tx, {
@@ -300,12 +301,12 @@ async function completeIfDone(tx: Tx, orderId: string, actor: Actor, party: "BUY
     actor,
     data: { from: order.status, to },
   });
-  await notify(tx, {
+  await notifyBothParties(tx, [order.supplierOrgId, order.buyerOrgId], {
     type: "order_delivered",
-    recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
     params: { number: order.number },
     link: `/orders/${order.id}`,
     aggregateId: order.id,
+    about: { orderId: order.id },
   });
   return to;
 }

@@ -3,7 +3,7 @@ import type { OrderStatus, PaymentMethod, VatRate } from "~/generated/prisma/enu
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
 import { listAudit, recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
-import { notify } from "~/modules/notifications/notifications.server";
+import { notify, notifyBothParties } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
 import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
@@ -90,6 +90,7 @@ export async function createOrdersFromAward(
       params: { number: order.number },
       link: `/orders/${order.id}`,
       aggregateId: order.id,
+      about: { orderId: order.id, fromOrgId: input.buyerOrgId },
     });
     created.push({ orderId: order.id, supplierOrgId: o.supplierOrgId, number: order.number });
   }
@@ -270,6 +271,7 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
         },
         link: `/orders/${order.id}`,
         aggregateId: order.id,
+        about: { orderId: order.id, fromOrgId: actor.organizationId },
       });
     }
     return { status: result.to };
@@ -365,12 +367,12 @@ export async function markOrderPaidBySystem(
     orgIds: [order.buyerOrgId, order.supplierOrgId],
     data: { orderId: order.id, number: order.number, from: order.status, to: "PAID", action: "paymentSucceeded" },
   });
-  await notify(tx, {
+  await notifyBothParties(tx, [order.supplierOrgId, order.buyerOrgId], {
     type: "order_paid",
-    recipients: { orgIds: [order.buyerOrgId, order.supplierOrgId] },
     params: { number: order.number },
     link: `/orders/${order.id}`,
     aggregateId: order.id,
+    about: { orderId: order.id },
   });
   return true;
 }
@@ -402,6 +404,7 @@ export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, order
     params: { number: order.number, reason: "платёж возвращён покупателю" },
     link: `/orders/${order.id}`,
     aggregateId: order.id,
+    about: { orderId: order.id },
   });
   return true;
 }
@@ -464,6 +467,7 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
       params: { number: order.number, score: input.score },
       link: `/orders/${order.id}`,
       aggregateId: order.id,
+      about: { orderId: order.id, fromOrgId: order.buyerOrgId },
     });
   });
 }

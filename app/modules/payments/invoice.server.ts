@@ -135,6 +135,7 @@ export async function reportInvoicePayment(actor: Actor, orderId: string, input:
       params: { number: order.number },
       link: `/orders/${order.id}`,
       aggregateId: order.id,
+      about: { orderId: order.id, fromOrgId: order.buyerOrgId },
     });
     return { paymentId: payment.id };
   });

@@ -75,6 +75,7 @@ export async function recordAward(
       params: { ...params, lines, total: rfq.itemCount },
       link: `/supplier/rfqs/${rfq.id}`,
       aggregateId: q.id,
+      about: { rfqId: rfq.id, fromOrgId: actor.organizationId },
     });
   }
   if (losers.length)
@@ -84,6 +85,7 @@ export async function recordAward(
       params,
       link: `/supplier/rfqs/${rfq.id}`,
       aggregateId: rfq.id,
+      about: { rfqId: rfq.id, fromOrgId: actor.organizationId },
     });
   return { awardId: award.id, winners };
 }

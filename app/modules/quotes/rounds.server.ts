@@ -82,6 +82,7 @@ export async function startRebidRound(actor: Actor, rfqId: string, input: RoundI
       params: { number: rfq.number, title: rfq.title, round: number, deadline: input.deadline, note: input.note ?? "" },
       link: `/supplier/rfqs/${rfqId}`,
       aggregateId: round.id,
+      about: { rfqId, fromOrgId: rfq.buyerOrgId },
     });
     return { roundId: round.id, number };
   });
@@ -235,6 +236,8 @@ export async function reconfirmQuote(actor: Actor, rfqId: string, validUntil: st
       params: { number: quote.rfq.number, title: quote.rfq.title, supplier: supplier.shortName, version },
       link: `/buyer/rfqs/${rfqId}/compare`,
       aggregateId: quote.id,
+      // the RFQ is closed (opened): the re-confirmed total is no secret
+      about: { rfqId, fromOrgId: quote.supplierOrgId, amountKopecks: v.landedKopecks },
     });
     return { quoteId: quote.id, version };
   });

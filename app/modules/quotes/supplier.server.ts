@@ -401,6 +401,11 @@ export async function saveQuote(
       params: { number: rfq.number, title: rfq.title, supplier: supplier.shortName, version },
       link: `/buyer/rfqs/${rfqId}/compare`,
       aggregateId: quote.id,
+      about: {
+        rfqId,
+        fromOrgId: orgId,
+        amountKopecks: rfq.sealed || round?.round.sealed ? null : versionData.landedKopecks,
+      },
     });
     // amounts never go out here (sealed RFQs): receivers read the comparison through the API
     await emitWebhookEvent(tx, {
@@ -434,6 +439,7 @@ export async function withdrawQuote(actor: Actor, rfqId: string, now: Date = new
       params: { number: rfq.number, title: rfq.title, supplier: supplier.shortName },
       link: `/buyer/rfqs/${rfqId}/compare`,
       aggregateId: quote.id,
+      about: { rfqId, fromOrgId: orgId },
     });
     return { quoteId: quote.id };
   });

@@ -205,6 +205,7 @@ export async function extendDeadline(actor: Actor, id: string, deadline: Date, n
       params: { number: rfq.number, title: rfq.title, deadline },
       link: `/supplier/rfqs/${id}`,
       aggregateId: id,
+      about: { rfqId: id, fromOrgId: rfq.buyerOrgId },
     });
   });
 }
@@ -233,6 +234,7 @@ export async function cancelRfq(actor: Actor, id: string, reason: string) {
       params: { number: rfq.number, title: rfq.title, reason },
       link: `/supplier/rfqs/${id}`,
       aggregateId: id,
+      about: { rfqId: id, fromOrgId: rfq.buyerOrgId },
     });
   });
 }
@@ -333,6 +335,7 @@ export async function answerQuestion(
       params: { number: rfq.number, title: rfq.title, published: input.publish },
       link: `/supplier/rfqs/${rfqId}#questions`,
       aggregateId: rfqId,
+      about: { rfqId, fromOrgId: rfq.buyerOrgId },
     });
     return { id: message.id };
   });

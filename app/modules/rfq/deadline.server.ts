@@ -78,6 +78,7 @@ async function closeRfqInTx(
       params: { number: rfq.number, title: rfq.title, quoted },
       link: `/buyer/rfqs/${rfq.id}`,
       aggregateId: rfq.id,
+      about: { rfqId: rfq.id },
     });
   } else {
     await notify(tx, {
@@ -86,6 +87,7 @@ async function closeRfqInTx(
       params: { number: rfq.number, title: rfq.title },
       link: `/supplier/rfqs/${rfq.id}`,
       aggregateId: rfq.id,
+      about: { rfqId: rfq.id, fromOrgId: rfq.buyerOrgId },
     });
   }
   await emitWebhookEvent(tx, {
@@ -142,7 +144,7 @@ export async function sendDeadlineReminders(now: Date = new Date()): Promise<str
   const soon = new Date(now.getTime() + 24 * 3600 * 1000);
   const due = await prisma.rfq.findMany({
     where: { status: "PUBLISHED", reminderSentAt: null, deadline: { gt: now, lte: soon } },
-    select: { id: true, number: true, title: true, deadline: true },
+    select: { id: true, number: true, title: true, deadline: true, buyerOrgId: true },
     take: 100,
   });
   const sent: string[] = [];
@@ -163,6 +165,7 @@ export async function sendDeadlineReminders(now: Date = new Date()): Promise<str
         params: { number: rfq.number, title: rfq.title, deadline: rfq.deadline },
         link: `/supplier/rfqs/${rfq.id}`,
         aggregateId: rfq.id,
+        about: { rfqId: rfq.id, fromOrgId: rfq.buyerOrgId },
       });
       sent.push(rfq.id);
     });

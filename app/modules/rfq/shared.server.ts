@@ -31,7 +31,14 @@ export async function loadBuyerRfq<T extends Prisma.RfqInclude>(
 /** The «новый запрос» notification to the suppliers an RFQ is sent to: on publishing, or one added to it later. */
 export async function notifyRfqSent(
   db: Db,
-  rfq: { id: string; number: number; title: string; deadline: Date | null; buyer: { shortName: string } },
+  rfq: {
+    id: string;
+    number: number;
+    title: string;
+    deadline: Date | null;
+    buyerOrgId: string;
+    buyer: { shortName: string };
+  },
   items: number,
   orgIds: string[],
 ) {
@@ -41,6 +48,7 @@ export async function notifyRfqSent(
     params: { number: rfq.number, title: rfq.title, buyer: rfq.buyer.shortName, deadline: rfq.deadline ?? null, items },
     link: `/supplier/rfqs/${rfq.id}`,
     aggregateId: rfq.id,
+    about: { rfqId: rfq.id, fromOrgId: rfq.buyerOrgId },
   });
 }
 

@@ -238,6 +238,7 @@ export async function declineRfq(actor: Actor, rfqId: string, reason: string) {
       params: { number: recipient.rfq.number, title: recipient.rfq.title, supplier: supplier.shortName, reason },
       link: `/buyer/rfqs/${rfqId}`,
       aggregateId: rfqId,
+      about: { rfqId, fromOrgId: recipient.supplierOrgId },
     });
   });
 }
@@ -274,6 +275,7 @@ export async function askQuestion(actor: Actor, rfqId: string, body: string) {
       params: { number: recipient.rfq.number, title: recipient.rfq.title, supplier: supplier.shortName },
       link: `/buyer/rfqs/${rfqId}#questions`,
       aggregateId: rfqId,
+      about: { rfqId, fromOrgId: recipient.supplierOrgId },
     });
     return { id: message.id };
   });

@@ -16,8 +16,22 @@ import { toAttributeDef } from "../attributes";
 import { SEARCH_PRODUCT_TOPIC } from "../products.server";
 import { productSlug, shortHash } from "../slug";
 import { canonicalSpecs } from "../specs";
-import { type ColumnTarget, type ImportMapping, suggestMapping, uniqueAttributes } from "./mapping";
-import { buildCategoryIndex, type ImportCategory, type ImportRow, type RowError, validateImportRow } from "./row";
+import {
+  type ColumnTarget,
+  errorTarget,
+  type ImportMapping,
+  requiredFields,
+  suggestMapping,
+  uniqueAttributes,
+} from "./mapping";
+import {
+  buildCategoryIndex,
+  findCategory,
+  type ImportCategory,
+  type ImportRow,
+  type RowError,
+  validateImportRow,
+} from "./row";
 
 export const IMPORT_BATCH_SIZE = 1000;
 const MAX_STORED_ERRORS = 5000;
@@ -115,11 +129,12 @@ export async function getImportJob(actor: Actor, jobId: string, opts: { previewR
   const mapping = readMapping(job.mapping);
   const needSheet = job.status === "UPLOADED" || job.status === "VALIDATED";
   const sheet = needSheet ? await readSheet(job.fileId) : null;
-  const categories = needSheet ? await loadCategories() : [];
+  const categories = await loadCategories();
   const defaultCategory = categories.find((c) => c.id === mapping.defaultCategoryId) ?? null;
   const attributes = defaultCategory
     ? defaultCategory.attributes
     : uniqueAttributes(categories.map((c) => c.attributes));
+  const unmapped = sheet ? unmappedRequired(sheet, mapping, categories) : { fields: [], specs: [] };
   const preview = sheet
     ? sheet.rows.slice(0, opts.previewRows ?? 5).map((cells, i) => ({ rowNumber: sheet.rowNumbers[i], cells }))
     : [];
@@ -139,10 +154,43 @@ export async function getImportJob(actor: Actor, jobId: string, opts: { previewR
     mapping,
     preview,
     attributes,
-    categories: categories.map(({ id, nameRu, nameEn }) => ({ id, nameRu, nameEn })),
+    /** what the rows will need but no column is mapped to: flagged on the mapping step, before a run */
+    unmapped,
+    /** the characteristics of every category, to name them in error texts */
+    attributeNames: uniqueAttributes(categories.map((c) => c.attributes)).map(({ code, nameRu, nameEn }) => ({
+      code,
+      nameRu,
+      nameEn,
+    })),
+    categories: needSheet ? categories.map(({ id, nameRu, nameEn }) => ({ id, nameRu, nameEn })) : [],
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
   };
+}
+
+/**
+ * Required fields and required characteristics that no column is mapped to: the default category's, or those of the
+ * categories the sheet's category column names.
+ */
+function unmappedRequired(sheet: Sheet, mapping: ImportMapping, categories: ImportCategory[]) {
+  const columns = sheet.headers.map((_, i) => mapping.columns[i] ?? "");
+  const mapped = new Set<string>(columns);
+  const defaultCategory = categories.find((c) => c.id === mapping.defaultCategoryId) ?? null;
+  const used = new Map<string, ImportCategory>();
+  if (defaultCategory) used.set(defaultCategory.id, defaultCategory);
+  const categoryColumn = columns.indexOf("field:category");
+  if (categoryColumn >= 0) {
+    const index = buildCategoryIndex(categories);
+    for (const cells of sheet.rows) {
+      const c = findCategory(index, cellText(cells[categoryColumn]));
+      if (c) used.set(c.id, c);
+    }
+  }
+  const fields = requiredFields(defaultCategory !== null).filter((f) => !mapped.has(`field:${f}`));
+  const specs = uniqueAttributes([...used.values()].map((c) => c.attributes))
+    .filter((a) => a.required && !mapped.has(`spec:${a.code}`))
+    .map(({ code, nameRu, nameEn, unit }) => ({ code, nameRu, nameEn, unit }));
+  return { fields, specs };
 }
 
 function rowKey(errors: RowError[]) {
@@ -187,6 +235,10 @@ function validateSheet(
       rows.push(result.row);
     } else errors.push(...result.errors);
   });
+  for (const e of errors) {
+    const column = columns.indexOf(errorTarget(e.field));
+    if (column >= 0) e.column = column;
+  }
   return { rows, errors, sheet };
 }
 
@@ -597,4 +649,75 @@ export async function exportSupplierCatalog(actor: Actor): Promise<Buffer> {
     );
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A validation list in a formula: "a,b,c" (Excel limits it to 255 characters; longer lists are left unvalidated). */
+function listFormula(values: string[]): string | null {
+  const f = `"${values.map((v) => v.replace(/[",]/g, " ")).join(",")}"`;
+  return f.length <= 257 ? f : null;
+}
+
+/**
+ * An XLSX template for importing into one category: the product fields and the category's characteristics as
+ * columns (required ones marked «*», units in the headers, `[code]` so the mapping is exact), allowed values as
+ * drop-down validation lists (НДС rates of the supplier, enumerations, да/нет), and one example row.
+ */
+export async function buildImportTemplate(actor: Actor, categoryId: string): Promise<{ body: Buffer; slug: string }> {
+  requireSupplier(actor);
+  const category = (await loadCategories()).find((c) => c.id === categoryId);
+  if (!category) throw new NotFoundError("category");
+  const vat = await supplierVatOptions(actor.organizationId as string);
+  const fields: { header: string; example: string | number; list?: string[] }[] = [
+    { header: "Артикул *", example: "ART-001" },
+    { header: "Наименование *", example: `${category.nameRu}: пример` },
+    { header: "Категория", example: category.slug },
+    { header: "Производитель", example: "" },
+    { header: "Цена без НДС, руб.", example: 1000 },
+    {
+      header: "НДС",
+      example: vatPercentLabel(vat.rates[0] ?? "VAT22", "ru"),
+      list: vat.rates.map((r) => vatPercentLabel(r, "ru")),
+    },
+    { header: "Ед. изм.", example: unitName("pcs", "ru") },
+    { header: "Срок поставки, дней", example: 30 },
+  ];
+  const specs = category.attributes.map((a) => {
+    const header = `${a.nameRu}${a.unit ? `, ${a.unit}` : ""}${a.required ? " *" : ""} [${a.code}]`;
+    const list =
+      a.type === "ENUM" && a.options ? a.options.map((o) => o.ru) : a.type === "BOOLEAN" ? ["да", "нет"] : undefined;
+    const example = list?.[0] ?? (a.type === "NUMBER" ? 1 : "пример");
+    return { header, example, list, number: a.type === "NUMBER" };
+  });
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("Импорт");
+  const columns = [...fields.map((f) => ({ ...f, number: false })), ...specs];
+  ws.addRow(columns.map((c) => c.header.replace(/[\u00a0\u202f]/g, " ")));
+  ws.getRow(1).font = { bold: true };
+  ws.addRow(columns.map((c) => (typeof c.example === "string" ? neutralizeCell(c.example) : c.example)));
+  columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = Math.min(40, Math.max(12, c.header.length + 2));
+    const formula = c.list ? listFormula(c.list.map((v) => v.replace(/[\u00a0\u202f]/g, " "))) : null;
+    for (let r = 2; r <= 501; r++) {
+      const cell = ws.getRow(r).getCell(i + 1);
+      if (formula)
+        cell.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [formula],
+          showErrorMessage: true,
+          error: "Выберите значение из списка",
+        };
+      else if (c.number)
+        cell.dataValidation = {
+          type: "decimal",
+          operator: "greaterThanOrEqual",
+          allowBlank: true,
+          formulae: [0],
+          showErrorMessage: true,
+          error: "Нужно число",
+        };
+    }
+  });
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  return { body: Buffer.from(await workbook.xlsx.writeBuffer()), slug: category.slug };
 }

@@ -126,3 +126,66 @@ export function uniqueAttributes(lists: Iterable<readonly AttributeDef[]>): Attr
   for (const list of lists) for (const a of list) if (!seen.has(a.code)) seen.set(a.code, a);
   return [...seen.values()];
 }
+
+/** Fields every row needs a column for (the category unless a default category is chosen). */
+export function requiredFields(defaultCategory: boolean): ImportField[] {
+  return defaultCategory ? ["sku", "title"] : ["sku", "title", "category"];
+}
+
+/** The target a row error points at (its mapped column). */
+export function errorTarget(field: string): ColumnTarget {
+  return (field.startsWith("spec:") ? field : `field:${field}`) as ColumnTarget;
+}
+
+/** A column index → its spreadsheet letter: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * Where a row error is and what it is about, readably: the characteristic's name in the language instead of its code
+ * («Охлаждение», not «cooling»), the column as a letter with its header («C «Охлаждение, тип»»).
+ */
+export function importErrorParts(
+  e: { field: string; column?: number },
+  ctx: { attributes: readonly { code: string; nameRu: string; nameEn: string }[]; headers: readonly string[] },
+  lang: "ru" | "en",
+): { spec: string | null; column: string | null } {
+  const code = e.field.startsWith("spec:") ? e.field.slice(5) : null;
+  const attr = code ? ctx.attributes.find((a) => a.code === code) : undefined;
+  const spec = code ? (attr ? (lang === "en" ? attr.nameEn : attr.nameRu) : code) : null;
+  const header = e.column !== undefined ? ctx.headers[e.column] : undefined;
+  const column = e.column !== undefined ? `${columnLetter(e.column)}${header ? ` «${header}»` : ""}` : null;
+  return { spec, column };
+}
+
+/**
+ * One row error as the supplier reads it (page list, error report), through the `catalog` translations:
+ * «Строка 12, столбец I «Охлаждение»: Охлаждение: обязательная характеристика не заполнена». `withRow: false` leaves
+ * the row out (the report has it in its own column).
+ */
+export function describeImportError(
+  t: (key: string, values?: Record<string, unknown>) => string,
+  e: { row: number; field: string; code: string; column?: number },
+  ctx: { attributes: readonly { code: string; nameRu: string; nameEn: string }[]; headers: readonly string[] },
+  lang: "ru" | "en",
+  opts: { withRow: boolean } = { withRow: true },
+): string {
+  const { spec, column } = importErrorParts(e, ctx, lang);
+  const values = {
+    row: e.row,
+    column,
+    name: spec ?? t(`import.fields.${e.field}`),
+    error: t(`import.errors.${e.code}`),
+    interpolation: { escapeValue: false },
+  };
+  if (opts.withRow) return t(column ? "import.errorLine" : "import.errorLineNoColumn", values);
+  return t(column ? "import.errorCell" : "import.errorCellNoColumn", values);
+}

@@ -50,6 +50,8 @@ export interface RowError {
   row: number;
   field: string;
   code: string;
+  /** 0-based index of the sheet column the value came from (absent: the field has no column) */
+  column?: number;
 }
 
 const STOCK: Record<string, StockStatus> = {
@@ -234,6 +236,11 @@ export function validateImportRow(
 }
 
 /** Category lookup keys: slug, Russian and English names (lowercased). */
+/** The category a cell names (slug, Russian or English name), as rows resolve it. */
+export function findCategory(index: Map<string, ImportCategory>, text: string): ImportCategory | null {
+  return index.get(key(text)) ?? null;
+}
+
 export function buildCategoryIndex(categories: ImportCategory[]): Map<string, ImportCategory> {
   const map = new Map<string, ImportCategory>();
   for (const c of categories) {
