@@ -15,7 +15,7 @@ import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
-import type { RfqFormState } from "../drafts.server";
+import type { RfqFormState } from "../draft-form.server";
 import { MAX_RFQ_LINES, PAYMENT_TERMS, rfqPublishSchema, UNITS } from "../rfq.schema";
 import { FieldErrors, formatSize, inputClass, useErrorText } from "./bits";
 import { SpecImport } from "./spec-import";
