@@ -1,7 +1,7 @@
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import type { Lang } from "~/modules/i18n/i18n";
 import { getPrisma } from "~/utils/db.server";
-import { specTitle } from "./draft-input.server";
+import { type DraftFields, specTitle } from "./draft-input.server";
 import { toMoscowDateInput, toMoscowDateTimeInput, UNITS } from "./rfq.schema";
 import { type Candidate, computeCandidates } from "./routing.server";
 import { type Db, loadBuyerRfq } from "./shared.server";
@@ -20,15 +20,7 @@ export interface RfqFormState {
   draftId: string | null;
   status: string;
   number: number | null;
-  values: {
-    title: string;
-    deliveryAddress: string;
-    neededBy: string;
-    deadline: string;
-    paymentTerms: string;
-    comment: string;
-    sealed: boolean;
-    includeOtherSuppliers: boolean;
+  values: DraftFields & {
     items: {
       productId: string;
       productTitle: string | null;
@@ -56,6 +48,17 @@ async function productInfo(db: Db, ids: string[]) {
   return new Map(products.map((p) => [p.id, { title: p.title, slug: p.slug, supplierName: p.supplier.shortName }]));
 }
 
+/** What a line prefilled from a product (the product page or the RFQ cart) needs of it. */
+const PREFILL_SELECT = {
+  id: true,
+  title: true,
+  sku: true,
+  unit: true,
+  minOrderQty: true,
+  slug: true,
+  supplier: { select: { shortName: true } },
+} as const;
+
 /** The empty form of a new RFQ, prefilled from a product (`?product=<slug>`) or the actor's RFQ cart. */
 export async function newRfqForm(
   actor: Actor,
@@ -78,15 +81,7 @@ export async function newRfqForm(
   if (opts.productSlug) {
     const p = await db.product.findFirst({
       where: { slug: opts.productSlug, status: "PUBLISHED" },
-      select: {
-        id: true,
-        title: true,
-        sku: true,
-        unit: true,
-        minOrderQty: true,
-        slug: true,
-        supplier: { select: { shortName: true } },
-      },
+      select: PREFILL_SELECT,
     });
     if (p) products = [{ ...p, supplierName: p.supplier.shortName }];
   } else if (opts.fromCart) {
@@ -95,17 +90,7 @@ export async function newRfqForm(
       orderBy: { createdAt: "asc" },
       select: {
         quantity: true,
-        product: {
-          select: {
-            id: true,
-            title: true,
-            sku: true,
-            unit: true,
-            minOrderQty: true,
-            slug: true,
-            supplier: { select: { shortName: true } },
-          },
-        },
+        product: { select: PREFILL_SELECT },
       },
     });
     products = cart.map((c) => ({

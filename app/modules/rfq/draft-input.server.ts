@@ -18,8 +18,8 @@ export const RFQ_ATTACHMENT_KINDS: readonly FileKind[] = [
 ];
 export const MAX_ATTACHMENTS = 20;
 
-/** A draft as typed: every value kept leniently (an invalid date or quantity is stored as empty / 0). */
-export interface DraftInput {
+/** The RFQ's own fields as the form holds them (dates as the form's input strings). */
+export interface DraftFields {
   title: string;
   deliveryAddress: string;
   neededBy: string;
@@ -28,6 +28,10 @@ export interface DraftInput {
   comment: string;
   sealed: boolean;
   includeOtherSuppliers: boolean;
+}
+
+/** A draft as typed: every value kept leniently (an invalid date or quantity is stored as empty / 0). */
+export interface DraftInput extends DraftFields {
   items: {
     productId: string | null;
     name: string;
@@ -47,25 +51,34 @@ export interface DraftInput {
 const str = (v: FormDataEntryValue | null | undefined) => (typeof v === "string" ? v : "");
 const on = (v: FormDataEntryValue | null | undefined) => v === "on" || v === "true";
 
-/** Reads the RFQ form leniently (nothing is dropped except completely empty item rows). */
-export function draftInputFromForm(form: FormData): DraftInput {
+/** The rows of `<prefix>[i].<field>` inputs, in index order, each as its field → value. */
+function indexedRows(form: FormData, prefix: "items" | "spec"): Record<string, string>[] {
   const rows = new Map<number, Record<string, string>>();
+  const pattern = new RegExp(`^${prefix}\\[(\\d+)\\]\\.(\\w+)$`);
   for (const [key, value] of form.entries()) {
-    const m = /^items\[(\d+)\]\.(\w+)$/.exec(key);
+    const m = pattern.exec(key);
     if (!m || typeof value !== "string") continue;
     const i = Number(m[1]);
     rows.set(i, { ...(rows.get(i) ?? {}), [m[2]]: value });
   }
-  const items = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, r]) => ({
-      productId: r.productId?.trim() || null,
-      name: (r.name ?? "").trim(),
-      quantity: (r.quantity ?? "").trim(),
-      unit: (UNITS as readonly string[]).includes(r.unit) ? r.unit : "pcs",
-      notes: (r.notes ?? "").trim(),
-      analoguesAllowed: r.analoguesAllowed === "on" || r.analoguesAllowed === "true",
-    }))
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
+}
+
+function itemOfRow(r: Record<string, string>, analoguesAllowed: boolean): DraftInput["items"][number] {
+  return {
+    productId: r.productId?.trim() || null,
+    name: (r.name ?? "").trim(),
+    quantity: (r.quantity ?? "").trim(),
+    unit: (UNITS as readonly string[]).includes(r.unit) ? r.unit : "pcs",
+    notes: (r.notes ?? "").trim(),
+    analoguesAllowed,
+  };
+}
+
+/** Reads the RFQ form leniently (nothing is dropped except completely empty item rows). */
+export function draftInputFromForm(form: FormData): DraftInput {
+  const items = indexedRows(form, "items")
+    .map((r) => itemOfRow(r, on(r.analoguesAllowed)))
     .filter((r) => r.productId || r.name || r.quantity || r.notes);
   const shown = form.getAll("recipientsShown").map(str).filter(Boolean);
   return {
@@ -89,24 +102,9 @@ export function draftInputFromForm(form: FormData): DraftInput {
 
 /** The lines the buyer ticked in the спецификация preview (`spec[i].add`), read leniently like the item rows. */
 export function specRowsFromForm(form: FormData): DraftInput["items"] {
-  const rows = new Map<number, Record<string, string>>();
-  for (const [key, value] of form.entries()) {
-    const m = /^spec\[(\d+)\]\.(\w+)$/.exec(key);
-    if (!m || typeof value !== "string") continue;
-    const i = Number(m[1]);
-    rows.set(i, { ...(rows.get(i) ?? {}), [m[2]]: value });
-  }
-  return [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .filter(([, r]) => r.add === "on" && (r.name ?? "").trim() !== "")
-    .map(([, r]) => ({
-      productId: r.productId?.trim() || null,
-      name: (r.name ?? "").trim(),
-      quantity: (r.quantity ?? "").trim(),
-      unit: (UNITS as readonly string[]).includes(r.unit) ? r.unit : "pcs",
-      notes: (r.notes ?? "").trim(),
-      analoguesAllowed: false,
-    }));
+  return indexedRows(form, "spec")
+    .filter((r) => r.add === "on" && (r.name ?? "").trim() !== "")
+    .map((r) => itemOfRow(r, false));
 }
 
 /**
