@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useErrorText } from "~/components/ui/error-text";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -34,7 +35,6 @@ import {
   RecipientStatusBadge,
   StatusBadge,
   secondaryButtonClass,
-  useErrorText,
 } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { TextareaField } from "~/modules/rfq/ui/textarea-field";
@@ -102,7 +102,7 @@ export default function BuyerRfq() {
   const { t } = useTranslation("rfq");
   const { t: tc } = useTranslation();
   const lang = useLang();
-  const errorText = useErrorText();
+  const errorText = useErrorText("rfq");
   const errs = (intent: string, field: string) =>
     actionData?.intent === intent ? actionData.errors?.[field] : undefined;
   const done = params.get("done") ?? (params.get("published") ? "published" : null);

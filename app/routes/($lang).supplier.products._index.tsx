@@ -8,7 +8,7 @@ import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { productListQuerySchema } from "~/modules/catalog/catalog.schema";
 import { listLeafCategories, listSupplierProducts, setProductsStatus } from "~/modules/catalog/catalog.server";
-import { Pagination } from "~/modules/catalog/ui/pagination";
+import { Pagination } from "~/components/ui/pagination";
 import { formatDate, formatMoney } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";

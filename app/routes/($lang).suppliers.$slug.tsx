@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
 import { getSupplierProfile } from "~/modules/catalog/catalog.server";
-import { Pagination } from "~/modules/catalog/ui/pagination";
+import { Pagination } from "~/components/ui/pagination";
 import { PriceBlock } from "~/modules/catalog/ui/price-block";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 /** Previous/next links that keep the other URL parameters. */
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
-  const { t } = useTranslation("catalog");
+  const { t } = useTranslation("layout");
   const location = useLocation();
   if (pageCount <= 1) return null;
   const href = (p: number) => {
