@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { makeInn10, makeOgrn, makeOgrnip } from "../../prisma/seed/ru-requisites";
 import { expectNoAxeViolations } from "./axe";
-import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, loginAs, logout } from "./helpers/auth";
+import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, loginWithForm, logout } from "./helpers/auth";
 import { codeFrom, linkFrom, waitForMail } from "./helpers/mail";
 
 const PASSWORD = "Тр4нсф0рматор-ТМГ-1000";
@@ -147,7 +147,7 @@ test("sign up a buyer, verify by link, log in and invite colleagues", async ({ p
   await page.goto(pathOf(linkFrom(mail, "/verify-email?token=")));
   await expect(page).toHaveURL(/\/login\?notice=verified/);
 
-  await loginAs(page, buyer.email, PASSWORD, { redirectTo: "/account/members" });
+  await loginWithForm(page, buyer.email, PASSWORD, { redirectTo: "/account/members" });
   await expect(page.getByTestId("active-organization")).toHaveText(buyer.shortName);
   await expect(page.getByTestId("member-list")).toContainText(buyer.email);
 
@@ -183,9 +183,9 @@ test("the supplier joins the buyer organisation, switches organisation and logs 
   // a second browser session of the same user, to be ended by "log out everywhere"
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await loginAs(otherPage, supplier.email, PASSWORD, { redirectTo: "/account" });
+  await loginWithForm(otherPage, supplier.email, PASSWORD, { redirectTo: "/account" });
 
-  await loginAs(page, supplier.email, PASSWORD, { redirectTo: pathOf(linkFrom(invite, "/invite/")) });
+  await loginWithForm(page, supplier.email, PASSWORD, { redirectTo: pathOf(linkFrom(invite, "/invite/")) });
   await page.getByRole("button", { name: "Принять приглашение" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/invite/"));
   await expect(page.getByTestId("active-organization")).toHaveText(buyer.shortName);
@@ -229,7 +229,7 @@ test("English pages speak English", async ({ page }) => {
 test("the operator verifies a supplier, suspends it (no longer offered to its members) and restores it", async ({
   page,
 }) => {
-  await loginAs(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: "/admin" });
+  await loginWithForm(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: "/admin" });
   await expect(page.getByRole("heading", { name: "Консоль оператора" })).toBeVisible();
   await page.getByLabel("Название или ИНН").fill(supplier.inn);
   await page.getByRole("button", { name: "Показать" }).click();
@@ -249,14 +249,14 @@ test("the operator verifies a supplier, suspends it (no longer offered to its me
 
   // the supplier's owner also belongs to the buyer organisation, so signing in still works there;
   // the suspended supplier organisation is no longer offered
-  await loginAs(page, supplier.email, PASSWORD, { redirectTo: "/account" });
+  await loginWithForm(page, supplier.email, PASSWORD, { redirectTo: "/account" });
   await expect(page.getByTestId("active-organization")).toHaveText(buyer.shortName);
   await page.getByTestId("account-menu-button").click();
   await expect(page.getByRole("button", { name: `Перейти в организацию ${supplier.shortName}` })).toHaveCount(0);
   await page.keyboard.press("Escape");
   await logout(page);
 
-  await loginAs(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: `/admin?q=${supplier.inn}` });
+  await loginWithForm(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: `/admin?q=${supplier.inn}` });
   await page.getByTestId("admin-org-row").getByRole("button", { name: "Разблокировать" }).click();
   await expect(page.getByTestId("admin-org-row")).not.toContainText("Заблокирована");
 });
