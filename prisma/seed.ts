@@ -7,7 +7,7 @@ import { seedAccounts } from "./seed/accounts";
 import { seedCatalog } from "./seed/catalog";
 import { seedClosingDocuments } from "./seed/closing-documents";
 import { seedOrders } from "./seed/orders";
-import { seedQuotes } from "./seed/quotes";
+import { AWARD_READY_RFQ, seedQuotes } from "./seed/quotes";
 import { seedRfqs } from "./seed/rfqs";
 
 export interface SeedResult {
@@ -25,6 +25,11 @@ export async function seedDemo(prisma: PrismaClient, opts: { products?: number }
     userIdsByOrg: accounts.userIdsByOrg,
   });
   await seedQuotes(prisma, { buyerOrgIds: catalog.buyerOrgIds, userIdsByOrg: accounts.userIdsByOrg });
+  await seedQuotes(prisma, {
+    buyerOrgIds: catalog.buyerOrgIds,
+    userIdsByOrg: accounts.userIdsByOrg,
+    rfq: AWARD_READY_RFQ,
+  });
   const orders = await seedOrders(prisma, {
     buyerOrgIds: catalog.buyerOrgIds,
     supplierOrgIds: catalog.supplierOrgIds,

@@ -8,6 +8,7 @@
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
+import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -221,7 +222,9 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use(compression());
+// Fast settings (ADR 0025): on a 111 KB catalog page gzip level 3 costs 0.41 ms of CPU against 0.93 ms at the default 6
+// for 15.3 KB instead of 13.3 KB; brotli quality 2 costs 0.41 ms against 0.81 ms at the package's default 4 for 13.9 KB.
+app.use(compression({ level: 3, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } } }));
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);

@@ -1,256 +1,166 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { Button } from "~/components/ui/button";
-import { FormMessage } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
-import { suspendSchema } from "~/modules/accounts/accounts.schema";
-import {
-  ForbiddenError,
-  listOrganizationsForAdmin,
-  NotFoundError,
-  requireActor,
-  restoreOrganization,
-  suspendOrganization,
-  unverifyOrganization,
-  verifyOrganization,
-} from "~/modules/accounts/accounts.server";
-import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
-import { formatDate } from "~/modules/i18n/format";
+import { getPlatformMetrics, requireActor } from "~/modules/accounts/accounts.server";
+import { useFormatDuration } from "~/modules/accounts/ui/operator";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
-
-const filtersSchema = z.object({
-  q: z.string().max(200).optional().catch(undefined),
-  kind: z.enum(["BUYER", "SUPPLIER"]).optional().catch(undefined),
-  status: z.enum(["all", "unverified", "verified", "suspended"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
+import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { operator: true });
-  const url = new URL(request.url);
-  const filters = filtersSchema.parse(Object.fromEntries(url.searchParams));
   const t = await getT(request, "accounts");
-  const list = await listOrganizationsForAdmin(actor, filters);
+  const m = await orHttpError(getPlatformMetrics(actor));
   return {
     title: t("admin.title"),
-    total: list.total,
-    page: list.page,
-    pageSize: list.pageSize,
-    items: list.items.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      slug: o.slug,
-      shortName: o.shortName,
-      legalName: o.legalName,
-      inn: o.inn,
-      city: o.city,
-      verified: o.verifiedAt !== null,
-      suspended: o.suspendedAt !== null,
-      suspendReason: o.suspendReason,
-      createdAt: o.createdAt.toISOString(),
-      members: o._count.memberships,
-    })),
+    at: m.at.toISOString(),
+    organizations: m.organizations,
+    products: m.products,
+    rfqs: { ...m.rfqs, weekStart: m.rfqs.weekStart.toISOString() },
+    response: m.response,
+    orders: {
+      monthStart: m.orders.monthStart.toISOString(),
+      thisMonth: { count: m.orders.thisMonth.count, gmvKopecks: m.orders.thisMonth.gmvKopecks.toString() },
+      lastMonth: { count: m.orders.lastMonth.count, gmvKopecks: m.orders.lastMonth.gmvKopecks.toString() },
+    },
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — СнабМост` }];
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request, { operator: true });
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const organizationId = String(formData.get("organizationId") ?? "");
-  try {
-    if (intent === "verify") await verifyOrganization(actor, organizationId);
-    else if (intent === "unverify") await unverifyOrganization(actor, organizationId);
-    else if (intent === "restore") await restoreOrganization(actor, organizationId);
-    else if (intent === "suspend") {
-      const parsed = suspendSchema.safeParse({ reason: formData.get("reason") });
-      if (!parsed.success) return data({ error: { organizationId, message: "errors.required" } }, { status: 400 });
-      await suspendOrganization(actor, organizationId, parsed.data.reason);
-    } else throw new Response("Bad Request", { status: 400 });
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("Not Found", { status: 404 });
-    if (error instanceof ForbiddenError) throw new Response("Forbidden", { status: 403 });
-    throw error;
-  }
-  const url = new URL(request.url);
-  return redirect(url.pathname + url.search);
+function Tile({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`${testId}-value`}>
+        {value}
+      </dd>
+      {detail ? <dd className="mt-1 text-sm text-slate-600">{detail}</dd> : null}
+    </div>
+  );
 }
 
-function withPage(params: URLSearchParams, page: number): string {
-  const next = new URLSearchParams(params);
-  next.set("page", String(page));
-  return next.toString();
-}
-
-export default function AdminConsole() {
+export default function OperatorDashboard() {
   const { t } = useTranslation("accounts");
-  const { t: tcat } = useTranslation("catalog");
+  const { t: to } = useTranslation("orders");
   const lang = useLang();
-  const { items, total, page, pageSize } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const duration = useFormatDuration();
+  const d = useLoaderData<typeof loader>();
+  const n = (v: number) => formatNumber(v, lang);
+  const kinds = [
+    ["SUPPLIER", t("admin.metrics.suppliers")],
+    ["BUYER", t("admin.metrics.buyers")],
+  ] as const;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("admin.title")}</h1>
-      <nav aria-label={tcat("admin.manage")}>
-        <LocalizedLink to="/admin/categories" className="text-brand-700 underline hover:text-brand-800">
-          {tcat("admin.manage")}
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("admin.title")}</h1>
+        <p className="text-sm text-slate-600">{t("admin.metrics.asOf", { date: formatDateTime(d.at, lang) })}</p>
+      </div>
+      <nav aria-label={t("admin.nav.label")} className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+        <LocalizedLink to="/admin/verification" className="text-brand-700 underline">
+          {t("admin.nav.verification")}
         </LocalizedLink>
-        <span className="ml-2 text-sm text-slate-600">{tcat("admin.manageHint")}</span>
-        <LocalizedLink to="/admin/contract-template" className="ml-4 underline">
-          {t("contractTemplate.title", { ns: "orders" })}
+        <LocalizedLink to="/admin/organizations" className="text-brand-700 underline">
+          {t("admin.nav.organizations")}
+        </LocalizedLink>
+        <LocalizedLink to="/admin/categories" className="text-brand-700 underline">
+          {t("admin.nav.categories")}
+        </LocalizedLink>
+        <LocalizedLink to="/admin/contract-template" className="text-brand-700 underline">
+          {to("contractTemplate.title")}
         </LocalizedLink>
       </nav>
-      <section aria-labelledby="orgs-heading" className="space-y-4">
-        <h2 id="orgs-heading" className="text-lg font-medium">
-          {t("admin.organizations")}
+
+      <section aria-labelledby="m-orgs" className="space-y-3">
+        <h2 id="m-orgs" className="text-lg font-medium">
+          {t("admin.metrics.orgs")}
         </h2>
-        <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("admin.filters")}>
-          <div>
-            <label htmlFor="admin-q" className="block text-sm font-medium">
-              {t("admin.q")}
-            </label>
-            <input
-              id="admin-q"
-              name="q"
-              defaultValue={params.get("q") ?? ""}
-              className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-          </div>
-          <div>
-            <label htmlFor="admin-kind" className="block text-sm font-medium">
-              {t("admin.kind")}
-            </label>
-            <select
-              id="admin-kind"
-              name="kind"
-              defaultValue={params.get("kind") ?? ""}
-              className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
-            >
-              <option value="">{t("admin.kindAll")}</option>
-              <option value="BUYER">{t("kinds.BUYER")}</option>
-              <option value="SUPPLIER">{t("kinds.SUPPLIER")}</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="admin-status" className="block text-sm font-medium">
-              {t("admin.status")}
-            </label>
-            <select
-              id="admin-status"
-              name="status"
-              defaultValue={params.get("status") ?? "all"}
-              className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
-            >
-              <option value="all">{t("admin.statusAll")}</option>
-              <option value="unverified">{t("admin.statusUnverified")}</option>
-              <option value="verified">{t("admin.statusVerified")}</option>
-              <option value="suspended">{t("admin.statusSuspended")}</option>
-            </select>
-          </div>
-          <Button type="submit" variant="secondary">
-            {t("admin.apply")}
-          </Button>
-        </Form>
-        <p className="text-sm text-slate-600" role="status">
-          {t("admin.total", { count: total })}
-        </p>
-        {items.length === 0 ? <p>{t("admin.none")}</p> : null}
-        <ul
-          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
-          data-testid="admin-org-list"
-        >
-          {items.map((o) => (
-            <li key={o.id} className="space-y-2 p-4" data-testid="admin-org-row" data-org-slug={o.slug}>
-              <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{o.shortName}</span>
-                <span className="text-sm text-slate-600">· {t(`kinds.${o.kind}`)}</span>
-                {o.kind === "SUPPLIER" && o.verified ? <VerifiedBadge /> : null}
-                {o.suspended ? (
-                  <span className="rounded bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800">
-                    {t("admin.suspended")}
-                  </span>
-                ) : null}
-              </div>
-              <p className="text-sm text-slate-600">
-                {o.legalName} · {t("admin.inn")} {o.inn} · {o.city} · {t("admin.members")}: {o.members} ·{" "}
-                {t("admin.registered")} {formatDate(new Date(o.createdAt), lang)}
-              </p>
-              {o.suspended && o.suspendReason ? (
-                <p className="text-sm text-red-800">
-                  {t("admin.reason")}: {o.suspendReason}
-                </p>
-              ) : null}
-              <div className="flex flex-wrap items-end gap-2">
-                {o.kind === "SUPPLIER" ? (
-                  <Form method="post">
-                    <input type="hidden" name="organizationId" value={o.id} />
-                    <Button
-                      type="submit"
-                      size="sm"
-                      variant={o.verified ? "secondary" : "primary"}
-                      name="intent"
-                      value={o.verified ? "unverify" : "verify"}
-                    >
-                      {o.verified ? t("admin.unverify") : t("admin.verify")}
-                    </Button>
-                  </Form>
-                ) : null}
-                {o.suspended ? (
-                  <Form method="post">
-                    <input type="hidden" name="organizationId" value={o.id} />
-                    <Button type="submit" size="sm" variant="secondary" name="intent" value="restore">
-                      {t("admin.restore")}
-                    </Button>
-                  </Form>
-                ) : (
-                  <Form method="post" className="flex flex-wrap items-end gap-2">
-                    <input type="hidden" name="organizationId" value={o.id} />
-                    <div>
-                      <label htmlFor={`reason-${o.id}`} className="block text-xs text-slate-600">
-                        {t("admin.reasonFor", { name: o.shortName })}
-                      </label>
-                      <input
-                        id={`reason-${o.id}`}
-                        name="reason"
-                        required
-                        maxLength={500}
-                        aria-invalid={actionData?.error?.organizationId === o.id ? true : undefined}
-                        className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
-                      />
+        <div className="grid gap-3 md:grid-cols-2">
+          {kinds.map(([kind, label]) => (
+            <div key={kind} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`m-orgs-${kind}`}>
+              <h3 className="font-medium">{label}</h3>
+              <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+                {(["pending", "verified", "unverified", "suspended"] as const)
+                  .filter((s) => !(kind === "SUPPLIER" && s === "unverified") && !(kind === "BUYER" && s === "pending"))
+                  .map((s) => (
+                    <div key={s}>
+                      <dt className="text-slate-600">{t(`admin.states.${s}`)}</dt>
+                      <dd className="text-xl font-semibold tabular-nums" data-testid={`m-orgs-${kind}-${s}`}>
+                        {n(d.organizations[kind][s])}
+                      </dd>
                     </div>
-                    <Button type="submit" size="sm" variant="danger" name="intent" value="suspend">
-                      {t("admin.suspend")}
-                    </Button>
-                  </Form>
-                )}
-              </div>
-              {actionData?.error?.organizationId === o.id ? (
-                <FormMessage>{t(actionData.error.message)}</FormMessage>
-              ) : null}
-            </li>
+                  ))}
+              </dl>
+            </div>
           ))}
-        </ul>
-        {total > pageSize ? (
-          <nav aria-label={t("admin.pages")} className="flex items-center gap-4 text-sm">
-            {page > 1 ? (
-              <Link to={`?${withPage(params, page - 1)}`} className="text-brand-700 underline">
-                {t("admin.prev")}
-              </Link>
-            ) : null}
-            <span>{t("admin.page", { page, pages: Math.ceil(total / pageSize) })}</span>
-            {page * pageSize < total ? (
-              <Link to={`?${withPage(params, page + 1)}`} className="text-brand-700 underline">
-                {t("admin.next")}
-              </Link>
-            ) : null}
-          </nav>
+        </div>
+        {d.organizations.SUPPLIER.pending > 0 ? (
+          <LocalizedLink to="/admin/verification?status=pending" className="text-sm text-brand-700 underline">
+            {t("admin.metrics.pendingLink")}
+          </LocalizedLink>
         ) : null}
+      </section>
+
+      <section aria-labelledby="m-activity" className="space-y-3">
+        <h2 id="m-activity" className="text-lg font-medium">
+          {t("admin.metrics.rfqs")}
+        </h2>
+        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <Tile
+            testId="m-rfqs-week"
+            label={t("admin.metrics.thisWeek", { date: formatDate(d.rfqs.weekStart, lang) })}
+            value={n(d.rfqs.thisWeek)}
+            detail={`${t("admin.metrics.lastWeek")}: ${n(d.rfqs.lastWeek)}`}
+          />
+          <Tile
+            testId="m-response"
+            label={`${t("admin.metrics.responseRate")} (${t("admin.metrics.response", { days: d.response.windowDays })})`}
+            value={d.response.rate === null ? t("admin.metrics.noData") : formatPercent(d.response.rate * 100, lang)}
+            detail={t("admin.metrics.responseDetail", {
+              answered: n(d.response.answered),
+              invitations: n(d.response.invitations),
+            })}
+          />
+          <Tile
+            testId="m-median"
+            label={t("admin.metrics.median")}
+            value={
+              d.response.medianSecondsToFirstQuote === null
+                ? t("admin.metrics.noData")
+                : duration(d.response.medianSecondsToFirstQuote)
+            }
+            detail={t("admin.metrics.medianDetail", { count: d.response.rfqsWithQuotes })}
+          />
+          <Tile
+            testId="m-products"
+            label={t("admin.metrics.products")}
+            value={n(d.products.published)}
+            detail={`${t("admin.metrics.published")}; ${t("admin.metrics.draft")}: ${n(d.products.draft)}`}
+          />
+        </dl>
+      </section>
+
+      <section aria-labelledby="m-orders" className="space-y-3">
+        <h2 id="m-orders" className="text-lg font-medium">
+          {t("admin.metrics.orders")}
+        </h2>
+        <dl className="grid gap-3 sm:grid-cols-2">
+          <Tile
+            testId="m-orders-month"
+            label={`${t("admin.metrics.thisMonth", { date: formatDate(d.orders.monthStart, lang) })} · ${t("admin.metrics.gmv")}`}
+            value={formatMoney(d.orders.thisMonth.gmvKopecks, lang)}
+            detail={t("admin.metrics.ordersCount", { count: d.orders.thisMonth.count })}
+          />
+          <Tile
+            testId="m-orders-last-month"
+            label={`${t("admin.metrics.lastMonth")} · ${t("admin.metrics.gmv")}`}
+            value={formatMoney(d.orders.lastMonth.gmvKopecks, lang)}
+            detail={t("admin.metrics.ordersCount", { count: d.orders.lastMonth.count })}
+          />
+        </dl>
       </section>
     </div>
   );

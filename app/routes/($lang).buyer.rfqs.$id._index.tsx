@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "~/components/ui/error-text";
@@ -15,16 +15,21 @@ import {
   extendDeadlineSchema,
   parseMoscowDateTime,
   reasonSchema,
+  supplierInviteSchema,
   toMoscowDateTimeInput,
 } from "~/modules/rfq/rfq.schema";
 import {
   answerQuestion,
   cancelRfq,
+  cancelSupplierInvite,
   duplicateRfq,
   extendDeadline,
   getBuyerRfq,
   intentFailure,
+  inviteSupplier,
+  listSupplierInvites,
   RfqValidationError,
+  resendSupplierInvite,
 } from "~/modules/rfq/rfq.server";
 import { rfqEventKey } from "~/modules/rfq/rfq-events";
 import {
@@ -37,14 +42,21 @@ import {
   secondaryButtonClass,
 } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
+import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
 import { TextareaField } from "~/modules/rfq/ui/textarea-field";
 import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });
-  const data = await orHttpError(getBuyerRfq(actor, params.id ?? ""));
+  const view = await orHttpError(getBuyerRfq(actor, params.id ?? ""));
+  const invites = await orHttpError(listSupplierInvites(actor, view.rfq.id));
   const t = await getT(request, "rfq");
-  return { ...data, now: Date.now(), title: t("buyer.rfqTitle", { number: data.rfq.number, title: data.rfq.title }) };
+  return {
+    ...view,
+    invites,
+    now: Date.now(),
+    title: t("buyer.rfqTitle", { number: view.rfq.number, title: view.rfq.title }),
+  };
 }
 
 type ActionResult = { intent: string; errors?: Record<string, string[]>; formErrors?: string[]; ok?: boolean };
@@ -80,6 +92,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await orHttpError(extendDeadline(actor, id, parseMoscowDateTime(s.value.deadline) as Date));
       return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=extended`));
     }
+    // «Пригласить поставщика» (also posted from the draft's edit page by a fetcher): JSON for the fetcher, no redirect
+    if (intent === "invite") {
+      const s = parseWithZod(form, { schema: supplierInviteSchema });
+      if (s.status !== "success") return data<InviteActionData>({ intent, result: s.reply() }, { status: 400 });
+      const r = await orHttpError(inviteSupplier(actor, id, s.value, lang));
+      if (!r.ok)
+        return data<InviteActionData>({ intent, result: s.reply({ fieldErrors: r.fieldErrors }) }, { status: 422 });
+      const notice =
+        r.kind === "routed"
+          ? `invite.routed::${JSON.stringify({ name: r.supplierName })}`
+          : `invite.sent::${JSON.stringify({ email: r.email })}`;
+      return data<InviteActionData>({ intent, result: s.reply({ resetForm: true }), notice });
+    }
+    if (intent === "inviteResend" || intent === "inviteCancel") {
+      const inviteId = String(form.get("inviteId") ?? "");
+      if (intent === "inviteResend") await orHttpError(resendSupplierInvite(actor, id, inviteId, lang));
+      else await orHttpError(cancelSupplierInvite(actor, id, inviteId));
+      return data<InviteActionData>({
+        intent,
+        notice: intent === "inviteResend" ? "invite.resent" : "invite.cancelled",
+      });
+    }
     if (intent === "answer") {
       const s = parseWithZod(form, { schema: answerSchema });
       if (s.status !== "success") return fail(s.error);
@@ -96,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export default function BuyerRfq() {
-  const { rfq, recipients, threads, audit, now } = useLoaderData<typeof loader>();
+  const { rfq, recipients, invites, threads, audit, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const [params] = useSearchParams();
   const { t } = useTranslation("rfq");
@@ -187,6 +221,14 @@ export default function BuyerRfq() {
           </tbody>
         </table>
       </section>
+
+      {invites.length || rfq.status === "DRAFT" || rfq.status === "PUBLISHED" ? (
+        <SupplierInvites
+          rfqId={rfq.id}
+          invites={invites}
+          canInvite={rfq.status === "DRAFT" || rfq.status === "PUBLISHED"}
+        />
+      ) : null}
 
       {rfq.status === "PUBLISHED" ? (
         <section className="grid gap-4 md:grid-cols-2" aria-label={t("buyer.actions")}>

@@ -3,15 +3,17 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
-import { getDraftForm, handleRfqFormAction } from "~/modules/rfq/rfq.server";
+import { getDraftForm, handleRfqFormAction, listSupplierInvites } from "~/modules/rfq/rfq.server";
 import { RfqForm, type RfqFormActionData } from "~/modules/rfq/ui/rfq-form";
+import { SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
 import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });
   const state = await orHttpError(getDraftForm(actor, params.id ?? ""));
+  const invites = await orHttpError(listSupplierInvites(actor, params.id ?? ""));
   const t = await getT(request, "rfq");
-  return { state, title: t("edit.title", { number: state.number }) };
+  return { state, invites, title: t("edit.title", { number: state.number }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -22,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export default function EditRfq() {
-  const { state } = useLoaderData<typeof loader>();
+  const { state, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<RfqFormActionData>();
   const [params] = useSearchParams();
   const { t } = useTranslation("rfq");
@@ -35,6 +37,8 @@ export default function EditRfq() {
         </p>
       ) : null}
       <RfqForm state={state} actionData={actionData} />
+      {/* outside the RFQ form (a form of its own); posts to the buyer RFQ page's action */}
+      <SupplierInvites rfqId={state.draftId} invites={invites} canInvite={state.status === "DRAFT"} />
     </div>
   );
 }

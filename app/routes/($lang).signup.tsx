@@ -15,15 +15,28 @@ import { claimSupplierInvite, getSupplierInvite } from "~/modules/rfq/rfq.server
 import { replyOnRateLimit } from "~/utils/rate-limit-reply.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getViewer(request)) throw redirect(localizePath(getLang(request), "/account"));
-  const t = await getT(request, "accounts");
+  const viewer = await getViewer(request);
   // a supplier invited to an RFQ: the sign-up is for the invited ИНН
   const token = new URL(request.url).searchParams.get("rfqInvite");
-  const invite = token ? await getSupplierInvite(token) : null;
+  if (viewer && token === null) throw redirect(localizePath(getLang(request), "/account"));
+  const t = await getT(request, "accounts");
+  if (viewer) {
+    // an invitation link opened while signed in (someone else's, or one's own after signing up): it registers a new
+    // organisation, so the page says so instead of a form
+    return {
+      title: t("signup.title"),
+      rfqInvite: null,
+      inviteProblem: null,
+      signedInAs: viewer.organization?.shortName ?? viewer.email,
+    };
+  }
+  const invite = token !== null ? await getSupplierInvite(token) : null;
   return {
     title: t("signup.title"),
-    rfqInvite: token && invite ? { token, ...invite } : null,
-    inviteInvalid: Boolean(token && !invite),
+    signedInAs: null,
+    rfqInvite: token && invite?.ok ? { token, ...invite } : null,
+    // an unknown, expired, used or cancelled link: the page says which, and the ordinary sign-up stays open
+    inviteProblem: invite && !invite.ok ? invite.problem : null,
   };
 }
 
@@ -32,7 +45,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const inviteToken = String(formData.get("rfqInvite") ?? "");
-  const invite = inviteToken ? await getSupplierInvite(inviteToken) : null;
+  const found = inviteToken ? await getSupplierInvite(inviteToken) : null;
+  const invite = found?.ok ? found : null;
   if (invite) {
     // locked to the invitation: a supplier with the invited ИНН, whatever the request says
     formData.set("inn", invite.inn);
@@ -44,7 +58,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return replyOnRateLimit(
     async () => {
-      const result = await signUp(submission.value, requestContext(request, context));
+      const result = await signUp(
+        submission.value,
+        requestContext(request, context),
+        invite ? { request, email: invite.email } : undefined,
+      );
       if (!result.ok) {
         return data(
           { result: submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["password"] }), retryAfter: null },
@@ -53,6 +71,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       const lang = getLang(request);
       const rfqId = invite ? await claimSupplierInvite(inviteToken) : null;
+      // the invited address itself: signed in, straight to the RFQ to quote
+      if (rfqId && result.setCookie)
+        return redirect(localizePath(lang, `/supplier/rfqs/${rfqId}`), { headers: { "Set-Cookie": result.setCookie } });
       const next = rfqId ? `&next=${encodeURIComponent(localizePath(lang, `/supplier/rfqs/${rfqId}`))}` : "";
       return redirect(
         localizePath(lang, `/verify-email?sent=1&email=${encodeURIComponent(submission.value.email)}${next}`),
@@ -67,18 +88,44 @@ export default function Signup() {
   const te = useAccountsErrorT();
   const { t: tl } = useTranslation("legal");
   const actionData = useActionData<typeof action>();
-  const { rfqInvite, inviteInvalid } = useLoaderData<typeof loader>();
+  const { rfqInvite, inviteProblem, signedInAs } = useLoaderData<typeof loader>();
   const { t: tr } = useTranslation("rfq");
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    defaultValue: rfqInvite ? { kind: "SUPPLIER", inn: rfqInvite.inn, email: rfqInvite.email } : { kind: "BUYER" },
+    defaultValue: rfqInvite
+      ? {
+          kind: "SUPPLIER",
+          inn: rfqInvite.inn,
+          email: rfqInvite.email,
+          ...(rfqInvite.orgName ? { shortName: rfqInvite.orgName, legalName: rfqInvite.orgName } : {}),
+        }
+      : { kind: "BUYER" },
     constraint: getZodConstraint(signupSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   const field = { translateError: te };
+  if (signedInAs) {
+    return (
+      <div className="mx-auto max-w-3xl">
+        <h1 className="text-2xl font-semibold">{t("signup.title")}</h1>
+        <div
+          role="alert"
+          className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="rfq-invite-problem"
+        >
+          <p>{tr("invite.signedIn", { name: signedInAs })}</p>
+          <p className="mt-1">
+            <LocalizedLink to="/account" className="text-brand-700 underline">
+              {tr("invite.toAccount")}
+            </LocalizedLink>
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("signup.title")}</h1>
@@ -93,10 +140,23 @@ export default function Signup() {
           })}
         </p>
       ) : null}
-      {inviteInvalid ? (
-        <p role="alert" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          {tr("invite.signupInvalid")}
-        </p>
+      {inviteProblem ? (
+        <div
+          role="alert"
+          className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="rfq-invite-problem"
+        >
+          <p className="font-semibold">{tr("invite.signupInvalid.title")}</p>
+          <p className="mt-1">{tr(`invite.signupInvalid.${inviteProblem}`)}</p>
+          {inviteProblem === "used" ? (
+            <p className="mt-1">
+              <LocalizedLink to="/login" className="text-brand-700 underline">
+                {t("login.submit")}
+              </LocalizedLink>
+            </p>
+          ) : null}
+          <p className="mt-1">{tr("invite.signupInvalid.orSignup")}</p>
+        </div>
       ) : null}
       {actionData?.retryAfter ? (
         <div className="mt-4">

@@ -13,6 +13,49 @@ export function demoOwnerEmail(orgSlug: string): string {
   return `owner@${orgSlug}.demo`;
 }
 
+/**
+ * The people behind the demo organisations (fictional): surname, given name and patronymic, the way a Russian
+ * company's contact person is written. One per organisation in seeding order; past the list the names repeat with a
+ * different surname so every user stays distinct.
+ */
+export const DEMO_PEOPLE = [
+  "Андреев Сергей Викторович",
+  "Белова Наталья Игоревна",
+  "Громов Алексей Петрович",
+  "Дмитриева Ольга Сергеевна",
+  "Ефимов Павел Андреевич",
+  "Жукова Марина Владимировна",
+  "Зайцев Игорь Николаевич",
+  "Исаева Татьяна Олеговна",
+  "Ковалёв Дмитрий Юрьевич",
+  "Лебедева Анна Михайловна",
+  "Миронов Виктор Александрович",
+  "Николаева Елена Борисовна",
+  "Орлов Константин Евгеньевич",
+  "Павлова Светлана Анатольевна",
+  "Романов Григорий Ильич",
+  "Соколова Ирина Валерьевна",
+  "Тарасов Максим Геннадьевич",
+  "Уварова Людмила Петровна",
+  "Фёдоров Артём Станиславович",
+  "Харитонова Юлия Романовна",
+  "Цветков Роман Дмитриевич",
+  "Чернова Вера Алексеевна",
+  "Шестаков Олег Иванович",
+  "Яковлева Кристина Сергеевна",
+];
+const EXTRA_SURNAMES = ["Кузнецов", "Морозов", "Волков", "Соловьёв", "Васильев", "Попов"];
+
+export function demoPersonName(i: number): string {
+  const base = DEMO_PEOPLE[i % DEMO_PEOPLE.length];
+  const round = Math.floor(i / DEMO_PEOPLE.length);
+  if (round === 0) return base;
+  const [, given, patronymic] = base.split(" ");
+  const surname = EXTRA_SURNAMES[(round - 1) % EXTRA_SURNAMES.length];
+  // a woman's surname takes -а (Кузнецов → Кузнецова); patronymics in -на mark her
+  return `${patronymic.endsWith("на") ? `${surname}а` : surname} ${given} ${patronymic}`;
+}
+
 export interface SeedAccountsResult {
   operatorId: string;
   /** organisation id → the user ids of its members (the owner first). */
@@ -32,7 +75,7 @@ export async function seedAccounts(
     where: { email: DEMO_OPERATOR_EMAIL },
     create: {
       email: DEMO_OPERATOR_EMAIL,
-      name: "Оператор СнабМоста",
+      name: "Котова Ирина Сергеевна",
       passwordHash,
       isOperator: true,
       emailVerifiedAt: now,
@@ -46,13 +89,13 @@ export async function seedAccounts(
     select: { id: true, slug: true, kind: true, shortName: true },
     orderBy: [{ kind: "asc" }, { slug: "asc" }],
   });
-  for (const org of orgs) {
+  for (const [i, org] of orgs.entries()) {
     const email = demoOwnerEmail(org.slug);
     const user = await prisma.user.upsert({
       where: { email },
       create: {
         email,
-        name: `Владелец ${org.shortName}`.slice(0, 120),
+        name: demoPersonName(i),
         passwordHash,
         emailVerifiedAt: now,
         memberships: { create: { organizationId: org.id, role: "OWNER" } },

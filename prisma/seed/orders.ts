@@ -153,7 +153,14 @@ export async function seedOrders(
       include: { items: { orderBy: { position: "asc" } } },
     });
     const quote = await prisma.quote.create({
-      data: { rfqId: rfq.id, supplierOrgId: p.supplier, status: "AWARDED", currentVersion: 1, submittedAt: created },
+      // submitted while the RFQ was open (published created − 9 d, deadline created − 2 d), awarded at `created`
+      data: {
+        rfqId: rfq.id,
+        supplierOrgId: p.supplier,
+        status: "AWARDED",
+        currentVersion: 1,
+        submittedAt: new Date(created.getTime() - 4 * DAY),
+      },
     });
     // the winner was a recipient who quoted: without this row the buyer's list read «Предложений 0/0» (issue #25)
     await prisma.rfqRecipient.create({

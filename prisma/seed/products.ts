@@ -2287,7 +2287,8 @@ function generateOne(p: Prepared, index: number): ProductSeed {
     categorySlug: category.slug,
     sector: category.sector,
     slug: `${slugify(v.title, 72)}-${suffix}`,
-    sku: `${v.model}-${suffix.toUpperCase().replace("-", ".")}`,
+    // the supplier's article: the model and a running catalogue number (unique per seed, like a real price list)
+    sku: `${v.model}-${String(index + 1).padStart(5, "0")}`,
     title: v.title,
     manufacturer,
     description: `${v.about} ${v.details} ${third}`,

@@ -67,10 +67,30 @@ const OFFERS: Offer[] = [
   },
 ];
 
+/** The second demo RFQ, left for the buyer to award (the «Кача» one is awarded by the re-bid walk-through). */
+export const AWARD_READY_RFQ = {
+  title: "Электрооборудование для РП-2 «Фиолент»",
+  comment: "Реконструкция РП-2. Аванс — не более 30 %, остаток после приёмки.",
+  // both suppliers ask a 30 % advance, so whichever wins, the order has an advance and a balance счёт
+  offers: [OFFERS[0], { ...OFFERS[2], prepaymentPercent: 30, paymentDaysAfterDelivery: 10 }],
+  rebid: false,
+};
+
 export async function seedQuotes(
   prisma: PrismaClient,
-  opts: { buyerOrgIds: string[]; userIdsByOrg: Record<string, string[]> },
+  opts: {
+    buyerOrgIds: string[];
+    userIdsByOrg: Record<string, string[]>;
+    /** default: the «Кача» RFQ with three offers, a finished re-bid round and a freight estimate */
+    rfq?: { title: string; comment: string; offers: Offer[]; rebid: boolean };
+  },
 ): Promise<{ rfqId: string | null }> {
+  const spec = opts.rfq ?? {
+    title: "Электрооборудование для ПС «Кача»",
+    comment: "Поставка для реконструкции подстанции. Просим указать срок поставки по каждой позиции.",
+    offers: OFFERS,
+    rebid: true,
+  };
   const buyerOrgId = opts.buyerOrgIds[0];
   const buyerUserId = buyerOrgId ? opts.userIdsByOrg[buyerOrgId]?.[0] : undefined;
   if (!buyerOrgId || !buyerUserId) return { rfqId: null };
@@ -97,12 +117,12 @@ export async function seedQuotes(
     data: {
       buyerOrgId,
       createdById: buyerUserId,
-      title: "Электрооборудование для ПС «Кача» (приём предложений завершён)",
+      title: spec.title,
       deliveryAddress: buyer.deliveryAddress ?? `${buyer.city}, ${buyer.legalAddress}`,
       deadline: new Date(now - 2 * 3600 * 1000),
       neededBy: new Date(now + 75 * DAY),
       paymentTerms: "POSTPAY_30",
-      comment: "Поставка для реконструкции подстанции. Просим указать срок поставки по каждой позиции.",
+      comment: spec.comment,
       status: "CLOSED",
       publishedAt: new Date(now - 6 * DAY),
       closedAt: new Date(now - 2 * 3600 * 1000),
@@ -132,7 +152,8 @@ export async function seedQuotes(
 
   const seeded: { quoteId: string; supplierOrgId: string }[] = [];
   for (const [s, supplierOrgId] of suppliers.entries()) {
-    const offer = OFFERS[s];
+    const offer = spec.offers[s];
+    if (!offer) continue;
     const submittedAt = new Date(now - (4 - s) * DAY);
     await prisma.rfqRecipient.create({
       data: {
@@ -215,14 +236,14 @@ export async function seedQuotes(
       },
     });
   }
-  await seedRebidRound(prisma, { rfqId: rfq.id, buyerUserId, quotes: seeded.slice(0, 2), now });
+  if (spec.rebid) await seedRebidRound(prisma, { rfqId: rfq.id, buyerUserId, quotes: seeded.slice(0, 2), now });
   // the buyer's decision parameters: НМЦ, planned award, a freight estimate from the carrier's terminal to the warehouse
   const budget = items.reduce((sum, p, i) => sum + (p.priceKopecks ?? 0n) * BigInt(quantities[i]), 0n);
   await prisma.rfq.update({
     where: { id: rfq.id },
     data: { budgetKopecks: (budget * 125n) / 100n, plannedAwardAt: new Date(now + 3 * DAY) },
   });
-  if (seeded[1])
+  if (spec.rebid && seeded[1])
     await prisma.freightEstimate.create({
       data: { rfqId: rfq.id, supplierOrgId: seeded[1].supplierOrgId, amountKopecks: 3_500_000n },
     });

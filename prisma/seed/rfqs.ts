@@ -112,7 +112,7 @@ export async function seedRfqs(
   }
 
   await make({
-    title: "Трансформаторы для реконструкции ТП-12 (черновик)",
+    title: "Трансформаторы для реконструкции ТП-12",
     status: "DRAFT",
     deadline: new Date(now + 10 * DAY),
     neededBy: new Date(now + 60 * DAY),
@@ -152,7 +152,7 @@ export async function seedRfqs(
     });
   }
   await make({
-    title: "Кабельная продукция для КЛ-10 кВ (закрыт)",
+    title: "Кабельная продукция для КЛ-10 кВ, мкр. Камышовый",
     status: "CLOSED",
     deadline: new Date(now - DAY),
     neededBy: new Date(now + 30 * DAY),
@@ -161,7 +161,7 @@ export async function seedRfqs(
     sealed: true,
   });
   await make({
-    title: "Насосы сетевые для ЦТП (отменён)",
+    title: "Насосы сетевые для ЦТП-4",
     status: "CANCELLED",
     deadline: new Date(now + 5 * DAY),
     neededBy: new Date(now + 40 * DAY),

@@ -76,7 +76,11 @@ const SIGNED_IN: { role: string; email: string; paths: string[] }[] = [
     email: demoOwnerEmail("balt-energomash"),
     paths: ["/supplier/inbox", "/supplier/products", "/supplier/import", "/orders"],
   },
-  { role: "operator", email: DEMO_OPERATOR_EMAIL, paths: ["/admin", "/admin/categories"] },
+  {
+    role: "operator",
+    email: DEMO_OPERATOR_EMAIL,
+    paths: ["/admin", "/admin/verification", "/admin/organizations", "/admin/categories"],
+  },
 ];
 
 for (const who of SIGNED_IN) {

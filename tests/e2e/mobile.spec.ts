@@ -106,7 +106,7 @@ test("a supplier's pages fit a 390 px phone", async ({ page }) => {
 
 test("the operator's pages fit a 390 px phone", async ({ page }) => {
   await loginAs(page, DEMO_OPERATOR_EMAIL, undefined, { redirectTo: "/admin" });
-  for (const path of ["/admin", "/admin?status=unverified", "/admin/categories"]) {
+  for (const path of ["/admin", "/admin/verification", "/admin/organizations", "/admin/categories"]) {
     await expectFitsPhone(page, path);
   }
   await page.getByTestId("role-nav-menu").getByText("Меню").click();

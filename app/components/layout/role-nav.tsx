@@ -24,8 +24,8 @@ export interface RoleNavItem {
 export function roleNavItems(viewer: Viewer | null, counts: { cart?: number; unread?: number } = {}): RoleNavItem[] {
   if (viewer?.isOperator && !viewer.organization) {
     return [
-      { to: "/admin?status=unverified", label: "adminQueue" },
-      { to: "/admin", label: "adminOrganizations", end: true },
+      { to: "/admin/verification", label: "adminQueue" },
+      { to: "/admin/organizations", label: "adminOrganizations" },
       { to: "/admin/categories", label: "adminCategories" },
     ];
   }
@@ -75,8 +75,7 @@ function useIsActive(): (item: RoleNavItem) => boolean {
     if (itemQuery) {
       return [...new URLSearchParams(itemQuery)].every(([k, v]) => search.get(k) === v);
     }
-    // a sibling item with a query owns that filtered view
-    return item.end ? search.get("status") !== "unverified" || itemPath !== "/admin" : true;
+    return true;
   };
 }
 

@@ -175,6 +175,29 @@ export const organizationSettingsSchema = z.object({
 
 export type OrganizationSettingsInput = z.infer<typeof organizationSettingsSchema>;
 
-export const suspendSchema = z.object({
-  reason: trimmed(500),
-});
+/** The operator's decision on an organisation; unverify and block need a reason (the owner is told why). */
+export const OPERATOR_DECISIONS = ["verify", "unverify", "block", "unblock"] as const;
+export const operatorDecisionSchema = z
+  .object({
+    intent: z.enum(OPERATOR_DECISIONS),
+    reason: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+      z.string().max(500, "errors.tooLong").optional(),
+    ),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.intent === "unverify" || value.intent === "block") && !value.reason) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "errors.reasonRequired" });
+    }
+  });
+
+/** The operator console's list filters from the query string; a bad value is dropped, never an error. */
+const consoleFilters = <U extends string, T extends Readonly<[U, ...U[]]>>(statuses: T) =>
+  z.object({
+    q: z.string().max(200).optional().catch(undefined),
+    kind: z.enum(["BUYER", "SUPPLIER"]).optional().catch(undefined),
+    status: z.enum(statuses).optional().catch(undefined),
+    page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  });
+export const organizationListFiltersSchema = consoleFilters(["all", "pending", "unverified", "verified", "suspended"]);
+export const verificationQueueFiltersSchema = consoleFilters(["all", "pending", "verified", "suspended"]);

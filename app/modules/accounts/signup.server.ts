@@ -9,6 +9,7 @@ import type { Actor } from "./actor";
 import { accountExistsMail, verificationMail } from "./emails.server";
 import { hashPassword, isCommonPassword } from "./passwords.server";
 import { emailRef, limit, mailCtx, type RequestContext } from "./request-context.server";
+import { createSession, sessionCookie } from "./session.server";
 import { slugify } from "./slug";
 import { randomCode, randomToken, sha256 } from "./tokens.server";
 
@@ -17,7 +18,8 @@ import { randomCode, randomToken, sha256 } from "./tokens.server";
 const VERIFY_TTL_MS = 48 * 60 * 60 * 1000;
 
 export type SignupResult =
-  | { ok: true }
+  /** `setCookie`: the new user is signed in at once (the address was confirmed by an RFQ invitation's link) */
+  | { ok: true; setCookie?: string }
   | { ok: false; fieldErrors: Partial<Record<"inn" | "password" | "email", string[]>> };
 
 async function uniqueSlug(tx: Prisma.TransactionClient, shortName: string): Promise<string> {
@@ -60,15 +62,33 @@ async function issueVerification(tx: Prisma.TransactionClient, userId: string) {
  */
 const SIGNUP_MIN_MS = 300;
 
-export async function signUp(input: SignupInput, ctx: RequestContext): Promise<SignupResult> {
+/**
+ * `invited`: the sign-up comes from an RFQ invitation's link mailed to `email`; when the new user's address is that one,
+ * the link has proved the mailbox (as a member invitation's does): the address is confirmed without a second mail and
+ * the user is signed in on `request` at once.
+ */
+export interface SignupInvitation {
+  request: Request;
+  email: string;
+}
+
+export async function signUp(
+  input: SignupInput,
+  ctx: RequestContext,
+  invited?: SignupInvitation,
+): Promise<SignupResult> {
   const started = performance.now();
-  const result = await signUpUnpadded(input, ctx);
+  const result = await signUpUnpadded(input, ctx, invited);
   const wait = SIGNUP_MIN_MS - (performance.now() - started);
   if (result.ok && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   return result;
 }
 
-async function signUpUnpadded(input: SignupInput, ctx: RequestContext): Promise<SignupResult> {
+async function signUpUnpadded(
+  input: SignupInput,
+  ctx: RequestContext,
+  invited?: SignupInvitation,
+): Promise<SignupResult> {
   await limit("signup", ctx);
   if (input.website) {
     logger.warn({ event: "auth.signup.honeypot", ip: ctx.ip }, "sign-up honeypot filled; ignored");
@@ -88,6 +108,7 @@ async function signUpUnpadded(input: SignupInput, ctx: RequestContext): Promise<
     logger.info({ event: "auth.signup.existing_email", email: emailRef(input.email) }, "sign-up for a known address");
     return { ok: true };
   }
+  const confirmed = invited !== undefined && invited.email.toLowerCase() === input.email.toLowerCase();
   const user = await prisma.$transaction(async (tx) => {
     const org = await tx.organization.create({
       data: {
@@ -114,11 +135,14 @@ async function signUpUnpadded(input: SignupInput, ctx: RequestContext): Promise<
         // 152-ФЗ: the consent is the schema's required checkbox; kept with its time and the documents' version
         pdConsentAt: new Date(),
         pdConsentVersion: legalDocsVersion(),
+        emailVerifiedAt: confirmed ? new Date() : null,
       },
     });
     await tx.membership.create({ data: { userId: u.id, organizationId: org.id, role: "OWNER" } });
-    const { token, code } = await issueVerification(tx, u.id);
-    await queueEmail(tx, await verificationMail(mailCtx(ctx), { email: u.email, name: u.name }, token, code));
+    if (!confirmed) {
+      const { token, code } = await issueVerification(tx, u.id);
+      await queueEmail(tx, await verificationMail(mailCtx(ctx), { email: u.email, name: u.name }, token, code));
+    }
     await recordAudit(tx, {
       entityType: "organization",
       entityId: org.id,
@@ -126,10 +150,17 @@ async function signUpUnpadded(input: SignupInput, ctx: RequestContext): Promise<
       actor: { userId: u.id, organizationId: org.id },
       data: { kind: org.kind, inn: org.inn, slug: org.slug },
     });
-    return u;
+    return { ...u, organizationId: org.id };
   });
-  logger.info({ event: "auth.signup", userId: user.id, ip: ctx.ip }, "organisation signed up");
-  return { ok: true };
+  logger.info({ event: "auth.signup", userId: user.id, ip: ctx.ip, invited: confirmed }, "organisation signed up");
+  if (!confirmed) return { ok: true };
+  const session = await createSession({
+    userId: user.id,
+    activeOrganizationId: user.organizationId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+  });
+  return { ok: true, setCookie: sessionCookie(invited.request, session.token) };
 }
 
 // ─── Email verification ─────────────────────────────────────────────────────

@@ -29,6 +29,10 @@ export const NOTIFICATION_TYPES = [
   "payment_mismatch",
   "rebid_round_started",
   "webhook_disabled",
+  "organization_verified",
+  "organization_unverified",
+  "organization_blocked",
+  "organization_unblocked",
 ] as const;
 
 export type KnownNotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -3,6 +3,7 @@ import { amountInWordsRu, chargeAmounts, lineAmounts, sumAmounts } from "~/modul
 import { vatPercentLabel } from "~/modules/money/vat";
 import { formatRub } from "./invoice";
 import { okeiUnit } from "./okei";
+import { orderSchedule } from "./schedule";
 import { dateRu, quantityText, type UpdParty } from "./upd";
 
 /**
@@ -56,6 +57,9 @@ export interface ContractSource {
     number: number;
     createdAt: Date;
     confirmedAt: Date | null;
+    /** when the first счёт (the advance, or the whole order) was covered: the clock of an order with an advance */
+    paidAt: Date | null;
+    prepaymentPercent: number;
     deliveryAddress: string;
     deliveryTerms: string | null;
     paymentTerms: string | null;
@@ -103,16 +107,27 @@ export interface ContractData {
   buyer: ContractSource["buyer"];
 }
 
-const DAY = 86_400_000;
+/**
+ * «Срок отгрузки» as the договор prints it, from the order's schedule (schedule.ts — the same dates the order page
+ * shows): a date once the clock has started (confirmation, or the advance paid), otherwise the number of calendar days
+ * and what they count from. `leadTimeDays` narrows it to one line of the спецификация.
+ */
+export function contractShipBy(
+  order: Pick<ContractSource["order"], "confirmedAt" | "paidAt" | "prepaymentPercent" | "deliveryTerms" | "lines">,
+  leadTimeDays?: number | null,
+  form: "clause" | "column" = "clause",
+): string {
+  const lines = leadTimeDays === undefined ? order.lines : [{ leadTimeDays }];
+  const s = orderSchedule({ ...order, lines });
+  if (s.state === "planned") return isoDateRu(s.shipBy);
+  const from = order.prepaymentPercent > 0 ? "оплаты аванса" : "подтверждения заказа";
+  return form === "clause" ? `${s.leadDays}-го календарного дня с даты ${from}` : `${s.leadDays} дн. с ${from}`;
+}
 
-/** The latest date by which everything ships: confirmation (or creation) + the longest lead time of the lines. */
-export function expectedShipDate(
-  order: { createdAt: Date; confirmedAt: Date | null; lines: { leadTimeDays: number | null }[] },
-  perLine?: number | null,
-): Date {
-  const start = order.confirmedAt ?? order.createdAt;
-  const days = perLine ?? Math.max(0, ...order.lines.map((l) => l.leadTimeDays ?? 0));
-  return new Date(start.getTime() + days * DAY);
+/** "2026-03-09" → "09.03.2026" */
+function isoDateRu(date: string): string {
+  const [y, m, d] = date.split("-");
+  return `${d}.${m}.${y}`;
 }
 
 /** The longest template the operator may save (characters). */
@@ -193,7 +208,7 @@ export function buildContractData(src: ContractSource): ContractData {
       net: formatRub(a.net),
       vat: formatRub(a.vat),
       gross: formatRub(a.gross),
-      shipBy: dateRu(expectedShipDate(order, l.leadTimeDays)),
+      shipBy: contractShipBy(order, l.leadTimeDays, "column"),
     };
   });
   const amounts = items.map((x) => x.a);
@@ -226,7 +241,7 @@ export function buildContractData(src: ContractSource): ContractData {
     vat: formatRub(total.vat),
     deliveryAddress: order.deliveryAddress,
     deliveryTerms: order.deliveryTerms ?? "доставка до склада Покупателя",
-    shipBy: dateRu(expectedShipDate(order)),
+    shipBy: contractShipBy(order),
     paymentTerms: order.paymentTerms ?? "по счёту Поставщика",
     rfq: src.rfq ? `№ ${src.rfq.number ?? ""} «${src.rfq.title}»` : "—",
   };

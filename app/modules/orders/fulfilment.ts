@@ -5,8 +5,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { quantityToMilli } from "~/modules/money/money";
 import { notify } from "~/modules/notifications/notifications.server";
-import { expectedShipDate } from "./contract";
 import { FulfilmentInputError, OrderStateError } from "./errors";
+import { addCalendarDays, orderSchedule } from "./schedule";
 import { type OrderAction, type OrderParty, transition } from "./state-machine";
 
 /**
@@ -328,16 +328,18 @@ export async function canCloseTx(tx: Tx, orderId: string) {
 }
 
 /**
- * What the rating records besides the score: on time = the last shipment left by the expected ship date (confirmation
- * + the longest lead time, end of that day in Moscow); acceptance = ACCEPTED when no line was rejected, SETTLED when
+ * What the rating records besides the score: on time = the last shipment left by the order's ship-by date
+ * (schedule.ts, the date the page and the договор show; end of that day in Moscow); acceptance = ACCEPTED when no line was rejected, SETTLED when
  * рекламации were opened and answered. Null when the order has no shipments (legacy data).
  */
 export async function deliveryOutcomeTx(tx: Tx, orderId: string) {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
-      createdAt: true,
       confirmedAt: true,
+      paidAt: true,
+      prepaymentPercent: true,
+      deliveryTerms: true,
       lines: { select: { leadTimeDays: true } },
       shipments: { select: { shippedOn: true }, orderBy: { shippedOn: "desc" }, take: 1 },
       _count: { select: { claims: true } },
@@ -345,12 +347,11 @@ export async function deliveryOutcomeTx(tx: Tx, orderId: string) {
   });
   const last = order.shipments[0];
   if (!last) return { onTime: null, acceptance: null };
-  const due = expectedShipDate(order);
-  const endOfDueDayMsk = new Date(
-    Date.UTC(due.getUTCFullYear(), due.getUTCMonth(), due.getUTCDate() + 1) - 3 * 3600_000,
-  );
+  const schedule = orderSchedule(order);
+  const endOfDueDayMsk =
+    schedule.state === "planned" ? new Date(`${addCalendarDays(schedule.shipBy, 1)}T00:00:00+03:00`) : null;
   return {
-    onTime: last.shippedOn.getTime() < endOfDueDayMsk.getTime(),
+    onTime: endOfDueDayMsk ? last.shippedOn.getTime() < endOfDueDayMsk.getTime() : null,
     acceptance: order._count.claims === 0 ? "ACCEPTED" : "SETTLED",
   };
 }

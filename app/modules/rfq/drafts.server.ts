@@ -3,7 +3,6 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { PUBLIC_PRODUCT_WHERE } from "~/modules/catalog/catalog.server";
 import { FileError, saveUpload } from "~/modules/files/files.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
-import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { type DraftInput, MAX_ATTACHMENTS, RFQ_ATTACHMENT_KINDS } from "./draft-input.server";
@@ -16,7 +15,7 @@ import {
 } from "./rfq.schema";
 import type { RfqEvent } from "./rfq-events";
 import { computeCandidates, findSupplierForManualAdd } from "./routing.server";
-import { loadBuyerRfq, RfqValidationError } from "./shared.server";
+import { loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
 
 /** Writing drafts: save as typed (with attachments and recipients), publish to the chosen suppliers, delete. */
 
@@ -228,19 +227,12 @@ export async function publishRfq(actor: Actor, id: string, now: Date = new Date(
     if (count !== 1) throw new RfqValidationError({}, ["errors.notDraft"]);
     if (dropped.length) await tx.rfqRecipient.deleteMany({ where: { rfqId: id, supplierOrgId: { in: dropped } } });
     await tx.rfqRecipient.updateMany({ where: { rfqId: id }, data: { status: "NEW", createdAt: now } });
-    await notify(tx, {
-      type: "rfq_published",
-      recipients: { orgIds: recipients.map((r) => r.supplierOrgId) },
-      params: {
-        number: rfq.number,
-        title: rfq.title,
-        buyer: rfq.buyer.shortName,
-        deadline: rfq.deadline ?? null,
-        items: rfq.items.length,
-      },
-      link: `/supplier/rfqs/${id}`,
-      aggregateId: id,
-    });
+    await notifyRfqSent(
+      tx,
+      rfq,
+      rfq.items.length,
+      recipients.map((r) => r.supplierOrgId),
+    );
     await emitWebhookEvent(tx, {
       type: "rfq.published",
       orgIds: [rfq.buyerOrgId, ...recipients.map((r) => r.supplierOrgId)],

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
-import { isValidInn } from "~/modules/accounts/accounts.schema";
-import { type Actor, requireBuyer } from "~/modules/accounts/actor";
+import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Lang } from "~/modules/i18n/i18n";
 import { getFixedT } from "~/modules/i18n/i18n.server";
@@ -9,76 +7,164 @@ import { localizePath } from "~/modules/i18n/paths";
 import { queueEmail } from "~/modules/mail/mail.server";
 import { getPrisma } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/origin.server";
+import { supplierInviteSchema } from "./rfq.schema";
 import type { RfqEvent } from "./rfq-events";
-import { loadBuyerRfq, RfqValidationError } from "./shared.server";
+import { type Db, loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
 
 /**
  * Invitations of suppliers not on the platform yet (issue 19): the buyer invites by e-mail and ИНН from the RFQ; the
  * mail's link opens the sign-up with that ИНН locked; signing up with it makes the new organisation a recipient of the
- * RFQ and the supplier lands on it after sign-in. Tokens are random, stored as SHA-256 digests, single use, expire after
- * INVITE_TTL_DAYS, and every query is scoped to the buyer's organisation. Awarding an invited supplier waits for the
- * operator's verification (app/workflows/award.server.ts).
+ * RFQ and the supplier lands on it. Tokens are random (256 bits), stored as SHA-256 digests only, single use, expire
+ * after INVITE_TTL_DAYS, die when the buyer cancels or resends (a resend issues a new link), and every query is scoped
+ * to the buyer's organisation. Awarding an invited supplier waits for the operator's verification
+ * (app/workflows/award.server.ts). ADR 0020.
  */
 export const INVITE_TTL_DAYS = 14;
+/** A resend waits this long after the last mail, and an invitation is mailed at most INVITE_MAX_SENDS times. */
+export const INVITE_RESEND_MINUTES = 10;
+export const INVITE_MAX_SENDS = 5;
 const MAX_INVITES_PER_RFQ = 50;
 
 const digest = (token: string) => createHash("sha256").update(`rfq-invite:${token}`).digest("hex");
 
-export const supplierInviteSchema = z.object({
-  inviteEmail: z.string().trim().toLowerCase().min(1, "errors.required").email("invite.errors.email").max(254),
-  inviteInn: z
-    .string()
-    .transform((v) => v.replace(/\D/g, ""))
-    .refine((v) => /^\d{10}$|^\d{12}$/.test(v), "invite.errors.innFormat")
-    .refine((v) => isValidInn(v), "invite.errors.innChecksum"),
-});
-
-export type InviteStatus = "PENDING" | "REGISTERED" | "EXPIRED";
+/** SENT (отправлено) → REGISTERED (зарегистрировался) → QUOTED (предложение подано); or EXPIRED / CANCELLED. */
+export type InviteStatus = "SENT" | "REGISTERED" | "QUOTED" | "EXPIRED" | "CANCELLED";
 
 export interface SupplierInviteView {
   id: string;
   email: string;
   inn: string;
+  orgName: string | null;
   status: InviteStatus;
   createdAt: string;
+  lastSentAt: string;
   expiresAt: string;
+  /** when the buyer may resend (null: not resendable — used, cancelled or sent INVITE_MAX_SENDS times) */
+  resendableAt: string | null;
   supplierName: string | null;
   supplierVerified: boolean;
 }
 
+export type InviteResult =
+  | { ok: true; kind: "invited"; id: string; email: string }
+  /** the ИНН is a supplier on the platform already: it was made a recipient of the RFQ instead of being invited */
+  | { ok: true; kind: "routed"; supplierName: string }
+  | { ok: false; fieldErrors: Record<string, string[]> };
+
+const isOpen = (status: string) => status === "DRAFT" || status === "PUBLISHED";
+
+async function mailInvite(
+  db: Db,
+  lang: Lang,
+  rfq: { number: number; title: string; buyer: { shortName: string } },
+  invite: { email: string; inn: string; message: string | null },
+  token: string,
+) {
+  const t = await getFixedT(lang, "rfq");
+  // the link is built from the configured public origin only, never from the request's Host
+  const link = `${publicOrigin()}${localizePath(lang, `/signup?rfqInvite=${encodeURIComponent(token)}`)}`;
+  const params = { buyer: rfq.buyer.shortName, number: rfq.number, title: rfq.title, inn: invite.inn };
+  await queueEmail(db, {
+    to: invite.email,
+    subject: t("invite.mailSubject", params),
+    text: [
+      t("invite.mailText", params),
+      ...(invite.message ? [t("invite.mailMessage", { buyer: rfq.buyer.shortName, message: invite.message })] : []),
+      link,
+      t("invite.mailExpires", { count: INVITE_TTL_DAYS }),
+    ].join("\n\n"),
+  });
+}
+
 /**
- * Sends an invitation from one of the buyer's RFQs (draft or published). An ИНН already on the platform is not
- * invited: the buyer adds that supplier by ИНН instead. Returns the field errors, or the invitation id.
+ * Invites a supplier from one of the buyer's open RFQs (draft or published). An ИНН already on the platform is not
+ * invited: a supplier with it becomes a recipient of the RFQ directly (and is notified when the RFQ is published).
+ * Returns field errors (keys of the `rfq` namespace) for bad input and duplicates.
  */
 export async function inviteSupplier(
   actor: Actor,
   rfqId: string,
-  input: { inviteEmail?: unknown; inviteInn?: unknown },
+  input: Record<string, unknown>,
   lang: Lang = "ru",
   now: Date = new Date(),
-): Promise<{ ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> }> {
+): Promise<InviteResult> {
   requireBuyer(actor);
   const prisma = getPrisma();
-  const rfq = await loadBuyerRfq(prisma, actor, rfqId, { buyer: { select: { shortName: true } } });
-  if (rfq.status !== "DRAFT" && rfq.status !== "PUBLISHED") throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
+  const rfq = await loadBuyerRfq(prisma, actor, rfqId, {
+    buyer: { select: { shortName: true } },
+    _count: { select: { items: true } },
+  });
+  if (!isOpen(rfq.status)) throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
   const parsed = supplierInviteSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) fieldErrors[String(i.path[0])] = [i.message];
+    for (const i of parsed.error.issues) fieldErrors[String(i.path[0])] ??= [i.message];
     return { ok: false, fieldErrors };
   }
   const { inviteEmail: email, inviteInn: inn } = parsed.data;
-  if (await prisma.organization.findUnique({ where: { inn }, select: { id: true } }))
-    return { ok: false, fieldErrors: { inviteInn: ["invite.errors.innOnPlatform"] } };
+  const orgName = parsed.data.inviteOrgName || null;
+  const message = parsed.data.inviteMessage || null;
+
+  const onPlatform = await prisma.organization.findUnique({
+    where: { inn },
+    select: { id: true, kind: true, shortName: true, suspendedAt: true },
+  });
+  if (onPlatform) {
+    if (onPlatform.kind !== "SUPPLIER" || onPlatform.suspendedAt)
+      return { ok: false, fieldErrors: { inviteInn: ["invite.errors.innNotSupplier"] } };
+    const routed = await prisma.$transaction(async (tx) => {
+      const exists = await tx.rfqRecipient.findUnique({
+        where: { rfqId_supplierOrgId: { rfqId, supplierOrgId: onPlatform.id } },
+        select: { rfqId: true },
+      });
+      if (exists) return false;
+      const published = rfq.status === "PUBLISHED";
+      await tx.rfqRecipient.create({
+        data: {
+          rfqId,
+          supplierOrgId: onPlatform.id,
+          source: "MANUAL",
+          ...(published ? { status: "NEW" as const, createdAt: now } : {}),
+        },
+      });
+      if (published) await notifyRfqSent(tx, rfq, rfq._count.items, [onPlatform.id]);
+      await recordAudit(tx, {
+        entityType: "rfq",
+        entityId: rfqId,
+        action: "supplier_added" satisfies RfqEvent,
+        actor,
+        data: { inn, supplierOrgId: onPlatform.id },
+      });
+      return true;
+    });
+    if (!routed) return { ok: false, fieldErrors: { inviteInn: ["invite.errors.alreadyRecipient"] } };
+    return { ok: true, kind: "routed", supplierName: onPlatform.shortName };
+  }
+
+  // one live invitation per ИНН and per address on an RFQ (an expired or cancelled one may be sent again)
+  const live = await prisma.rfqSupplierInvite.findMany({
+    where: {
+      rfqId,
+      buyerOrgId: actor.organizationId,
+      cancelledAt: null,
+      OR: [{ usedAt: { not: null } }, { expiresAt: { gt: now } }],
+      AND: [{ OR: [{ inn }, { email }] }],
+    },
+    select: { inn: true, email: true },
+  });
+  if (live.length) {
+    const fieldErrors: Record<string, string[]> = {};
+    if (live.some((l) => l.inn === inn)) fieldErrors.inviteInn = ["invite.errors.duplicateInn"];
+    if (live.some((l) => l.email === email)) fieldErrors.inviteEmail = ["invite.errors.duplicateEmail"];
+    return { ok: false, fieldErrors };
+  }
   if (
     (await prisma.rfqSupplierInvite.count({ where: { rfqId, buyerOrgId: actor.organizationId } })) >=
     MAX_INVITES_PER_RFQ
   )
     return { ok: false, fieldErrors: { inviteEmail: ["invite.errors.tooMany"] } };
+
   const token = randomBytes(32).toString("base64url");
-  const t = await getFixedT(lang, "rfq");
-  const link = `${publicOrigin()}${localizePath(lang, `/signup?rfqInvite=${encodeURIComponent(token)}`)}`;
-  const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);
   const invite = await prisma.$transaction(async (tx) => {
     const row = await tx.rfqSupplierInvite.create({
       data: {
@@ -86,20 +172,16 @@ export async function inviteSupplier(
         buyerOrgId: actor.organizationId,
         email,
         inn,
+        orgName,
+        message,
         tokenHash: digest(token),
-        expiresAt,
+        expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000),
+        lastSentAt: now,
+        createdAt: now,
         createdById: actor.userId,
       },
     });
-    await queueEmail(tx, {
-      to: email,
-      subject: t("invite.mailSubject", { buyer: rfq.buyer.shortName, number: rfq.number }),
-      text: [
-        t("invite.mailText", { buyer: rfq.buyer.shortName, number: rfq.number, title: rfq.title, inn }),
-        link,
-        t("invite.mailExpires", { days: INVITE_TTL_DAYS }),
-      ].join("\n\n"),
-    });
+    await mailInvite(tx, lang, rfq, row, token);
     await recordAudit(tx, {
       entityType: "rfq",
       entityId: rfqId,
@@ -109,10 +191,96 @@ export async function inviteSupplier(
     });
     return row;
   });
-  return { ok: true, id: invite.id };
+  return { ok: true, kind: "invited", id: invite.id, email };
 }
 
-/** The buyer's invitations of an RFQ with their status. */
+/** One of the buyer's invitations of one of its RFQs, or NotFound (another organisation's id is not found either). */
+async function loadBuyerInvite(actor: Actor, rfqId: string, inviteId: string) {
+  requireBuyer(actor);
+  const prisma = getPrisma();
+  const rfq = await loadBuyerRfq(prisma, actor, rfqId, { buyer: { select: { shortName: true } } });
+  const invite = await prisma.rfqSupplierInvite.findFirst({
+    where: { id: inviteId, rfqId, buyerOrgId: actor.organizationId },
+  });
+  if (!invite) throw new NotFoundError("invite");
+  return { prisma, rfq, invite };
+}
+
+function resendableAt(invite: { usedAt: Date | null; cancelledAt: Date | null; lastSentAt: Date; sendCount: number }) {
+  if (invite.usedAt || invite.cancelledAt || invite.sendCount >= INVITE_MAX_SENDS) return null;
+  return new Date(invite.lastSentAt.getTime() + INVITE_RESEND_MINUTES * 60_000);
+}
+
+/**
+ * Mails an invitation again with a new link (the old one stops working) and a new expiry. Rate-limited: once per
+ * INVITE_RESEND_MINUTES, INVITE_MAX_SENDS mails in all; a used or cancelled invitation is not resent.
+ */
+export async function resendSupplierInvite(
+  actor: Actor,
+  rfqId: string,
+  inviteId: string,
+  lang: Lang = "ru",
+  now: Date = new Date(),
+): Promise<void> {
+  const { prisma, rfq, invite } = await loadBuyerInvite(actor, rfqId, inviteId);
+  if (!isOpen(rfq.status)) throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
+  if (invite.usedAt || invite.cancelledAt) throw new RfqValidationError({}, ["invite.errors.notPending"]);
+  const at = resendableAt(invite);
+  if (!at) throw new RfqValidationError({}, ["invite.errors.resendLimit"]);
+  if (at.getTime() > now.getTime())
+    throw new RfqValidationError({}, [
+      `invite.errors.resendTooSoon::${JSON.stringify({ count: Math.ceil((at.getTime() - now.getTime()) / 60_000) })}`,
+    ]);
+  const token = randomBytes(32).toString("base64url");
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.rfqSupplierInvite.updateMany({
+      // the send count in the condition: two resends at once mail once
+      where: { id: invite.id, usedAt: null, cancelledAt: null, sendCount: invite.sendCount },
+      data: {
+        tokenHash: digest(token),
+        expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000),
+        lastSentAt: now,
+        sendCount: { increment: 1 },
+      },
+    });
+    if (count !== 1) throw new RfqValidationError({}, ["invite.errors.notPending"]);
+    await mailInvite(tx, lang, rfq, invite, token);
+    await recordAudit(tx, {
+      entityType: "rfq",
+      entityId: rfqId,
+      action: "supplier_invite_resent" satisfies RfqEvent,
+      actor,
+      data: { inviteId: invite.id },
+    });
+  });
+}
+
+/** Withdraws an invitation that has not been used: its link stops working. */
+export async function cancelSupplierInvite(
+  actor: Actor,
+  rfqId: string,
+  inviteId: string,
+  now: Date = new Date(),
+): Promise<void> {
+  const { prisma, invite } = await loadBuyerInvite(actor, rfqId, inviteId);
+  if (invite.usedAt || invite.cancelledAt) throw new RfqValidationError({}, ["invite.errors.notPending"]);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.rfqSupplierInvite.updateMany({
+      where: { id: invite.id, usedAt: null, cancelledAt: null },
+      data: { cancelledAt: now },
+    });
+    if (count !== 1) throw new RfqValidationError({}, ["invite.errors.notPending"]);
+    await recordAudit(tx, {
+      entityType: "rfq",
+      entityId: rfqId,
+      action: "supplier_invite_cancelled" satisfies RfqEvent,
+      actor,
+      data: { inviteId: invite.id },
+    });
+  });
+}
+
+/** The buyer's invitations of an RFQ with their status, oldest first. */
 export async function listSupplierInvites(actor: Actor, rfqId: string, now: Date = new Date()) {
   requireBuyer(actor);
   const prisma = getPrisma();
@@ -122,40 +290,82 @@ export async function listSupplierInvites(actor: Actor, rfqId: string, now: Date
     orderBy: { createdAt: "asc" },
   });
   const orgIds = rows.flatMap((r) => (r.supplierOrgId ? [r.supplierOrgId] : []));
-  const orgs = new Map(
-    (
-      await prisma.organization.findMany({
-        where: { id: { in: orgIds } },
-        select: { id: true, shortName: true, verifiedAt: true },
-      })
-    ).map((o) => [o.id, o]),
-  );
+  const [orgs, quoted] = orgIds.length
+    ? await Promise.all([
+        prisma.organization.findMany({
+          where: { id: { in: orgIds } },
+          select: { id: true, shortName: true, verifiedAt: true },
+        }),
+        prisma.quote.findMany({
+          where: { rfqId, supplierOrgId: { in: orgIds }, status: { not: "DRAFT" }, submittedAt: { not: null } },
+          select: { supplierOrgId: true },
+        }),
+      ])
+    : [[], []];
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const quotedIds = new Set(quoted.map((q) => q.supplierOrgId));
   return rows.map((r): SupplierInviteView => {
-    const org = r.supplierOrgId ? orgs.get(r.supplierOrgId) : undefined;
+    const org = r.supplierOrgId ? orgById.get(r.supplierOrgId) : undefined;
+    const status: InviteStatus = r.cancelledAt
+      ? "CANCELLED"
+      : r.usedAt
+        ? r.supplierOrgId && quotedIds.has(r.supplierOrgId)
+          ? "QUOTED"
+          : "REGISTERED"
+        : r.expiresAt.getTime() <= now.getTime()
+          ? "EXPIRED"
+          : "SENT";
     return {
       id: r.id,
       email: r.email,
       inn: r.inn,
-      status: r.usedAt ? "REGISTERED" : r.expiresAt.getTime() <= now.getTime() ? "EXPIRED" : "PENDING",
+      orgName: r.orgName,
+      status,
       createdAt: r.createdAt.toISOString(),
+      lastSentAt: r.lastSentAt.toISOString(),
       expiresAt: r.expiresAt.toISOString(),
+      resendableAt: resendableAt(r)?.toISOString() ?? null,
       supplierName: org?.shortName ?? null,
       supplierVerified: Boolean(org?.verifiedAt),
     };
   });
 }
 
-/** What the sign-up page shows for an invitation link: the ИНН to lock and the e-mail, or null (unknown/used/expired). */
-export async function getSupplierInvite(token: string, now: Date = new Date()) {
-  if (!token || token.length > 200) return null;
+/** Why an invitation link does not open the sign-up. */
+export type InviteLinkProblem = "unknown" | "expired" | "used" | "cancelled";
+
+export type InviteLink =
+  | {
+      ok: true;
+      email: string;
+      inn: string;
+      orgName: string | null;
+      rfqId: string;
+      rfqNumber: number;
+      rfqTitle: string;
+      buyer: string;
+    }
+  | { ok: false; problem: InviteLinkProblem };
+
+/**
+ * What the sign-up page shows for an invitation link: the ИНН to lock, the e-mail and the name to prefill, or why the
+ * link does not work (unknown — mistyped, replaced by a resend or never issued —, expired, used, cancelled).
+ */
+export async function getSupplierInvite(token: string, now: Date = new Date()): Promise<InviteLink> {
+  if (!token || token.length > 200) return { ok: false, problem: "unknown" };
   const row = await getPrisma().rfqSupplierInvite.findUnique({
     where: { tokenHash: digest(token) },
     include: { rfq: { select: { id: true, number: true, title: true, buyer: { select: { shortName: true } } } } },
   });
-  if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+  if (!row) return { ok: false, problem: "unknown" };
+  if (row.usedAt) return { ok: false, problem: "used" };
+  if (row.cancelledAt) return { ok: false, problem: "cancelled" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, problem: "expired" };
   return {
+    ok: true,
     email: row.email,
     inn: row.inn,
+    orgName: row.orgName,
     rfqId: row.rfq.id,
     rfqNumber: row.rfq.number,
     rfqTitle: row.rfq.title,
@@ -171,11 +381,11 @@ export async function claimSupplierInvite(token: string, now: Date = new Date())
   const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
     const row = await tx.rfqSupplierInvite.findUnique({ where: { tokenHash: digest(token) } });
-    if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+    if (!row || row.usedAt || row.cancelledAt || row.expiresAt.getTime() <= now.getTime()) return null;
     const org = await tx.organization.findUnique({ where: { inn: row.inn }, select: { id: true, kind: true } });
     if (org?.kind !== "SUPPLIER") return null;
     const { count } = await tx.rfqSupplierInvite.updateMany({
-      where: { id: row.id, usedAt: null },
+      where: { id: row.id, usedAt: null, cancelledAt: null },
       data: { usedAt: now, supplierOrgId: org.id },
     });
     if (count !== 1) return null;

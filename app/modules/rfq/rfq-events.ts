@@ -19,6 +19,9 @@ export const RFQ_EVENTS = [
   "awarded",
   "supplier_invited",
   "supplier_invite_used",
+  "supplier_invite_resent",
+  "supplier_invite_cancelled",
+  "supplier_added",
 ] as const;
 
 export type RfqEvent = (typeof RFQ_EVENTS)[number];

@@ -47,11 +47,18 @@ export { deleteDraft, publishRfq, saveDraft, type UploadProblem } from "./drafts
 export { handleRfqFormAction } from "./form-action.server";
 export { intentFailure } from "./http.server";
 export {
+  cancelSupplierInvite,
   claimSupplierInvite,
   getSupplierInvite,
+  INVITE_MAX_SENDS,
+  INVITE_RESEND_MINUTES,
   INVITE_TTL_DAYS,
+  type InviteLink,
+  type InviteResult,
+  type InviteStatus,
   inviteSupplier,
   listSupplierInvites,
+  resendSupplierInvite,
   type SupplierInviteView,
 } from "./invites.server";
 export { RFQ_EVENTS, type RfqEvent } from "./rfq-events";

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient, Rfq, RfqItem } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
+import { notify } from "~/modules/notifications/notifications.server";
 import { DomainError } from "~/utils/domain-error";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -25,6 +26,22 @@ export async function loadBuyerRfq<T extends Prisma.RfqInclude>(
   const rfq = await db.rfq.findFirst({ where: { id, buyerOrgId: actor.organizationId }, include });
   if (!rfq) throw new NotFoundError("rfq");
   return rfq as Prisma.RfqGetPayload<{ include: T }>;
+}
+
+/** The «новый запрос» notification to the suppliers an RFQ is sent to: on publishing, or one added to it later. */
+export async function notifyRfqSent(
+  db: Db,
+  rfq: { id: string; number: number; title: string; deadline: Date | null; buyer: { shortName: string } },
+  items: number,
+  orgIds: string[],
+) {
+  await notify(db, {
+    type: "rfq_published",
+    recipients: { orgIds },
+    params: { number: rfq.number, title: rfq.title, buyer: rfq.buyer.shortName, deadline: rfq.deadline ?? null, items },
+    link: `/supplier/rfqs/${rfq.id}`,
+    aggregateId: rfq.id,
+  });
 }
 
 export function rfqLabel(rfq: { number: number; title: string }) {

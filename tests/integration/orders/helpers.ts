@@ -22,6 +22,8 @@ export interface TestLine {
   unit: string;
   unitPriceKopecks: bigint;
   vatRate: VatRate;
+  /** the quote's срок поставки of the line, days (10 when not given) */
+  leadTimeDays?: number;
 }
 
 export const DEFAULT_LINES: TestLine[] = [
@@ -81,7 +83,7 @@ export async function createAwardedOrder(opts: {
             unit: l.unit,
             unitPriceKopecks: l.unitPriceKopecks,
             vatRate: l.vatRate,
-            leadTimeDays: 10,
+            leadTimeDays: l.leadTimeDays ?? 10,
           })),
         },
       ],
@@ -89,3 +91,14 @@ export async function createAwardedOrder(opts: {
   );
   return created;
 }
+
+/** The documents of the demo's delivered order (prisma/seed/closing-documents.ts): `<kind>:<shipment seq or ->`, sorted. */
+export const DEMO_DELIVERED_DOCUMENTS = [
+  "CONTRACT_PDF:-",
+  "CONTRACT_SIGNED_BUYER:-",
+  "CONTRACT_SIGNED_SUPPLIER:-",
+  "UPD_PDF:1",
+  "UPD_PDF:2",
+  "UPD_XML:1",
+  "UPD_XML:2",
+];

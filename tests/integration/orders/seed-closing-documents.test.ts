@@ -5,7 +5,7 @@ import { seedClosingDocuments } from "../../../prisma/seed/closing-documents";
 import { seedOrders } from "../../../prisma/seed/orders";
 import { createActor } from "../../fixtures/factories";
 import { validateUpdXml } from "../../helpers/upd-xml-schema";
-import { giveRequisites } from "./helpers";
+import { DEMO_DELIVERED_DOCUMENTS, giveRequisites } from "./helpers";
 
 describe("demo data", () => {
   it("has a delivered order with УПД PDF + XML per shipment (XML passes the schema) and a contract signed by both", async () => {
@@ -27,15 +27,7 @@ describe("demo data", () => {
 
     const delivered = await prisma.order.findFirstOrThrow({ where: { id: { in: orderIds }, status: "DELIVERED" } });
     const docs = await listDocuments(buyer.actor, delivered.id);
-    expect(docs.map((d) => `${d.kind}:${d.shipmentSeq ?? "-"}`).sort()).toEqual([
-      "CONTRACT_PDF:-",
-      "CONTRACT_SIGNED_BUYER:-",
-      "CONTRACT_SIGNED_SUPPLIER:-",
-      "UPD_PDF:1",
-      "UPD_PDF:2",
-      "UPD_XML:1",
-      "UPD_XML:2",
-    ]);
+    expect(docs.map((d) => `${d.kind}:${d.shipmentSeq ?? "-"}`).sort()).toEqual(DEMO_DELIVERED_DOCUMENTS);
     for (const d of docs.filter((x) => x.kind === "UPD_XML")) {
       expect(validateUpdXml((await readDocument(buyer.actor, delivered.id, d.id)).bytes)).toEqual([]);
     }
