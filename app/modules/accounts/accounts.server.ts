@@ -32,8 +32,14 @@ export {
 export { isResetTokenValid, type ResetResult, requestPasswordReset, resetPassword } from "./password-reset.server";
 export { type ChangePasswordResult, changePassword, getAccount, updateProfile } from "./profile.server";
 export { type RequestContext, requestContext } from "./request-context.server";
-export { listSessions, logoutEverywhere, pruneAccounts, revokeSession, switchOrganization } from "./user-sessions.server";
 export { resendVerification, type SignupResult, signUp, verifyEmailByCode, verifyEmailByToken } from "./signup.server";
+export {
+  listSessions,
+  logoutEverywhere,
+  pruneAccounts,
+  revokeSession,
+  switchOrganization,
+} from "./user-sessions.server";
 export type { Actor, Viewer };
 export { ForbiddenError, NotFoundError, RateLimitedError, safeRedirect };
 /**
