@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
+import { IntentButton } from "~/components/ui/intent-button";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -132,13 +133,9 @@ export default function ApiKeysPage() {
                 {k.revokedAt ? ` · ${t("exchange.revokedAt", { date: formatDateTime(k.revokedAt, lang) })}` : ""}
               </span>
               {!k.revokedAt ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revoke" />
-                  <input type="hidden" name="id" value={k.id} />
-                  <Button type="submit" variant="secondary" aria-label={`${t("apiKeys.revoke")}: ${k.name}`}>
-                    {t("apiKeys.revoke")}
-                  </Button>
-                </Form>
+                <IntentButton intent="revoke" fields={{ id: k.id }} label={`${t("apiKeys.revoke")}: ${k.name}`}>
+                  {t("apiKeys.revoke")}
+                </IntentButton>
               ) : null}
             </li>
           ))}
@@ -207,21 +204,17 @@ export default function ApiKeysPage() {
               ) : null}
               <div className="flex flex-wrap gap-2">
                 {!h.enabled ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="webhook-enable" />
-                    <input type="hidden" name="id" value={h.id} />
-                    <Button type="submit" variant="secondary" aria-label={`${t("webhooks.enable")}: ${h.url}`}>
-                      {t("webhooks.enable")}
-                    </Button>
-                  </Form>
+                  <IntentButton
+                    intent="webhook-enable"
+                    fields={{ id: h.id }}
+                    label={`${t("webhooks.enable")}: ${h.url}`}
+                  >
+                    {t("webhooks.enable")}
+                  </IntentButton>
                 ) : null}
-                <Form method="post">
-                  <input type="hidden" name="intent" value="webhook-delete" />
-                  <input type="hidden" name="id" value={h.id} />
-                  <Button type="submit" variant="secondary" aria-label={`${t("webhooks.delete")}: ${h.url}`}>
-                    {t("webhooks.delete")}
-                  </Button>
-                </Form>
+                <IntentButton intent="webhook-delete" fields={{ id: h.id }} label={`${t("webhooks.delete")}: ${h.url}`}>
+                  {t("webhooks.delete")}
+                </IntentButton>
               </div>
               {deliveries[h.id]?.length ? (
                 <details>
@@ -232,18 +225,13 @@ export default function ApiKeysPage() {
                         <span>
                           {formatDateTime(d.createdAt, lang)} · {d.event} · {d.status} · {d.lastStatusCode ?? "—"}
                         </span>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="replay" />
-                          <input type="hidden" name="id" value={h.id} />
-                          <input type="hidden" name="deliveryId" value={d.id} />
-                          <Button
-                            type="submit"
-                            variant="secondary"
-                            aria-label={`${t("webhooks.replay")}: ${d.event}, ${formatDateTime(d.createdAt, lang)}`}
-                          >
-                            {t("webhooks.replay")}
-                          </Button>
-                        </Form>
+                        <IntentButton
+                          intent="replay"
+                          fields={{ id: h.id, deliveryId: d.id }}
+                          label={`${t("webhooks.replay")}: ${d.event}, ${formatDateTime(d.createdAt, lang)}`}
+                        >
+                          {t("webhooks.replay")}
+                        </IntentButton>
                       </li>
                     ))}
                   </ul>

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useErrorText } from "~/components/ui/error-text";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -39,7 +40,6 @@ import {
   RecipientStatusBadge,
   StatusBadge,
   secondaryButtonClass,
-  useErrorText,
 } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
@@ -136,7 +136,7 @@ export default function BuyerRfq() {
   const { t } = useTranslation("rfq");
   const { t: tc } = useTranslation();
   const lang = useLang();
-  const errorText = useErrorText();
+  const errorText = useErrorText("rfq");
   const errs = (intent: string, field: string) =>
     actionData?.intent === intent ? actionData.errors?.[field] : undefined;
   const done = params.get("done") ?? (params.get("published") ? "published" : null);

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
 import { RFQ_STATUSES } from "~/modules/rfq/rfq.schema";
 import { listBuyerRfqs } from "~/modules/rfq/rfq.server";
-import { buttonClass, Countdown, Pagination, StatusBadge, secondaryButtonClass } from "~/modules/rfq/ui/bits";
+import { buttonClass, Countdown, StatusBadge, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import { ListFilters, useListHref } from "~/modules/rfq/ui/list-filters";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -91,7 +92,7 @@ export default function BuyerRfqs() {
           </tbody>
         </table>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} makeHref={(p) => href({ page: String(p) })} />
+      <Pagination page={list.page} pageCount={list.pageCount} />
     </div>
   );
 }

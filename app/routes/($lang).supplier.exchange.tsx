@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
+import { IntentButton } from "~/components/ui/intent-button";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { listLeafCategories } from "~/modules/catalog/catalog.server";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -122,13 +123,9 @@ export default function SupplierExchange() {
                 {c.revokedAt ? ` · ${t("exchange.revokedAt", { date: formatDateTime(c.revokedAt, lang) })}` : ""}
               </span>
               {!c.revokedAt ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revoke" />
-                  <input type="hidden" name="id" value={c.id} />
-                  <Button type="submit" variant="secondary" aria-label={`${t("exchange.revoke")}: ${c.login}`}>
-                    {t("exchange.revoke")}
-                  </Button>
-                </Form>
+                <IntentButton intent="revoke" fields={{ id: c.id }} label={`${t("exchange.revoke")}: ${c.login}`}>
+                  {t("exchange.revoke")}
+                </IntentButton>
               ) : null}
             </li>
           ))}

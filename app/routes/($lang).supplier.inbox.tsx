@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
 import { RECIPIENT_STATUSES } from "~/modules/rfq/rfq.schema";
 import { listInbox } from "~/modules/rfq/rfq.server";
-import { Countdown, Pagination, RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/bits";
+import { Countdown, RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/bits";
 import { ListFilters, useListHref } from "~/modules/rfq/ui/list-filters";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -88,7 +89,7 @@ export default function SupplierInbox() {
           </tbody>
         </table>
       )}
-      <Pagination page={inbox.page} pageCount={inbox.pageCount} makeHref={(p) => href({ page: String(p) })} />
+      <Pagination page={inbox.page} pageCount={inbox.pageCount} />
     </div>
   );
 }

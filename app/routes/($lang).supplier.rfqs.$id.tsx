@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useErrorText } from "~/components/ui/error-text";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
@@ -18,13 +19,7 @@ import {
   RfqValidationError,
   viewRfqAsSupplier,
 } from "~/modules/rfq/rfq.server";
-import {
-  dangerButtonClass,
-  RecipientStatusBadge,
-  StatusBadge,
-  secondaryButtonClass,
-  useErrorText,
-} from "~/modules/rfq/ui/bits";
+import { dangerButtonClass, RecipientStatusBadge, StatusBadge, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { TextareaField } from "~/modules/rfq/ui/textarea-field";
 import { orHttpError } from "~/utils/route-errors.server";
@@ -91,7 +86,7 @@ export default function SupplierRfq() {
   const { t } = useTranslation("rfq");
   const { t: tq } = useTranslation("quotes");
   const lang = useLang();
-  const errorText = useErrorText();
+  const errorText = useErrorText("rfq");
   const errs = (intent: string, field: string) =>
     actionData?.intent === intent ? actionData.errors?.[field] : undefined;
   const done = params.get("done");

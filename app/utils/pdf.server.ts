@@ -5,7 +5,7 @@ import PDFDocument from "pdfkit";
 const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 /** DejaVu Sans regular and bold, read once from the `dejavu-fonts-ttf` package. */
-export function loadFonts() {
+function loadFonts() {
   if (!fonts) {
     const dir = require.resolve("dejavu-fonts-ttf/package.json").replace(/package\.json$/, "ttf/");
     fonts = { regular: readFileSync(`${dir}DejaVuSans.ttf`), bold: readFileSync(`${dir}DejaVuSans-Bold.ttf`) };
@@ -19,9 +19,9 @@ export function loadFonts() {
  */
 export type Doc = InstanceType<typeof PDFDocument>;
 
-export function startPdf(title: string, layout: "portrait" | "landscape" = "portrait") {
+export function startPdf(title: string, layout: "portrait" | "landscape" = "portrait", margin = 36) {
   const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({ size: "A4", layout, margin: 36, info: { Title: title, Author: "СнабМост" } });
+  const doc = new PDFDocument({ size: "A4", layout, margin, info: { Title: title, Author: "СнабМост" } });
   doc.registerFont("r", regular);
   doc.registerFont("b", bold);
   const chunks: Buffer[] = [];
@@ -30,7 +30,7 @@ export function startPdf(title: string, layout: "portrait" | "landscape" = "port
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  return { doc, done, left: 36, width: doc.page.width - 72 };
+  return { doc, done, left: margin, width: doc.page.width - 2 * margin };
 }
 
 export interface Column {

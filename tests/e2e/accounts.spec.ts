@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { makeInn10, makeOgrn, makeOgrnip } from "../../prisma/seed/ru-requisites";
 import { expectNoAxeViolations } from "./axe";
-import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, loginAs, logout } from "./helpers/auth";
+import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, loginWithForm, logout } from "./helpers/auth";
 import { codeFrom, linkFrom, waitForMail } from "./helpers/mail";
 import { fillSignup } from "./helpers/signup";
 
@@ -128,7 +128,7 @@ test("sign up a buyer, verify by link, log in and invite colleagues", async ({ p
   await page.goto(pathOf(linkFrom(mail, "/verify-email?token=")));
   await expect(page).toHaveURL(/\/login\?notice=verified/);
 
-  await loginAs(page, buyer.email, PASSWORD, { redirectTo: "/account/members" });
+  await loginWithForm(page, buyer.email, PASSWORD, { redirectTo: "/account/members" });
   await expect(page.getByTestId("active-organization")).toHaveText(buyer.shortName);
   await expect(page.getByTestId("member-list")).toContainText(buyer.email);
 
@@ -164,9 +164,9 @@ test("the supplier joins the buyer organisation, switches organisation and logs 
   // a second browser session of the same user, to be ended by "log out everywhere"
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await loginAs(otherPage, supplier.email, PASSWORD, { redirectTo: "/account" });
+  await loginWithForm(otherPage, supplier.email, PASSWORD, { redirectTo: "/account" });
 
-  await loginAs(page, supplier.email, PASSWORD, { redirectTo: pathOf(linkFrom(invite, "/invite/")) });
+  await loginWithForm(page, supplier.email, PASSWORD, { redirectTo: pathOf(linkFrom(invite, "/invite/")) });
   await page.getByRole("button", { name: "Принять приглашение" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/invite/"));
   await expect(page.getByTestId("active-organization")).toHaveText(buyer.shortName);
@@ -210,7 +210,7 @@ test("English pages speak English", async ({ page }) => {
 test("the operator verifies a supplier, suspends it (no longer offered to its members) and restores it", async ({
   page,
 }) => {
-  await loginAs(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: "/admin/organizations" });
+  await loginWithForm(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: "/admin/organizations" });
   await expect(page.getByRole("heading", { name: "Организации", level: 1 })).toBeVisible();
   await page.getByLabel("Название или ИНН").fill(supplier.inn);
   await page.getByRole("button", { name: "Показать" }).click();
@@ -235,14 +235,14 @@ test("the operator verifies a supplier, suspends it (no longer offered to its me
 
   // the supplier's owner also belongs to the buyer organisation, so signing in still works there;
   // the suspended supplier organisation is no longer offered
-  await loginAs(page, supplier.email, PASSWORD, { redirectTo: "/account" });
+  await loginWithForm(page, supplier.email, PASSWORD, { redirectTo: "/account" });
   await expect(page.getByTestId("active-organization")).toHaveText(buyer.shortName);
   await page.getByTestId("account-menu-button").click();
   await expect(page.getByRole("button", { name: `Перейти в организацию ${supplier.shortName}` })).toHaveCount(0);
   await page.keyboard.press("Escape");
   await logout(page);
 
-  await loginAs(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: orgPath });
+  await loginWithForm(page, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, { redirectTo: orgPath });
   await page.getByRole("button", { name: "Разблокировать" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Разблокировать" }).click();
   await expect(page.getByTestId("org-state")).toHaveText("Проверена");

@@ -48,18 +48,20 @@ function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Where a ZIP archive's end-of-central-directory record starts (signature 0x06054b50 within the last 64 KiB + 22
+ * bytes), or -1 when there is none. */
+function endOfCentralDirectory(view: DataView): number {
+  const min = Math.max(0, view.byteLength - 65_557);
+  for (let i = view.byteLength - 22; i >= min; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  return -1;
+}
+
 /** Names of the entries in a ZIP archive, read from its central directory (no decompression). */
 export function zipEntryNames(bytes: Uint8Array): string[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes
-  const min = Math.max(0, bytes.length - 65_557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view);
   if (eocd < 0) return [];
   const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
@@ -95,14 +97,7 @@ const ZIP_MAX_ENTRIES = 5_000;
  */
 export function zipInflatesWithin(bytes: Uint8Array, limit = ZIP_MAX_INFLATED_BYTES): boolean {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const min = Math.max(0, bytes.length - 65_557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view);
   if (eocd < 0) return false;
   const count = view.getUint16(eocd + 10, true);
   if (count > ZIP_MAX_ENTRIES) return false;

@@ -1,5 +1,4 @@
-import PDFDocument from "pdfkit";
-import { loadFonts } from "~/utils/pdf.server";
+import { startPdf } from "~/utils/pdf.server";
 import type { InvoiceData } from "./invoice";
 
 /**
@@ -7,19 +6,7 @@ import type { InvoiceData } from "./invoice";
  * Fonts are read once from node_modules; nothing is fetched at runtime.
  */
 export async function renderInvoicePdf(d: InvoiceData): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({ size: "A4", margin: 40, info: { Title: d.title, Author: "СнабМост" } });
-  doc.registerFont("r", regular);
-  doc.registerFont("b", bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-
-  const left = 40;
-  const width = doc.page.width - 80;
+  const { doc, done, left, width } = startPdf(d.title, "portrait", 40);
   const s = d.supplier;
 
   // Bank block: the grid every Russian счёт starts with (банк получателя / БИК / сч. №, получатель / ИНН / КПП / сч. №)

@@ -1,21 +1,9 @@
 import type { QuoteLine } from "~/generated/prisma/client";
 import { chargeAmounts, quantityToMilli, type VatRateCode } from "~/modules/money/money";
 import type { CompareOffer } from "./compare";
-import { k, quoteLineView } from "./shared.server";
+import { k, type PricedLine, quoteLineView } from "./shared.server";
 
-type StoredLine = Pick<
-  QuoteLine,
-  | "rfqItemId"
-  | "unitPriceKopecks"
-  | "quantity"
-  | "vatRate"
-  | "leadTimeDays"
-  | "analogueModel"
-  | "analogueNote"
-  | "netKopecks"
-  | "vatKopecks"
-  | "grossKopecks"
->;
+type StoredLine = PricedLine & Pick<QuoteLine, "rfqItemId">;
 
 /** What of a stored quote version the comparison reads for its money (saveQuote wrote these). */
 export interface StoredVersionMoney {

@@ -22,21 +22,22 @@ export function pricesVisible(rfq: { sealed: boolean; openedAt: Date | null }): 
 
 export const k = (v: bigint) => v.toString();
 
+/** The stored fields of a priced quote line that its views and the comparison read. */
+export type PricedLine = Pick<
+  QuoteLine,
+  | "unitPriceKopecks"
+  | "quantity"
+  | "vatRate"
+  | "leadTimeDays"
+  | "analogueModel"
+  | "analogueNote"
+  | "netKopecks"
+  | "vatKopecks"
+  | "grossKopecks"
+>;
+
 /** One priced line of a quote version, as the buyer and the supplier see it (money as kopeck strings). */
-export function quoteLineView(
-  l: Pick<
-    QuoteLine,
-    | "unitPriceKopecks"
-    | "quantity"
-    | "vatRate"
-    | "leadTimeDays"
-    | "analogueModel"
-    | "analogueNote"
-    | "netKopecks"
-    | "vatKopecks"
-    | "grossKopecks"
-  >,
-) {
+export function quoteLineView(l: PricedLine) {
   return {
     unitPrice: k(l.unitPriceKopecks),
     quantity: l.quantity.toString(),

@@ -3,15 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import type { Actor } from "~/modules/accounts/actor";
 import type { Lang } from "~/modules/i18n/i18n";
 import { localizePath } from "~/modules/i18n/paths";
-import {
-  draftInputFromForm,
-  getDraftForm,
-  publishRfq,
-  saveDraft,
-  specRowsFromForm,
-  specTitle,
-  type UploadProblem,
-} from "./drafts.server";
+import { getDraftForm } from "./draft-form.server";
+import { draftInputFromForm, specRowsFromForm, specTitle } from "./draft-input.server";
+import { publishRfq, saveDraft, type UploadProblem } from "./drafts.server";
 import { rfqPublishSchema } from "./rfq.schema";
 import { RfqValidationError } from "./shared.server";
 import { SPEC_MAX_LINES } from "./spec-import.server";

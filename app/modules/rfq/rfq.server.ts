@@ -35,20 +35,15 @@ export {
   runDeadlineJob,
   sendDeadlineReminders,
 } from "./deadline.server";
+export { getDraftForm, newRfqForm, type RfqFormState } from "./draft-form.server";
 export {
   compactItemRows,
   type DraftInput,
-  deleteDraft,
   draftInputFromForm,
-  getDraftForm,
   MAX_ATTACHMENTS,
-  newRfqForm,
-  publishRfq,
   RFQ_ATTACHMENT_KINDS,
-  type RfqFormState,
-  saveDraft,
-  type UploadProblem,
-} from "./drafts.server";
+} from "./draft-input.server";
+export { deleteDraft, publishRfq, saveDraft, type UploadProblem } from "./drafts.server";
 export { handleRfqFormAction } from "./form-action.server";
 export { intentFailure } from "./http.server";
 export {

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type Cookie, expect, type Page } from "@playwright/test";
 
 /** Demo credentials created by the seed (prisma/seed/accounts.ts). Demo only. */
 export const DEMO_PASSWORD = "Demo-Password-2026";
@@ -9,8 +9,20 @@ export function demoOwnerEmail(orgSlug: string): string {
 }
 
 /**
- * Signs in through the login form and waits until the session is active. `redirectTo` (a local path) is where the
- * browser lands afterwards; without it, the user's workspace. Note the login rate limit (RATE_LIMIT_PER_MINUTE per IP).
+ * Sessions this worker has signed in, by e-mail: the browser cookies (session + known device) of the first form login.
+ * Playwright runs each worker in its own process, so a user logs in through the form once per worker; later tests add
+ * the cookies to their fresh context instead. `logout` revokes the session on the server, so it forgets the entry.
+ */
+const storedSessions = new Map<string, Cookie[]>();
+/** Who a page is signed in as (through `loginAs`), so that `logout` knows which stored session it ended. */
+const signedIn = new WeakMap<Page, string>();
+
+/**
+ * Signs the page in as `email` and waits until the session is active. `redirectTo` (a local path) is where the browser
+ * lands afterwards; without it, the user's workspace. The first call for a user in a worker goes through the login
+ * form; later ones reuse that session (cookies added to the context, then /login, which sends a signed-in user to the
+ * same place the form would). A stored session that no longer works (logged out, database reset) falls back to the form.
+ * The form itself is tested in accounts.spec.ts through `loginWithForm`.
  */
 export async function loginAs(
   page: Page,
@@ -18,11 +30,40 @@ export async function loginAs(
   password: string = DEMO_PASSWORD,
   opts: { redirectTo?: string; lang?: "ru" | "en" } = {},
 ): Promise<void> {
+  const stored = storedSessions.get(email);
+  if (stored) {
+    await page.context().addCookies(stored);
+    await page.goto(loginUrl(opts));
+    if (!new URL(page.url()).pathname.endsWith("/login")) {
+      await expect(page.getByTestId("account-menu-button")).toBeVisible();
+      signedIn.set(page, email);
+      return;
+    }
+    storedSessions.delete(email);
+  }
+  await loginWithForm(page, email, password, opts);
+  storedSessions.set(email, await page.context().cookies());
+  signedIn.set(page, email);
+}
+
+function loginUrl(opts: { redirectTo?: string; lang?: "ru" | "en" }): string {
   const prefix = opts.lang === "en" ? "/en" : "";
   const query = opts.redirectTo ? `?redirectTo=${encodeURIComponent(opts.redirectTo)}` : "";
-  // The login form is rate-limited per IP (RATE_LIMIT_PER_MINUTE); a long suite may hit it: wait and try again.
+  return `${prefix}/login${query}`;
+}
+
+/**
+ * Signs in through the login form, always (the form's own tests). Note the login rate limit (RATE_LIMIT_PER_MINUTE per
+ * IP): on 429 it waits as told and tries again.
+ */
+export async function loginWithForm(
+  page: Page,
+  email: string,
+  password: string = DEMO_PASSWORD,
+  opts: { redirectTo?: string; lang?: "ru" | "en" } = {},
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    await page.goto(`${prefix}/login${query}`);
+    await page.goto(loginUrl(opts));
     await page.waitForLoadState("networkidle");
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(password);
@@ -44,6 +85,10 @@ export async function loginAs(
 
 /** Signs out through the account menu. */
 export async function logout(page: Page): Promise<void> {
+  // the session ends on the server: a stored copy of it would no longer sign anyone in
+  const email = signedIn.get(page);
+  if (email) storedSessions.delete(email);
+  signedIn.delete(page);
   await page.getByTestId("account-menu-button").click();
   await page.getByRole("button", { name: /Выйти|Sign out/ }).click();
   await expect(page.getByTestId("account-menu-button")).toHaveCount(0);

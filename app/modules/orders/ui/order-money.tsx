@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
+import { useErrorText } from "~/components/ui/error-text";
 import { FileInput } from "~/components/ui/file-input";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
@@ -91,17 +92,7 @@ const inputClass =
 function ReportForm({ kind, errors }: { kind: string; errors: ReportErrors }) {
   const { t } = useTranslation(["orders", "files"]);
   const id = (f: string) => `${f}-${kind}`;
-  /** "key" or "key::{json}" (file errors carry their limits) */
-  const text = (e: string) => {
-    const [key, raw] = e.split("::");
-    let params: Record<string, unknown> = {};
-    try {
-      params = raw ? JSON.parse(raw) : {};
-    } catch {
-      params = {};
-    }
-    return t(key, params) as string;
-  };
+  const text = useErrorText(["orders", "files"]);
   const err = (f: keyof ReportErrors) =>
     errors[f]?.length ? (
       <p id={`${id(f)}-error`} className="mt-1 text-sm text-red-700">

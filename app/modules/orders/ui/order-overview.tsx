@@ -1,21 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import type { OrganizationCard } from "~/modules/accounts/index.server";
+import type { OrderSchedule } from "../schedule";
 
 /** One party's requisites and contact as the page shows them (strings; formatted by the loader). */
-export interface PartyCardView {
-  legalName: string;
-  inn: string;
-  kpp: string | null;
-  ogrn: string;
-  legalAddress: string;
-  bank: {
-    name: string | null;
-    bik: string | null;
-    settlementAccount: string | null;
-    correspondentAccount: string | null;
-  };
-  contact: { name: string | null; phone: string; email: string | null };
-}
+export type PartyCardView = Omit<OrganizationCard, "id" | "slug" | "kind">;
 
 export interface OrderOverviewView {
   buyer: PartyCardView;
@@ -23,17 +12,7 @@ export interface OrderOverviewView {
   rfq: { number: number | null; title: string; href: string } | null;
   quote: { version: number; href: string } | null;
   awardProtocolHref: string | null;
-  schedule:
-    | { state: "awaitingConfirmation" | "awaitingAdvance"; leadDays: number; transitDays: number }
-    | {
-        state: "planned";
-        basis: "confirmation" | "advance";
-        startsOn: string;
-        shipBy: string;
-        deliverBy: string;
-        leadDays: number;
-        transitDays: number;
-      };
+  schedule: OrderSchedule;
 }
 
 function PartyCard({ side, card }: { side: "buyer" | "supplier"; card: PartyCardView }) {

@@ -1,16 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useErrorText } from "~/components/ui/error-text";
 
-/** Translates "key" or "key::{json}" errors of the quotes namespace. */
-export function useQuoteErrorText() {
-  const { t } = useTranslation("quotes");
-  return (message: string) => {
-    const [key, raw] = message.split("::");
-    let params: Record<string, unknown> = {};
-    try {
-      params = raw ? JSON.parse(raw) : {};
-    } catch {
-      params = {};
-    }
-    return t(key, params) as string;
-  };
-}
+/** Error texts of the quotes namespace ("key" or "key::{json}"). */
+export const useQuoteErrorText = () => useErrorText("quotes");

@@ -1,27 +1,11 @@
 import { useTranslation } from "react-i18next";
+import { useErrorText } from "~/components/ui/error-text";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { deadlineState, type RecipientStatusValue, type RfqClock, recipientView } from "../rfq-state";
 
-/** Translates an error stored as "key" or "ns:key::{json params}". */
-export function useErrorText() {
-  const { t } = useTranslation("rfq");
-  return (message: string) => {
-    const [key, raw] = message.split("::");
-    let params: Record<string, unknown> = {};
-    if (raw) {
-      try {
-        params = JSON.parse(raw);
-      } catch {
-        // keep empty
-      }
-    }
-    return t(key, params) as string;
-  };
-}
-
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
-  const text = useErrorText();
+  const text = useErrorText("rfq");
   if (!errors?.length) return null;
   return (
     <p id={id} className="mt-1 text-sm text-red-700" role="alert">
@@ -153,33 +137,5 @@ export function AttachmentList({ attachments }: { attachments: { id: string; nam
         </li>
       ))}
     </ul>
-  );
-}
-
-export function Pagination({
-  page,
-  pageCount,
-  makeHref,
-}: {
-  page: number;
-  pageCount: number;
-  makeHref: (p: number) => string;
-}) {
-  const { t } = useTranslation("rfq");
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label={t("pagination.label")} className="mt-4 flex items-center gap-3 text-sm">
-      {page > 1 ? (
-        <a href={makeHref(page - 1)} className="text-brand-700 underline" rel="prev">
-          {t("pagination.prev")}
-        </a>
-      ) : null}
-      <span>{t("pagination.page", { page, pageCount })}</span>
-      {page < pageCount ? (
-        <a href={makeHref(page + 1)} className="text-brand-700 underline" rel="next">
-          {t("pagination.next")}
-        </a>
-      ) : null}
-    </nav>
   );
 }

@@ -12,14 +12,15 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
+import { useErrorText } from "~/components/ui/error-text";
 import { FileInput } from "~/components/ui/file-input";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
-import type { RfqFormState } from "../drafts.server";
+import type { RfqFormState } from "../draft-form.server";
 import { MAX_RFQ_LINES, PAYMENT_TERMS, rfqPublishSchema, UNITS } from "../rfq.schema";
-import { FieldErrors, formatSize, inputClass, useErrorText } from "./bits";
+import { FieldErrors, formatSize, inputClass } from "./bits";
 import { SpecImport } from "./spec-import";
 
 export interface RfqFormActionData {
@@ -37,7 +38,7 @@ const compactInput =
 /** The RFQ editor (new and draft): conform form, debounced autosave through a fetcher, recipients, attachments. */
 export function RfqForm({ state, actionData }: { state: RfqFormState; actionData?: RfqFormActionData }) {
   const { t } = useTranslation("rfq");
-  const errorText = useErrorText();
+  const errorText = useErrorText("rfq");
   const lang = useLang();
   const navigation = useNavigation();
   const autosave = useFetcher<RfqFormActionData>();

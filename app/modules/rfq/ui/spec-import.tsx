@@ -2,12 +2,12 @@ import { useFetcher } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { useErrorText } from "~/components/ui/error-text";
 import { FileInput } from "~/components/ui/file-input";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
 import type { SpecPreview } from "../spec-import.server";
-import { useErrorText } from "./bits";
 
 type PreviewAnswer = SpecPreview | { code: string; message: string; params: Record<string, string | number> };
 
@@ -19,7 +19,7 @@ type PreviewAnswer = SpecPreview | { code: string; message: string; params: Reco
 export function SpecImport({ existingLines }: { existingLines: number }) {
   const { t } = useTranslation("rfq");
   const lang = useLang();
-  const errorText = useErrorText();
+  const errorText = useErrorText("rfq");
   const fetcher = useFetcher<PreviewAnswer>();
   const fileRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");

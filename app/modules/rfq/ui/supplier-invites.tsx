@@ -3,12 +3,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { useErrorText } from "~/components/ui/error-text";
 import { FormMessage, TextareaField, TextField } from "~/components/ui/field";
 import { formatDateTime } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { supplierInviteSchema } from "../rfq.schema";
-import { useErrorText } from "./bits";
 
 /** One invitation as the buyer's pages show it (SupplierInviteView of invites.server.ts, serialised). */
 export interface InviteRowView {
@@ -83,7 +83,7 @@ function useInviteAction(rfqId: string) {
 
 function InviteForm({ rfqId }: { rfqId: string }) {
   const { t } = useTranslation("rfq");
-  const errorText = useErrorText();
+  const errorText = useErrorText("rfq");
   const fetcher = useFetcher<InviteActionData>();
   const action = useInviteAction(rfqId);
   const data = fetcher.data?.intent === "invite" ? fetcher.data : undefined;
@@ -126,7 +126,7 @@ function InviteForm({ rfqId }: { rfqId: string }) {
 function InviteList({ rfqId, invites, canChange }: { rfqId: string; invites: InviteRowView[]; canChange: boolean }) {
   const { t } = useTranslation("rfq");
   const lang = useLang();
-  const errorText = useErrorText();
+  const errorText = useErrorText("rfq");
   const fetcher = useFetcher<InviteActionData>();
   const action = useInviteAction(rfqId);
   const data = fetcher.data && fetcher.data.intent !== "invite" && fetcher.state === "idle" ? fetcher.data : undefined;
