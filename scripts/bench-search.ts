@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ManagedMeiliEngine } from "../app/modules/search/engine-config.server";
 import { meiliSearchBody } from "../app/modules/search/meili-engine.server";
@@ -68,6 +69,11 @@ async function measure(concurrency: number, total: number, run: () => Promise<un
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), n: times.length };
 }
 
+/** The 1-minute load average (the figures of a loaded machine are not comparable with an idle one's). */
+function loadAverage(): string {
+  return os.loadavg()[0].toFixed(1);
+}
+
 const rows: string[] = [];
 function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<typeof measure>>, hits: number | string) {
   const f = (x: number) => x.toFixed(1);
@@ -77,6 +83,7 @@ function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<ty
 }
 
 // ─── catalog ───────────────────────────────────────────────────────────────
+const startLoad = os.loadavg().map((x) => x.toFixed(2)).join(" ");
 console.log(`Database: ${url}`);
 await deployMigrations(url, { log: () => {} });
 // the engine as the app runs it: embedded PGlite on its own thread unless PGLITE_THREAD=false
@@ -117,7 +124,15 @@ for (const engine of engines) {
   if (indexed !== searchable || process.argv.includes("--reindex")) {
     console.log(`${engine.name}: indexing ${searchable} products (index has ${indexed})…`);
     const t = performance.now();
-    await reindexAll(prisma);
+    let shown = 0;
+    await reindexAll(prisma, undefined, {
+      onProgress: ({ sent, indexed }) => {
+        if (performance.now() - shown < 5_000) return;
+        shown = performance.now();
+        const s = ((shown - t) / 1000).toFixed(0);
+        console.log(`  … ${sent} sent, ${indexed} indexed (${s} s, load ${loadAverage()})`);
+      },
+    });
     const seconds = (performance.now() - t) / 1000;
     console.log(`  ${engine.name}: index built in ${seconds.toFixed(1)} s`);
     rows.push(`| ${engine.name} | index build | – | ${seconds.toFixed(1)} s | | | ${searchable} | |`);
@@ -262,4 +277,6 @@ if (!skipHttp) {
   }
 }
 await meili?.stop();
-console.log(`\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}`);
+console.log(
+  `\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}; /proc/loadavg at start ${startLoad}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+);

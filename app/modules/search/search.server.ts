@@ -33,6 +33,7 @@ import { parseSearchParams, type SearchParams } from "./search.schema";
 import {
   type FacetValue,
   MAX_TOTAL_HITS,
+  type ReindexOptions,
   type SearchEngine,
   type SearchFacets,
   type SearchFilters,
@@ -165,15 +166,30 @@ export async function handleSearchEvents(
   }
 }
 
-/** Rebuilds the whole index from the catalog (zero downtime in both engines). */
+/** Search events created less than this before a rebuild started are replayed after it (commit-time slack). */
+const REPLAY_SLACK_MS = 60_000;
+
+/**
+ * Rebuilds the whole index from the catalog (zero downtime in both engines). A Meilisearch rebuild fills a new index
+ * while the sync keeps writing to the live one, so afterwards the search events of the rebuild's time (and a minute
+ * before it) are replayed into the swapped-in index: nothing written meanwhile is lost, and replaying is idempotent.
+ */
 export async function reindexAll(
   prisma: PrismaClient = getPrisma(),
   target?: SearchEngine,
-): Promise<{ indexed: number; engine: string }> {
+  options: ReindexOptions = {},
+): Promise<{ indexed: number; engine: string; replayed: number }> {
   const e = target ?? (await readyEngine());
-  const { indexed } = await e.reindexAll(allDocuments(1000, prisma));
-  logger.info({ indexed, engine: e.name }, "search: full reindex done");
-  return { indexed, engine: e.name };
+  const [{ started }] = await prisma.$queryRaw<{ started: Date }[]>`SELECT now()::timestamp(3) AS started`;
+  const { indexed } = await e.reindexAll(allDocuments(1000, prisma), options);
+  const replay = await prisma.$queryRaw<OutboxEventRow[]>`
+    SELECT id, topic, "aggregateId", payload, attempts, "createdAt" FROM outbox_event
+     WHERE topic LIKE 'search.%' AND topic <> 'search.reindex'
+       AND "createdAt" >= ${new Date(started.getTime() - REPLAY_SLACK_MS)}
+     ORDER BY id`;
+  if (replay.length > 0) await handleSearchEvents(replay, prisma, e);
+  logger.info({ indexed, replayed: replay.length, engine: e.name }, "search: full reindex done");
+  return { indexed, engine: e.name, replayed: replay.length };
 }
 
 /** /healthz "search": engine health plus the search outbox lag. */
