@@ -139,3 +139,6 @@ export const attributeFormSchema = z.object({
 
 /** Fields an import column can map to (shared by the import page and the server). */
 export { type ColumnTarget, IMPORT_FIELDS, type ImportField } from "./import/mapping";
+
+/** "1 250,5" → 1250.5 (NaN when not a number): the catalog's reading of typed decimals, for other modules' forms. */
+export { parseDecimal } from "./specs";

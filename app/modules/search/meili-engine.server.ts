@@ -43,6 +43,8 @@ export interface MeiliOptions {
   bulkBatch?: number;
   /** per document batch task of a full reindex, ms (default 10 min) */
   bulkTaskTimeoutMs?: number;
+  /** per document batch upload (HTTP request) of a full reindex, ms (default 2 min) */
+  bulkRequestTimeoutMs?: number;
 }
 
 export const SEARCHABLE_ATTRIBUTES = [
@@ -348,7 +350,14 @@ export class MeiliSearchEngine implements SearchEngine {
     let indexed = 0;
     try {
       await this.applySettingsTo(next); // settings first, then documents
-      const loader = new MeiliBulkLoader<MeiliDocument>(this.client, next, {
+      // a 5,000-document body is ~15 MB: its upload gets its own request timeout (the 5 s of searches would cut it off
+      // on a loaded machine — what stalled the 100k build before)
+      const uploads = new Meilisearch({
+        host: this.options.host,
+        apiKey: this.options.apiKey,
+        timeout: this.options.bulkRequestTimeoutMs ?? 120_000,
+      });
+      const loader = new MeiliBulkLoader<MeiliDocument>(uploads, next, {
         batchSize: this.options.bulkBatch,
         taskTimeoutMs: this.options.bulkTaskTimeoutMs,
         onProgress: options.onProgress,

@@ -35,6 +35,8 @@ import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, spli
  */
 
 const DESCRIPTION_CHARS = 3000;
+/** A spec value that is a plain decimal number (as the sync stores NUMBER attributes: «400», «0.4»). */
+const NUMERIC_VALUE = "^-?[0-9]+([.][0-9]+)?$";
 const KNOWN_STEMS_MAX = 50_000;
 const VACUUM_AFTER_CHANGES = 5_000;
 const UNKNOWN_WORDS_MAX = 10_000;
@@ -315,6 +317,15 @@ export class PostgresSearchEngine implements SearchEngine {
     for (const [code, values] of Object.entries(filters.specs ?? {})) {
       if (values.length === 0) continue;
       c.push(Prisma.sql`d.specs && ${values.map((v) => specPair(code, v))}::text[]`);
+    }
+    for (const [code, range] of Object.entries(filters.specRanges ?? {})) {
+      if (range.min === undefined && range.max === undefined) continue;
+      // the attribute's "code=value" pair, its value read as a number when it is one
+      const value = Prisma.sql`(SELECT CASE WHEN substr(p, ${code.length + 2}) ~ ${NUMERIC_VALUE}
+                                            THEN substr(p, ${code.length + 2})::numeric END
+                                  FROM unnest(d.specs) AS s(p) WHERE starts_with(p, ${`${code}=`}) LIMIT 1)`;
+      if (range.min !== undefined) c.push(Prisma.sql`${value} >= ${range.min}::numeric`);
+      if (range.max !== undefined) c.push(Prisma.sql`${value} <= ${range.max}::numeric`);
     }
     return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
   }

@@ -233,6 +233,12 @@ export interface SpecFacet {
   nameRu: string;
   nameEn: string;
   unit: string | null;
+  /** a NUMBER attribute: filtered by a from–to range (`spec.<code>.min` / `.max`) besides its values */
+  numeric: boolean;
+  /** the smallest and largest value among the matches (numeric attributes; null when none) */
+  range: { min: number; max: number } | null;
+  /** the chosen range */
+  selectedRange: { min?: number; max?: number };
   values: { value: string; labelRu: string; labelEn: string; count: number; selected: boolean }[];
 }
 
@@ -382,6 +388,11 @@ export async function searchCatalog(
   for (const [code, values] of Object.entries(params.specs)) {
     if (attributes.some((a) => a.code === code)) specFilters[code] = values;
   }
+  const specRanges: NonNullable<SearchFilters["specRanges"]> = {};
+  for (const [code, range] of Object.entries(params.specRanges)) {
+    const numeric = attributes.some((a) => a.code === code && a.type === "NUMBER");
+    if (numeric && (range.min !== undefined || range.max !== undefined)) specRanges[code] = range;
+  }
 
   const sort: SearchSort = params.sort ?? (params.q.trim() ? "relevance" : "updated_desc");
   const wantFacets = opts.facets ?? true;
@@ -398,6 +409,7 @@ export async function searchCatalog(
       priceMax: params.price_max === undefined ? undefined : Math.round(params.price_max * 100),
       leadTimeMax: params.lead_max,
       specs: specFilters,
+      specRanges,
     },
     facets: wantFacets ? { specCodes: attributes.map((a) => a.code) } : false,
     sort,
@@ -471,10 +483,15 @@ async function disjunctiveFacets(
   if (f.priceMin !== undefined || f.priceMax !== undefined) {
     run(without({ ...f, priceMin: undefined, priceMax: undefined }), (from, out) => (out.price = from.price));
   }
-  for (const [code, values] of Object.entries(f.specs ?? {})) {
-    if (values.length === 0) continue;
+  // a spec's values and its range are one group: its counts (and the range's bounds) without either
+  const specGroups = new Set([
+    ...Object.keys(f.specs ?? {}).filter((code) => f.specs?.[code]?.length),
+    ...Object.keys(f.specRanges ?? {}),
+  ]);
+  for (const code of specGroups) {
     const { [code]: _own, ...rest } = f.specs ?? {};
-    run(without({ ...f, specs: rest }, [code]), (from, out) => {
+    const { [code]: _ownRange, ...otherRanges } = f.specRanges ?? {};
+    run(without({ ...f, specs: rest, specRanges: otherRanges }, [code]), (from, out) => {
       if (from.specs[code]) out.specs = { ...out.specs, [code]: from.specs[code] };
     });
   }
@@ -542,11 +559,16 @@ async function labelFacets(
         const o = options.find((x) => x.value === v);
         return (lang === "ru" ? o?.ru : o?.en) ?? (lang === "ru" ? v.replace(".", ",") : v);
       };
+      const numbers = a.type === "NUMBER" ? (f.specs[a.code] ?? []).map((v) => Number(v.value)) : [];
+      const finite = numbers.filter((n) => Number.isFinite(n));
       return {
         code: a.code,
         nameRu: a.nameRu,
         nameEn: a.nameEn,
         unit: a.unit,
+        numeric: a.type === "NUMBER",
+        range: finite.length ? { min: Math.min(...finite), max: Math.max(...finite) } : null,
+        selectedRange: params.specRanges[a.code] ?? {},
         values: (f.specs[a.code] ?? []).map((v) => ({
           value: v.value,
           labelRu: label(v.value, "ru"),

@@ -154,7 +154,7 @@ describe("PostgreSQL engine: browse counts from the aggregate", () => {
       const specs = { ...(p.specs as Record<string, unknown>) };
       const [code] = Object.keys(specs);
       if (code) specs[code] = typeof specs[code] === "number" ? (specs[code] as number) * 2 : "другое";
-      await prisma.product.update({ where: { id: p.id }, data: { specs, stockStatus: "IN_STOCK" } });
+      await prisma.product.update({ where: { id: p.id }, data: { specs: specs as object, stockStatus: "IN_STOCK" } });
     }
     const target = scopes.find((s) => s.ids.length === 1 && !toMove.some((p) => p.categoryId === s.id));
     await prisma.product.updateMany({
