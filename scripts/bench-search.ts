@@ -83,7 +83,10 @@ function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<ty
 }
 
 // ─── catalog ───────────────────────────────────────────────────────────────
-const startLoad = os.loadavg().map((x) => x.toFixed(2)).join(" ");
+const startLoad = os
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(" ");
 console.log(`Database: ${url}`);
 await deployMigrations(url, { log: () => {} });
 // the engine as the app runs it: embedded PGlite on its own thread unless PGLITE_THREAD=false
@@ -278,5 +281,8 @@ if (!skipHttp) {
 }
 await meili?.stop();
 console.log(
-  `\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}; /proc/loadavg at start ${startLoad}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+  `\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}; /proc/loadavg at start ${startLoad}, at end ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
 );

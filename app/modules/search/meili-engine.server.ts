@@ -3,13 +3,13 @@ import { MeiliBulkLoader, waitForTaskPatiently } from "./meili-bulk.server";
 import type {
   EngineHealth,
   FacetValue,
+  ReindexOptions,
   SearchDocumentInput,
   SearchEngine,
   SearchFacets,
   SearchFilters,
   SearchHit,
   SearchQuery,
-  ReindexOptions,
   SearchResult,
   SuggestResult,
 } from "./search.types";

@@ -2,8 +2,8 @@ import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
 import { checkpointIfDue } from "~/utils/db-maintenance.server";
 import { env } from "~/utils/env.server";
-import { browseFromCounts, browseScope } from "./pg-facet-counts.server";
 import { countFacets, packCandidate, rankPage, searchSlot, specPair, unpackCandidates } from "./candidates";
+import { browseFromCounts, browseScope } from "./pg-facet-counts.server";
 import type {
   EngineHealth,
   ReindexOptions,

@@ -75,7 +75,9 @@ export async function browseFromCounts(
     else if (facet === "spec") {
       const eq = value.indexOf("=");
       const code = value.slice(0, eq);
-      if (wanted.has(code)) (specs[code] ??= []).push({ value: value.slice(eq + 1), count: n });
+      if (!wanted.has(code)) continue;
+      specs[code] ??= [];
+      specs[code].push({ value: value.slice(eq + 1), count: n });
     } else lists[facet]?.push({ value, count: n });
   }
   for (const code of Object.keys(specs)) specs[code].sort(bySpecValue);

@@ -57,10 +57,7 @@ export const searchParamsSchema = z
     page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
     per_page: z.coerce.number().int().min(1).max(100).default(DEFAULT_PER_PAGE),
     specs: z
-      .record(
-        z.string().regex(SPEC_CODE, "invalid spec attribute code"),
-        z.array(z.string().min(1).max(100)).max(20),
-      )
+      .record(z.string().regex(SPEC_CODE, "invalid spec attribute code"), z.array(z.string().min(1).max(100)).max(20))
       .default({}),
     specRanges: z
       .record(

@@ -435,7 +435,11 @@ export function searchContract(
       const s = await searchCatalog(params({ "spec.power.min": "500", "spec.power.max": "700" }), page);
       const power = s.facets?.specs.find((x) => x.code === "power");
       // the range's own bounds and values are those without it (disjunctive); other groups apply it
-      expect(power).toMatchObject({ numeric: true, range: { min: 400, max: 1000 }, selectedRange: { min: 500, max: 700 } });
+      expect(power).toMatchObject({
+        numeric: true,
+        range: { min: 400, max: 1000 },
+        selectedRange: { min: 500, max: 700 },
+      });
       expect(s.facets?.suppliers.map((x) => [x.id, x.count])).toEqual([[f.orgs.plain, 1]]);
       expect(s.facets?.specs.find((x) => x.code === "cooling")).toMatchObject({ numeric: false, range: null });
 

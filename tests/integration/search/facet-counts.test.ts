@@ -36,7 +36,12 @@ beforeAll(async () => {
   await seedBulkProducts(prisma, { count: 600, seed: 7 });
   await reindexAll(prisma);
   const categories = await prisma.category.findMany({
-    select: { id: true, slug: true, parentId: true, attributes: { where: { filterable: true }, select: { code: true } } },
+    select: {
+      id: true,
+      slug: true,
+      parentId: true,
+      attributes: { where: { filterable: true }, select: { code: true } },
+    },
   });
   const descendants = (id: string): string[] => [
     id,
