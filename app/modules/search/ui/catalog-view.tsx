@@ -239,6 +239,20 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
                     key={s.code}
                     legend={`${lang === "ru" ? s.nameRu : s.nameEn}${s.unit ? `, ${localizeUnit(s.unit, lang)}` : ""}`}
                   >
+                    {/* a numeric spec with many values is a range; its chosen values stay (they are in the URL) */}
+                    {(s.numeric && s.values.length > NUMERIC_CHECKBOXES_MAX
+                      ? s.values.filter((v) => v.selected)
+                      : s.values.slice(0, 15)
+                    ).map((v) => (
+                      <Check
+                        key={v.value}
+                        name={`spec.${s.code}`}
+                        value={v.value}
+                        checked={v.selected}
+                        label={lang === "ru" ? v.labelRu : v.labelEn}
+                        count={v.count}
+                      />
+                    ))}
                     {s.numeric ? (
                       <div className="flex gap-2">
                         <RangeInput
@@ -259,20 +273,6 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
                         />
                       </div>
                     ) : null}
-                    {/* a numeric spec with many values is a range; its chosen values stay (they are in the URL) */}
-                    {(s.numeric && s.values.length > NUMERIC_CHECKBOXES_MAX
-                      ? s.values.filter((v) => v.selected)
-                      : s.values.slice(0, 15)
-                    ).map((v) => (
-                      <Check
-                        key={v.value}
-                        name={`spec.${s.code}`}
-                        value={v.value}
-                        checked={v.selected}
-                        label={lang === "ru" ? v.labelRu : v.labelEn}
-                        count={v.count}
-                      />
-                    ))}
                   </FacetGroup>
                 ))}
               {facets.suppliers.length > 0 ? (
