@@ -8,7 +8,7 @@ import type { FacetValue, SearchFacets, SearchQuery } from "./search.types";
  * search_document keep it exact in the same transaction as every indexing write (migration search_facet_counts,
  * docs/decisions/0023). A browse — no text, at most one category, no other filter — reads its total and its facet
  * counts there (one short index range) instead of counting thousands of matching rows; price and lead-time ranges
- * are the first and last entries of their sort indexes within the category. Anything else (text, filters) keeps the
+ * are the first and last of their counted values. Anything else (text, filters) keeps the
  * engine's candidate and exact-budget counting.
  */
 
@@ -33,12 +33,15 @@ export function browseScope(query: SearchQuery): string | null {
 
 interface BrowseRow {
   counts: [string, string, number][] | null;
-  priceMin: bigint | null;
-  priceMax: bigint | null;
-  leadMin: number | null;
-  leadMax: number | null;
+  priceMin: string | null;
+  priceMax: string | null;
+  leadMin: string | null;
+  leadMax: string | null;
   page: string[] | null;
 }
+
+/** The facets read as lists (price and lead are read as range ends only). */
+const COUNTED = ["total", "sector", "category", "supplier", "verified", "stock", "spec"];
 
 /**
  * Total, facets and the page ids of a browse of `scope`; `page` = the statement that yields the page's product ids
@@ -50,17 +53,15 @@ export async function browseFromCounts(
   specCodes: string[],
   page: Prisma.Sql,
 ): Promise<{ total: number; facets: SearchFacets; pageIds: string[] }> {
-  const inScope = scope ? Prisma.sql`d."categoryPath" && ARRAY[${scope}]::text[]` : Prisma.sql`TRUE`;
-  const end = (column: string, direction: "ASC" | "DESC") => {
-    const c = Prisma.raw(`d."${column}"`);
-    return Prisma.sql`(SELECT ${c} FROM search_document d WHERE ${inScope} AND ${c} IS NOT NULL
-                        ORDER BY ${c} ${Prisma.raw(direction)} LIMIT 1)`;
-  };
+  // the ends of a range: the first and last counted value (zero-padded, so text order is numeric order)
+  const end = (facet: "price" | "lead", direction: "ASC" | "DESC") =>
+    Prisma.sql`(SELECT value FROM search_facet_count WHERE scope = ${scope} AND facet = ${facet} AND n > 0
+                 ORDER BY value ${Prisma.raw(direction)} LIMIT 1)`;
   const [row] = await prisma.$queryRaw<BrowseRow[]>`
     SELECT (SELECT json_agg(json_build_array(facet, value, n)) FROM search_facet_count
-             WHERE scope = ${scope} AND n > 0) AS counts,
-           ${end("priceKopecks", "ASC")} AS "priceMin", ${end("priceKopecks", "DESC")} AS "priceMax",
-           ${end("leadTimeDays", "ASC")} AS "leadMin", ${end("leadTimeDays", "DESC")} AS "leadMax",
+             WHERE scope = ${scope} AND facet = ANY(${COUNTED}::text[]) AND n > 0) AS counts,
+           ${end("price", "ASC")} AS "priceMin", ${end("price", "DESC")} AS "priceMax",
+           ${end("lead", "ASC")} AS "leadMin", ${end("lead", "DESC")} AS "leadMax",
            ${page} AS page`;
   const lists: Record<string, FacetValue[]> = { sector: [], category: [], supplier: [] };
   const specs: Record<string, FacetValue[]> = {};
@@ -81,7 +82,7 @@ export async function browseFromCounts(
     } else lists[facet]?.push({ value, count: n });
   }
   for (const code of Object.keys(specs)) specs[code].sort(bySpecValue);
-  const range = (min: bigint | number | null, max: bigint | number | null) =>
+  const range = (min: string | null, max: string | null) =>
     min === null || max === null ? null : { min: Number(min), max: Number(max) };
   return {
     total,

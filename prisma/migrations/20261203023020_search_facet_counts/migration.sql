@@ -12,10 +12,11 @@ CREATE TABLE "search_facet_count" (
 -- triggers: each INSERT, UPDATE or DELETE statement of the search sync (500 documents at a time) adds the keys of its
 -- new rows and subtracts those of its old rows, grouped, in one upsert — the counts are exact after every statement,
 -- in the same transaction as the documents. The embedded engine answers a browse without filters from here instead
--- of counting thousands of rows (docs/decisions/0023). Keys of one document, for its category and every ancestor
+-- of counting thousands of rows (docs/decisions/0023). Price and lead time are kept as counted values too, so a
+-- browse reads its ranges' ends from the index. Keys of one document, for its category and every ancestor
 -- (categoryPath) and for the whole catalog (scope ''):
 CREATE FUNCTION search_facet_keys(path TEXT[], sector TEXT, category TEXT, supplier TEXT, verified BOOLEAN,
-                                  stock TEXT, specs TEXT[])
+                                  stock TEXT, specs TEXT[], price BIGINT, lead INTEGER)
 RETURNS TABLE (scope TEXT, facet TEXT, value TEXT) LANGUAGE sql IMMUTABLE AS $$
   SELECT s.scope, k.facet, k.value
     FROM (SELECT DISTINCT x FROM unnest(array_append(coalesce(path, '{}'::text[]), '')) AS x) AS s(scope)
@@ -26,7 +27,10 @@ RETURNS TABLE (scope TEXT, facet TEXT, value TEXT) LANGUAGE sql IMMUTABLE AS $$
          UNION ALL SELECT 'supplier', supplier
          UNION ALL SELECT 'verified', '1' WHERE verified
          UNION ALL SELECT 'stock', '1' WHERE stock = 'IN_STOCK'
-         UNION ALL SELECT DISTINCT 'spec', y FROM unnest(coalesce(specs, '{}'::text[])) AS y) AS k(facet, value)
+         UNION ALL SELECT DISTINCT 'spec', y FROM unnest(coalesce(specs, '{}'::text[])) AS y
+         -- zero-padded, so that text order is numeric order: the range's ends are the first and last key
+         UNION ALL SELECT 'price', lpad(price::text, 20, '0') WHERE price IS NOT NULL
+         UNION ALL SELECT 'lead', lpad(lead::text, 10, '0') WHERE lead IS NOT NULL) AS k(facet, value)
 $$;
 
 CREATE FUNCTION search_facet_count_apply() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -36,7 +40,7 @@ BEGIN
     SELECT k.scope, k.facet, k.value, count(*)::int
       FROM new_rows r,
            LATERAL search_facet_keys(r."categoryPath", r.sector::text, r."categoryId", r."supplierId", r.verified,
-                                     r."stockStatus"::text, r.specs) k
+                                     r."stockStatus"::text, r.specs, r."priceKopecks", r."leadTimeDays") k
      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
     ON CONFLICT (scope, facet, value) DO UPDATE SET n = c.n + EXCLUDED.n;
     RETURN NULL;
@@ -47,12 +51,12 @@ BEGIN
       FROM (SELECT k.scope, k.facet, k.value, 1 AS n
               FROM new_rows r,
                    LATERAL search_facet_keys(r."categoryPath", r.sector::text, r."categoryId", r."supplierId",
-                                             r.verified, r."stockStatus"::text, r.specs) k
+                                             r.verified, r."stockStatus"::text, r.specs, r."priceKopecks", r."leadTimeDays") k
             UNION ALL
             SELECT k.scope, k.facet, k.value, -1
               FROM old_rows r,
                    LATERAL search_facet_keys(r."categoryPath", r.sector::text, r."categoryId", r."supplierId",
-                                             r.verified, r."stockStatus"::text, r.specs) k) d
+                                             r.verified, r."stockStatus"::text, r.specs, r."priceKopecks", r."leadTimeDays") k) d
      GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3
     ON CONFLICT (scope, facet, value) DO UPDATE SET n = c.n + EXCLUDED.n;
   ELSE -- DELETE
@@ -60,7 +64,7 @@ BEGIN
     SELECT k.scope, k.facet, k.value, -count(*)::int
       FROM old_rows r,
            LATERAL search_facet_keys(r."categoryPath", r.sector::text, r."categoryId", r."supplierId", r.verified,
-                                     r."stockStatus"::text, r.specs) k
+                                     r."stockStatus"::text, r.specs, r."priceKopecks", r."leadTimeDays") k
      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
     ON CONFLICT (scope, facet, value) DO UPDATE SET n = c.n + EXCLUDED.n;
   END IF;
@@ -69,7 +73,7 @@ BEGIN
    USING (SELECT DISTINCT k.scope, k.facet, k.value
             FROM old_rows r,
                  LATERAL search_facet_keys(r."categoryPath", r.sector::text, r."categoryId", r."supplierId",
-                                           r.verified, r."stockStatus"::text, r.specs) k) o
+                                           r.verified, r."stockStatus"::text, r.specs, r."priceKopecks", r."leadTimeDays") k) o
    WHERE c.scope = o.scope AND c.facet = o.facet AND c.value = o.value AND c.n <= 0;
   RETURN NULL;
 END
@@ -87,5 +91,5 @@ INSERT INTO search_facet_count (scope, facet, value, n)
 SELECT k.scope, k.facet, k.value, count(*)::int
   FROM "search_document" r,
        LATERAL search_facet_keys(r."categoryPath", r.sector::text, r."categoryId", r."supplierId", r.verified,
-                                 r."stockStatus"::text, r.specs) k
+                                 r."stockStatus"::text, r.specs, r."priceKopecks", r."leadTimeDays") k
  GROUP BY 1, 2, 3;

@@ -78,6 +78,8 @@ async function countedDirectly(scope: Scope | undefined) {
       categoryId: true,
       supplierId: true,
       stockStatus: true,
+      priceKopecks: true,
+      leadTimeDays: true,
       specs: true,
       supplier: { select: { verifiedAt: true } },
       category: { select: { sector: true } },
@@ -104,8 +106,12 @@ async function countedDirectly(scope: Scope | undefined) {
     verified: products.filter((p) => p.supplier.verifiedAt !== null).length,
     inStock: products.filter((p) => p.stockStatus === "IN_STOCK").length,
     specs,
+    price: rangeOf(products.flatMap((p) => (p.priceKopecks === null ? [] : [Number(p.priceKopecks)]))),
+    leadTime: rangeOf(products.flatMap((p) => (p.leadTimeDays === null ? [] : [p.leadTimeDays]))),
   };
 }
+
+const rangeOf = (values: number[]) => (values.length ? { min: Math.min(...values), max: Math.max(...values) } : null);
 
 const byValue = (list: FacetValue[]) => [...list].sort((a, b) => a.value.localeCompare(b.value));
 function comparable(facets: SearchFacets) {
@@ -116,6 +122,8 @@ function comparable(facets: SearchFacets) {
     verified: facets.verified,
     inStock: facets.inStock,
     specs: Object.fromEntries(Object.entries(facets.specs).map(([code, values]) => [code, byValue(values)])),
+    price: facets.price,
+    leadTime: facets.leadTime,
   };
 }
 
