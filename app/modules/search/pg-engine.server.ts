@@ -202,7 +202,7 @@ export class PostgresSearchEngine implements SearchEngine {
    */
   private async vacuum(): Promise<void> {
     this.changesSinceVacuum = 0;
-    await this.db().$executeRawUnsafe("VACUUM (ANALYZE) search_document, search_card");
+    await this.db().$executeRawUnsafe("VACUUM (ANALYZE) search_document, search_card, search_facet_count");
   }
 
   private async noteChanges(n: number): Promise<void> {

@@ -41,7 +41,7 @@ interface BrowseRow {
 }
 
 /** The facets read as lists (price and lead are read as range ends only). */
-const COUNTED = ["total", "sector", "category", "supplier", "verified", "stock", "spec"];
+const COUNTED = ["total", "sector", "category", "supplier", "verified", "stock"];
 
 /**
  * Total, facets and the page ids of a browse of `scope`; `page` = the statement that yields the page's product ids
@@ -57,9 +57,20 @@ export async function browseFromCounts(
   const end = (facet: "price" | "lead", direction: "ASC" | "DESC") =>
     Prisma.sql`(SELECT value FROM search_facet_count WHERE scope = ${scope} AND facet = ${facet} AND n > 0
                  ORDER BY value ${Prisma.raw(direction)} LIMIT 1)`;
+  // only the asked attributes' values (the whole catalog holds every category's): one key range per code
+  const specRanges = specCodes.length
+    ? Prisma.join(
+        specCodes.map((code) => Prisma.sql`(value >= ${`${code}=`} AND value < ${`${code}>`})`),
+        " OR ",
+      )
+    : Prisma.sql`FALSE`;
   const [row] = await prisma.$queryRaw<BrowseRow[]>`
-    SELECT (SELECT json_agg(json_build_array(facet, value, n)) FROM search_facet_count
-             WHERE scope = ${scope} AND facet = ANY(${COUNTED}::text[]) AND n > 0) AS counts,
+    SELECT (SELECT json_agg(json_build_array(facet, value, n))
+              FROM (SELECT facet, value, n FROM search_facet_count
+                     WHERE scope = ${scope} AND facet = ANY(${COUNTED}::text[]) AND n > 0
+                    UNION ALL
+                    SELECT facet, value, n FROM search_facet_count
+                     WHERE scope = ${scope} AND facet = 'spec' AND (${specRanges}) AND n > 0) c) AS counts,
            ${end("price", "ASC")} AS "priceMin", ${end("price", "DESC")} AS "priceMax",
            ${end("lead", "ASC")} AS "leadMin", ${end("lead", "DESC")} AS "leadMax",
            ${page} AS page`;

@@ -93,3 +93,6 @@ SELECT k.scope, k.facet, k.value, count(*)::int
        LATERAL search_facet_keys(r."categoryPath", r.sector::text, r."categoryId", r."supplierId", r.verified,
                                  r."stockStatus"::text, r.specs, r."priceKopecks", r."leadTimeDays") k
  GROUP BY 1, 2, 3;
+
+-- planner statistics for the browse look-ups (the engine re-analyzes after bulk changes, as for search_document)
+ANALYZE "search_facet_count";
