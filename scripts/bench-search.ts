@@ -1,11 +1,13 @@
 /**
- * Search benchmark: `npm run bench:search -- --products 100000 [--iterations 100] [--skip-http] [--skip-raw]`.
+ * Search benchmark: `npm run bench:search -- --products 100000 [--iterations 100] [--skip-http] [--skip-raw]
+ * [--engines postgres,meilisearch] [--shapes browse,code] [--reindex]`.
  * Seeds (or reuses) a catalog in ./data/bench/pglite-<N> (or DATABASE_URL), builds the search index when it is not
  * complete, then prints p50/p95/p99 per query shape at 1 and 8 concurrent clients — as the raw engine call and through
  * the HTTP API of the built app (`npm run build` first; started here on a free port with the same database).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ManagedMeiliEngine } from "../app/modules/search/engine-config.server";
 import { meiliSearchBody } from "../app/modules/search/meili-engine.server";
@@ -24,8 +26,8 @@ function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
-const products = Number((arg("products") ?? "100000").replace(/[_\s]/g, ""));
-const iterations = Number(arg("iterations") ?? 100);
+const products = Number((arg("products") ?? "5000").replace(/[_\s]/g, ""));
+const iterations = Number(arg("iterations") ?? 30);
 const skipHttp = process.argv.includes("--skip-http");
 const skipRaw = process.argv.includes("--skip-raw");
 const concurrencies = (arg("concurrency") ?? "1,8").split(",").map(Number);
@@ -40,10 +42,15 @@ const SHAPES: Shape[] = [
   { name: "rare term", params: { q: "дымосос" } },
   { name: "common term", params: { q: "оборудование" } },
   { name: "two terms + category", params: { q: "насос сетевой", category: "nasosy-setevye" } },
+  { name: "category browse", params: { category: "kabel-i-provod" } },
   { name: "facets (browse, 3 filters)", params: { category: "kabel-i-provod", verified: "1", stock: "1" } },
   { name: "typo", params: { q: "трансформатр масляный" } },
   { name: "code", params: { q: "КВ-Г-0,5-95" } },
 ];
+
+// `--shapes browse,code`: only the shapes whose name contains one of these words (a short run)
+const shapeFilter = arg("shapes")?.split(",");
+const shapes = shapeFilter ? SHAPES.filter((s) => shapeFilter.some((w) => s.name.includes(w))) : SHAPES;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -68,6 +75,11 @@ async function measure(concurrency: number, total: number, run: () => Promise<un
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), n: times.length };
 }
 
+/** The 1-minute load average (the figures of a loaded machine are not comparable with an idle one's). */
+function loadAverage(): string {
+  return os.loadavg()[0].toFixed(1);
+}
+
 const rows: string[] = [];
 function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<typeof measure>>, hits: number | string) {
   const f = (x: number) => x.toFixed(1);
@@ -77,6 +89,10 @@ function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<ty
 }
 
 // ─── catalog ───────────────────────────────────────────────────────────────
+const startLoad = os
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(" ");
 console.log(`Database: ${url}`);
 await deployMigrations(url, { log: () => {} });
 // the engine as the app runs it: embedded PGlite on its own thread unless PGLITE_THREAD=false
@@ -117,7 +133,15 @@ for (const engine of engines) {
   if (indexed !== searchable || process.argv.includes("--reindex")) {
     console.log(`${engine.name}: indexing ${searchable} products (index has ${indexed})…`);
     const t = performance.now();
-    await reindexAll(prisma);
+    let shown = 0;
+    await reindexAll(prisma, undefined, {
+      onProgress: ({ sent, indexed }) => {
+        if (performance.now() - shown < 5_000) return;
+        shown = performance.now();
+        const s = ((shown - t) / 1000).toFixed(0);
+        console.log(`  … ${sent} sent, ${indexed} indexed (${s} s, load ${loadAverage()})`);
+      },
+    });
     const seconds = (performance.now() - t) / 1000;
     console.log(`  ${engine.name}: index built in ${seconds.toFixed(1)} s`);
     rows.push(`| ${engine.name} | index build | – | ${seconds.toFixed(1)} s | | | ${searchable} | |`);
@@ -133,7 +157,7 @@ for (const engine of engines)
     const categories = new Map(
       (await prisma.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
     );
-    for (const shape of SHAPES) {
+    for (const shape of shapes) {
       const p = shape.params;
       const categoryId = p.category ? categories.get(p.category) : undefined;
       const specCodes = categoryId
@@ -237,7 +261,7 @@ if (!skipHttp) {
     try {
       const base = `http://127.0.0.1:${port}`;
       await waitForHealthy(base);
-      for (const shape of SHAPES) {
+      for (const shape of shapes) {
         const href = `${base}/api/v1/search?${new URLSearchParams(shape.params)}`;
         const sample = (await (await fetch(href)).json()) as { total: number; totalIsEstimate: boolean };
         const run = async () => {
@@ -262,4 +286,9 @@ if (!skipHttp) {
   }
 }
 await meili?.stop();
-console.log(`\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}`);
+console.log(
+  `\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}; /proc/loadavg at start ${startLoad}, at end ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);

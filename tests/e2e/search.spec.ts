@@ -125,6 +125,28 @@ test.describe("catalog search", () => {
     await expect(page.getByTestId("results").getByTestId("result-title").first()).toHaveText(/^Трансформатор/);
   });
 
+  test("a numeric spec is a from–to range with formatted inputs; its chip removes it", async ({ page }) => {
+    await waitForIndex(page);
+    await page.goto("/catalog/silovye-transformatory");
+    const power = page.getByRole("group", { name: /Номинальная мощность/ });
+    const from = power.getByRole("textbox", { name: "от" });
+    await expect(from).toHaveAttribute("placeholder", /\d/);
+    await from.fill("1 000");
+    await expect(page).toHaveURL(/spec\.power_kva\.min=1/);
+    const api = await (
+      await page.request.get("/api/v1/search?category=silovye-transformatory&spec.power_kva.min=1000&per_page=100")
+    ).json();
+    expect(api.total).toBeGreaterThan(0);
+    await expect(page.locator("#results-count")).toContainText(String(api.total));
+    // shown back in the page's number format
+    await expect(power.getByRole("textbox", { name: "от" })).toHaveValue(/^1\s000$/);
+    const chip = page.getByTestId("filter-chips").getByRole("link", { name: /Номинальная мощность от 1\s000/ });
+    await expect(chip).toBeVisible();
+    await expectNoAxeViolations(page);
+    await chip.click();
+    await expect(page).not.toHaveURL(/spec\.power_kva\.min/);
+  });
+
   test("facets stay selectable (6 or 10 кВ), chips remove one value or all, counts are exact", async ({ page }) => {
     await waitForIndex(page);
     await page.goto("/catalog/silovye-transformatory");

@@ -145,3 +145,6 @@ export {
   IMPORT_FIELDS,
   type ImportField,
 } from "./import/mapping";
+
+/** "1 250,5" → 1250.5 (NaN when not a number): the catalog's reading of typed decimals, for other modules' forms. */
+export { parseDecimal } from "./specs";

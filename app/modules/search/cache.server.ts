@@ -1,5 +1,6 @@
 import type {
   EngineHealth,
+  ReindexOptions,
   SearchDocumentInput,
   SearchEngine,
   SearchQuery,
@@ -77,9 +78,12 @@ export class CachedSearchEngine implements SearchEngine {
     }
   }
 
-  async reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }> {
+  async reindexAll(
+    batches: AsyncIterable<SearchDocumentInput[]>,
+    options?: ReindexOptions,
+  ): Promise<{ indexed: number }> {
     try {
-      return await this.inner.reindexAll(batches);
+      return await this.inner.reindexAll(batches, options);
     } finally {
       this.clear();
     }

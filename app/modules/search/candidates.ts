@@ -179,7 +179,6 @@ export function countFacets(rows: string[][], specCodes: string[]): SearchFacets
     const eq = pair.indexOf("=");
     specs.get(pair.slice(0, eq))?.push({ value: pair.slice(eq + 1), count: c.n });
   }
-  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.value.localeCompare(b.value);
   const list = (m: Counts) => [...m].map(([value, c]) => ({ value, count: c.n }));
   const facets: SearchFacets = {
     sector: list(sector).sort(byCount),
@@ -193,13 +192,19 @@ export function countFacets(rows: string[][], specCodes: string[]): SearchFacets
   };
   for (const [code, values] of specs) {
     if (values.length === 0) continue;
-    facets.specs[code] = values.sort((a, b) => {
-      const na = Number(a.value);
-      const nb = Number(b.value);
-      return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a.value.localeCompare(b.value, "ru");
-    });
+    facets.specs[code] = values.sort(bySpecValue);
   }
   return facets;
+}
+
+/** Facet values, most products first (then by value). */
+export const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.value.localeCompare(b.value);
+
+/** Spec facet values in value order: numbers ascending, words alphabetically. */
+export function bySpecValue(a: FacetValue, b: FacetValue): number {
+  const na = Number(a.value);
+  const nb = Number(b.value);
+  return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a.value.localeCompare(b.value, "ru");
 }
 
 /** Spec values as stored and filtered: "code=value", without the control characters the facet packing uses. */

@@ -8,6 +8,7 @@ import { bundledMeiliUnavailableReason, ManagedMeilisearch } from "./meili-proce
 import { PostgresSearchEngine } from "./pg-engine.server";
 import type {
   EngineHealth,
+  ReindexOptions,
   SearchDocumentInput,
   SearchEngine,
   SearchQuery,
@@ -117,8 +118,8 @@ export class ManagedMeiliEngine implements SearchEngine {
   suggest(q: string, limit: number): Promise<SuggestResult> {
     return this.call((e) => e.suggest(q, limit));
   }
-  reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }> {
-    return this.engine().then((e) => e.reindexAll(batches));
+  reindexAll(batches: AsyncIterable<SearchDocumentInput[]>, options?: ReindexOptions): Promise<{ indexed: number }> {
+    return this.engine().then((e) => e.reindexAll(batches, options));
   }
 
   async health(): Promise<EngineHealth> {

@@ -1,7 +1,9 @@
 import { type Filter, Meilisearch, type Settings } from "meilisearch";
+import { MeiliBulkLoader, waitForTaskPatiently } from "./meili-bulk.server";
 import type {
   EngineHealth,
   FacetValue,
+  ReindexOptions,
   SearchDocumentInput,
   SearchEngine,
   SearchFacets,
@@ -37,6 +39,12 @@ export interface MeiliOptions {
   /** per awaited task, ms */
   taskTimeoutMs?: number;
   searchKey?: string;
+  /** documents per addDocuments task in a full reindex (default 5,000) */
+  bulkBatch?: number;
+  /** per document batch task of a full reindex, ms (default 10 min) */
+  bulkTaskTimeoutMs?: number;
+  /** per document batch upload (HTTP request) of a full reindex, ms (default 2 min) */
+  bulkRequestTimeoutMs?: number;
 }
 
 export const SEARCHABLE_ATTRIBUTES = [
@@ -60,6 +68,7 @@ const BASE_FILTERABLE = [
   "price",
   "leadTimeDays",
   "specs",
+  "specNum",
 ];
 
 /** Trade abbreviations and their Latin spellings (for clients that query Meilisearch without our normaliser). */
@@ -128,6 +137,8 @@ export interface MeiliDocument {
   leadTimeDays?: number;
   updatedAt: number;
   specs: Record<string, string>;
+  /** the numeric spec values as numbers, for range filters (`specNum.power >= 400`) */
+  specNum: Record<string, number>;
   card: SearchDocumentInput["card"];
 }
 
@@ -152,6 +163,7 @@ export function toMeiliDocument(d: SearchDocumentInput): MeiliDocument {
     inStock: d.card.stockStatus === "IN_STOCK",
     updatedAt: d.updatedAt.getTime(),
     specs: d.specFacets,
+    specNum: numericSpecs(d.specFacets),
     card: d.card,
   };
   if (d.card.priceKopecks !== null) doc.price = d.card.priceKopecks;
@@ -171,6 +183,14 @@ export function quoteFilterValue(value: string | number | boolean): string {
 
 const ATTRIBUTE_CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
+/** Spec values that are plain decimal numbers («400», «0.4»), as numbers. */
+export function numericSpecs(specFacets: Record<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [code, value] of Object.entries(specFacets)) if (NUMERIC.test(value)) out[code] = Number(value);
+  return out;
+}
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
 /** Filter expressions for our filters (AND of ORs), every value quoted. */
 export function buildMeiliFilter(filters: SearchFilters): string[] {
   const out: string[] = [];
@@ -187,6 +207,11 @@ export function buildMeiliFilter(filters: SearchFilters): string[] {
   for (const [code, values] of Object.entries(filters.specs ?? {})) {
     if (!ATTRIBUTE_CODE.test(code)) throw new Error(`invalid spec attribute code ${JSON.stringify(code)}`);
     if (values.length) out.push(anyOf(`specs.${code}`, values));
+  }
+  for (const [code, range] of Object.entries(filters.specRanges ?? {})) {
+    if (!ATTRIBUTE_CODE.test(code)) throw new Error(`invalid spec attribute code ${JSON.stringify(code)}`);
+    if (range.min !== undefined) out.push(`specNum.${code} >= ${quoteFilterValue(range.min)}`);
+    if (range.max !== undefined) out.push(`specNum.${code} <= ${quoteFilterValue(range.max)}`);
   }
   return out;
 }
@@ -308,21 +333,42 @@ export class MeiliSearchEngine implements SearchEngine {
     if (task.status !== "succeeded") throw new Error(`meilisearch: delete failed: ${task.error?.message}`);
   }
 
-  async reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }> {
+  /**
+   * A full rebuild into a new index, swapped in when complete (zero downtime). Settings go on the new index once,
+   * before any document; documents in batches of `bulkBatch` with a bounded number in flight, each task awaited with
+   * its own timeout and reported through `onProgress` (meili-bulk.server.ts). Re-runnable: an index left by an
+   * interrupted rebuild (`<index>_<suffix>`) is deleted first; the live index is untouched until the swap.
+   */
+  async reindexAll(
+    batches: AsyncIterable<SearchDocumentInput[]>,
+    options: ReindexOptions = {},
+  ): Promise<{ indexed: number }> {
     const live = this.options.index;
+    await this.dropInterruptedBuilds();
     const next = `${live}_${Date.now().toString(36)}`;
     await this.ensureIndex(next);
     let indexed = 0;
     try {
       await this.applySettingsTo(next); // settings first, then documents
-      for await (const batch of batches) {
-        await this.addTo(next, batch);
-        indexed += batch.length;
-      }
+      // a 5,000-document body is ~15 MB: its upload gets its own request timeout (the 5 s of searches would cut it off
+      // on a loaded machine — what stalled the 100k build before)
+      const uploads = new Meilisearch({
+        host: this.options.host,
+        apiKey: this.options.apiKey,
+        timeout: this.options.bulkRequestTimeoutMs ?? 120_000,
+      });
+      const loader = new MeiliBulkLoader<MeiliDocument>(uploads, next, {
+        batchSize: this.options.bulkBatch,
+        taskTimeoutMs: this.options.bulkTaskTimeoutMs,
+        onProgress: options.onProgress,
+      });
+      for await (const batch of batches) await loader.add(batch.map(toMeiliDocument));
+      indexed = await loader.finish();
       await this.ensureIndex(live);
-      const swap = await this.client.tasks.waitForTask(
-        await this.client.swapIndexes([{ indexes: [live, next], rename: false }]),
-        this.wait,
+      const swap = await waitForTaskPatiently(
+        this.client,
+        (await this.client.swapIndexes([{ indexes: [live, next], rename: false }])).taskUid,
+        this.options.bulkTaskTimeoutMs ?? 600_000,
       );
       if (swap.status !== "succeeded") throw new Error(`meilisearch: swap failed: ${swap.error?.message}`);
     } finally {
@@ -330,6 +376,16 @@ export class MeiliSearchEngine implements SearchEngine {
       await this.client.tasks.waitForTask(await this.client.deleteIndex(next), this.wait).catch(() => undefined);
     }
     return { indexed };
+  }
+
+  /** Indexes named `<index>_<base36>`: what a rebuild that was killed or failed before its clean-up left behind. */
+  private async dropInterruptedBuilds(): Promise<void> {
+    const pattern = new RegExp(`^${this.options.index.replace(/[^A-Za-z0-9_-]/g, "")}_[0-9a-z]{6,}$`);
+    const { results } = await this.client.getIndexes({ limit: 1000 });
+    for (const index of results) {
+      if (!pattern.test(index.uid)) continue;
+      await this.client.tasks.waitForTask(await this.client.deleteIndex(index.uid), this.wait);
+    }
   }
 
   async health(): Promise<EngineHealth> {

@@ -1,6 +1,7 @@
 import { MeiliSearchEngine } from "./meili-engine.server";
 import type {
   EngineHealth,
+  ReindexOptions,
   SearchDocumentInput,
   SearchEngine,
   SearchQuery,
@@ -131,7 +132,10 @@ export class MeiliNodesEngine implements SearchEngine {
   }
 
   /** Rebuilds every node from the same batches (held in memory; `npm run search:reindex`). */
-  async reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }> {
+  async reindexAll(
+    batches: AsyncIterable<SearchDocumentInput[]>,
+    options?: ReindexOptions,
+  ): Promise<{ indexed: number }> {
     const all: SearchDocumentInput[][] = [];
     for await (const batch of batches) all.push(batch);
     let indexed = 0;
@@ -141,6 +145,7 @@ export class MeiliNodesEngine implements SearchEngine {
         (async function* () {
           yield* all;
         })(),
+        options,
       ));
     }
     return { indexed };

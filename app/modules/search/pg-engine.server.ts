@@ -3,8 +3,10 @@ import { getPrisma } from "~/utils/db.server";
 import { checkpointIfDue } from "~/utils/db-maintenance.server";
 import { env } from "~/utils/env.server";
 import { countFacets, packCandidate, rankPage, searchSlot, specPair, unpackCandidates } from "./candidates";
+import { browseFromCounts, browseScope } from "./pg-facet-counts.server";
 import type {
   EngineHealth,
+  ReindexOptions,
   SearchDocumentInput,
   SearchEngine,
   SearchFilters,
@@ -33,6 +35,8 @@ import { codeLexemes, highlight, normalizeText, parseQuery, type QueryTerm, spli
  */
 
 const DESCRIPTION_CHARS = 3000;
+/** A spec value that is a plain decimal number (as the sync stores NUMBER attributes: «400», «0.4»). */
+const NUMERIC_VALUE = "^-?[0-9]+([.][0-9]+)?$";
 const KNOWN_STEMS_MAX = 50_000;
 const VACUUM_AFTER_CHANGES = 5_000;
 const UNKNOWN_WORDS_MAX = 10_000;
@@ -172,7 +176,10 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.noteChanges(ids.length);
   }
 
-  async reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }> {
+  async reindexAll(
+    batches: AsyncIterable<SearchDocumentInput[]>,
+    options: ReindexOptions = {},
+  ): Promise<{ indexed: number }> {
     // Upsert everything, then drop what was not touched: readers see old or new rows, never an empty index.
     const prisma = this.db();
     const [{ started }] = await prisma.$queryRaw<{ started: Date }[]>`SELECT now()::timestamp(3) AS started`;
@@ -180,6 +187,7 @@ export class PostgresSearchEngine implements SearchEngine {
     for await (const batch of batches) {
       await this.upsert(batch);
       indexed += batch.length;
+      options.onProgress?.({ sent: indexed, indexed });
       await checkpointIfDue(); // embedded: a full reindex writes GBs of WAL that nothing else would recycle
     }
     await prisma.$executeRaw`DELETE FROM search_document WHERE "indexedAt" < ${started}`;
@@ -194,7 +202,7 @@ export class PostgresSearchEngine implements SearchEngine {
    */
   private async vacuum(): Promise<void> {
     this.changesSinceVacuum = 0;
-    await this.db().$executeRawUnsafe("VACUUM (ANALYZE) search_document, search_card");
+    await this.db().$executeRawUnsafe("VACUUM (ANALYZE) search_document, search_card, search_facet_count");
   }
 
   private async noteChanges(n: number): Promise<void> {
@@ -310,6 +318,15 @@ export class PostgresSearchEngine implements SearchEngine {
       if (values.length === 0) continue;
       c.push(Prisma.sql`d.specs && ${values.map((v) => specPair(code, v))}::text[]`);
     }
+    for (const [code, range] of Object.entries(filters.specRanges ?? {})) {
+      if (range.min === undefined && range.max === undefined) continue;
+      // the attribute's "code=value" pair, its value read as a number when it is one
+      const value = Prisma.sql`(SELECT CASE WHEN substr(p, ${code.length + 2}) ~ ${NUMERIC_VALUE}
+                                            THEN substr(p, ${code.length + 2})::numeric END
+                                  FROM unnest(d.specs) AS s(p) WHERE starts_with(p, ${`${code}=`}) LIMIT 1)`;
+      if (range.min !== undefined) c.push(Prisma.sql`${value} >= ${range.min}::numeric`);
+      if (range.max !== undefined) c.push(Prisma.sql`${value} <= ${range.max}::numeric`);
+    }
     return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
   }
 
@@ -337,6 +354,22 @@ export class PostgresSearchEngine implements SearchEngine {
     }[sort];
     const wantFacets = query.facets !== false;
     const specCodes = (query.facets ? query.facets.specCodes : undefined) || [];
+    const pageSql = (sorted: Prisma.Sql) =>
+      limit === 0
+        ? Prisma.sql`NULL::text[]`
+        : Prisma.sql`ARRAY(SELECT "productId" FROM search_document d ${where} ORDER BY ${sorted} LIMIT ${limit} OFFSET ${offset})`;
+
+    // 0. A browse (no text, one category or none, no filter): exact counts from the pre-aggregated table
+    const scope = tsq ? null : browseScope(query);
+    if (scope !== null && sort !== "relevance") {
+      const browse = await browseFromCounts(prisma, scope, specCodes, pageSql(order));
+      return this.resultOf(query, terms, expansions, browse.pageIds, {
+        total: browse.total,
+        totalIsEstimate: false,
+        facets: browse.facets,
+        facetsFromSample: false,
+      });
+    }
 
     // 1. Candidates: at most `candidates` matches, their narrow columns packed into one string (see candidates.ts);
     //    the total, the facet counts and — for relevance — the page come from it in JS. Other orders take their page
@@ -344,10 +377,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const packedRow = specCodes.length
       ? Prisma.sql`concat_ws(chr(31), packed, rank, array_to_string(specs, chr(29)))`
       : Prisma.sql`packed || chr(31) || rank`;
-    const sortedPage =
-      sort === "relevance" || limit === 0
-        ? Prisma.sql`NULL::text[]`
-        : Prisma.sql`ARRAY(SELECT "productId" FROM search_document d ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+    const sortedPage = sort === "relevance" ? Prisma.sql`NULL::text[]` : pageSql(order);
     // a relevance page deeper than the candidates widens them (every product stays reachable page by page)
     const bound =
       sort === "relevance" && offset > 0
@@ -375,16 +405,29 @@ export class PostgresSearchEngine implements SearchEngine {
       counted = unpackCandidates(all.packed);
     }
 
-    // 2. The cards of the page rows only.
+    const saturated = counted.length > this.exact || (counted === candidates && candidates.length >= bound);
+    return this.resultOf(query, terms, expansions, pageIds, {
+      total: Math.min(counted.length, saturated ? Math.max(bound, this.exact) : counted.length),
+      totalIsEstimate: saturated,
+      facets: wantFacets ? countFacets(counted, specCodes) : null,
+      facetsFromSample: wantFacets && saturated,
+    });
+  }
+
+  /** 2. The cards of the page rows only, highlighted; a correction when nothing was found. */
+  private async resultOf(
+    query: SearchQuery,
+    terms: QueryTerm[],
+    expansions: Map<string, Expansion>,
+    pageIds: string[],
+    counts: Pick<SearchResult, "total" | "totalIsEstimate" | "facets" | "facetsFromSample">,
+  ): Promise<SearchResult> {
     const cards =
       pageIds.length === 0
         ? []
-        : await prisma.$queryRaw<{ id: string; card: SearchHit["card"] }[]>`
+        : await this.db().$queryRaw<{ id: string; card: SearchHit["card"] }[]>`
             SELECT "productId" AS id, card FROM search_card WHERE "productId" = ANY(${pageIds}::text[])`;
     const cardById = new Map(cards.map((c) => [c.id, c.card]));
-
-    const saturated = counted.length > this.exact || (counted === candidates && candidates.length >= bound);
-    const total = Math.min(counted.length, saturated ? Math.max(bound, this.exact) : counted.length);
     const hlTerms = withExpansions(terms, expansions);
     const hits: SearchHit[] = [];
     for (const id of pageIds) {
@@ -394,15 +437,12 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     const result: SearchResult = {
       hits,
-      total,
-      totalIsEstimate: saturated,
-      page,
-      perPage,
-      facets: wantFacets ? countFacets(counted, specCodes) : null,
-      facetsFromSample: wantFacets && saturated,
+      ...counts,
+      page: Math.max(1, query.page),
+      perPage: Math.max(1, Math.min(100, query.perPage)),
       correction: null,
     };
-    if (total === 0 && terms.length > 0) result.correction = await this.correction(query, terms, expansions);
+    if (result.total === 0 && terms.length > 0) result.correction = await this.correction(query, terms, expansions);
     return result;
   }
 

@@ -20,6 +20,10 @@ export function searchParamsToQuery(p: Partial<SearchParams>): URLSearchParams {
   if (p.price_max !== undefined) out.set("price_max", String(p.price_max));
   if (p.lead_max !== undefined) out.set("lead_max", String(p.lead_max));
   for (const [code, values] of Object.entries(p.specs ?? {})) for (const v of values) out.append(`spec.${code}`, v);
+  for (const [code, range] of Object.entries(p.specRanges ?? {})) {
+    if (range.min !== undefined) out.set(`spec.${code}.min`, String(range.min));
+    if (range.max !== undefined) out.set(`spec.${code}.max`, String(range.max));
+  }
   if (p.sort) out.set("sort", p.sort);
   if (p.page && p.page > 1) out.set("page", String(p.page));
   if (p.per_page && p.per_page !== DEFAULT_PER_PAGE) out.set("per_page", String(p.per_page));

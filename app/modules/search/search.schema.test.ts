@@ -26,6 +26,19 @@ describe("search parameters", () => {
     expect(r.data.price_min).toBeUndefined();
   });
 
+  it("reads numeric spec ranges as typed and writes them back to the same URL", () => {
+    const r = parse("spec.power_kva.min=1%C2%A0000&spec.power_kva.max=2500&spec.lv_kv.max=0,4&spec.power_kva=630");
+    expect(r).toMatchObject({
+      success: true,
+      data: { specs: { power_kva: ["630"] }, specRanges: { power_kva: { min: 1000, max: 2500 }, lv_kv: { max: 0.4 } } },
+    });
+    if (!r.success) throw new Error("parse failed");
+    expect(searchParamsToQuery(r.data).toString()).toBe(
+      "spec.power_kva=630&spec.power_kva.min=1000&spec.power_kva.max=2500&spec.lv_kv.max=0.4",
+    );
+    expect(parse("spec.power_kva.min=abc")).toMatchObject({ success: false, issues: [{ path: "spec.power_kva.min" }] });
+  });
+
   it("rejects bad values with a path per issue", () => {
     const r = parse("sort=cheap&page=0&sector=SPACE&spec.bad%20code=1");
     expect(r.success).toBe(false);

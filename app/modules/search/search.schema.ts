@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDecimal } from "~/modules/catalog/catalog.schema";
 import { parseRublesToKopecks } from "~/modules/money/money";
 import { DEFAULT_PER_PAGE, SORT_VALUES } from "./search.params";
 import { MAX_QUERY_LENGTH } from "./text";
@@ -15,6 +16,7 @@ export { DEFAULT_PER_PAGE, SORT_VALUES, searchParamsToQuery } from "./search.par
  *   verified=1   verified suppliers only          stock=1  in stock only
  *   price_min, price_max   roubles (net)          lead_max  lead time, days
  *   spec.<code>  value of a filterable spec attribute of the category (repeatable = any of)
+ *   spec.<code>.min, spec.<code>.max   inclusive range of a numeric spec attribute («0,4», «1 000» as typed)
  *   sort         relevance | price_asc | price_desc | lead_asc | updated_desc
  *   page (1-based, ≤ 50), per_page (1–100; the page always shows 20)
  * Empty values (as sent by a GET form) count as absent; unknown parameters are ignored.
@@ -34,7 +36,12 @@ const roubles = z.preprocess((v) => {
   const k = parseRublesToKopecks(v);
   return k === null ? v : Number(k) / 100;
 }, z.coerce.number().finite().min(0).max(1e12));
-
+/** A decimal as typed: «1 000», «0,4». */
+const decimal = z.preprocess(
+  (v) => (typeof v === "string" && Number.isFinite(parseDecimal(v)) ? parseDecimal(v) : v),
+  z.number().finite().min(-1e12).max(1e12),
+);
+const SPEC_CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 export const searchParamsSchema = z
   .object({
     q: z.string().max(MAX_QUERY_LENGTH).default(""),
@@ -50,15 +57,25 @@ export const searchParamsSchema = z
     page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
     per_page: z.coerce.number().int().min(1).max(100).default(DEFAULT_PER_PAGE),
     specs: z
+      .record(z.string().regex(SPEC_CODE, "invalid spec attribute code"), z.array(z.string().min(1).max(100)).max(20))
+      .default({}),
+    specRanges: z
       .record(
-        z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, "invalid spec attribute code"),
-        z.array(z.string().min(1).max(100)).max(20),
+        z.string().regex(SPEC_CODE, "invalid spec attribute code"),
+        z.object({ min: decimal.optional(), max: decimal.optional() }),
       )
       .default({}),
   })
   .refine((v) => v.price_min === undefined || v.price_max === undefined || v.price_min <= v.price_max, {
     message: "price_min must not exceed price_max",
     path: ["price_min"],
+  })
+  .superRefine((v, ctx) => {
+    for (const [code, r] of Object.entries(v.specRanges)) {
+      if (r.min !== undefined && r.max !== undefined && r.min > r.max) {
+        ctx.addIssue({ code: "custom", message: "min must not exceed max", path: ["specRanges", code, "min"] });
+      }
+    }
   });
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;
@@ -70,6 +87,7 @@ const SINGLE = new Set(["q", "verified", "stock", "price_min", "price_max", "lea
 export function searchParamsToObject(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const specs: Record<string, string[]> = {};
+  const specRanges: Record<string, { min?: string; max?: string }> = {};
   for (const [key, rawValue] of params) {
     const value = rawValue.trim();
     if (value === "" && key !== "q") continue;
@@ -78,12 +96,18 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, un
       list.push(value);
       out[key] = list;
     } else if (SINGLE.has(key)) out[key] ??= key === "q" ? rawValue : value;
-    else if (key.startsWith("spec.")) {
+    else if (/^spec\..+\.(min|max)$/.test(key)) {
+      const end = key.endsWith(".min") ? "min" : "max";
+      const code = key.slice(5, -4);
+      specRanges[code] ??= {};
+      specRanges[code][end] ??= value;
+    } else if (key.startsWith("spec.")) {
       const code = key.slice(5);
       specs[code] = [...(specs[code] ?? []), value];
     }
   }
   if (Object.keys(specs).length) out.specs = specs;
+  if (Object.keys(specRanges).length) out.specRanges = specRanges;
   return out;
 }
 
@@ -97,7 +121,12 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearchParams {
   return {
     success: false,
     issues: result.error.issues.map((i) => ({
-      path: i.path[0] === "specs" && i.path.length > 1 ? `spec.${String(i.path[1])}` : i.path.join("."),
+      path:
+        i.path[0] === "specs" && i.path.length > 1
+          ? `spec.${String(i.path[1])}`
+          : i.path[0] === "specRanges" && i.path.length > 1
+            ? `spec.${i.path.slice(1).map(String).join(".")}`
+            : i.path.join("."),
       message: i.message,
     })),
   };

@@ -26,13 +26,14 @@ import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { type CatalogFacets, type CategoryRef, disjunctiveFacets, labelFacets } from "./catalog-facets.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.server";
 import { MeiliNodesEngine } from "./meili-nodes.server";
 import { parseSearchParams, type SearchParams } from "./search.schema";
 import {
-  type FacetValue,
   MAX_TOTAL_HITS,
+  type ReindexOptions,
   type SearchEngine,
   type SearchFacets,
   type SearchFilters,
@@ -165,15 +166,30 @@ export async function handleSearchEvents(
   }
 }
 
-/** Rebuilds the whole index from the catalog (zero downtime in both engines). */
+/** Search events created less than this before a rebuild started are replayed after it (commit-time slack). */
+const REPLAY_SLACK_MS = 60_000;
+
+/**
+ * Rebuilds the whole index from the catalog (zero downtime in both engines). A Meilisearch rebuild fills a new index
+ * while the sync keeps writing to the live one, so afterwards the search events of the rebuild's time (and a minute
+ * before it) are replayed into the swapped-in index: nothing written meanwhile is lost, and replaying is idempotent.
+ */
 export async function reindexAll(
   prisma: PrismaClient = getPrisma(),
   target?: SearchEngine,
-): Promise<{ indexed: number; engine: string }> {
+  options: ReindexOptions = {},
+): Promise<{ indexed: number; engine: string; replayed: number }> {
   const e = target ?? (await readyEngine());
-  const { indexed } = await e.reindexAll(allDocuments(1000, prisma));
-  logger.info({ indexed, engine: e.name }, "search: full reindex done");
-  return { indexed, engine: e.name };
+  const [{ started }] = await prisma.$queryRaw<{ started: Date }[]>`SELECT now()::timestamp(3) AS started`;
+  const { indexed } = await e.reindexAll(allDocuments(1000, prisma), options);
+  const replay = await prisma.$queryRaw<OutboxEventRow[]>`
+    SELECT id, topic, "aggregateId", payload, attempts, "createdAt" FROM outbox_event
+     WHERE topic LIKE 'search.%' AND topic <> 'search.reindex'
+       AND "createdAt" >= ${new Date(started.getTime() - REPLAY_SLACK_MS)}
+     ORDER BY id`;
+  if (replay.length > 0) await handleSearchEvents(replay, prisma, e);
+  logger.info({ indexed, replayed: replay.length, engine: e.name }, "search: full reindex done");
+  return { indexed, engine: e.name, replayed: replay.length };
 }
 
 /** /healthz "search": engine health plus the search outbox lag. */
@@ -205,20 +221,7 @@ export async function searchHealth(prisma: PrismaClient = getPrisma()) {
 
 // ─── queries ───────────────────────────────────────────────────────────────
 
-export interface CategoryRef {
-  id: string;
-  slug: string;
-  nameRu: string;
-  nameEn: string;
-}
-
-export interface SpecFacet {
-  code: string;
-  nameRu: string;
-  nameEn: string;
-  unit: string | null;
-  values: { value: string; labelRu: string; labelEn: string; count: number; selected: boolean }[];
-}
+export type { CategoryRef, SpecFacet } from "./catalog-facets.server";
 
 export interface CatalogSearch {
   params: SearchParams;
@@ -231,16 +234,7 @@ export interface CatalogSearch {
   substitutes: SearchHit[];
   pages: number;
   sort: SearchSort;
-  facets: {
-    sectors: { value: Sector; count: number; selected: boolean }[];
-    categories: (CategoryRef & { count: number; selected: boolean })[];
-    suppliers: { id: string; slug: string; name: string; verified: boolean; count: number; selected: boolean }[];
-    verified: number;
-    inStock: number;
-    specs: SpecFacet[];
-    price: { min: number; max: number } | null;
-    leadTime: { min: number; max: number } | null;
-  } | null;
+  facets: CatalogFacets | null;
 }
 
 /**
@@ -366,6 +360,11 @@ export async function searchCatalog(
   for (const [code, values] of Object.entries(params.specs)) {
     if (attributes.some((a) => a.code === code)) specFilters[code] = values;
   }
+  const specRanges: NonNullable<SearchFilters["specRanges"]> = {};
+  for (const [code, range] of Object.entries(params.specRanges)) {
+    const numeric = attributes.some((a) => a.code === code && a.type === "NUMBER");
+    if (numeric && (range.min !== undefined || range.max !== undefined)) specRanges[code] = range;
+  }
 
   const sort: SearchSort = params.sort ?? (params.q.trim() ? "relevance" : "updated_desc");
   const wantFacets = opts.facets ?? true;
@@ -382,6 +381,7 @@ export async function searchCatalog(
       priceMax: params.price_max === undefined ? undefined : Math.round(params.price_max * 100),
       leadTimeMax: params.lead_max,
       specs: specFilters,
+      specRanges,
     },
     facets: wantFacets ? { specCodes: attributes.map((a) => a.code) } : false,
     sort,
@@ -389,7 +389,12 @@ export async function searchCatalog(
     perPage: params.per_page,
   };
   const searchEngine = getSearchEngine();
-  let result = await searchEngine.search(engineQuery);
+  const disjunctive = (q: SearchQuery) =>
+    wantFacets ? disjunctiveFacets(searchEngine, q, pathCategoryIds) : Promise.resolve((f: SearchFacets) => f);
+  let [result, ownGroupsLeftOut] = await Promise.all([
+    searchEngine.search(engineQuery),
+    disjunctive({ ...engineQuery }),
+  ]);
   // a query typed in the wrong keyboard layout (`nhfycajhvfnjh`) that finds nothing: search it retyped
   let layoutQuery: string | null = null;
   const switched = result.total === 0 && params.q.trim() ? switchLayout(params.q) : null;
@@ -399,10 +404,10 @@ export async function searchCatalog(
       result = retyped;
       engineQuery.q = switched;
       layoutQuery = switched;
+      ownGroupsLeftOut = await disjunctive({ ...engineQuery });
     }
   }
-  if (result.facets)
-    result = { ...result, facets: await disjunctiveFacets(searchEngine, engineQuery, result.facets, pathCategoryIds) };
+  if (result.facets) result = { ...result, facets: ownGroupsLeftOut(result.facets) };
   const substitutes = await findSubstitutes(searchEngine, engineQuery, result);
   const maxHits = Math.min(result.total, MAX_TOTAL_HITS);
   return {
@@ -413,135 +418,9 @@ export async function searchCatalog(
     substitutes,
     pages: Math.max(1, Math.ceil(maxHits / result.perPage)),
     sort,
-    facets: result.facets ? await labelFacets(result, params, attributes, paramCategoryIds, supplierIds) : null,
-  };
-}
-
-/**
- * Disjunctive facets (as Meilisearch's and Algolia's UIs do): the counts of a facet group with a selection are those of
- * the search without that group's own selection, so «6 кВ» stays selectable next to a chosen «10 кВ» and shows how many
- * «6 or 10 кВ» adds. One extra engine search per group with a selection (both engines; cached like any search).
- */
-async function disjunctiveFacets(
-  searchEngine: SearchEngine,
-  query: SearchQuery,
-  facets: SearchFacets,
-  pathCategoryIds: string[],
-): Promise<SearchFacets> {
-  const f = query.filters;
-  const without = (filters: SearchFilters, specCodes: string[] = []): SearchQuery => ({
-    ...query,
-    filters,
-    facets: { specCodes },
-    page: 1,
-    perPage: 1,
-  });
-  const jobs: Promise<(out: SearchFacets) => void>[] = [];
-  const run = (q: SearchQuery, apply: (from: SearchFacets, out: SearchFacets) => void) =>
-    jobs.push(
-      searchEngine.search(q).then((r) => (out: SearchFacets) => {
-        if (r.facets) apply(r.facets, out);
-      }),
-    );
-  if (f.sectors?.length) run(without({ ...f, sectors: undefined }), (from, out) => (out.sector = from.sector));
-  const chosenCategories = f.categoryIds?.length && f.categoryIds.join() !== pathCategoryIds.join();
-  if (chosenCategories) {
-    run(without({ ...f, categoryIds: pathCategoryIds.length ? pathCategoryIds : undefined }), (from, out) => {
-      out.category = from.category;
-    });
-  }
-  if (f.supplierIds?.length)
-    run(without({ ...f, supplierIds: undefined }), (from, out) => (out.supplier = from.supplier));
-  if (f.priceMin !== undefined || f.priceMax !== undefined) {
-    run(without({ ...f, priceMin: undefined, priceMax: undefined }), (from, out) => (out.price = from.price));
-  }
-  for (const [code, values] of Object.entries(f.specs ?? {})) {
-    if (values.length === 0) continue;
-    const { [code]: _own, ...rest } = f.specs ?? {};
-    run(without({ ...f, specs: rest }, [code]), (from, out) => {
-      if (from.specs[code]) out.specs = { ...out.specs, [code]: from.specs[code] };
-    });
-  }
-  if (jobs.length === 0) return facets;
-  const out: SearchFacets = { ...facets, specs: { ...facets.specs } };
-  for (const apply of await Promise.all(jobs)) apply(out);
-  return out;
-}
-
-async function labelFacets(
-  result: SearchResult,
-  params: SearchParams,
-  attributes: { code: string; nameRu: string; nameEn: string; unit: string | null; type: string; options: unknown }[],
-  selectedCategoryIds: string[],
-  selectedSupplierIds: string[],
-): Promise<NonNullable<CatalogSearch["facets"]>> {
-  const f = result.facets;
-  if (!f) throw new Error("no facets");
-  const ref = await refData();
-  const top = (list: FacetValue[], n: number) => list.slice(0, n);
-  const catById = ref.categoryById;
-  const orgById = ref.supplierById;
-  return {
-    sectors: f.sector.map((s) => ({
-      value: s.value as Sector,
-      count: s.count,
-      selected: params.sector.includes(s.value as Sector),
-    })),
-    categories: top(f.category, 30).flatMap((c) => {
-      const cat = catById.get(c.value);
-      return cat
-        ? [
-            {
-              id: cat.id,
-              slug: cat.slug,
-              nameRu: cat.nameRu,
-              nameEn: cat.nameEn,
-              count: c.count,
-              selected: selectedCategoryIds.includes(cat.id),
-            },
-          ]
-        : [];
-    }),
-    suppliers: top(f.supplier, 30).flatMap((s) => {
-      const o = orgById.get(s.value);
-      return o
-        ? [
-            {
-              id: o.id,
-              slug: o.slug,
-              name: o.shortName,
-              verified: o.verifiedAt !== null,
-              count: s.count,
-              selected: selectedSupplierIds.includes(o.id),
-            },
-          ]
-        : [];
-    }),
-    verified: f.verified,
-    inStock: f.inStock,
-    specs: attributes.map((a) => {
-      const options = Array.isArray(a.options) ? (a.options as { value: string; ru?: string; en?: string }[]) : [];
-      const label = (v: string, lang: "ru" | "en") => {
-        if (a.type === "BOOLEAN") return v === "true" ? (lang === "ru" ? "да" : "yes") : lang === "ru" ? "нет" : "no";
-        const o = options.find((x) => x.value === v);
-        return (lang === "ru" ? o?.ru : o?.en) ?? (lang === "ru" ? v.replace(".", ",") : v);
-      };
-      return {
-        code: a.code,
-        nameRu: a.nameRu,
-        nameEn: a.nameEn,
-        unit: a.unit,
-        values: (f.specs[a.code] ?? []).map((v) => ({
-          value: v.value,
-          labelRu: label(v.value, "ru"),
-          labelEn: label(v.value, "en"),
-          count: v.count,
-          selected: params.specs[a.code]?.includes(v.value) ?? false,
-        })),
-      };
-    }),
-    price: f.price,
-    leadTime: f.leadTime,
+    facets: result.facets
+      ? labelFacets(result, params, await refData(), attributes, paramCategoryIds, supplierIds)
+      : null,
   };
 }
 

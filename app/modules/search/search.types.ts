@@ -59,6 +59,8 @@ export interface SearchFilters {
   leadTimeMax?: number;
   /** attribute code → accepted values (any of) */
   specs?: Record<string, string[]>;
+  /** numeric attribute code → inclusive range of its value (either end may be left open) */
+  specRanges?: Record<string, { min?: number; max?: number }>;
 }
 
 export interface SearchQuery {
@@ -134,8 +136,18 @@ export interface SearchEngine {
   /** As-you-type suggestions: a few products, and the categories and suppliers with most matches. */
   suggest(q: string, limit: number): Promise<SuggestResult>;
   /** Rebuilds everything from `batches` without a window of missing results. */
-  reindexAll(batches: AsyncIterable<SearchDocumentInput[]>): Promise<{ indexed: number }>;
+  reindexAll(batches: AsyncIterable<SearchDocumentInput[]>, options?: ReindexOptions): Promise<{ indexed: number }>;
   health(): Promise<EngineHealth>;
+}
+
+/** How far a full reindex is: documents handed to the engine, documents it has indexed. */
+export interface ReindexProgress {
+  sent: number;
+  indexed: number;
+}
+
+export interface ReindexOptions {
+  onProgress?: (progress: ReindexProgress) => void;
 }
 
 export interface SuggestResult {

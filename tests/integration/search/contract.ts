@@ -417,6 +417,44 @@ export function searchContract(
       ]);
     });
 
+    it("numeric specs filter by a from–to range (spec.<code>.min / .max, typed in the page's number format)", async () => {
+      const { cat } = await slugs();
+      const page = { categorySlug: cat(f.cats.transformers) };
+      const found = async (p: Record<string, string>) =>
+        (await searchCatalog(params(p), page)).result.hits.map((h) => h.id).sort();
+      expect(await found({ "spec.power.min": "500" })).toEqual([f.ids.tmg1000, f.ids.tmg630].sort());
+      expect(await found({ "spec.power.max": "630" })).toEqual([f.ids.tmg630, f.ids.tsl].sort());
+      // as the formatted inputs send them: «1 000» with a (narrow) no-break space, a decimal comma
+      expect(await found({ "spec.power.min": "630,0", "spec.power.max": "1\u202f000" })).toEqual(
+        [f.ids.tmg1000, f.ids.tmg630].sort(),
+      );
+      expect(await found({ "spec.power.min": "401", "spec.power.max": "999" })).toEqual([f.ids.tmg630]);
+      // a range on an attribute that is not a number is ignored, like an unknown attribute
+      expect(await found({ "spec.cooling.min": "1" })).toHaveLength(3);
+
+      const s = await searchCatalog(params({ "spec.power.min": "500", "spec.power.max": "700" }), page);
+      const power = s.facets?.specs.find((x) => x.code === "power");
+      // the range's own bounds and values are those without it (disjunctive); other groups apply it
+      expect(power).toMatchObject({
+        numeric: true,
+        range: { min: 400, max: 1000 },
+        selectedRange: { min: 500, max: 700 },
+      });
+      expect(s.facets?.suppliers.map((x) => [x.id, x.count])).toEqual([[f.orgs.plain, 1]]);
+      expect(s.facets?.specs.find((x) => x.code === "cooling")).toMatchObject({ numeric: false, range: null });
+
+      // the engine filter directly: both ends inclusive; a code without numeric values matches nothing
+      const direct = await search("", { facets: false, filters: { specRanges: { power: { min: 400, max: 630 } } } });
+      expect(ids(direct).sort()).toEqual([f.ids.tmg630, f.ids.tsl].sort());
+      expect(ids(await search("", { facets: false, filters: { specRanges: { cooling: { min: 0 } } } }))).toEqual([]);
+
+      // bad input names the parameter
+      const bad = parseSearchParams(new URLSearchParams({ "spec.power.min": "много", "spec.power.max": "1" }));
+      expect(bad).toMatchObject({ success: false, issues: [{ path: "spec.power.min" }] });
+      const reversed = parseSearchParams(new URLSearchParams({ "spec.power.min": "900", "spec.power.max": "500" }));
+      expect(reversed).toMatchObject({ success: false, issues: [{ path: "spec.power.min" }] });
+    });
+
     it("a query typed in the wrong keyboard layout is searched retyped, in search and in suggestions", async () => {
       const s = await searchCatalog(params({ q: "nhfycajhvfnjh" }));
       expect(s.layoutQuery).toBe("трансформатор");

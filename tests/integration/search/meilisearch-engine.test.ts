@@ -149,6 +149,30 @@ if ("skipped" in meili) {
       expect(results.filter((i) => i.uid.startsWith(`${live}_`))).toEqual([]); // the temporary index was dropped
     });
 
+    it("a full reindex goes in fixed batches with progress, and a re-run drops what an interrupted one left", async () => {
+      const index = uid("bulk");
+      const bulk = new MeiliSearchEngine({ host, apiKey, index, taskTimeoutMs: 60_000, bulkBatch: 3 });
+      engines.push(bulk);
+      // an interrupted rebuild: its half-built index stays behind, the live index does not exist yet
+      await bulk.client.tasks.waitForTask(await bulk.client.createIndex(`${index}_zzzzzz1`), { timeout: 60_000 });
+      async function* batches() {
+        yield Array.from({ length: 5 }, (_, i) => doc(`b${i}`, `Задвижка стальная ${i}`));
+        yield Array.from({ length: 3 }, (_, i) => doc(`c${i}`, `Задвижка чугунная ${i}`));
+      }
+      const progress: { sent: number; indexed: number }[] = [];
+      const { indexed } = await bulk.reindexAll(batches(), { onProgress: (p) => progress.push(p) });
+      expect(indexed).toBe(8);
+      // 5 + 3 documents as batches of 3, 3 and 2: each sent, then each indexed
+      expect(progress.map((p) => p.sent).filter((n, i, a) => a.indexOf(n) === i)).toEqual([3, 6, 8]);
+      expect(progress.at(-1)).toEqual({ sent: 8, indexed: 8 });
+      const tasks = await bulk.client.tasks.getTasks({ types: ["documentAdditionOrUpdate"], limit: 1000 });
+      const additions = tasks.results.filter((t) => t.indexUid?.startsWith(`${index}_`) && t.status === "succeeded");
+      expect(additions.map((t) => t.details?.receivedDocuments).sort()).toEqual([2, 3, 3]);
+      const { results } = await bulk.client.getIndexes({ limit: 1000 });
+      expect(results.map((i) => i.uid).filter((u) => u.startsWith(index))).toEqual([index]);
+      expect((await bulk.search(query("задвижка", { perPage: 20 }))).total).toBe(8);
+    });
+
     it("hands out a search-only key that can search but not write", async () => {
       const key = await e.searchOnlyKey();
       expect(key).not.toBe(apiKey);

@@ -82,7 +82,12 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
   const chips = activeFilters(data, lang, t, tc);
   const withoutAll = `${basePath}${params.q ? `?q=${encodeURIComponent(params.q)}` : ""}`;
   const hasFilters =
-    params.sector.length + params.category.length + params.supplier.length + Object.keys(params.specs).length > 0 ||
+    params.sector.length +
+      params.category.length +
+      params.supplier.length +
+      Object.keys(params.specs).length +
+      Object.keys(params.specRanges).length >
+      0 ||
     params.verified ||
     params.stock ||
     params.price_min !== undefined ||
@@ -234,7 +239,11 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
                     key={s.code}
                     legend={`${lang === "ru" ? s.nameRu : s.nameEn}${s.unit ? `, ${localizeUnit(s.unit, lang)}` : ""}`}
                   >
-                    {s.values.slice(0, 15).map((v) => (
+                    {/* a numeric spec with many values is a range; its chosen values stay (they are in the URL) */}
+                    {(s.numeric && s.values.length > NUMERIC_CHECKBOXES_MAX
+                      ? s.values.filter((v) => v.selected)
+                      : s.values.slice(0, 15)
+                    ).map((v) => (
                       <Check
                         key={v.value}
                         name={`spec.${s.code}`}
@@ -244,6 +253,26 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
                         count={v.count}
                       />
                     ))}
+                    {s.numeric ? (
+                      <div className="flex gap-2">
+                        <RangeInput
+                          name={`spec.${s.code}.min`}
+                          label={t("facet.rangeMin")}
+                          value={s.selectedRange.min}
+                          placeholder={s.range?.min}
+                          lang={lang}
+                          decimal
+                        />
+                        <RangeInput
+                          name={`spec.${s.code}.max`}
+                          label={t("facet.rangeMax")}
+                          value={s.selectedRange.max}
+                          placeholder={s.range?.max}
+                          lang={lang}
+                          decimal
+                        />
+                      </div>
+                    ) : null}
                   </FacetGroup>
                 ))}
               {facets.suppliers.length > 0 ? (
@@ -444,6 +473,22 @@ function activeFilters(
       chips.push({ key: `spec-${code}-${v}`, label: `${name}: ${value}${unit}`, href: href({ ...params, specs }) });
     }
   }
+  for (const [code, range] of Object.entries(params.specRanges)) {
+    const spec = facets?.specs.find((x) => x.code === code);
+    if (!spec?.numeric) continue;
+    const name = lang === "ru" ? spec.nameRu : spec.nameEn;
+    const unit = spec.unit ? ` ${localizeUnit(spec.unit, lang)}` : "";
+    for (const end of ["min", "max"] as const) {
+      const n = range[end];
+      if (n === undefined) continue;
+      const specRanges = { ...params.specRanges, [code]: { ...range, [end]: undefined } };
+      chips.push({
+        key: `spec-${code}-${end}`,
+        label: t(end === "min" ? "chips.specMin" : "chips.specMax", { name, value: formatNumber(n, lang), unit }),
+        href: href({ ...params, specRanges }),
+      });
+    }
+  }
   if (params.verified)
     chips.push({ key: "verified", label: t("chips.verified"), href: href({ ...params, verified: undefined }) });
   if (params.stock)
@@ -473,6 +518,9 @@ function activeFilters(
   }
   return chips;
 }
+
+/** A numeric spec with more values than this is chosen by its range only (no list of checkboxes). */
+const NUMERIC_CHECKBOXES_MAX = 8;
 
 function FacetGroup({ legend, children }: { legend: string; children: React.ReactNode }) {
   return (
@@ -511,10 +559,19 @@ function RangeInput(props: {
   placeholder?: number;
   lang: "ru" | "en";
   money?: boolean;
+  /** a decimal typed and shown in the page's number format («0,4», «1 000») */
+  decimal?: boolean;
 }) {
   const id = `f-${props.name}`;
+  const text = props.money || props.decimal;
   const show = (n: number | undefined) =>
-    n === undefined ? undefined : props.money ? formatNumber(n, props.lang, 2) : String(n);
+    n === undefined
+      ? undefined
+      : props.money
+        ? formatNumber(n, props.lang, 2)
+        : props.decimal
+          ? formatNumber(n, props.lang)
+          : String(n);
   return (
     <div className="flex-1">
       <label htmlFor={id} className="block text-xs text-slate-600">
@@ -523,9 +580,9 @@ function RangeInput(props: {
       <input
         id={id}
         name={props.name}
-        type={props.money ? "text" : "number"}
-        inputMode={props.money ? "decimal" : "numeric"}
-        min={props.money ? undefined : 0}
+        type={text ? "text" : "number"}
+        inputMode={text ? "decimal" : "numeric"}
+        min={text ? undefined : 0}
         data-range=""
         defaultValue={show(props.value)}
         key={`${id}-${props.value ?? ""}`}

@@ -1,0 +1,197 @@
+/**
+ * The catalog's facets (search module, behind `searchCatalog` in search.server.ts): disjunctive counts per selected
+ * group, and the engine's raw counts labelled for the page and the API.
+ */
+import type { Sector } from "~/generated/prisma/enums";
+import type { SearchParams } from "./search.schema";
+import type { FacetValue, SearchEngine, SearchFacets, SearchFilters, SearchQuery, SearchResult } from "./search.types";
+
+export interface CategoryRef {
+  id: string;
+  slug: string;
+  nameRu: string;
+  nameEn: string;
+}
+
+export interface SpecFacet {
+  code: string;
+  nameRu: string;
+  nameEn: string;
+  unit: string | null;
+  /** a NUMBER attribute: filtered by a from–to range (`spec.<code>.min` / `.max`) besides its values */
+  numeric: boolean;
+  /** the smallest and largest value among the matches (numeric attributes; null when none) */
+  range: { min: number; max: number } | null;
+  /** the chosen range */
+  selectedRange: { min?: number; max?: number };
+  values: { value: string; labelRu: string; labelEn: string; count: number; selected: boolean }[];
+}
+
+/**
+ * Disjunctive facets (as Meilisearch's and Algolia's UIs do): the counts of a facet group with a selection are those of
+ * the search without that group's own selection, so «6 кВ» stays selectable next to a chosen «10 кВ» and shows how many
+ * «6 or 10 кВ» adds. One extra engine search per group with a selection (both engines; cached like any search), sent
+ * at once with the main search (they depend on the query only), so a selection costs no extra round trip in latency.
+ * Resolves to the function that puts those groups' counts into the main search's facets.
+ */
+export function disjunctiveFacets(
+  searchEngine: SearchEngine,
+  query: SearchQuery,
+  pathCategoryIds: string[],
+): Promise<(facets: SearchFacets) => SearchFacets> {
+  const f = query.filters;
+  const without = (filters: SearchFilters, specCodes: string[] = []): SearchQuery => ({
+    ...query,
+    filters,
+    facets: { specCodes },
+    page: 1,
+    perPage: 1,
+  });
+  const jobs: Promise<(out: SearchFacets) => void>[] = [];
+  const run = (q: SearchQuery, apply: (from: SearchFacets, out: SearchFacets) => void) =>
+    jobs.push(
+      searchEngine.search(q).then((r) => (out: SearchFacets) => {
+        if (r.facets) apply(r.facets, out);
+      }),
+    );
+  if (f.sectors?.length) run(without({ ...f, sectors: undefined }), (from, out) => (out.sector = from.sector));
+  const chosenCategories = f.categoryIds?.length && f.categoryIds.join() !== pathCategoryIds.join();
+  if (chosenCategories) {
+    run(without({ ...f, categoryIds: pathCategoryIds.length ? pathCategoryIds : undefined }), (from, out) => {
+      out.category = from.category;
+    });
+  }
+  if (f.supplierIds?.length)
+    run(without({ ...f, supplierIds: undefined }), (from, out) => (out.supplier = from.supplier));
+  if (f.priceMin !== undefined || f.priceMax !== undefined) {
+    run(without({ ...f, priceMin: undefined, priceMax: undefined }), (from, out) => (out.price = from.price));
+  }
+  // a spec's values and its range are one group: its counts (and the range's bounds) without either
+  const specGroups = new Set([
+    ...Object.keys(f.specs ?? {}).filter((code) => f.specs?.[code]?.length),
+    ...Object.keys(f.specRanges ?? {}),
+  ]);
+  for (const code of specGroups) {
+    const { [code]: _own, ...rest } = f.specs ?? {};
+    const { [code]: _ownRange, ...otherRanges } = f.specRanges ?? {};
+    run(without({ ...f, specs: rest, specRanges: otherRanges }, [code]), (from, out) => {
+      if (from.specs[code]) out.specs = { ...out.specs, [code]: from.specs[code] };
+    });
+  }
+  if (jobs.length === 0) return Promise.resolve((facets) => facets);
+  return Promise.all(jobs).then((applies) => (facets) => {
+    const out: SearchFacets = { ...facets, specs: { ...facets.specs } };
+    for (const apply of applies) apply(out);
+    return out;
+  });
+}
+
+/** The engine's facets with names and labels from the reference data, and what the URL selected. */
+export function labelFacets(
+  result: SearchResult,
+  params: SearchParams,
+  ref: FacetRefs,
+  attributes: FacetAttribute[],
+  selectedCategoryIds: string[],
+  selectedSupplierIds: string[],
+): CatalogFacets {
+  const f = result.facets;
+  if (!f) throw new Error("no facets");
+  const top = (list: FacetValue[], n: number) => list.slice(0, n);
+  const catById = ref.categoryById;
+  const orgById = ref.supplierById;
+  return {
+    sectors: f.sector.map((s) => ({
+      value: s.value as Sector,
+      count: s.count,
+      selected: params.sector.includes(s.value as Sector),
+    })),
+    categories: top(f.category, 30).flatMap((c) => {
+      const cat = catById.get(c.value);
+      return cat
+        ? [
+            {
+              id: cat.id,
+              slug: cat.slug,
+              nameRu: cat.nameRu,
+              nameEn: cat.nameEn,
+              count: c.count,
+              selected: selectedCategoryIds.includes(cat.id),
+            },
+          ]
+        : [];
+    }),
+    suppliers: top(f.supplier, 30).flatMap((s) => {
+      const o = orgById.get(s.value);
+      return o
+        ? [
+            {
+              id: o.id,
+              slug: o.slug,
+              name: o.shortName,
+              verified: o.verifiedAt !== null,
+              count: s.count,
+              selected: selectedSupplierIds.includes(o.id),
+            },
+          ]
+        : [];
+    }),
+    verified: f.verified,
+    inStock: f.inStock,
+    specs: attributes.map((a) => {
+      const options = Array.isArray(a.options) ? (a.options as { value: string; ru?: string; en?: string }[]) : [];
+      const label = (v: string, lang: "ru" | "en") => {
+        if (a.type === "BOOLEAN") return v === "true" ? (lang === "ru" ? "да" : "yes") : lang === "ru" ? "нет" : "no";
+        const o = options.find((x) => x.value === v);
+        return (lang === "ru" ? o?.ru : o?.en) ?? (lang === "ru" ? v.replace(".", ",") : v);
+      };
+      const numbers = a.type === "NUMBER" ? (f.specs[a.code] ?? []).map((v) => Number(v.value)) : [];
+      const finite = numbers.filter((n) => Number.isFinite(n));
+      return {
+        code: a.code,
+        nameRu: a.nameRu,
+        nameEn: a.nameEn,
+        unit: a.unit,
+        numeric: a.type === "NUMBER",
+        range: finite.length ? { min: Math.min(...finite), max: Math.max(...finite) } : null,
+        selectedRange: params.specRanges[a.code] ?? {},
+        values: (f.specs[a.code] ?? []).map((v) => ({
+          value: v.value,
+          labelRu: label(v.value, "ru"),
+          labelEn: label(v.value, "en"),
+          count: v.count,
+          selected: params.specs[a.code]?.includes(v.value) ?? false,
+        })),
+      };
+    }),
+    price: f.price,
+    leadTime: f.leadTime,
+  };
+}
+
+/** A filterable attribute of the category, as facets label it. */
+export interface FacetAttribute {
+  code: string;
+  nameRu: string;
+  nameEn: string;
+  unit: string | null;
+  type: string;
+  options: unknown;
+}
+
+/** Categories and suppliers by id (the module's cached reference data). */
+export interface FacetRefs {
+  categoryById: Map<string, CategoryRef>;
+  supplierById: Map<string, { id: string; slug: string; shortName: string; verifiedAt: Date | null }>;
+}
+
+export interface CatalogFacets {
+  sectors: { value: Sector; count: number; selected: boolean }[];
+  categories: (CategoryRef & { count: number; selected: boolean })[];
+  suppliers: { id: string; slug: string; name: string; verified: boolean; count: number; selected: boolean }[];
+  verified: number;
+  inStock: number;
+  specs: SpecFacet[];
+  price: { min: number; max: number } | null;
+  leadTime: { min: number; max: number } | null;
+}
