@@ -57,6 +57,14 @@ test("a supplier uploads a photo; the product page shows it with srcset and its 
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toContain("immutable");
   await expectNoAxeViolations(page);
+
+  // the catalog's result card shows the same photo (the seeded products have none, so it is this one)
+  const title = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  await page.goto(`/catalog?q=${encodeURIComponent(title.trim())}`);
+  await expect(page.locator('main article img[src^="/images/"]').first()).toHaveAttribute(
+    "src",
+    new RegExp(`${src.split("/")[4]}/320\\.webp$`),
+  );
 });
 
 test.describe("on a 390 px phone", () => {

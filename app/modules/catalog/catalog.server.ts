@@ -73,6 +73,7 @@ export {
   getSupplierProfile,
   listFeaturedSuppliers,
   listSitemapEntries,
+  mainPhotoFileIds,
   PUBLIC_PRODUCT_WHERE,
   publicCardSelect,
   ratingAverage,

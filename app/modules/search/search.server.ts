@@ -20,6 +20,7 @@
  */
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { Sector } from "~/generated/prisma/enums";
+import { mainPhotoFileIds } from "~/modules/catalog/catalog.server";
 import { chargeAmounts } from "~/modules/money/money";
 import { enqueue, enqueueMany, type OutboxEventRow, type OutboxHandler } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
@@ -583,7 +584,15 @@ export async function loadCatalogPage(
     );
   }
   try {
-    const search = await searchCatalog(parsed.data, { categorySlug });
+    const found = await searchCatalog(parsed.data, { categorySlug });
+    const photos = await mainPhotoFileIds(found.result.hits.map((h) => h.id));
+    const search = {
+      ...found,
+      result: {
+        ...found.result,
+        hits: found.result.hits.map((h) => ({ ...h, photoFileId: photos.get(h.id) ?? null })),
+      },
+    };
     const q = parsed.data.q.trim();
     const english = url.pathname === "/en" || url.pathname.startsWith("/en/");
     const name = search.category ? (english ? search.category.nameEn : search.category.nameRu) : null;

@@ -96,6 +96,8 @@ export interface SearchHit {
   id: string;
   card: SearchCard;
   highlight: { title: HighlightSegment[]; sku: HighlightSegment[] };
+  /** the product's main photo (pages only; search documents carry no photo): set by the catalog page's loader */
+  photoFileId?: string | null;
 }
 
 export interface SearchResult {

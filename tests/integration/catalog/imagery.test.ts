@@ -10,6 +10,7 @@ import {
   createProduct,
   getPublicProduct,
   getSupplierProfile,
+  mainPhotoFileIds,
   moveProductPhoto,
   PRODUCT_PHOTOS_MAX,
   registerCatalogFilePolicy,
@@ -148,5 +149,17 @@ describe("responsive variants", () => {
     await addProductMedia(owner.actor, id, { kind: "DOCUMENT", file: { name: "a.pdf", bytes: MINIMAL_PDF } });
     const doc = await getPrisma().productMedia.findFirstOrThrow({ where: { productId: id, kind: "DOCUMENT" } });
     expect((await variant(doc.fileId, "640.webp")).status).toBe(404);
+  });
+});
+
+describe("result cards", () => {
+  it("get each published product's main photo; a draft's photo and a product without photos stay out", async () => {
+    const published = await productWithPhotos(2);
+    await setProductsStatus(published.owner.actor, [published.id], "PUBLISHED");
+    const draft = await productWithPhotos(1);
+    const bare = await createProduct(published.owner.actor, productInput((await createTransformerCategory()).id));
+    const main = (await getPublicProduct(published.slug))?.photos[0];
+    const photos = await mainPhotoFileIds([published.id, draft.id, bare.id]);
+    expect([...photos.entries()]).toEqual([[published.id, main?.fileId]]);
   });
 });

@@ -1,7 +1,7 @@
 import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
-import { CategoryIllustration } from "~/modules/catalog/ui/category-illustration";
+import { ProductThumb } from "~/modules/catalog/ui/product-photo";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
 import { UnitPrice } from "~/modules/money/ui/unit-price";
@@ -32,11 +32,11 @@ export function ResultCard({ hit, addForm, added }: { hit: SearchHit; addForm?: 
   return (
     <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:justify-between">
       <div className="flex min-w-0 gap-3">
-        {/* the category's drawing (search documents carry no photo): decoration beside the title */}
-        <CategoryIllustration
+        {/* the main photo, or the category's drawing: decoration beside the title */}
+        <ProductThumb
+          photoFileId={hit.photoFileId ?? null}
           category={{ slug: c.categorySlug }}
-          labelled={false}
-          className="h-12 w-16 shrink-0 rounded border border-slate-100 sm:h-16 sm:w-20"
+          className="h-12 w-16 sm:h-16 sm:w-20"
         />
         <div className="min-w-0 flex-1 space-y-1.5 [overflow-wrap:anywhere]">
           <h3 className="text-base font-semibold leading-snug">
