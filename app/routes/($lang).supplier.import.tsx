@@ -318,6 +318,16 @@ export default function ImportPage() {
               {t("import.downloadErrors")}
             </a>
           ) : null}
+          {job.draftsCount > 0 ? (
+            <p>
+              <LocalizedLink
+                to={`/supplier/products?import=${encodeURIComponent(job.id)}&status=DRAFT`}
+                className="font-medium text-brand-700 underline"
+              >
+                {t("import.drafts", { n: job.draftsCount })}
+              </LocalizedLink>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {job && job.status === "FAILED" ? <FormMessage>{t("import.failed")}</FormMessage> : null}

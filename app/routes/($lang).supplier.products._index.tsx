@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
@@ -8,7 +8,12 @@ import { LocalizedLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { productListQuerySchema } from "~/modules/catalog/catalog.schema";
-import { listLeafCategories, listSupplierProducts, setProductsStatus } from "~/modules/catalog/catalog.server";
+import {
+  listLeafCategories,
+  listSupplierProducts,
+  publishProducts,
+  setProductsStatus,
+} from "~/modules/catalog/catalog.server";
 import { formatDate, formatMoney } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -34,20 +39,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const bulkSchema = z.object({
   intent: z.enum(["publish", "archive"]),
-  ids: z.array(z.string().min(1)).max(500),
+  productIds: z.array(z.string().min(1)).max(500),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });
   const form = await request.formData();
-  const parsed = bulkSchema.safeParse({ intent: form.get("intent"), ids: form.getAll("ids") });
-  if (!parsed.success) return data({ changed: 0 }, { status: 400 });
-  const changed = await setProductsStatus(
-    actor,
-    parsed.data.ids,
-    parsed.data.intent === "publish" ? "PUBLISHED" : "ARCHIVED",
-  );
-  return { changed };
+  const parsed = bulkSchema.safeParse({ intent: form.get("intent"), productIds: form.getAll("productIds") });
+  if (!parsed.success) return data({ changed: 0, publish: null }, { status: 400 });
+  if (parsed.data.intent === "publish") {
+    const publish = await publishProducts(actor, parsed.data.productIds);
+    return { changed: publish.published, publish };
+  }
+  return { changed: await setProductsStatus(actor, parsed.data.productIds, "ARCHIVED"), publish: null };
 }
 
 export default function SupplierProductsPage() {
@@ -55,6 +59,12 @@ export default function SupplierProductsPage() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation("catalog");
   const lang = useLang();
+  const [params] = useSearchParams();
+  // «Выбрать все» is a link (works without JS): the page comes back with every box on it ticked
+  const allChecked = params.get("all") === "1";
+  const toggleAll = new URLSearchParams(params);
+  if (allChecked) toggleAll.delete("all");
+  else toggleAll.set("all", "1");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -86,7 +96,16 @@ export default function SupplierProductsPage() {
           </a>
         </div>
       </div>
+      {query.import ? (
+        <p className="text-sm" data-testid="import-filter">
+          {t("workspace.importFilter")}{" "}
+          <LocalizedLink to="/supplier/products" className="text-brand-700 underline">
+            {t("workspace.importFilterReset")}
+          </LocalizedLink>
+        </p>
+      ) : null}
       <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("workspace.filters")}>
+        {query.import ? <input type="hidden" name="import" value={query.import} /> : null}
         <label className="block text-sm">
           {t("workspace.q")}
           <input
@@ -129,13 +148,45 @@ export default function SupplierProductsPage() {
           {t("workspace.apply")}
         </Button>
       </Form>
-      {result ? <FormMessage tone="success">{t("workspace.bulkDone", { count: result.changed })}</FormMessage> : null}
+      {result?.publish ? (
+        <div className="space-y-2" data-testid="publish-result">
+          <FormMessage tone="success">{t("workspace.published", { count: result.publish.published })}</FormMessage>
+          {result.publish.failed.length > 0 ? (
+            <FormMessage>
+              {t("workspace.publishFailed")}
+              <ul className="mt-1 list-disc pl-5">
+                {result.publish.failed.map((f) => (
+                  <li key={f.id}>
+                    {f.title}:{" "}
+                    {f.problems
+                      .map((p) =>
+                        p.attribute
+                          ? `${lang === "en" ? p.attribute.nameEn : p.attribute.nameRu} — ${t(p.key)}`
+                          : t(p.key),
+                      )
+                      .join("; ")}
+                  </li>
+                ))}
+              </ul>
+            </FormMessage>
+          ) : null}
+        </div>
+      ) : result ? (
+        <FormMessage tone="success">{t("workspace.bulkDone", { count: result.changed })}</FormMessage>
+      ) : null}
       <p className="text-sm text-slate-600">{t("workspace.total", { count: total })}</p>
       {items.length === 0 ? (
         <p>{t("workspace.empty")}</p>
       ) : (
         <Form method="post">
-          <div className="mb-3 flex gap-2">
+          <div className="mb-3 flex flex-wrap items-center gap-2">
+            <LocalizedLink
+              to={`/supplier/products?${toggleAll.toString()}`}
+              preventScrollReset
+              className="text-sm text-brand-700 underline"
+            >
+              {allChecked ? t("workspace.selectNone") : t("workspace.selectAll")}
+            </LocalizedLink>
             <Button type="submit" name="intent" value="publish" size="sm">
               {t("workspace.bulkPublish")}
             </Button>
@@ -174,9 +225,11 @@ export default function SupplierProductsPage() {
                 <tr key={p.id} className="border-b border-slate-200" data-testid="product-row">
                   <td className="p-2">
                     <input
+                      key={`${p.id}-${allChecked}`}
                       type="checkbox"
-                      name="ids"
+                      name="productIds"
                       value={p.id}
+                      defaultChecked={allChecked}
                       aria-label={`${t("workspace.select")}: ${p.title}`}
                     />
                   </td>

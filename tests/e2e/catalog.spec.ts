@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { expectNoAxeViolations } from "./axe";
 import { demoOwnerEmail, loginAs, logout } from "./helpers/auth";
 
 /**
@@ -93,6 +94,7 @@ test("XLSX import: 997 of 1,000 rows imported, 3 reported, re-import is a no-op"
   fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
 
   await loginAs(page, demoOwnerEmail(SUPPLIER), undefined, { redirectTo: "/supplier/import" });
+  let draftsLink = "";
   for (const pass of [1, 2]) {
     await page.goto("/supplier/import");
     await page.getByLabel("Файл XLSX или CSV").setInputFiles(file);
@@ -117,7 +119,24 @@ test("XLSX import: 997 of 1,000 rows imported, 3 reported, re-import is a no-op"
     await expect(page.getByTestId("import-done")).toContainText(
       pass === 1 ? "создано 997, обновлено 0, без изменений 0" : "создано 0, обновлено 0, без изменений 997",
     );
+    if (pass === 1) {
+      draftsLink = (await page.getByRole("link", { name: "Черновики этого импорта (997)" }).getAttribute("href")) ?? "";
+    } else {
+      // the re-import created nothing, so it offers no drafts
+      await expect(page.getByRole("link", { name: /Черновики этого импорта/ })).toHaveCount(0);
+    }
   }
+
+  // the first import's drafts: select the page, publish, see the result
+  await page.goto(draftsLink);
+  await expect(page.getByTestId("import-filter")).toBeVisible();
+  await expect(page.getByText("Всего: 997")).toBeVisible();
+  await page.getByRole("link", { name: "Выбрать все на странице" }).click();
+  await expect(page.getByRole("checkbox", { checked: true })).toHaveCount(25);
+  await page.getByRole("button", { name: "Опубликовать выбранные" }).click();
+  await expect(page.getByTestId("publish-result")).toContainText("Опубликовано 25 товаров");
+  await expect(page.getByText("Всего: 972")).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("import template: download for a category, upload it back, nothing unmapped, the example row imports", async ({

@@ -90,6 +90,8 @@ export const productListQuerySchema = z.object({
   status: z.enum(["DRAFT", "PUBLISHED", "ARCHIVED"]).optional().catch(undefined),
   categoryId: z.string().min(1).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  /** an import job id: only the products that import created (scoped to the actor's organisation in the query) */
+  import: z.string().min(1).max(64).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 

@@ -17,7 +17,7 @@ import type { CertificateInput, ProductFormInput, ProductListQuery } from "./cat
 import { getCategoryAttributes } from "./categories.server";
 import { CatalogValidationError } from "./errors";
 import { productSlug } from "./slug";
-import { parseSpecs } from "./specs";
+import { parseSpecs, validateSpecs } from "./specs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,6 +39,7 @@ export async function listSupplierProducts(actor: Actor, query: ProductListQuery
     supplierId: actor.organizationId,
     ...(query.status ? { status: query.status } : {}),
     ...(query.categoryId ? { categoryId: query.categoryId } : {}),
+    ...(query.import ? { importJobId: query.import } : {}),
     ...(query.q
       ? {
           OR: [
@@ -234,15 +235,79 @@ export async function duplicateProduct(actor: Actor, productId: string): Promise
   });
 }
 
+/** Why a product cannot be published: an i18n key of the catalog namespace, and the characteristic it is about. */
+export type PublishProblem = { key: string; attribute?: { code: string; nameRu: string; nameEn: string } };
+
+export type PublishResult = {
+  published: number;
+  /** the actor's products that stay unpublished, with the reasons */
+  failed: { id: string; title: string; problems: PublishProblem[] }[];
+};
+
 /**
- * Publishes or archives (or returns to draft) some of the actor's products; ids of other organisations are ignored
- * (tenant scope in the query). Returns how many changed.
+ * THE publish check (single publish, bulk publish, API and 1C exchange all come through here): the category is still a
+ * leaf, the specs match the category's current characteristics (required ones filled, values of the right type), and
+ * the VAT rate is one the supplier's tax system allows.
  */
-export async function setProductsStatus(actor: Actor, productIds: string[], status: ProductStatus): Promise<number> {
+async function publishProblems(
+  supplierId: string,
+  products: {
+    categoryId: string;
+    specs: Prisma.JsonValue;
+    vatRate: string;
+    category: { _count: { children: number } };
+  }[],
+): Promise<PublishProblem[][]> {
+  const vat = await supplierVatOptions(supplierId);
+  const attributesBy = new Map<string, Awaited<ReturnType<typeof getCategoryAttributes>>>();
+  for (const p of products) {
+    if (!attributesBy.has(p.categoryId)) attributesBy.set(p.categoryId, await getCategoryAttributes(p.categoryId));
+  }
+  return products.map((p) => {
+    const problems: PublishProblem[] = [];
+    if (p.category._count.children > 0) problems.push({ key: "errors.category" });
+    if (!vat.rates.includes(p.vatRate as (typeof vat.rates)[number])) problems.push({ key: "errors.vatNotAllowed" });
+    const attributes = attributesBy.get(p.categoryId) ?? [];
+    for (const [code, key] of Object.entries(validateSpecs(p.specs, attributes))) {
+      const attr = attributes.find((a) => a.code === code);
+      problems.push({ key, attribute: { code, nameRu: attr?.nameRu ?? code, nameEn: attr?.nameEn ?? code } });
+    }
+    return problems;
+  });
+}
+
+/**
+ * Publishes those of the given products that belong to the actor's organisation and pass the publish check; ids of
+ * other organisations (or made up) are ignored — the tenant scope is in the query, nothing about them is returned.
+ */
+export async function publishProducts(actor: Actor, productIds: string[]): Promise<PublishResult> {
   requireSupplier(actor);
-  if (productIds.length === 0) return 0;
+  if (productIds.length === 0) return { published: 0, failed: [] };
   const prisma = getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const owned = await prisma.product.findMany({
+    where: { id: { in: productIds }, supplierId: actor.organizationId, status: { not: "PUBLISHED" } },
+    select: {
+      id: true,
+      title: true,
+      categoryId: true,
+      specs: true,
+      vatRate: true,
+      category: { select: { _count: { select: { children: true } } } },
+    },
+    orderBy: { title: "asc" },
+  });
+  const problems = await publishProblems(actor.organizationId, owned);
+  const failed = owned
+    .map((p, i) => ({ id: p.id, title: p.title, problems: problems[i] }))
+    .filter((p) => p.problems.length > 0);
+  const ids = owned.filter((_, i) => problems[i].length === 0).map((p) => p.id);
+  const published = ids.length ? await changeStatus(actor, ids, "PUBLISHED") : 0;
+  return { published, failed };
+}
+
+async function changeStatus(actor: Actor, productIds: string[], status: ProductStatus): Promise<number> {
+  requireSupplier(actor);
+  return getPrisma().$transaction(async (tx) => {
     const owned = await tx.product.findMany({
       where: { id: { in: productIds }, supplierId: actor.organizationId, status: { not: status } },
       select: { id: true },
@@ -266,8 +331,21 @@ export async function setProductsStatus(actor: Actor, productIds: string[], stat
 }
 
 /**
+ * Publishes or archives (or returns to draft) some of the actor's products; ids of other organisations are ignored
+ * (tenant scope in the query). Publishing goes through the publish check: products that fail it stay as they are
+ * (publishProducts tells why). Returns how many changed.
+ */
+export async function setProductsStatus(actor: Actor, productIds: string[], status: ProductStatus): Promise<number> {
+  requireSupplier(actor);
+  if (productIds.length === 0) return 0;
+  if (status === "PUBLISHED") return (await publishProducts(actor, productIds)).published;
+  return changeStatus(actor, productIds, status);
+}
+
+/**
  * Publishes, archives or returns to draft one of the actor's products. Another organisation's product (or a made-up
- * id) is NotFoundError — the page must not pretend it worked.
+ * id) is NotFoundError — the page must not pretend it worked; a product failing the publish check is
+ * CatalogValidationError with the reasons.
  */
 export async function setProductStatus(actor: Actor, productId: string, status: ProductStatus): Promise<void> {
   requireSupplier(actor);
@@ -276,7 +354,18 @@ export async function setProductStatus(actor: Actor, productId: string, status: 
     select: { id: true },
   });
   if (!owned) throw new NotFoundError("product");
-  await setProductsStatus(actor, [productId], status);
+  if (status !== "PUBLISHED") {
+    await changeStatus(actor, [productId], status);
+    return;
+  }
+  const { failed } = await publishProducts(actor, [productId]);
+  if (failed.length > 0) {
+    throw new CatalogValidationError(
+      Object.fromEntries(
+        failed[0].problems.map((p, i) => [p.attribute ? `spec.${p.attribute.code}` : `publish${i}`, [p.key]]),
+      ),
+    );
+  }
 }
 
 /** Attaches a photo (→ WebP) or a document (PDF, drawing…) to one of the actor's products. */

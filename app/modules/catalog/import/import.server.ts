@@ -139,6 +139,12 @@ export async function getImportJob(actor: Actor, jobId: string, opts: { previewR
     ? sheet.rows.slice(0, opts.previewRows ?? 5).map((cells, i) => ({ rowNumber: sheet.rowNumbers[i], cells }))
     : [];
   const errors = (Array.isArray(job.errors) ? job.errors : []) as unknown as RowError[];
+  const draftsCount =
+    job.status === "DONE"
+      ? await getPrisma().product.count({
+          where: { supplierId: job.supplierId, importJobId: job.id, status: "DRAFT" },
+        })
+      : 0;
   return {
     id: job.id,
     status: job.status,
@@ -149,6 +155,8 @@ export async function getImportJob(actor: Actor, jobId: string, opts: { previewR
     updatedCount: job.updatedCount,
     unchangedCount: job.unchangedCount,
     errorCount: job.errorCount,
+    /** products this import created that are still drafts (the link «Черновики этого импорта (N)») */
+    draftsCount,
     errors: errors.slice(0, 50),
     headers: sheet?.headers ?? [],
     mapping,
@@ -404,7 +412,7 @@ export async function runImportJob(
       }));
       const processed = Math.min(rows.length, start + batch.length);
       await prisma.$transaction(async (tx) => {
-        if (createData.length) await insertBatch(tx, createData, now);
+        if (createData.length) await insertBatch(tx, createData, now, jobId);
         if (toUpdate.length) await updateBatch(tx, toUpdate, now);
         await enqueueMany(
           tx,
@@ -478,11 +486,17 @@ const INSERT_COLUMNS = 18;
  * One multi-row INSERT per 1,000 new products (Prisma's createMany costs ~3× more here: it is the bottleneck of a
  * 10,000-row import on PostgreSQL).
  */
-async function insertBatch(tx: Prisma.TransactionClient, items: NewProduct[], now: Date): Promise<void> {
+async function insertBatch(
+  tx: Prisma.TransactionClient,
+  items: NewProduct[],
+  now: Date,
+  importJobId: string,
+): Promise<void> {
   const chunk = 1000; // 18 parameters each, below PostgreSQL's 65,535
   for (let start = 0; start < items.length; start += chunk) {
     const part = items.slice(start, start + chunk);
     const params: unknown[] = [];
+    const jobParam = part.length * INSERT_COLUMNS + 1;
     const tuples = part.map((p, i) => {
       const b = i * INSERT_COLUMNS;
       params.push(
@@ -506,12 +520,13 @@ async function insertBatch(tx: Prisma.TransactionClient, items: NewProduct[], no
         now,
       );
       const n = (k: number) => `$${b + k}`;
-      return `(${n(1)}, ${n(2)}, ${n(3)}, ${n(4)}, ${n(5)}, ${n(6)}, ${n(7)}, ${n(8)}, ${n(9)}::jsonb, ${n(10)}::bigint, ${n(11)}::"VatRate", ${n(12)}, ${n(13)}::numeric, ${n(14)}::int, ${n(15)}::"StockStatus", ${n(16)}::"ProductStatus", ${n(17)}::timestamp(3), ${n(18)}::timestamp(3), ${n(18)}::timestamp(3))`;
+      return `(${n(1)}, ${n(2)}, ${n(3)}, ${n(4)}, ${n(5)}, ${n(6)}, ${n(7)}, ${n(8)}, ${n(9)}::jsonb, ${n(10)}::bigint, ${n(11)}::"VatRate", ${n(12)}, ${n(13)}::numeric, ${n(14)}::int, ${n(15)}::"StockStatus", ${n(16)}::"ProductStatus", ${n(17)}::timestamp(3), ${n(18)}::timestamp(3), ${n(18)}::timestamp(3), $${jobParam})`;
     });
+    params.push(importJobId); // one parameter shared by every row: the job that created them
     await tx.$executeRawUnsafe(
       `INSERT INTO product (id, "supplierId", "categoryId", slug, sku, title, manufacturer, description, specs,
          "priceKopecks", "vatRate", unit, "minOrderQty", "leadTimeDays", "stockStatus", status, "publishedAt",
-         "createdAt", "updatedAt")
+         "createdAt", "updatedAt", "importJobId")
        VALUES ${tuples.join(", ")}`,
       ...params,
     );
