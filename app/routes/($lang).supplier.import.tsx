@@ -356,7 +356,8 @@ function CategorySelect(props: {
 }) {
   const lang = useLang();
   return (
-    <div>
+    // a long category name must not widen the page on a phone: the select takes the row, up to max-w-md
+    <div className="w-full min-w-0 max-w-md">
       <label htmlFor={props.id} className="block text-sm font-medium">
         {props.label}
       </label>
@@ -364,7 +365,7 @@ function CategorySelect(props: {
         id={props.id}
         name={props.name}
         required={props.none === undefined}
-        className="mt-1 block max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
       >
         {props.none !== undefined ? <option value="">{props.none}</option> : null}
         {props.categories.map((c) => (

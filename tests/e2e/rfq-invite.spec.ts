@@ -118,8 +118,8 @@ test("a buyer invites a supplier by e-mail and ИНН; it signs up from the mail
   await page.waitForURL(new RegExp(`/supplier/rfqs/${rfqId}$`), { timeout: 30_000 });
   await page.waitForLoadState("networkidle");
   const lines = page.locator('[data-testid^="quote-line-"]');
+  await expect(lines.first()).toBeVisible();
   const count = await lines.count();
-  expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
     await page
       .getByTestId(`quote-line-${i}`)

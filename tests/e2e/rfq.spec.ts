@@ -74,7 +74,7 @@ test("RFQ from the cart to two suppliers, clarification, decline", async ({ page
   const supplierA = demoOwnerEmail(first.supplier.slug);
   const supplierB = demoOwnerEmail(second.supplier.slug);
   for (const email of [supplierA, supplierB]) {
-    const mail = await waitForMail(email, { subject: /Новый запрос цен/, after: started - 1000, timeoutMs: 30_000 });
+    const mail = await waitForMail(email, { subject: /запрос цен №/, after: started - 1000, timeoutMs: 30_000 });
     expect(mail.text).toContain(`/supplier/rfqs/${rfqId}`);
   }
 
