@@ -10,6 +10,7 @@ import { CategoryIllustration } from "~/modules/catalog/ui/category-illustration
 import { attributeName, formatSpec } from "~/modules/catalog/ui/format";
 import { PriceBlock } from "~/modules/catalog/ui/price-block";
 import { ProductPhoto } from "~/modules/catalog/ui/product-photo";
+import { SupplierRatingText } from "~/modules/catalog/ui/supplier-rating";
 import { formatDate, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
@@ -328,7 +329,7 @@ export default function ProductPage() {
 
 function SupplierCard({ supplier }: { supplier: SupplierInfo }) {
   const { t } = useTranslation("catalog");
-  const lang = useLang();
+  const _lang = useLang();
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-5" data-testid="supplier-card">
       <h2 className="text-sm font-medium text-slate-600">{t("product.supplier")}</h2>
@@ -342,13 +343,7 @@ function SupplierCard({ supplier }: { supplier: SupplierInfo }) {
         {supplier.legalName}, {t("supplier.inn")} {supplier.inn}, {supplier.city}
       </p>
       <p className="mt-1 text-sm text-slate-600">
-        {t("supplier.rating")}:{" "}
-        {supplier.rating !== null
-          ? t("supplier.ratingValue", {
-              value: formatNumber(supplier.rating, lang, 1),
-              count: supplier.ratingCount,
-            })
-          : t("supplier.noRating")}
+        {t("supplier.rating")}: <SupplierRatingText rating={supplier.rating} count={supplier.ratingCount} />
       </p>
     </div>
   );

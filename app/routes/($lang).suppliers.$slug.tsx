@@ -8,7 +8,8 @@ import { getSupplierProfile } from "~/modules/catalog/catalog.server";
 import { CategoryIllustration } from "~/modules/catalog/ui/category-illustration";
 import { PriceBlock } from "~/modules/catalog/ui/price-block";
 import { ProductPhoto } from "~/modules/catalog/ui/product-photo";
-import { formatDate, formatNumber } from "~/modules/i18n/format";
+import { SupplierRatingText } from "~/modules/catalog/ui/supplier-rating";
+import { formatDate } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -127,12 +128,7 @@ export default function SupplierProfilePage() {
           ) : null}
           <h3 className="mt-4 font-semibold">{t("supplier.rating")}</h3>
           <p className="text-sm" data-testid="supplier-rating">
-            {supplier.rating !== null
-              ? t("supplier.ratingValue", {
-                  value: formatNumber(supplier.rating, lang, 1),
-                  count: supplier.ratingCount,
-                })
-              : t("supplier.noRating")}
+            <SupplierRatingText rating={supplier.rating} count={supplier.ratingCount} />
           </p>
           <ScorecardBlock card={scorecard} />
         </section>
