@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { useFetcher } from "@remix-run/react";
+import { useActionData, useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { useErrorText } from "~/components/ui/error-text";
@@ -81,12 +81,24 @@ function useInviteAction(rfqId: string) {
   return localizePath(lang, `/buyer/rfqs/${rfqId}?index`);
 }
 
+/**
+ * The answer to an invite / resend / cancel: the fetcher's with JavaScript; without it the browser posted the form to
+ * the buyer's RFQ page, whose action answered the same data for this page.
+ */
+function useInviteReply(fromFetcher: InviteActionData | undefined): InviteActionData | undefined {
+  const posted = useActionData<InviteActionData | Record<string, unknown>>();
+  if (fromFetcher) return fromFetcher;
+  const intent = posted && "intent" in posted ? posted.intent : undefined;
+  return typeof intent === "string" && intent.startsWith("invite") ? (posted as InviteActionData) : undefined;
+}
+
 function InviteForm({ rfqId }: { rfqId: string }) {
   const { t } = useTranslation("rfq");
   const errorText = useErrorText("rfq");
   const fetcher = useFetcher<InviteActionData>();
   const action = useInviteAction(rfqId);
-  const data = fetcher.data?.intent === "invite" ? fetcher.data : undefined;
+  const reply = useInviteReply(fetcher.data);
+  const data = reply?.intent === "invite" ? reply : undefined;
   const [form, fields] = useForm({
     id: `supplier-invite-${rfqId}`,
     lastResult: fetcher.state === "idle" ? data?.result : undefined,
@@ -129,7 +141,8 @@ function InviteList({ rfqId, invites, canChange }: { rfqId: string; invites: Inv
   const errorText = useErrorText("rfq");
   const fetcher = useFetcher<InviteActionData>();
   const action = useInviteAction(rfqId);
-  const data = fetcher.data && fetcher.data.intent !== "invite" && fetcher.state === "idle" ? fetcher.data : undefined;
+  const reply = useInviteReply(fetcher.data);
+  const data = reply && reply.intent !== "invite" && fetcher.state === "idle" ? reply : undefined;
   return (
     <div>
       <h3 className="font-medium">{t("invite.listTitle")}</h3>
