@@ -3,7 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { buttonClass, dangerButtonClass, secondaryButtonClass } from "~/components/ui/button";
 import { useErrorText } from "~/components/ui/error-text";
+import { FieldErrors, PlainTextareaField, plainInputClass } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -32,18 +34,9 @@ import {
   resendSupplierInvite,
 } from "~/modules/rfq/rfq.server";
 import { rfqEventKey } from "~/modules/rfq/rfq-events";
-import {
-  buttonClass,
-  dangerButtonClass,
-  FieldErrors,
-  inputClass,
-  RecipientStatusBadge,
-  StatusBadge,
-  secondaryButtonClass,
-} from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
+import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
-import { TextareaField } from "~/modules/rfq/ui/textarea-field";
 import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -242,18 +235,19 @@ export default function BuyerRfq() {
               name="deadline"
               type="datetime-local"
               defaultValue={toMoscowDateTimeInput(rfq.deadline)}
-              className={inputClass}
+              className={plainInputClass}
               aria-invalid={errs("extend", "deadline") ? true : undefined}
               aria-describedby={errs("extend", "deadline") ? "extend-deadline-error" : undefined}
             />
-            <FieldErrors id="extend-deadline-error" errors={errs("extend", "deadline")} />
+            <FieldErrors ns="rfq" id="extend-deadline-error" errors={errs("extend", "deadline")} />
             <button type="submit" name="intent" value="extend" className={secondaryButtonClass}>
               {t("buyer.extend")}
             </button>
           </Form>
           <Form method="post" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
             <h2 className="font-semibold">{t("buyer.cancelTitle")}</h2>
-            <TextareaField
+            <PlainTextareaField
+              ns="rfq"
               id="cancel-reason"
               name="reason"
               rows={2}
@@ -303,7 +297,7 @@ export default function BuyerRfq() {
                           <label htmlFor={`answer-${q.id}`} className="text-sm">
                             {t("questions.yourAnswer")}
                           </label>
-                          <textarea id={`answer-${q.id}`} name="body" rows={2} className={inputClass} required />
+                          <textarea id={`answer-${q.id}`} name="body" rows={2} className={plainInputClass} required />
                           <div className="flex items-center gap-2">
                             <input id={`publish-${q.id}`} type="checkbox" name="publish" />
                             <label htmlFor={`publish-${q.id}`} className="text-sm">

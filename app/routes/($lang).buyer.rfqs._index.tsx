@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
 import { RFQ_STATUSES } from "~/modules/rfq/rfq.schema";
 import { listBuyerRfqs } from "~/modules/rfq/rfq.server";
-import { buttonClass, Countdown, StatusBadge, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import { ListFilters, useListHref } from "~/modules/rfq/ui/list-filters";
+import { Countdown, StatusBadge } from "~/modules/rfq/ui/status";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });

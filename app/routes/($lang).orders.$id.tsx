@@ -1,269 +1,34 @@
-import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
-import { ForbiddenError, NotFoundError, requireActor } from "~/modules/accounts/accounts.server";
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/modules/i18n/format";
+import { requireActor } from "~/modules/accounts/accounts.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
-import { localizePath } from "~/modules/i18n/paths";
-import { parseMoscowDate } from "~/modules/money/moscow-time";
-import { unitName } from "~/modules/money/units";
-import { vatPercentLabel } from "~/modules/money/vat";
 import type { FulfilmentActionResult } from "~/modules/orders/fulfilment.schema";
-import {
-  AlreadyRatedError,
-  getFulfilment,
-  getOrder,
-  getOrderOverview,
-  handleFulfilmentAction,
-  isFulfilmentIntent,
-  listDocuments,
-  OrderStateError,
-  orderHttp,
-  orderMoneyView,
-  performOrderStep,
-  rateOrder,
-} from "~/modules/orders/index.server";
-import { orderStepSchema } from "~/modules/orders/orders.schema";
 import { DocumentsPanel } from "~/modules/orders/ui/documents-panel";
 import { OrderTotals, PaymentSchedule } from "~/modules/orders/ui/order-money";
-import { OrderDates, type OrderOverviewView, OrderParties } from "~/modules/orders/ui/order-overview";
+import { OrderDates, OrderParties } from "~/modules/orders/ui/order-overview";
 import { ShipmentsPanel } from "~/modules/orders/ui/shipments-panel";
-import {
-  confirmInvoicePayment,
-  PaymentReportError,
-  payByInvoice,
-  paymentOptions,
-  reportInvoicePayment,
-  startCardCheckout,
-} from "~/modules/payments/payments.server";
 import { readRfqForm } from "~/modules/rfq/rfq.server";
-import { env } from "~/utils/env.server";
-import { publicOrigin } from "~/utils/origin.server";
+import { orderPageAction, orderPageView } from "~/workflows/order-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const lang = getLang(request);
   const t = await getT(request, "orders");
-  const view = await orderHttp(getOrder(actor, params.id ?? ""));
-  const { order } = view;
-  const money = (k: bigint) => formatMoney(k, lang);
-  const [fulfilment, documents, overview] = await Promise.all([
-    getFulfilment(actor, order.id),
-    listDocuments(actor, order.id),
-    getOrderOverview(actor, order.id),
-  ]);
-  const day = (d: string) => formatDate(parseMoscowDate(d) ?? d, lang);
-  const schedule: OrderOverviewView["schedule"] =
-    overview.schedule.state === "planned"
-      ? {
-          ...overview.schedule,
-          startsOn: day(overview.schedule.startsOn),
-          shipBy: day(overview.schedule.shipBy),
-          deliverBy: day(overview.schedule.deliverBy),
-        }
-      : overview.schedule;
-  const lineById = new Map(order.lines.map((l) => [l.id, l]));
-  return {
-    shipmentsPanel: {
-      orderId: order.id,
-      party: view.party === "BUYER" ? ("BUYER" as const) : ("SUPPLIER" as const),
-      canShip: order.status === "PAID" || order.status === "PARTIALLY_SHIPPED",
-      today: new Date().toISOString().slice(0, 10),
-      balance: fulfilment.balance.map((l) => ({
-        id: l.id,
-        position: l.position,
-        name: l.name,
-        unit: lineById.get(l.id)?.unit ?? "",
-        ordered: formatNumber(Number(l.ordered), lang),
-        left: formatNumber(Number(l.left), lang),
-      })),
-      shipments: fulfilment.shipments.map((s) => ({
-        id: s.id,
-        seq: s.seq,
-        carrier: s.carrier,
-        waybillNumber: s.waybillNumber,
-        shippedOn: formatDate(s.shippedOn, lang),
-        tracking: s.tracking,
-        accepted: s.acceptedAt !== null,
-        lines: s.lines.map((l) => ({
-          ...l,
-          quantity: formatNumber(Number(l.quantity), lang),
-          acceptedQty: l.acceptedQty === null ? null : formatNumber(Number(l.acceptedQty), lang),
-          rejectedQty: l.rejectedQty === null ? null : formatNumber(Number(l.rejectedQty), lang),
-        })),
-        claims: s.claims.map((c) => ({
-          id: c.id,
-          lineName: s.lines.find((l) => l.id === c.shipmentLineId)?.name ?? "",
-          reason: c.reason,
-          quantity: formatNumber(Number(c.quantity), lang),
-          note: c.note,
-          resolution: c.resolution,
-          answer: c.answer,
-        })),
-      })),
-    },
-    documentsPanel: {
-      orderId: order.id,
-      canContract: order.status !== "CANCELLED",
-      signedBy: {
-        buyer: documents.some((d) => d.kind === "CONTRACT_SIGNED_BUYER"),
-        supplier: documents.some((d) => d.kind === "CONTRACT_SIGNED_SUPPLIER"),
-      },
-      documents: documents.map((d) => ({
-        id: d.id,
-        kind: d.kind,
-        version: d.version,
-        shipmentSeq: d.shipmentSeq,
-        name: d.name,
-        size: `${formatNumber(Math.max(1, Math.round(d.size / 1024)), lang)} KB`,
-        sha256: d.sha256,
-        createdAt: formatDateTime(d.createdAt, lang),
-      })),
-    },
-    overview: { ...overview, schedule } satisfies OrderOverviewView,
-    title: t("number", { number: order.number }),
-    party: view.party,
-    actions: view.actions,
-    canRate: view.canRate,
-    hasInvoice: view.hasInvoice,
-    paymentOptions: paymentOptions(order, view.party),
-    order: {
-      id: order.id,
-      number: order.number,
-      status: order.status,
-      invoiceNumber: order.invoiceNumber,
-      createdAt: formatDate(order.createdAt, lang),
-      buyer: order.buyer,
-      supplier: { slug: order.supplier.slug, shortName: order.supplier.shortName, legalName: order.supplier.legalName },
-      rfq: order.rfq,
-      deliveryAddress: order.deliveryAddress,
-      deliveryTerms: order.deliveryTerms,
-      paymentTerms: order.paymentTerms,
-      paymentMethod: order.paymentMethod,
-      trackingNote: order.trackingNote,
-      cancelReason: order.cancelReason,
-      money: orderMoneyView(view),
-      payments: order.payments
-        .filter((p) => p.reportedAt)
-        .map((p) => ({
-          id: p.id,
-          kind: p.invoiceKind,
-          status: p.status,
-          payOrderNumber: p.payOrderNumber ?? "",
-          payOrderDate: p.payOrderDate ? formatDate(p.payOrderDate, lang) : "",
-          payOrderFileId: p.payOrderFileId,
-        })),
-      rating: order.rating ? { score: order.rating.score, comment: order.rating.comment } : null,
-      lines: order.lines.map((l) => ({
-        id: l.id,
-        position: l.position,
-        name: l.name,
-        quantity: formatNumber(Number(l.quantity.toString()), lang),
-        unit: unitName(l.unit, lang),
-        price: money(l.unitPriceKopecks),
-        vatRate: vatPercentLabel(l.vatRate, lang),
-        net: money(l.netKopecks),
-        vat: money(l.vatKopecks),
-        gross: money(l.grossKopecks),
-        leadTimeDays: l.leadTimeDays,
-      })),
-    },
-    timeline: view.timeline.map((e) => ({ id: String(e.id), action: e.action, at: formatDateTime(e.createdAt, lang) })),
-  };
+  const page = await orderPageView(actor, params.id ?? "", getLang(request));
+  return { ...page, title: t("number", { number: page.order.number }) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — СнабМост` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const id = params.id ?? "";
-  const lang = getLang(request);
   // multipart when the buyer attaches the платёжное поручение (or a party the signed contract scan); the files
   // module's upload path and checks
   const { form, uploads } = await readRfqForm(request, "payOrderFile", ["scan"]);
-  if (isFulfilmentIntent(form.get("intent"))) {
-    const { status, result } = await handleFulfilmentAction(actor, id, form);
-    return data({ result: null, error: null, done: null, fulfilment: result }, { status });
-  }
-  const submission = parseWithZod(form, { schema: orderStepSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), error: null, done: null }, { status: 400 });
-  }
-  const v = submission.value;
-  try {
-    if (v.intent === "rate") {
-      await rateOrder(actor, id, { score: v.score, comment: v.comment });
-      return data({ result: submission.reply({ resetForm: true }), error: null, done: "rated" });
-    }
-    if (v.intent === "payCard") {
-      const origin = publicOrigin();
-      const start = await startCardCheckout(actor, id, origin);
-      if (start.kind === "redirect") return redirect(start.url);
-      return redirect(localizePath(lang, `/orders/${id}`));
-    }
-    if (v.intent === "reportPayment") {
-      const payOrderDate = parseMoscowDate(v.payOrderDate);
-      if (!payOrderDate)
-        return data(
-          { result: submission.reply({ fieldErrors: { payOrderDate: ["errors.date"] } }), error: null, done: null },
-          { status: 400 },
-        );
-      const upload = uploads[0];
-      if (upload?.tooLarge)
-        return data(
-          {
-            result: submission.reply({
-              fieldErrors: {
-                payOrderFile: [
-                  `files:errors.too_large::${JSON.stringify({ max: Math.round(env().UPLOAD_MAX_BYTES / 104857.6) / 10 })}`,
-                ],
-              },
-            }),
-            error: null,
-            done: null,
-          },
-          { status: 400 },
-        );
-      await reportInvoicePayment(actor, id, {
-        kind: v.kind,
-        payOrderNumber: v.payOrderNumber,
-        payOrderDate,
-        file: upload?.file ?? null,
-      });
-      return data({ result: submission.reply({ resetForm: true }), error: null, done: null });
-    }
-    if (v.intent === "confirmPayment") {
-      await confirmInvoicePayment(actor, id, v.paymentId);
-      return data({ result: submission.reply({ resetForm: true }), error: null, done: null });
-    }
-    if (v.intent === "choosePayment") {
-      await payByInvoice(actor, id);
-      return data({ result: submission.reply({ resetForm: true }), error: null, done: "AWAITING_PAYMENT" });
-    }
-    const step =
-      v.intent === "ship"
-        ? ({ action: "ship", trackingNote: v.trackingNote } as const)
-        : v.intent === "cancel"
-          ? ({ action: "cancel", reason: v.reason } as const)
-          : ({ action: v.intent } as const);
-    const { status } = await performOrderStep(actor, id, step);
-    return data({ result: submission.reply({ resetForm: true }), error: null, done: status });
-  } catch (e) {
-    if (e instanceof NotFoundError) throw new Response("Not Found", { status: 404 });
-    if (e instanceof ForbiddenError)
-      return data({ result: submission.reply(), error: "forbidden", done: null }, { status: 403 });
-    if (e instanceof PaymentReportError)
-      return data(
-        { result: submission.reply({ fieldErrors: e.fieldErrors }), error: null, done: null },
-        { status: 422 },
-      );
-    if (e instanceof OrderStateError || e instanceof AlreadyRatedError)
-      return data({ result: submission.reply(), error: "conflict", done: null }, { status: 409 });
-    throw e;
-  }
+  const answer = await orderPageAction(actor, params.id ?? "", getLang(request), form, uploads);
+  return "redirect" in answer ? redirect(answer.redirect) : data(answer.body, { status: answer.status });
 }
 
 const cell = "py-2 pr-3 align-top";

@@ -3,6 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
+import { plainInputClass } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { requireActor, safeRedirect } from "~/modules/accounts/accounts.server";
 import { ProductThumb } from "~/modules/catalog/ui/product-photo";
@@ -12,7 +14,6 @@ import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
 import { cartActionSchema } from "~/modules/rfq/rfq.schema";
 import { addToCart, clearCart, getCart, removeFromCart, updateCartQuantity } from "~/modules/rfq/rfq.server";
-import { buttonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -105,7 +106,7 @@ export default function RfqCart() {
                           name="quantity"
                           defaultValue={item.quantity}
                           inputMode="decimal"
-                          className={`${inputClass} w-28`}
+                          className={`${plainInputClass} w-28`}
                         />
                       </div>
                       <button type="submit" name="intent" value="update" className={secondaryButtonClass}>

@@ -7,8 +7,8 @@ import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
 import { RECIPIENT_STATUSES } from "~/modules/rfq/rfq.schema";
 import { listInbox } from "~/modules/rfq/rfq.server";
-import { Countdown, RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/bits";
 import { ListFilters, useListHref } from "~/modules/rfq/ui/list-filters";
+import { Countdown, RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { kind: "SUPPLIER" });

@@ -3,7 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { dangerButtonClass, secondaryButtonClass } from "~/components/ui/button";
 import { useErrorText } from "~/components/ui/error-text";
+import { PlainTextareaField } from "~/components/ui/field";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
@@ -19,9 +21,8 @@ import {
   RfqValidationError,
   viewRfqAsSupplier,
 } from "~/modules/rfq/rfq.server";
-import { dangerButtonClass, RecipientStatusBadge, StatusBadge, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
-import { TextareaField } from "~/modules/rfq/ui/textarea-field";
+import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { orHttpError } from "~/utils/route-errors.server";
 
 /**
@@ -190,7 +191,8 @@ export default function SupplierRfq() {
           </ul>
           {rfq.status === "PUBLISHED" ? (
             <Form method="post" className="mt-3 space-y-2" noValidate>
-              <TextareaField
+              <PlainTextareaField
+                ns="rfq"
                 id="question-body"
                 name="body"
                 rows={3}
@@ -213,7 +215,8 @@ export default function SupplierRfq() {
             {t("supplier.declineTitle")}
           </h2>
           <Form method="post" className="space-y-2" noValidate>
-            <TextareaField
+            <PlainTextareaField
+              ns="rfq"
               id="decline-reason"
               name="reason"
               rows={2}

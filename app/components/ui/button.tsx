@@ -22,3 +22,14 @@ export const Button = forwardRef<
     />
   );
 });
+
+/**
+ * The classes of a plain page-form button or link styled as one (where `<Button>` does not fit: a `<Link>`, an
+ * intent button): primary, secondary, and a quiet danger (outlined red) variant.
+ */
+export const buttonClass =
+  "inline-flex items-center rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
+export const secondaryButtonClass =
+  "inline-flex items-center rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50";
+export const dangerButtonClass =
+  "inline-flex items-center rounded border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50";

@@ -7,6 +7,7 @@ import {
   useState,
 } from "react";
 import { useTranslation } from "react-i18next";
+import { useErrorText } from "./error-text";
 
 /**
  * Labelled form controls bound to a conform field: label, optional hint, errors next to the control
@@ -258,5 +259,72 @@ export function FormMessage({
     <div id={id} role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${cls}`}>
       {children}
     </div>
+  );
+}
+
+/**
+ * The class of a plain (non-conform) control: a bare `<input>`, `<select>` or `<textarea>` of a page form whose errors
+ * come from the action (`FieldErrors`), or a filter/inline control.
+ */
+export const plainInputClass =
+  "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600 focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
+
+/**
+ * The errors of one plain control, next to it (`id` is what the control's `aria-describedby` names): error keys as
+ * use cases and actions store them, turned into text of the namespace `ns` (`useErrorText`). Nothing when none.
+ */
+export function FieldErrors({ id, errors, ns }: { id: string; errors?: string[] | null; ns: string }) {
+  const text = useErrorText(ns);
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700" role="alert">
+      {errors.map(text).join(" ")}
+    </p>
+  );
+}
+
+/**
+ * A labelled plain (non-conform) textarea with its errors next to it: `aria-invalid` and `aria-describedby` point at
+ * `<id>-error` when there are errors, else at the `<id>-hint` when there is a hint. Error keys are of namespace `ns`.
+ */
+export function PlainTextareaField({
+  id,
+  name,
+  label,
+  rows,
+  errors,
+  hint,
+  ns,
+  labelClassName = "text-sm",
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  rows: number;
+  errors: string[] | null | undefined;
+  hint?: ReactNode;
+  ns: string;
+  labelClassName?: string;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        className={plainInputClass}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={`${id}-error`} errors={errors} ns={ns} />
+    </>
   );
 }

@@ -2,7 +2,7 @@
  * What an RFQ's deadline and a recipient's status mean right now — the one place that decides it (issue #25: closed
  * RFQs showed «осталось 2 д 23 ч», a supplier who never quoted showed «Срок истёк» after an early close).
  * Pure and shared by the server and the browser; the buyer's list and page, the supplier's inbox and page use it
- * through `Countdown` and `RecipientStatusBadge` in ./ui/bits.tsx.
+ * through `Countdown` and `RecipientStatusBadge` in ./ui/status.tsx.
  */
 
 export type RfqStatusValue = "DRAFT" | "PUBLISHED" | "CLOSED" | "AWARDED" | "CANCELLED";

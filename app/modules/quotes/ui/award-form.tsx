@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
+import { plainInputClass } from "~/components/ui/field";
 import { formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
-import { buttonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import type { Comparison } from "../buyer.server";
 import { AwardMoney } from "./decision-panel";
 import { useQuoteErrorText } from "./quote-panel";
@@ -77,7 +78,7 @@ export function AwardSection({
               <select
                 id="award-quote"
                 name="quoteId"
-                className={inputClass}
+                className={plainInputClass}
                 aria-invalid={actionData?.errors?.quoteId ? true : undefined}
                 aria-describedby="award-quote-error"
               >
@@ -140,7 +141,7 @@ export function AwardSection({
             <label htmlFor="award-reason" className="text-sm font-medium">
               {t("compare.reason")}
             </label>
-            <textarea id="award-reason" name="reason" rows={2} className={inputClass} />
+            <textarea id="award-reason" name="reason" rows={2} className={plainInputClass} />
           </div>
           <button type="submit" name="intent" value="award-review" className={buttonClass}>
             {t("compare.next")}

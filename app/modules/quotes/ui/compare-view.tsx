@@ -1,8 +1,9 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { secondaryButtonClass } from "~/components/ui/button";
+import { plainInputClass } from "~/components/ui/field";
 import { formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
-import { inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import type { Comparison } from "../buyer.server";
 import { filterOffers, SORTS, type SortKey, sortOffers } from "../compare";
 import { completeFirst } from "../coverage";
@@ -130,7 +131,7 @@ export function CompareView({
               <label htmlFor="sort" className="text-sm font-medium">
                 {t("compare.sort")}
               </label>
-              <select id="sort" name="sort" defaultValue={sort} className={inputClass}>
+              <select id="sort" name="sort" defaultValue={sort} className={plainInputClass}>
                 <option value="landed">{t("compare.sortLanded")}</option>
                 <option value="lead">{t("compare.sortLead")}</option>
                 <option value="rating">{t("compare.sortRating")}</option>

@@ -7,12 +7,13 @@
 import { Form } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
+import { plainInputClass } from "~/components/ui/field";
 import { formatDate, formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { lineAmounts, sumAmounts, type VatRateCode } from "~/modules/money/money";
 import { toMoscowDateTimeInput } from "~/modules/rfq/rfq.schema";
-import { buttonClass, inputClass, secondaryButtonClass } from "~/modules/rfq/ui/bits";
 import type { Comparison } from "../buyer.server";
 import type { ComparedOffer } from "../decision";
 import type { Deviation } from "../deviations";
@@ -268,7 +269,7 @@ function Field({
           id={id}
           name={name}
           defaultValue={defaultValue}
-          className={inputClass}
+          className={plainInputClass}
           aria-invalid={err ? true : undefined}
           aria-describedby={err ? `${id}-error` : undefined}
         />
@@ -279,7 +280,7 @@ function Field({
           type={type}
           defaultValue={defaultValue}
           inputMode={type === "text" ? "decimal" : undefined}
-          className={inputClass}
+          className={plainInputClass}
           aria-invalid={err ? true : undefined}
           aria-describedby={err ? `${id}-error` : undefined}
         />

@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { buttonClass } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
+import { plainInputClass } from "~/components/ui/field";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
-import { buttonClass, inputClass } from "~/modules/rfq/ui/bits";
 
 /** On the supplier's quote panel: the re-bid round it is invited to, or the re-confirmation of an expired offer. */
 export function RoundNotice({
@@ -41,7 +42,7 @@ export function RoundNotice({
               <label htmlFor="reconfirm-valid-until" className="font-medium">
                 {t("panel.validUntil")}
               </label>
-              <DateInput id="reconfirm-valid-until" name="validUntil" required className={inputClass} />
+              <DateInput id="reconfirm-valid-until" name="validUntil" required className={plainInputClass} />
             </div>
             <button type="submit" name="intent" value="quote-reconfirm" className={buttonClass}>
               {t("panel.reconfirm")}

@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { secondaryButtonClass } from "~/components/ui/button";
+import { plainInputClass } from "~/components/ui/field";
 import { useLocalizePath } from "~/modules/i18n/use-lang";
-import { inputClass, secondaryButtonClass } from "./bits";
 
 type Params = Record<string, string | null | undefined>;
 
@@ -70,7 +71,7 @@ export function ListFilters<S extends string>({
           name="q"
           defaultValue={q ?? ""}
           placeholder={searchPlaceholder}
-          className={`${inputClass} mt-0 max-w-md`}
+          className={`${plainInputClass} mt-0 max-w-md`}
         />
         <button type="submit" className={secondaryButtonClass}>
           {t("filters.find")}

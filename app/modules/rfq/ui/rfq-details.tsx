@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { RfqClock } from "../rfq-state";
-import { AttachmentList, Countdown } from "./bits";
+import { AttachmentList } from "./attachments";
 import { ItemsTable } from "./items-table";
+import { Countdown } from "./status";
 
 export interface RfqDetailsData extends RfqClock {
   deadline: string | null;

@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
 import { useErrorText } from "~/components/ui/error-text";
+import { FieldErrors, plainInputClass } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -20,7 +21,7 @@ import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
 import type { RfqFormState } from "../draft-form.server";
 import { MAX_RFQ_LINES, PAYMENT_TERMS, rfqPublishSchema, UNITS } from "../rfq.schema";
-import { FieldErrors, formatSize, inputClass } from "./bits";
+import { formatSize } from "./attachments";
 import { SpecImport } from "./spec-import";
 
 export interface RfqFormActionData {
@@ -132,24 +133,24 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
           <label htmlFor={fields.title.id} className="text-sm font-medium">
             {t("form.title")}
           </label>
-          <input {...getInputProps(fields.title, { type: "text" })} className={inputClass} />
-          <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+          <input {...getInputProps(fields.title, { type: "text" })} className={plainInputClass} />
+          <FieldErrors ns="rfq" id={fields.title.errorId} errors={fields.title.errors} />
         </div>
         <div>
           <label htmlFor={fields.deliveryAddress.id} className="text-sm font-medium">
             {t("form.deliveryAddress")}
           </label>
-          <input {...getInputProps(fields.deliveryAddress, { type: "text" })} className={inputClass} />
-          <FieldErrors id={fields.deliveryAddress.errorId} errors={fields.deliveryAddress.errors} />
+          <input {...getInputProps(fields.deliveryAddress, { type: "text" })} className={plainInputClass} />
+          <FieldErrors ns="rfq" id={fields.deliveryAddress.errorId} errors={fields.deliveryAddress.errors} />
         </div>
         <div className="grid gap-4 md:grid-cols-3">
           <div>
             <label htmlFor={fields.deadline.id} className="text-sm font-medium">
               {t("form.deadline")}
             </label>
-            <input {...getInputProps(fields.deadline, { type: "datetime-local" })} className={inputClass} />
+            <input {...getInputProps(fields.deadline, { type: "datetime-local" })} className={plainInputClass} />
             <p className="mt-1 text-xs text-slate-500">{t("form.mskHint")}</p>
-            <FieldErrors id={fields.deadline.errorId} errors={fields.deadline.errors} />
+            <FieldErrors ns="rfq" id={fields.deadline.errorId} errors={fields.deadline.errors} />
           </div>
           <div>
             <label htmlFor={fields.neededBy.id} className="text-sm font-medium">
@@ -162,15 +163,15 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
               defaultValue={typeof fields.neededBy.initialValue === "string" ? fields.neededBy.initialValue : ""}
               aria-invalid={fields.neededBy.errors?.length ? true : undefined}
               aria-describedby={fields.neededBy.errors?.length ? fields.neededBy.errorId : undefined}
-              className={inputClass}
+              className={plainInputClass}
             />
-            <FieldErrors id={fields.neededBy.errorId} errors={fields.neededBy.errors} />
+            <FieldErrors ns="rfq" id={fields.neededBy.errorId} errors={fields.neededBy.errors} />
           </div>
           <div>
             <label htmlFor={fields.paymentTerms.id} className="text-sm font-medium">
               {t("form.paymentTerms")}
             </label>
-            <select {...getSelectProps(fields.paymentTerms)} className={inputClass}>
+            <select {...getSelectProps(fields.paymentTerms)} className={plainInputClass}>
               <option value="">{t("form.paymentTermsAny")}</option>
               {PAYMENT_TERMS.map((p) => (
                 <option key={p} value={p}>
@@ -184,8 +185,8 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
           <label htmlFor={fields.comment.id} className="text-sm font-medium">
             {t("form.comment")}
           </label>
-          <textarea {...getTextareaProps(fields.comment)} rows={3} className={inputClass} />
-          <FieldErrors id={fields.comment.errorId} errors={fields.comment.errors} />
+          <textarea {...getTextareaProps(fields.comment)} rows={3} className={plainInputClass} />
+          <FieldErrors ns="rfq" id={fields.comment.errorId} errors={fields.comment.errors} />
         </div>
         <div className="flex items-start gap-2">
           <input {...getInputProps(fields.sealed, { type: "checkbox" })} className="mt-1" />
@@ -198,7 +199,7 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">{t("form.items")}</legend>
-        <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
+        <FieldErrors ns="rfq" id={fields.items.errorId} errors={fields.items.errors} />
         <div
           className="hidden grid-cols-[2rem_minmax(0,1fr)_7rem_6rem_6.5rem] gap-2 px-2 text-xs font-medium text-slate-500 md:grid"
           aria-hidden="true"
@@ -229,7 +230,7 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
                       className={compactInput}
                       placeholder={t("form.itemName")}
                     />
-                    <FieldErrors id={f.name.errorId} errors={f.name.errors} />
+                    <FieldErrors ns="rfq" id={f.name.errorId} errors={f.name.errors} />
                     {info?.productTitle ? (
                       <p className="mt-0.5 truncate text-xs text-slate-500" data-testid="rfq-item-product">
                         {info.productSlug ? (
@@ -253,7 +254,7 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
                         inputMode="decimal"
                         className={compactInput}
                       />
-                      <FieldErrors id={f.quantity.errorId} errors={f.quantity.errors} />
+                      <FieldErrors ns="rfq" id={f.quantity.errorId} errors={f.quantity.errors} />
                     </div>
                     <div>
                       <label htmlFor={f.unit.id} className="sr-only">
@@ -290,8 +291,8 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
                       <label htmlFor={f.notes.id} className="text-sm font-medium">
                         {t("form.notes")}
                       </label>
-                      <textarea {...getTextareaProps(f.notes)} rows={2} className={inputClass} />
-                      <FieldErrors id={f.notes.errorId} errors={f.notes.errors} />
+                      <textarea {...getTextareaProps(f.notes)} rows={2} className={plainInputClass} />
+                      <FieldErrors ns="rfq" id={f.notes.errorId} errors={f.notes.errors} />
                     </div>
                     <div className="flex items-center gap-2">
                       <input {...getInputProps(f.analoguesAllowed, { type: "checkbox" })} />
@@ -356,7 +357,7 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
           <p id="rfq-attachments-hint" className="mt-1 text-xs text-slate-500">
             {t("form.attachmentsHint")}
           </p>
-          <FieldErrors id="rfq-attachments-error" errors={attachmentErrors} />
+          <FieldErrors ns="rfq" id="rfq-attachments-error" errors={attachmentErrors} />
         </div>
       </fieldset>
 
@@ -404,7 +405,7 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
               id="rfq-add-supplier"
               name="addSupplier"
               type="text"
-              className={inputClass}
+              className={plainInputClass}
               placeholder={t("form.addSupplierPlaceholder")}
             />
           </div>

@@ -1,27 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { useErrorText } from "~/components/ui/error-text";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { deadlineState, type RecipientStatusValue, type RfqClock, recipientView } from "../rfq-state";
-
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
-  const text = useErrorText("rfq");
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700" role="alert">
-      {errors.map(text).join(" ")}
-    </p>
-  );
-}
-
-export const inputClass =
-  "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600 focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
-export const buttonClass =
-  "inline-flex items-center rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
-export const secondaryButtonClass =
-  "inline-flex items-center rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50";
-export const dangerButtonClass =
-  "inline-flex items-center rounded border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50";
 
 const statusColors: Record<string, string> = {
   DRAFT: "bg-slate-100 text-slate-700",
@@ -115,27 +95,4 @@ export function RecipientStatusBadge({
 }) {
   const shown = recipientView(rfq, status, now ?? Date.now());
   return <StatusBadge status={sentForNew && shown === "NEW" ? "SENT" : shown} kind="recipient" />;
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-}
-
-export function AttachmentList({ attachments }: { attachments: { id: string; name: string; size: number }[] }) {
-  const { t } = useTranslation("rfq");
-  if (attachments.length === 0) return <p className="text-sm text-slate-500">{t("attachments.none")}</p>;
-  return (
-    <ul className="space-y-1 text-sm">
-      {attachments.map((a) => (
-        <li key={a.id}>
-          <a href={`/files/${a.id}?download=1`} className="text-brand-700 underline" download>
-            {a.name}
-          </a>{" "}
-          <span className="text-slate-500">({formatSize(a.size)})</span>
-        </li>
-      ))}
-    </ul>
-  );
 }
