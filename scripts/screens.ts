@@ -10,14 +10,25 @@ import { chromium, type Page } from "@playwright/test";
 const base = process.env.SCREENS_BASE ?? "http://127.0.0.1:3150";
 const out = path.resolve("docs/screens");
 const PASSWORD = "Demo-Password-2026";
+/** The first product of the transformers category (its slug is not fixed): resolved when the shot is taken. */
+const PRODUCT = "@product";
 const ROLES: { role: string; email: string | null; pages: string[] }[] = [
-  { role: "visitor", email: null, pages: ["/", "/catalog", "/signup", "/legal/privacy", "/no-such-page"] },
-  { role: "buyer", email: "owner@hersones-energoservis.demo", pages: ["/buyer/rfqs", "/orders"] },
-  { role: "supplier", email: "owner@balt-energomash.demo", pages: ["/supplier/inbox", "/supplier/products"] },
-  { role: "operator", email: "admin@snabmost.demo", pages: ["/admin"] },
+  {
+    role: "visitor",
+    email: null,
+    pages: ["/", "/catalog", "/catalog/silovye-transformatory", PRODUCT, "/signup", "/legal/privacy", "/no-such-page"],
+  },
+  { role: "buyer", email: "owner@hersones-energoservis.demo", pages: ["/buyer/rfqs", "/orders", "/notifications"] },
+  {
+    role: "supplier",
+    email: "owner@balt-energomash.demo",
+    pages: ["/supplier/inbox", "/supplier/products", "/supplier/import"],
+  },
+  { role: "operator", email: "admin@snabmost.demo", pages: ["/admin", "/admin/verification"] },
 ];
 
 function fileName(role: string, p: string, width: number): string {
+  if (p === PRODUCT) return `${role}-product-${width}.png`;
   const slug = p.replace(/^\//, "").replace(/[^a-z0-9]+/gi, "-") || "home";
   return `${role}-${slug}-${width}.png`;
 }
@@ -43,7 +54,12 @@ for (const width of [1440, 390]) {
     const page = await context.newPage();
     if (email) await login(page, email);
     for (const p of pages) {
-      await page.goto(base + p);
+      if (p === PRODUCT) {
+        await page.goto(`${base}/catalog/silovye-transformatory`);
+        await page.goto(
+          base + ((await page.locator('main a[href^="/products/"]').first().getAttribute("href")) ?? "/"),
+        );
+      } else await page.goto(base + p);
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: path.join(out, fileName(role, p, width)) });
     }
