@@ -12,12 +12,12 @@ import { formatDateTime } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import { supplierInviteSchema } from "~/modules/rfq/invite.schema";
 import {
   answerSchema,
   extendDeadlineSchema,
   parseMoscowDateTime,
   reasonSchema,
-  supplierInviteSchema,
   toMoscowDateTimeInput,
 } from "~/modules/rfq/rfq.schema";
 import {

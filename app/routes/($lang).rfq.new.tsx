@@ -5,7 +5,7 @@ import { requireActor } from "~/modules/accounts/accounts.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { handleRfqFormAction, newRfqForm } from "~/modules/rfq/rfq.server";
 import { RfqForm, type RfqFormActionData } from "~/modules/rfq/ui/rfq-form";
-import { SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
+import { SupplierInvitesDraftNote } from "~/modules/rfq/ui/supplier-invites-note";
 import { orHttpError } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,7 +38,7 @@ export default function NewRfq() {
       <h1 className="text-2xl font-bold">{t("new.title")}</h1>
       <p className="text-slate-600">{t("new.lead")}</p>
       <RfqForm state={state} actionData={actionData} />
-      <SupplierInvites rfqId={null} invites={[]} canInvite={false} />
+      <SupplierInvitesDraftNote />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { localizePath } from "~/modules/i18n/paths";
 import { queueEmail } from "~/modules/mail/mail.server";
 import { getPrisma } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/origin.server";
-import { supplierInviteSchema } from "./rfq.schema";
+import { supplierInviteSchema } from "./invite.schema";
 import type { RfqEvent } from "./rfq-events";
 import { type Db, loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
 

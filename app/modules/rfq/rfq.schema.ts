@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isValidInn } from "~/modules/accounts/accounts.schema";
 import { UNIT_CODES, type UnitCode } from "~/modules/money/units";
 
 /** Units of RFQ items: the one ОКЕИ list of the money module. */
@@ -143,25 +142,3 @@ export const cartActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("clear") }),
 ]);
-
-/**
- * The «Пригласить поставщика» form (issue 19): e-mail and ИНН (checksum by the accounts validator), an optional
- * organisation name (prefills the sign-up) and a note quoted in the mail. Messages are keys of the `rfq` namespace.
- */
-export const supplierInviteSchema = z.object({
-  inviteEmail: z
-    .string({ required_error: "errors.required" })
-    .trim()
-    .toLowerCase()
-    .min(1, "errors.required")
-    .email("invite.errors.email")
-    .max(254, "invite.errors.email"),
-  inviteInn: z
-    .string({ required_error: "errors.required" })
-    .transform((v) => v.replace(/\D/g, ""))
-    .refine((v) => /^\d{10}$|^\d{12}$/.test(v), "invite.errors.innFormat")
-    .refine((v) => isValidInn(v), "invite.errors.innChecksum"),
-  inviteOrgName: z.string().trim().max(200, "invite.errors.orgNameLong").optional(),
-  inviteMessage: z.string().trim().max(1000, "invite.errors.messageLong").optional(),
-});
-export type SupplierInviteInput = z.input<typeof supplierInviteSchema>;

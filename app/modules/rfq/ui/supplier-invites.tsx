@@ -8,7 +8,8 @@ import { FormMessage, TextareaField, TextField } from "~/components/ui/field";
 import { formatDateTime } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
-import { supplierInviteSchema } from "../rfq.schema";
+import { supplierInviteSchema } from "../invite.schema";
+import { SupplierInvitesDraftNote } from "./supplier-invites-note";
 
 /** One invitation as the buyer's pages show it (SupplierInviteView of invites.server.ts, serialised). */
 export interface InviteRowView {
@@ -51,16 +52,7 @@ export function SupplierInvites({
   canInvite: boolean;
 }) {
   const { t } = useTranslation("rfq");
-  if (!rfqId) {
-    return (
-      <section aria-labelledby="supplier-invite-h" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="supplier-invite-h" className="text-lg font-semibold">
-          {t("invite.header")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">{t("invite.draftNote")}</p>
-      </section>
-    );
-  }
+  if (!rfqId) return <SupplierInvitesDraftNote />;
   return (
     <section
       aria-labelledby="supplier-invite-h"
