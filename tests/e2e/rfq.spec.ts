@@ -74,8 +74,13 @@ test("RFQ from the cart to two suppliers, clarification, decline", async ({ page
   const supplierA = demoOwnerEmail(first.supplier.slug);
   const supplierB = demoOwnerEmail(second.supplier.slug);
   for (const email of [supplierA, supplierB]) {
-    const mail = await waitForMail(email, { subject: /запрос цен №/, after: started - 1000, timeoutMs: 30_000 });
-    expect(mail.text).toContain(`/supplier/rfqs/${rfqId}`);
+    const mail = await waitForMail(email, {
+      subject: /запрос цен №/,
+      text: `/supplier/rfqs/${rfqId}`,
+      after: started - 1000,
+      timeoutMs: 30_000,
+    });
+    expect(mail.subject).toContain("ООО «Херсонес-Энергосервис»: запрос цен №");
   }
 
   await logout(page);

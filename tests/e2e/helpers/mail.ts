@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -67,22 +67,30 @@ export function mailsTo(email: string): ReadMail[] {
   const dir = mailDir();
   if (!existsSync(dir)) return [];
   const needle = `-${email.toLowerCase()}-`;
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".eml") && f.includes(needle))
-    .sort()
-    .map((f) => parseEml(readFileSync(path.join(dir, f), "utf8"), f));
+  return (
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".eml") && f.includes(needle))
+      // a file the server is still writing is read on a later poll (a half-written mail has no body yet)
+      .filter((f) => Date.now() - statSync(path.join(dir, f)).mtimeMs > WRITE_SETTLE_MS)
+      .sort()
+      .map((f) => parseEml(readFileSync(path.join(dir, f), "utf8"), f))
+  );
 }
 
-/** Waits for a mail to `email` (whose subject matches, if given) that was not in `seen`; returns the newest. */
+const WRITE_SETTLE_MS = 300;
+
+/** Waits for a mail to `email` (whose subject matches and text contains, if given) written after `after`; the newest. */
 export async function waitForMail(
   email: string,
-  opts: { subject?: RegExp; after?: number; timeoutMs?: number } = {},
+  opts: { subject?: RegExp; text?: string; after?: number; timeoutMs?: number } = {},
 ): Promise<ReadMail> {
   const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   for (;;) {
     const found = mailsTo(email)
       .filter((m) => (opts.after === undefined ? true : m.file > mailStamp(opts.after)))
-      .filter((m) => (opts.subject ? opts.subject.test(m.subject) : true));
+      .filter((m) => (opts.subject ? opts.subject.test(m.subject) : true))
+      // other tests running at the same time may mail the same demo user: pick this test's mail by its content
+      .filter((m) => (opts.text ? m.text.includes(opts.text) : true));
     if (found.length > 0) return found[found.length - 1];
     if (Date.now() > deadline) {
       const files = existsSync(mailDir()) ? readdirSync(mailDir()) : [];
