@@ -239,24 +239,36 @@ export function CheckboxField({ meta, label, hint, translateError, className }: 
   );
 }
 
-/** Form-level messages (errors of the whole form, or a notice). */
+/**
+ * A message box: form-level errors, a saved/done notice, a warning (a secret shown once, a stale price). `role` is
+ * alert for errors and status otherwise.
+ */
 export function FormMessage({
   id,
   tone = "error",
+  className = "",
+  testId,
   children,
 }: {
   id?: string;
-  tone?: "error" | "info" | "success";
+  tone?: "error" | "info" | "success" | "warning";
+  className?: string;
+  testId?: string;
   children: ReactNode;
 }) {
-  const cls =
-    tone === "error"
-      ? "border-red-200 bg-red-50 text-red-800"
-      : tone === "success"
-        ? "border-green-200 bg-green-50 text-green-800"
-        : "border-sky-200 bg-sky-50 text-sky-900";
+  const cls = {
+    error: "border-red-200 bg-red-50 text-red-800",
+    success: "border-green-300 bg-green-50 text-green-800",
+    warning: "border-amber-300 bg-amber-50 text-amber-900",
+    info: "border-sky-200 bg-sky-50 text-sky-900",
+  }[tone];
   return (
-    <div id={id} role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${cls}`}>
+    <div
+      id={id}
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+      className={`rounded-md border px-3 py-2 text-sm ${cls} ${className}`}
+    >
       {children}
     </div>
   );

@@ -1,0 +1,82 @@
+import type { ReactNode } from "react";
+
+/** A column heading: its text, and whether the column holds numbers (right-aligned), or extra classes. */
+export type Column = ReactNode | { label: ReactNode; numeric?: boolean; className?: string; srOnly?: boolean };
+
+const densities = {
+  compact: "p-1",
+  normal: "py-1 pr-3",
+  roomy: "py-2 pr-4",
+} as const;
+
+function isColumnObject(c: Column): c is Exclude<Column, ReactNode> & { label: ReactNode } {
+  return typeof c === "object" && c !== null && !Array.isArray(c) && "label" in c;
+}
+
+/**
+ * The header row of a data table: one `<th scope="col">` per column, numbers right-aligned. Every table of the app
+ * uses it, so headings look and read (screen readers: scope) the same everywhere.
+ */
+export function TableHead({
+  columns,
+  density = "normal",
+  className = "text-left text-slate-600",
+}: {
+  columns: readonly Column[];
+  density?: keyof typeof densities;
+  /** Classes of the header row. */
+  className?: string;
+}) {
+  return (
+    <thead>
+      <tr className={className}>
+        {columns.map((c, i) => {
+          const col = isColumnObject(c) ? c : { label: c };
+          const align = col.numeric ? "text-right" : "";
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: columns are a fixed list per table
+            <th key={i} scope="col" className={`${densities[density]} ${align} ${col.className ?? ""}`.trim()}>
+              {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * A data table that scrolls sideways inside its own box on a narrow screen (the page never does), with its header row.
+ * `label` names the scroll region for keyboard and screen-reader users when the table can be wider than the screen.
+ */
+export function DataTable({
+  columns,
+  density,
+  headClassName,
+  className = "min-w-full text-sm",
+  label,
+  testId,
+  children,
+}: {
+  columns: readonly Column[];
+  density?: keyof typeof densities;
+  headClassName?: string;
+  className?: string;
+  label?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  const table = (
+    <table className={className} data-testid={testId}>
+      <TableHead columns={columns} density={density} className={headClassName} />
+      <tbody>{children}</tbody>
+    </table>
+  );
+  if (!label) return <div className="overflow-x-auto">{table}</div>;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
+    <section aria-label={label} tabIndex={0} className="overflow-x-auto">
+      {table}
+    </section>
+  );
+}
