@@ -13,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
 import { useErrorText } from "~/components/ui/error-text";
-import { FieldErrors, plainInputClass } from "~/components/ui/field";
+import { FieldErrors, FormMessage, plainInputClass } from "~/components/ui/field";
 import { FileField } from "~/components/ui/file-field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { type PlainControlProps, PlainField } from "~/components/ui/plain-field";
@@ -137,15 +137,7 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
     >
       <input type="hidden" name="draftId" value={draftId ?? ""} />
       {state.fromCart ? <input type="hidden" name="fromCart" value="on" /> : null}
-      {form.errors?.length ? (
-        <div
-          role="alert"
-          id={form.errorId}
-          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800"
-        >
-          {form.errors.map(errorText).join(" ")}
-        </div>
-      ) : null}
+      {form.errors?.length ? <FormMessage id={form.errorId}>{form.errors.map(errorText).join(" ")}</FormMessage> : null}
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">{t("form.header")}</legend>
