@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { FormMessage } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { getActor } from "~/modules/accounts/accounts.server";
 import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
@@ -100,7 +99,11 @@ export default function ProductPage() {
           </li>
         </ol>
       </nav>
-      {product.status !== "PUBLISHED" ? <FormMessage tone="warning">{t("product.draftNotice")}</FormMessage> : null}
+      {product.status !== "PUBLISHED" ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("product.draftNotice")}
+        </p>
+      ) : null}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_360px] lg:grid-rows-[auto_1fr]">
         <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-1">
           <header>

@@ -1,42 +1,21 @@
-import type { ComponentPropsWithoutRef, ReactNode, Ref } from "react";
+import type { ComponentPropsWithoutRef, Ref } from "react";
 import { FileInput } from "./file-input";
-import { PlainField } from "./plain-field";
+import { PlainField, type PlainFieldProps } from "./plain-field";
+
+type FileInputProps = Omit<ComponentPropsWithoutRef<typeof FileInput>, "id" | "aria-invalid" | "aria-describedby">;
 
 /**
- * A labelled file upload of a page form: label, THE file input (`FileInput`), an optional hint and the errors the
- * action returned (keys of namespace `ns`), wired with `aria-invalid`/`aria-describedby` (see `PlainField`).
+ * A labelled file upload of a page form: `PlainField` (label, hint, the errors the action returned) around THE file
+ * input (`FileInput`), wired with `aria-invalid`/`aria-describedby`. `input` holds the input's own attributes.
  */
 export function FileField({
-  id,
-  label,
-  errors,
-  ns,
-  hint,
-  className,
-  labelClassName,
+  input,
   inputRef,
-  ...input
-}: Omit<ComponentPropsWithoutRef<typeof FileInput>, "aria-invalid" | "aria-describedby" | "className"> & {
-  label: ReactNode;
-  errors?: string | readonly string[] | null;
-  ns: string;
-  hint?: ReactNode;
-  className?: string;
-  labelClassName?: string;
+  ...field
+}: Omit<PlainFieldProps, "children"> & {
+  input: FileInputProps;
   /** The native input (to read its files from code). */
   inputRef?: Ref<HTMLInputElement>;
 }) {
-  return (
-    <PlainField
-      id={id}
-      label={label}
-      errors={errors}
-      ns={ns}
-      hint={hint}
-      className={className}
-      labelClassName={labelClassName}
-    >
-      {(control) => <FileInput {...input} {...control} ref={inputRef} />}
-    </PlainField>
-  );
+  return <PlainField {...field}>{(control) => <FileInput {...input} {...control} ref={inputRef} />}</PlainField>;
 }

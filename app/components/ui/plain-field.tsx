@@ -8,6 +8,18 @@ export interface PlainControlProps {
   "aria-describedby"?: string;
 }
 
+export interface PlainFieldProps {
+  id: string;
+  label: ReactNode;
+  /** Error keys (or one key) of namespace `ns`; nothing shown when empty. */
+  errors?: string | readonly string[] | null;
+  ns: string;
+  hint?: ReactNode;
+  className?: string;
+  labelClassName?: string;
+  children: (props: PlainControlProps) => ReactNode;
+}
+
 /**
  * A labelled plain (non-conform) control of a page form whose errors come from the action: the label, the control
  * (rendered by `children` with the id and `aria-invalid`/`aria-describedby` to spread on it), an optional hint and the
@@ -23,17 +35,7 @@ export function PlainField({
   className,
   labelClassName = "block text-sm font-medium",
   children,
-}: {
-  id: string;
-  label: ReactNode;
-  /** Error keys (or one key) of namespace `ns`; nothing shown when empty. */
-  errors?: string | readonly string[] | null;
-  ns: string;
-  hint?: ReactNode;
-  className?: string;
-  labelClassName?: string;
-  children: (props: PlainControlProps) => ReactNode;
-}) {
+}: PlainFieldProps) {
   const list = errors == null ? [] : typeof errors === "string" ? [errors] : [...errors];
   const invalid = list.length > 0;
   const describedBy = invalid ? `${id}-error` : hint ? `${id}-hint` : undefined;

@@ -42,9 +42,8 @@ export function DocumentsPanel({ data, result }: { data: DocumentsPanelData; res
             <input type="hidden" name="intent" value="signContract" />
             <FileField
               id="scan"
-              name="scan"
               label={t("documents.scan")}
-              accept="application/pdf,image/jpeg,image/png"
+              input={{ name: "scan", accept: "application/pdf,image/jpeg,image/png" }}
               errors={scanErr}
               ns="fulfilment"
             />

@@ -53,6 +53,11 @@ export interface RfqFormActionData {
 
 const ACCEPT = ".pdf,.dwg,.dxf,.xlsx,.docx,.png,.jpg,.jpeg,.webp,.gif";
 const AUTOSAVE_MS = 2500;
+/** The form's own submits: intent, label key, look. */
+const SUBMITS = [
+  ["publish", "form.publish", "primary"],
+  ["save", "form.saveDraft", "secondary"],
+] as const;
 const compactInput =
   "block w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600 focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
@@ -338,9 +343,7 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
         ) : null}
         <FileField
           id="rfq-attachments"
-          name="attachments"
-          multiple
-          accept={ACCEPT}
+          input={{ name: "attachments", multiple: true, accept: ACCEPT }}
           label={t("form.addAttachments")}
           hint={t("form.attachmentsHint")}
           errors={attachmentErrors}
@@ -402,12 +405,11 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" name="intent" value="publish" disabled={busy}>
-          {t("form.publish")}
-        </Button>
-        <Button type="submit" name="intent" value="save" variant="secondary" disabled={busy}>
-          {t("form.saveDraft")}
-        </Button>
+        {SUBMITS.map(([intent, label, variant]) => (
+          <Button key={intent} type="submit" name="intent" value={intent} variant={variant} disabled={busy}>
+            {t(label)}
+          </Button>
+        ))}
         <span className="text-sm text-slate-500" aria-live="polite" data-testid="autosave-status">
           {autosave.state !== "idle"
             ? t("form.saving")

@@ -85,12 +85,11 @@ export function SpecImport({ existingLines }: { existingLines: number }) {
         <FileField
           id="spec-file"
           inputRef={fileRef}
-          accept=".xlsx,.csv"
+          input={{ accept: ".xlsx,.csv", onChange: () => send("file") }}
           label={t("spec.file")}
           hint={t("spec.fileHint")}
           ns="rfq"
           labelClassName="text-sm font-medium"
-          onChange={() => send("file")}
         />
         <p aria-live="polite" className="text-sm text-slate-600">
           {busy ? t("spec.reading") : ""}

@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import { Panel } from "~/components/ui/panel";
 
 /**
  * The «Пригласить поставщика» section of an RFQ not saved yet: only says to save the draft first. Its own file so the
@@ -7,5 +6,12 @@ import { Panel } from "~/components/ui/panel";
  */
 export function SupplierInvitesDraftNote() {
   const { t } = useTranslation("rfq");
-  return <Panel id="supplier-invite-h" title={t("invite.header")} hint={t("invite.draftNote")} />;
+  return (
+    <section aria-labelledby="supplier-invite-h" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="supplier-invite-h" className="text-lg font-semibold">
+        {t("invite.header")}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t("invite.draftNote")}</p>
+    </section>
+  );
 }
