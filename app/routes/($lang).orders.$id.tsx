@@ -2,7 +2,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { FormMessage } from "~/components/ui/field";
+import { FieldErrors, FormMessage } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
+import { PlainField } from "~/components/ui/plain-field";
+import { DataTable } from "~/components/ui/table";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import type { FulfilmentActionResult } from "~/modules/orders/fulfilment.schema";
@@ -31,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return "redirect" in answer ? redirect(answer.redirect) : data(answer.body, { status: answer.status });
 }
 
-const cell = "py-2 pr-3 align-top";
+const cell = "py-2 pr-4 align-top";
 
 function StepButton({
   intent,
@@ -142,68 +145,39 @@ export default function OrderPage() {
 
       <OrderDates data={overview.schedule} />
 
-      <section aria-labelledby="lines-h">
-        <h2 id="lines-h" className="text-lg font-semibold">
-          {t("lines")}
-        </h2>
-        <section
-          className="mt-2 overflow-x-auto"
-          aria-labelledby="lines-h"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
-          tabIndex={0}
+      <Panel id="lines-h" title={t("lines")} tone="plain">
+        <DataTable
+          label={t("lines")}
+          density="roomy"
+          headClassName="border-b text-left text-slate-600"
+          columns={[
+            "№",
+            t("line.name"),
+            { label: t("line.quantity"), numeric: true },
+            t("line.unit"),
+            { label: t("line.price"), numeric: true },
+            t("line.vatRate"),
+            { label: t("line.vat"), numeric: true },
+            { label: t("line.gross"), numeric: true },
+          ]}
         >
-          <table className="min-w-full text-sm">
-            <thead>
-              <tr className="border-b text-left text-slate-600">
-                <th scope="col" className={cell}>
-                  №
-                </th>
-                <th scope="col" className={cell}>
-                  {t("line.name")}
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  {t("line.quantity")}
-                </th>
-                <th scope="col" className={cell}>
-                  {t("line.unit")}
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  {t("line.price")}
-                </th>
-                <th scope="col" className={cell}>
-                  {t("line.vatRate")}
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  {t("line.vat")}
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  {t("line.gross")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.lines.map((l) => (
-                <tr key={l.id} className="border-b">
-                  <td className={cell}>{l.position}</td>
-                  <td className={cell}>{l.name}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{l.quantity}</td>
-                  <td className={cell}>{l.unit}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{l.price}</td>
-                  <td className={cell}>{l.vatRate}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{l.vat}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{l.gross}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+          {order.lines.map((l) => (
+            <tr key={l.id} className="border-b">
+              <td className={cell}>{l.position}</td>
+              <td className={cell}>{l.name}</td>
+              <td className={`${cell} text-right tabular-nums`}>{l.quantity}</td>
+              <td className={cell}>{l.unit}</td>
+              <td className={`${cell} text-right tabular-nums`}>{l.price}</td>
+              <td className={cell}>{l.vatRate}</td>
+              <td className={`${cell} text-right tabular-nums`}>{l.vat}</td>
+              <td className={`${cell} text-right tabular-nums`}>{l.gross}</td>
+            </tr>
+          ))}
+        </DataTable>
         <OrderTotals m={order.money} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="docs-h">
-        <h2 id="docs-h" className="text-lg font-semibold">
-          {t("documents")}
-        </h2>
+      <Panel id="docs-h" title={t("documents")} tone="plain">
         {hasInvoice ? (
           <a href={`/orders/${order.id}/invoice.pdf`} className="text-brand-700 underline" download>
             {t("invoice", { number: order.invoiceNumber ?? order.number })}
@@ -226,19 +200,16 @@ export default function OrderPage() {
           }}
         />
         {party === "BUYER" && order.status === "AWAITING_PAYMENT" && order.paymentMethod === "INVOICE" ? (
-          <p className="mt-2 text-sm text-slate-700">{t("payment.awaitingInvoice")}</p>
+          <p className="text-sm text-slate-700">{t("payment.awaitingInvoice")}</p>
         ) : null}
-      </section>
+      </Panel>
 
       <DocumentsPanel data={documentsPanel} result={fulfilmentResult} />
 
       <ShipmentsPanel data={shipmentsPanel} result={fulfilmentResult} />
 
       {actions.length > 0 || options.length > 0 ? (
-        <section aria-labelledby="actions-h" className="space-y-3">
-          <h2 id="actions-h" className="text-lg font-semibold">
-            {t("actions.title")}
-          </h2>
+        <Panel id="actions-h" title={t("actions.title")} tone="plain">
           <div className="flex flex-wrap items-start gap-3">
             {actions.includes("confirm") ? <StepButton intent="confirm" label={t("actions.confirm")} /> : null}
             {options.includes("INVOICE") && order.status === "CONFIRMED" ? (
@@ -254,24 +225,15 @@ export default function OrderPage() {
           {actions.includes("ship") ? (
             <Form method="post" className="flex max-w-xl flex-wrap items-end gap-3" noValidate>
               <input type="hidden" name="intent" value="ship" />
-              <div className="grow">
-                <label htmlFor="trackingNote" className="block text-sm font-medium">
-                  {t("actions.trackingLabel")}
-                </label>
-                <input
-                  id="trackingNote"
-                  name="trackingNote"
-                  required
-                  className={input}
-                  aria-invalid={trackingErr ? true : undefined}
-                  aria-describedby={trackingErr ? "trackingNote-error" : undefined}
-                />
-                {trackingErr ? (
-                  <p id="trackingNote-error" className="mt-1 text-sm text-red-700">
-                    {trackingErr.map((e) => t(e)).join(". ")}
-                  </p>
-                ) : null}
-              </div>
+              <PlainField
+                id="trackingNote"
+                label={t("actions.trackingLabel")}
+                errors={trackingErr}
+                ns="orders"
+                className="grow"
+              >
+                {(control) => <input {...control} name="trackingNote" required className={input} />}
+              </PlainField>
               <Button type="submit">{t("actions.ship")}</Button>
             </Form>
           ) : null}
@@ -280,39 +242,22 @@ export default function OrderPage() {
               <summary className="cursor-pointer text-sm text-red-700">{t("actions.cancel")}</summary>
               <Form method="post" className="mt-2 space-y-2" noValidate>
                 <input type="hidden" name="intent" value="cancel" />
-                <label htmlFor="reason" className="block text-sm font-medium">
-                  {t("actions.reasonLabel")}
-                </label>
-                <textarea
-                  id="reason"
-                  name="reason"
-                  required
-                  rows={2}
-                  className={input}
-                  aria-invalid={reasonErr ? true : undefined}
-                  aria-describedby={reasonErr ? "reason-error" : undefined}
-                />
-                {reasonErr ? (
-                  <p id="reason-error" className="text-sm text-red-700">
-                    {reasonErr.map((e) => t(e)).join(". ")}
-                  </p>
-                ) : null}
+                <PlainField id="reason" label={t("actions.reasonLabel")} errors={reasonErr} ns="orders">
+                  {(control) => <textarea {...control} name="reason" required rows={2} className={input} />}
+                </PlainField>
                 <Button type="submit" variant="danger">
                   {t("actions.cancel")}
                 </Button>
               </Form>
             </details>
           ) : null}
-        </section>
+        </Panel>
       ) : null}
 
       {order.rating ? <p data-testid="order-rating">{t("rating.done", { score: order.rating.score })}</p> : null}
       {canRate ? (
-        <section aria-labelledby="rate-h">
-          <h2 id="rate-h" className="text-lg font-semibold">
-            {t("rating.title")}
-          </h2>
-          <Form method="post" className="mt-2 max-w-xl space-y-3" noValidate>
+        <Panel id="rate-h" title={t("rating.title")} tone="plain">
+          <Form method="post" className="max-w-xl space-y-3" noValidate>
             <input type="hidden" name="intent" value="rate" />
             <fieldset aria-describedby={scoreErr ? "score-error" : undefined}>
               <legend className="text-sm font-medium">{t("rating.score")}</legend>
@@ -324,35 +269,25 @@ export default function OrderPage() {
                   </label>
                 ))}
               </div>
-              {scoreErr ? (
-                <p id="score-error" className="mt-1 text-sm text-red-700">
-                  {scoreErr.map((e) => t(e)).join(". ")}
-                </p>
-              ) : null}
+              <FieldErrors id="score-error" errors={scoreErr} ns="orders" />
             </fieldset>
-            <div>
-              <label htmlFor="comment" className="block text-sm font-medium">
-                {t("rating.comment")}
-              </label>
-              <textarea id="comment" name="comment" rows={2} className={input} />
-            </div>
+            <PlainField id="comment" label={t("rating.comment")} ns="orders">
+              {(control) => <textarea {...control} name="comment" rows={2} className={input} />}
+            </PlainField>
             <Button type="submit">{t("rating.submit")}</Button>
           </Form>
-        </section>
+        </Panel>
       ) : null}
 
-      <section aria-labelledby="timeline-h">
-        <h2 id="timeline-h" className="text-lg font-semibold">
-          {t("timeline")}
-        </h2>
-        <ol className="mt-2 space-y-1 text-sm" data-testid="order-timeline">
+      <Panel id="timeline-h" title={t("timeline")} tone="plain">
+        <ol className="space-y-1 text-sm" data-testid="order-timeline">
           {timeline.map((e) => (
             <li key={e.id}>
               <span className="text-slate-600">{e.at}</span> — {t(`events.${e.action}`, { defaultValue: e.action })}
             </li>
           ))}
         </ol>
-      </section>
+      </Panel>
     </div>
   );
 }

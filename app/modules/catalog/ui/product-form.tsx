@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { FormMessage, SelectField, TextField } from "~/components/ui/field";
+import { FormMessage, SelectField, TextareaField, TextField } from "~/components/ui/field";
+import { PlainField } from "~/components/ui/plain-field";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
@@ -70,18 +71,13 @@ export function ProductForm({
         <TextField meta={fields.title} label={t("form.title")} translateError={tr} className="md:col-span-2" />
         <TextField meta={fields.sku} label={t("form.sku")} hint={t("form.skuHint")} translateError={tr} />
         <TextField meta={fields.manufacturer} label={t("form.manufacturer")} translateError={tr} />
-        <div className="md:col-span-2">
-          <label htmlFor={fields.description.id} className="block text-sm font-medium text-slate-800">
-            {t("form.description")}
-          </label>
-          <textarea
-            id={fields.description.id}
-            name={fields.description.name}
-            defaultValue={fields.description.initialValue as string | undefined}
-            rows={4}
-            className={inputClass}
-          />
-        </div>
+        <TextareaField
+          meta={fields.description}
+          label={t("form.description")}
+          rows={4}
+          translateError={tr}
+          className="md:col-span-2"
+        />
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-3">
         <legend className="mb-2 text-lg font-semibold">{t("form.pricing")}</legend>
@@ -131,45 +127,44 @@ export function ProductForm({
           const id = `spec-${attr.code}`;
           const errors = specErrors[name];
           const label = `${lang === "en" ? attr.nameEn : attr.nameRu}${attr.unit ? `, ${localizeUnit(attr.unit, lang)}` : ""}${attr.required ? " *" : ""}`;
-          const common = {
-            id,
-            name,
-            defaultValue: defaults.spec?.[attr.code] ?? "",
-            "aria-invalid": errors?.length ? true : undefined,
-            "aria-describedby": errors?.length ? `${id}-error` : undefined,
-            required: attr.required,
-            className: inputClass,
-          };
           return (
-            <div key={attr.code}>
-              <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-                {label}
-              </label>
-              {attr.type === "ENUM" || attr.type === "BOOLEAN" ? (
-                <select {...common}>
-                  <option value="">{t("spec.choose")}</option>
-                  {attr.type === "BOOLEAN" ? (
-                    <>
-                      <option value="true">{t("yes")}</option>
-                      <option value="false">{t("no")}</option>
-                    </>
-                  ) : (
-                    attr.options?.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o[lang]}
-                      </option>
-                    ))
-                  )}
-                </select>
-              ) : (
-                <input {...common} type="text" inputMode={attr.type === "NUMBER" ? "decimal" : undefined} />
-              )}
-              {errors?.length ? (
-                <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-                  {errors.map(tr).join(". ")}
-                </p>
-              ) : null}
-            </div>
+            <PlainField
+              key={attr.code}
+              id={id}
+              label={label}
+              errors={errors}
+              ns="catalog"
+              labelClassName="block text-sm font-medium text-slate-800"
+            >
+              {(control) => {
+                const common = {
+                  ...control,
+                  name,
+                  defaultValue: defaults.spec?.[attr.code] ?? "",
+                  required: attr.required,
+                  className: inputClass,
+                };
+                return attr.type === "ENUM" || attr.type === "BOOLEAN" ? (
+                  <select {...common}>
+                    <option value="">{t("spec.choose")}</option>
+                    {attr.type === "BOOLEAN" ? (
+                      <>
+                        <option value="true">{t("yes")}</option>
+                        <option value="false">{t("no")}</option>
+                      </>
+                    ) : (
+                      attr.options?.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o[lang]}
+                        </option>
+                      ))
+                    )}
+                  </select>
+                ) : (
+                  <input {...common} type="text" inputMode={attr.type === "NUMBER" ? "decimal" : undefined} />
+                );
+              }}
+            </PlainField>
           );
         })}
       </fieldset>

@@ -1,7 +1,9 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { FileInput } from "~/components/ui/file-input";
+import { FileField } from "~/components/ui/file-field";
+import { Panel } from "~/components/ui/panel";
+import { DataTable } from "~/components/ui/table";
 import type { FulfilmentActionResult } from "../fulfilment.schema";
 
 /** The order's documents: generated (УПД, договор) and uploaded (signed scans), each version with its sha256. */
@@ -26,10 +28,7 @@ export function DocumentsPanel({ data, result }: { data: DocumentsPanelData; res
   const busy = useNavigation().state !== "idle";
   const scanErr = result?.intent === "signContract" && !result.ok ? result.errors.scan : undefined;
   return (
-    <section aria-labelledby="closing-docs-h" className="space-y-3">
-      <h2 id="closing-docs-h" className="text-lg font-semibold">
-        {t("documents.title")}
-      </h2>
+    <Panel id="closing-docs-h" title={t("documents.title")} tone="plain">
       {data.canContract ? (
         <div className="space-y-2">
           <a className="text-brand-700 underline" href={`/orders/${data.orderId}/contract.pdf`}>
@@ -41,23 +40,13 @@ export function DocumentsPanel({ data, result }: { data: DocumentsPanelData; res
           </p>
           <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3" noValidate>
             <input type="hidden" name="intent" value="signContract" />
-            <div>
-              <label htmlFor="scan" className="block text-sm font-medium">
-                {t("documents.scan")}
-              </label>
-              <FileInput
-                id="scan"
-                name="scan"
-                accept="application/pdf,image/jpeg,image/png"
-                aria-invalid={scanErr ? true : undefined}
-                aria-describedby={scanErr ? "scan-error" : undefined}
-              />
-              {scanErr ? (
-                <p id="scan-error" className="mt-1 text-sm text-red-700">
-                  {t(scanErr)}
-                </p>
-              ) : null}
-            </div>
+            <FileField
+              id="scan"
+              label={t("documents.scan")}
+              input={{ name: "scan", accept: "application/pdf,image/jpeg,image/png" }}
+              errors={scanErr}
+              ns="fulfilment"
+            />
             <Button type="submit" variant="secondary" disabled={busy}>
               {t("documents.sign")}
             </Button>
@@ -65,47 +54,28 @@ export function DocumentsPanel({ data, result }: { data: DocumentsPanelData; res
         </div>
       ) : null}
       {data.documents.length > 0 ? (
-        <section
-          className="overflow-x-auto"
-          aria-label={t("documents.title")}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
-          tabIndex={0}
+        <DataTable
+          label={t("documents.title")}
+          testId="documents"
+          columns={[t("documents.kind"), t("documents.version"), t("documents.date"), "SHA-256"]}
         >
-          <table className="min-w-full text-sm" data-testid="documents">
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th scope="col" className="pr-3">
-                  {t("documents.kind")}
-                </th>
-                <th scope="col" className="pr-3">
-                  {t("documents.version")}
-                </th>
-                <th scope="col" className="pr-3">
-                  {t("documents.date")}
-                </th>
-                <th scope="col">SHA-256</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.documents.map((d) => (
-                <tr key={d.id}>
-                  <td className="pr-3">
-                    <a className="text-brand-700 underline" href={`/orders/${data.orderId}/documents/${d.id}`}>
-                      {t(`kind.${d.kind}`, { seq: d.shipmentSeq ?? "" })}
-                    </a>{" "}
-                    <span className="text-slate-600">({d.size})</span>
-                  </td>
-                  <td className="pr-3">v{d.version}</td>
-                  <td className="pr-3">{d.createdAt}</td>
-                  <td className="font-mono text-xs" title={d.sha256}>
-                    {d.sha256.slice(0, 12)}…
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+          {data.documents.map((d) => (
+            <tr key={d.id}>
+              <td className="py-1 pr-3">
+                <a className="text-brand-700 underline" href={`/orders/${data.orderId}/documents/${d.id}`}>
+                  {t(`kind.${d.kind}`, { seq: d.shipmentSeq ?? "" })}
+                </a>{" "}
+                <span className="text-slate-600">({d.size})</span>
+              </td>
+              <td className="py-1 pr-3">v{d.version}</td>
+              <td className="py-1 pr-3">{d.createdAt}</td>
+              <td className="py-1 pr-3 font-mono text-xs" title={d.sha256}>
+                {d.sha256.slice(0, 12)}…
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { Panel } from "~/components/ui/panel";
 import type { OrganizationCard } from "~/modules/accounts/index.server";
 import type { OrderSchedule } from "../schedule";
 
@@ -63,10 +64,7 @@ function PartyCard({ side, card }: { side: "buyer" | "supplier"; card: PartyCard
 export function OrderParties({ data }: { data: OrderOverviewView }) {
   const { t } = useTranslation("orders");
   return (
-    <section aria-labelledby="parties-h" className="space-y-3">
-      <h2 id="parties-h" className="text-lg font-semibold">
-        {t("overview.parties")}
-      </h2>
+    <Panel id="parties-h" title={t("overview.parties")} tone="plain">
       <div className="grid gap-4 sm:grid-cols-2">
         <PartyCard side="buyer" card={data.buyer} />
         <PartyCard side="supplier" card={data.supplier} />
@@ -94,7 +92,7 @@ export function OrderParties({ data }: { data: OrderOverviewView }) {
           ) : null}
         </ul>
       ) : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -102,12 +100,9 @@ export function OrderParties({ data }: { data: OrderOverviewView }) {
 export function OrderDates({ data }: { data: OrderOverviewView["schedule"] }) {
   const { t } = useTranslation("orders");
   return (
-    <section aria-labelledby="dates-h" data-testid="order-dates">
-      <h2 id="dates-h" className="text-lg font-semibold">
-        {t("overview.dates")}
-      </h2>
+    <Panel id="dates-h" title={t("overview.dates")} testId="order-dates" tone="plain">
       {data.state === "planned" ? (
-        <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600">{t(`overview.basis.${data.basis}`)}</dt>
           <dd>{data.startsOn}</dd>
           <dt className="text-slate-600">{t("overview.shipBy")}</dt>
@@ -116,11 +111,9 @@ export function OrderDates({ data }: { data: OrderOverviewView["schedule"] }) {
           <dd data-testid="deliver-by">{data.deliverBy}</dd>
         </dl>
       ) : (
-        <p className="mt-2 text-sm">{t(`overview.${data.state}`, { count: data.leadDays })}</p>
+        <p className="text-sm">{t(`overview.${data.state}`, { count: data.leadDays })}</p>
       )}
-      <p className="mt-1 text-xs text-slate-600">
-        {t("overview.rule", { lead: data.leadDays, transit: data.transitDays })}
-      </p>
-    </section>
+      <p className="text-xs text-slate-600">{t("overview.rule", { lead: data.leadDays, transit: data.transitDays })}</p>
+    </Panel>
   );
 }

@@ -1,8 +1,12 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
+import { FieldErrors, FormMessage } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
+import { PlainField } from "~/components/ui/plain-field";
+import { DataTable } from "~/components/ui/table";
 import type { FulfilmentActionResult } from "../fulfilment.schema";
 
 /** Shipments, приёмка and рекламации of an order (the supplier ships, the buyer accepts or rejects, the supplier answers). */
@@ -43,55 +47,23 @@ export interface ShipmentsPanelData {
 const input =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
-function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
-}) {
-  const errId = `${id}-error`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? errId : undefined })}
-      {error ? (
-        <p id={errId} className="mt-1 text-sm text-red-700" data-field-error={id}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+/** A labelled control of the panel's forms; its errors are keys of the fulfilment namespace. */
+function Field(props: Omit<ComponentProps<typeof PlainField>, "ns">) {
+  return <PlainField {...props} ns="fulfilment" />;
 }
 
 export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; result: FulfilmentActionResult | null }) {
   const { t } = useTranslation("fulfilment");
   const busy = useNavigation().state !== "idle";
-  const err = (name: string) => (result && !result.ok && result.errors[name] ? t(result.errors[name]) : undefined);
+  // error keys of the fulfilment namespace (the fields show them translated)
+  const err = (name: string) => (result && !result.ok && result.errors[name] ? [result.errors[name]] : undefined);
   const val = (name: string) => (result && !result.ok ? result.values[name] : undefined);
   const unit = (u: string) => t(`common:units.${u}`, { defaultValue: u });
   const ship = result?.intent === "shipment";
   return (
-    <section aria-labelledby="shipments-h" className="space-y-4">
-      <h2 id="shipments-h" className="text-lg font-semibold">
-        {t("shipments.title")}
-      </h2>
-      {result?.ok ? (
-        <p role="status" className="text-sm text-green-700">
-          {t(`done.${result.intent}`)}
-        </p>
-      ) : null}
-      {result?.formError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {t(result.formError)}
-        </p>
-      ) : null}
+    <Panel id="shipments-h" title={t("shipments.title")} tone="plain">
+      {result?.ok ? <FormMessage tone="success">{t(`done.${result.intent}`)}</FormMessage> : null}
+      {result?.formError ? <FormMessage>{t(result.formError)}</FormMessage> : null}
       {data.shipments.length === 0 ? <p className="text-sm text-slate-600">{t("shipments.none")}</p> : null}
       <ol className="space-y-4">
         {data.shipments.map((s) => (
@@ -125,7 +97,7 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                       <p className="text-sm sm:col-span-3">
                         {l.name}: {l.quantity} {unit(l.unit)}
                       </p>
-                      <Field id={`reject.${l.id}`} label={t("accept.rejected")} error={err(`reject.${l.id}`)}>
+                      <Field id={`reject.${l.id}`} label={t("accept.rejected")} errors={err(`reject.${l.id}`)}>
                         {(p) => (
                           <input
                             {...p}
@@ -136,7 +108,7 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                           />
                         )}
                       </Field>
-                      <Field id={`reason.${l.id}`} label={t("accept.reason")} error={err(`reason.${l.id}`)}>
+                      <Field id={`reason.${l.id}`} label={t("accept.reason")} errors={err(`reason.${l.id}`)}>
                         {(p) => (
                           <select
                             {...p}
@@ -171,36 +143,27 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                 </Button>
               </Form>
             ) : (
-              <table className="mt-2 min-w-full text-sm">
-                <thead>
-                  <tr className="text-left text-slate-600">
-                    <th scope="col" className="pr-3">
-                      {t("line.name")}
-                    </th>
-                    <th scope="col" className="pr-3 text-right">
-                      {t("line.shipped")}
-                    </th>
-                    <th scope="col" className="pr-3 text-right">
-                      {t("line.accepted")}
-                    </th>
-                    <th scope="col" className="text-right">
-                      {t("line.rejected")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
+              <div className="mt-2">
+                <DataTable
+                  columns={[
+                    t("line.name"),
+                    { label: t("line.shipped"), numeric: true },
+                    { label: t("line.accepted"), numeric: true },
+                    { label: t("line.rejected"), numeric: true },
+                  ]}
+                >
                   {s.lines.map((l) => (
                     <tr key={l.id}>
-                      <td className="pr-3">{l.name}</td>
-                      <td className="pr-3 text-right tabular-nums">
+                      <td className="py-1 pr-3">{l.name}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">
                         {l.quantity} {unit(l.unit)}
                       </td>
-                      <td className="pr-3 text-right tabular-nums">{l.acceptedQty ?? "—"}</td>
-                      <td className="text-right tabular-nums">{l.rejectedQty ?? "—"}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{l.acceptedQty ?? "—"}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{l.rejectedQty ?? "—"}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </DataTable>
+              </div>
             )}
             {s.claims.length > 0 ? (
               <div className="mt-3">
@@ -223,7 +186,7 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                           <Field
                             id={`resolution.${c.id}`}
                             label={t("claims.resolution")}
-                            error={err(`resolution.${c.id}`)}
+                            errors={err(`resolution.${c.id}`)}
                           >
                             {(p) => (
                               <select {...p} name="resolution" defaultValue="" className={input}>
@@ -236,7 +199,7 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                               </select>
                             )}
                           </Field>
-                          <Field id={`answer.${c.id}`} label={t("claims.answer")} error={err(`answer.${c.id}`)}>
+                          <Field id={`answer.${c.id}`} label={t("claims.answer")} errors={err(`answer.${c.id}`)}>
                             {(p) => <input {...p} name="answer" className={input} />}
                           </Field>
                           <div className="self-end">
@@ -268,7 +231,7 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                 key={l.id}
                 id={`qty.${l.id}`}
                 label={t("ship.qtyLabel", { name: l.name, left: l.left, unit: unit(l.unit) })}
-                error={ship ? err(`qty.${l.id}`) : undefined}
+                errors={ship ? err(`qty.${l.id}`) : undefined}
               >
                 {(p) => (
                   <input
@@ -282,19 +245,15 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                 )}
               </Field>
             ))}
-            {ship && err("lines") ? (
-              <p id="lines-error" className="text-sm text-red-700">
-                {err("lines")}
-              </p>
-            ) : null}
+            {ship ? <FieldErrors id="lines-error" errors={err("lines")} ns="fulfilment" /> : null}
           </fieldset>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field id="carrier" label={t("ship.carrier")} error={ship ? err("carrier") : undefined}>
+            <Field id="carrier" label={t("ship.carrier")} errors={ship ? err("carrier") : undefined}>
               {(p) => (
                 <input {...p} name="carrier" defaultValue={ship ? (val("carrier") ?? "") : ""} className={input} />
               )}
             </Field>
-            <Field id="waybillNumber" label={t("ship.waybill")} error={ship ? err("waybillNumber") : undefined}>
+            <Field id="waybillNumber" label={t("ship.waybill")} errors={ship ? err("waybillNumber") : undefined}>
               {(p) => (
                 <input
                   {...p}
@@ -304,7 +263,7 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                 />
               )}
             </Field>
-            <Field id="shippedOn" label={t("ship.date")} error={ship ? err("shippedOn") : undefined}>
+            <Field id="shippedOn" label={t("ship.date")} errors={ship ? err("shippedOn") : undefined}>
               {(p) => (
                 <DateInput
                   {...p}
@@ -314,7 +273,7 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
                 />
               )}
             </Field>
-            <Field id="tracking" label={t("ship.tracking")} error={ship ? err("tracking") : undefined}>
+            <Field id="tracking" label={t("ship.tracking")} errors={ship ? err("tracking") : undefined}>
               {(p) => (
                 <input {...p} name="tracking" defaultValue={ship ? (val("tracking") ?? "") : ""} className={input} />
               )}
@@ -325,6 +284,6 @@ export function ShipmentsPanel({ data, result }: { data: ShipmentsPanelData; res
           </Button>
         </Form>
       ) : null}
-    </section>
+    </Panel>
   );
 }

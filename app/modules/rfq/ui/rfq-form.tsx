@@ -8,14 +8,15 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
 import { useErrorText } from "~/components/ui/error-text";
-import { FieldErrors, plainInputClass } from "~/components/ui/field";
-import { FileInput } from "~/components/ui/file-input";
+import { FieldErrors, FormMessage, plainInputClass } from "~/components/ui/field";
+import { FileField } from "~/components/ui/file-field";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { type PlainControlProps, PlainField } from "~/components/ui/plain-field";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
@@ -23,6 +24,25 @@ import type { RfqFormState } from "../draft-form.server";
 import { MAX_RFQ_LINES, PAYMENT_TERMS, rfqPublishSchema, UNITS } from "../rfq.schema";
 import { formatSize } from "./attachments";
 import { SpecImport } from "./spec-import";
+
+/** A labelled plain control bound to a conform field of the form; its errors are keys of the rfq namespace. */
+function RfqField({
+  meta,
+  label,
+  hint,
+  children,
+}: {
+  meta: { id: string; errors?: string[] };
+  label: ReactNode;
+  hint?: ReactNode;
+  children: (control: PlainControlProps) => ReactNode;
+}) {
+  return (
+    <PlainField id={meta.id} label={label} hint={hint} errors={meta.errors} ns="rfq">
+      {children}
+    </PlainField>
+  );
+}
 
 export interface RfqFormActionData {
   lastResult?: SubmissionResult<string[]> | null;
@@ -33,6 +53,11 @@ export interface RfqFormActionData {
 
 const ACCEPT = ".pdf,.dwg,.dxf,.xlsx,.docx,.png,.jpg,.jpeg,.webp,.gif";
 const AUTOSAVE_MS = 2500;
+/** The form's own submits: intent, label key, look. */
+const SUBMITS = [
+  ["publish", "form.publish", "primary"],
+  ["save", "form.saveDraft", "secondary"],
+] as const;
 const compactInput =
   "block w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600 focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
@@ -117,77 +142,55 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
     >
       <input type="hidden" name="draftId" value={draftId ?? ""} />
       {state.fromCart ? <input type="hidden" name="fromCart" value="on" /> : null}
-      {form.errors?.length ? (
-        <div
-          role="alert"
-          id={form.errorId}
-          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800"
-        >
-          {form.errors.map(errorText).join(" ")}
-        </div>
-      ) : null}
+      {form.errors?.length ? <FormMessage id={form.errorId}>{form.errors.map(errorText).join(" ")}</FormMessage> : null}
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">{t("form.header")}</legend>
-        <div>
-          <label htmlFor={fields.title.id} className="text-sm font-medium">
-            {t("form.title")}
-          </label>
-          <input {...getInputProps(fields.title, { type: "text" })} className={plainInputClass} />
-          <FieldErrors ns="rfq" id={fields.title.errorId} errors={fields.title.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.deliveryAddress.id} className="text-sm font-medium">
-            {t("form.deliveryAddress")}
-          </label>
-          <input {...getInputProps(fields.deliveryAddress, { type: "text" })} className={plainInputClass} />
-          <FieldErrors ns="rfq" id={fields.deliveryAddress.errorId} errors={fields.deliveryAddress.errors} />
-        </div>
+        <RfqField meta={fields.title} label={t("form.title")}>
+          {(c) => <input {...getInputProps(fields.title, { type: "text" })} {...c} className={plainInputClass} />}
+        </RfqField>
+        <RfqField meta={fields.deliveryAddress} label={t("form.deliveryAddress")}>
+          {(c) => (
+            <input {...getInputProps(fields.deliveryAddress, { type: "text" })} {...c} className={plainInputClass} />
+          )}
+        </RfqField>
         <div className="grid gap-4 md:grid-cols-3">
-          <div>
-            <label htmlFor={fields.deadline.id} className="text-sm font-medium">
-              {t("form.deadline")}
-            </label>
-            <input {...getInputProps(fields.deadline, { type: "datetime-local" })} className={plainInputClass} />
-            <p className="mt-1 text-xs text-slate-500">{t("form.mskHint")}</p>
-            <FieldErrors ns="rfq" id={fields.deadline.errorId} errors={fields.deadline.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.neededBy.id} className="text-sm font-medium">
-              {t("form.neededBy")}
-            </label>
-            <DateInput
-              id={fields.neededBy.id}
-              name={fields.neededBy.name}
-              key={fields.neededBy.key}
-              defaultValue={typeof fields.neededBy.initialValue === "string" ? fields.neededBy.initialValue : ""}
-              aria-invalid={fields.neededBy.errors?.length ? true : undefined}
-              aria-describedby={fields.neededBy.errors?.length ? fields.neededBy.errorId : undefined}
-              className={plainInputClass}
-            />
-            <FieldErrors ns="rfq" id={fields.neededBy.errorId} errors={fields.neededBy.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.paymentTerms.id} className="text-sm font-medium">
-              {t("form.paymentTerms")}
-            </label>
-            <select {...getSelectProps(fields.paymentTerms)} className={plainInputClass}>
-              <option value="">{t("form.paymentTermsAny")}</option>
-              {PAYMENT_TERMS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`paymentTerms.${p}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RfqField meta={fields.deadline} label={t("form.deadline")} hint={t("form.mskHint")}>
+            {(c) => (
+              <input
+                {...getInputProps(fields.deadline, { type: "datetime-local" })}
+                {...c}
+                className={plainInputClass}
+              />
+            )}
+          </RfqField>
+          <RfqField meta={fields.neededBy} label={t("form.neededBy")}>
+            {(c) => (
+              <DateInput
+                {...c}
+                name={fields.neededBy.name}
+                key={fields.neededBy.key}
+                defaultValue={typeof fields.neededBy.initialValue === "string" ? fields.neededBy.initialValue : ""}
+                className={plainInputClass}
+              />
+            )}
+          </RfqField>
+          <PlainField id={fields.paymentTerms.id} label={t("form.paymentTerms")} ns="rfq">
+            {() => (
+              <select {...getSelectProps(fields.paymentTerms)} className={plainInputClass}>
+                <option value="">{t("form.paymentTermsAny")}</option>
+                {PAYMENT_TERMS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`paymentTerms.${p}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </PlainField>
         </div>
-        <div>
-          <label htmlFor={fields.comment.id} className="text-sm font-medium">
-            {t("form.comment")}
-          </label>
-          <textarea {...getTextareaProps(fields.comment)} rows={3} className={plainInputClass} />
-          <FieldErrors ns="rfq" id={fields.comment.errorId} errors={fields.comment.errors} />
-        </div>
+        <RfqField meta={fields.comment} label={t("form.comment")}>
+          {(c) => <textarea {...getTextareaProps(fields.comment)} {...c} rows={3} className={plainInputClass} />}
+        </RfqField>
         <div className="flex items-start gap-2">
           <input {...getInputProps(fields.sealed, { type: "checkbox" })} className="mt-1" />
           <label htmlFor={fields.sealed.id} className="text-sm">
@@ -287,13 +290,9 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
                     {f.notes.value ? ` · ${String(f.notes.value).slice(0, 60)}` : ""}
                   </summary>
                   <div className="mt-2 space-y-2">
-                    <div>
-                      <label htmlFor={f.notes.id} className="text-sm font-medium">
-                        {t("form.notes")}
-                      </label>
-                      <textarea {...getTextareaProps(f.notes)} rows={2} className={plainInputClass} />
-                      <FieldErrors ns="rfq" id={f.notes.errorId} errors={f.notes.errors} />
-                    </div>
+                    <RfqField meta={f.notes} label={t("form.notes")}>
+                      {(c) => <textarea {...getTextareaProps(f.notes)} {...c} rows={2} className={plainInputClass} />}
+                    </RfqField>
                     <div className="flex items-center gap-2">
                       <input {...getInputProps(f.analoguesAllowed, { type: "checkbox" })} />
                       <label htmlFor={f.analoguesAllowed.id} className="text-sm">
@@ -342,23 +341,14 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
             ))}
           </ul>
         ) : null}
-        <div>
-          <label htmlFor="rfq-attachments" className="text-sm font-medium">
-            {t("form.addAttachments")}
-          </label>
-          <FileInput
-            id="rfq-attachments"
-            name="attachments"
-            multiple
-            accept={ACCEPT}
-            aria-invalid={attachmentErrors?.length ? true : undefined}
-            aria-describedby={attachmentErrors?.length ? "rfq-attachments-error" : "rfq-attachments-hint"}
-          />
-          <p id="rfq-attachments-hint" className="mt-1 text-xs text-slate-500">
-            {t("form.attachmentsHint")}
-          </p>
-          <FieldErrors ns="rfq" id="rfq-attachments-error" errors={attachmentErrors} />
-        </div>
+        <FileField
+          id="rfq-attachments"
+          input={{ name: "attachments", multiple: true, accept: ACCEPT }}
+          label={t("form.addAttachments")}
+          hint={t("form.attachmentsHint")}
+          errors={attachmentErrors}
+          ns="rfq"
+        />
       </fieldset>
 
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
@@ -397,18 +387,17 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
           </label>
         </div>
         <div className="flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor="rfq-add-supplier" className="text-sm font-medium">
-              {t("form.addSupplier")}
-            </label>
-            <input
-              id="rfq-add-supplier"
-              name="addSupplier"
-              type="text"
-              className={plainInputClass}
-              placeholder={t("form.addSupplierPlaceholder")}
-            />
-          </div>
+          <PlainField id="rfq-add-supplier" label={t("form.addSupplier")} ns="rfq">
+            {(c) => (
+              <input
+                {...c}
+                name="addSupplier"
+                type="text"
+                className={plainInputClass}
+                placeholder={t("form.addSupplierPlaceholder")}
+              />
+            )}
+          </PlainField>
           <Button type="submit" name="intent" value="save" variant="secondary">
             {t("form.refreshRecipients")}
           </Button>
@@ -416,12 +405,11 @@ export function RfqForm({ state, actionData }: { state: RfqFormState; actionData
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" name="intent" value="publish" disabled={busy}>
-          {t("form.publish")}
-        </Button>
-        <Button type="submit" name="intent" value="save" variant="secondary" disabled={busy}>
-          {t("form.saveDraft")}
-        </Button>
+        {SUBMITS.map(([intent, label, variant]) => (
+          <Button key={intent} type="submit" name="intent" value={intent} variant={variant} disabled={busy}>
+            {t(label)}
+          </Button>
+        ))}
         <span className="text-sm text-slate-500" aria-live="polite" data-testid="autosave-status">
           {autosave.state !== "idle"
             ? t("form.saving")

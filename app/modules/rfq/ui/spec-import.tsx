@@ -3,7 +3,9 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { useErrorText } from "~/components/ui/error-text";
-import { FileInput } from "~/components/ui/file-input";
+import { FormMessage } from "~/components/ui/field";
+import { FileField } from "~/components/ui/file-field";
+import { TableHead } from "~/components/ui/table";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
@@ -80,29 +82,19 @@ export function SpecImport({ existingLines }: { existingLines: number }) {
             {t("spec.previewPaste")}
           </Button>
         </div>
-        <div>
-          <label htmlFor="spec-file" className="text-sm font-medium">
-            {t("spec.file")}
-          </label>
-          <FileInput
-            id="spec-file"
-            ref={fileRef}
-            accept=".xlsx,.csv"
-            aria-describedby="spec-file-hint"
-            onChange={() => send("file")}
-          />
-          <p id="spec-file-hint" className="mt-1 text-xs text-slate-500">
-            {t("spec.fileHint")}
-          </p>
-        </div>
+        <FileField
+          id="spec-file"
+          inputRef={fileRef}
+          input={{ accept: ".xlsx,.csv", onChange: () => send("file") }}
+          label={t("spec.file")}
+          hint={t("spec.fileHint")}
+          ns="rfq"
+          labelClassName="text-sm font-medium"
+        />
         <p aria-live="polite" className="text-sm text-slate-600">
           {busy ? t("spec.reading") : ""}
         </p>
-        {failure ? (
-          <p role="alert" className="text-sm text-red-700">
-            {t(failure.message, failure.params)}
-          </p>
-        ) : null}
+        {failure ? <FormMessage>{t(failure.message, failure.params)}</FormMessage> : null}
         {preview ? (
           <div className="space-y-3" data-testid="spec-preview">
             <p className="text-sm" role="status">
@@ -123,29 +115,21 @@ export function SpecImport({ existingLines }: { existingLines: number }) {
               <div className="max-h-[28rem] overflow-auto rounded border border-slate-200 bg-white">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">{t("spec.previewCaption")}</caption>
-                  <thead className="sticky top-0 bg-slate-100 text-xs text-slate-600">
-                    <tr>
-                      <th scope="col" className="px-2 py-1">
-                        {t("spec.colAdd")}
-                      </th>
-                      <th scope="col" className="px-2 py-1">
-                        {t("spec.colRow")}
-                      </th>
-                      <th scope="col" className="px-2 py-1">
-                        {t("form.itemName")}
-                      </th>
-                      <th scope="col" className="px-2 py-1">
-                        {t("form.quantity")}
-                      </th>
-                      <th scope="col" className="px-2 py-1">
-                        {t("spec.colProduct")}
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    density="compact"
+                    className="sticky top-0 bg-slate-100 text-xs text-slate-600"
+                    columns={[
+                      t("spec.colAdd"),
+                      t("spec.colRow"),
+                      t("form.itemName"),
+                      t("form.quantity"),
+                      t("spec.colProduct"),
+                    ]}
+                  />
                   <tbody>
                     {good.map((l, i) => (
                       <tr key={l.row} className="border-t border-slate-100 align-top" data-testid="spec-line">
-                        <td className="px-2 py-1">
+                        <td className="p-1">
                           <input
                             type="checkbox"
                             name={`spec[${i}].add`}
@@ -157,13 +141,13 @@ export function SpecImport({ existingLines }: { existingLines: number }) {
                           <input type="hidden" name={`spec[${i}].unit`} value={l.unit} />
                           <input type="hidden" name={`spec[${i}].notes`} value={l.notes} />
                         </td>
-                        <td className="px-2 py-1 text-slate-500">{l.row}</td>
-                        <td className="px-2 py-1 break-words">{l.name}</td>
-                        <td className="whitespace-nowrap px-2 py-1">
+                        <td className="p-1 text-slate-500">{l.row}</td>
+                        <td className="p-1 break-words">{l.name}</td>
+                        <td className="whitespace-nowrap p-1">
                           {new Intl.NumberFormat(lang === "ru" ? "ru-RU" : "en-US").format(Number(l.quantity))}{" "}
                           {unitName(l.unit, lang)}
                         </td>
-                        <td className="px-2 py-1">
+                        <td className="p-1">
                           {l.candidates.length ? (
                             <select
                               name={`spec[${i}].productId`}

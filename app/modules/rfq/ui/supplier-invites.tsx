@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { useErrorText } from "~/components/ui/error-text";
 import { FormMessage, TextareaField, TextField } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
 import { formatDateTime } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -54,17 +55,10 @@ export function SupplierInvites({
   const { t } = useTranslation("rfq");
   if (!rfqId) return <SupplierInvitesDraftNote />;
   return (
-    <section
-      aria-labelledby="supplier-invite-h"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
-      data-testid="supplier-invites"
-    >
-      <h2 id="supplier-invite-h" className="text-lg font-semibold">
-        {t("invite.header")}
-      </h2>
+    <Panel id="supplier-invite-h" title={t("invite.header")} className="space-y-4" testId="supplier-invites">
       {canInvite ? <InviteForm rfqId={rfqId} /> : null}
       <InviteList rfqId={rfqId} invites={invites} canChange={canInvite} />
-    </section>
+    </Panel>
   );
 }
 
@@ -181,30 +175,20 @@ function InviteList({ rfqId, invites, canChange }: { rfqId: string; invites: Inv
               {canChange && pending ? (
                 <fetcher.Form method="post" action={action} className="flex flex-wrap gap-2">
                   <input type="hidden" name="inviteId" value={inv.id} />
-                  {inv.resendableAt ? (
+                  {(inv.resendableAt ? (["resend", "cancel"] as const) : (["cancel"] as const)).map((act) => (
                     <Button
+                      key={act}
                       type="submit"
                       name="intent"
-                      value="inviteResend"
+                      value={act === "resend" ? "inviteResend" : "inviteCancel"}
                       variant="secondary"
                       size="sm"
-                      aria-label={t("invite.resendLabel", { email: inv.email })}
+                      aria-label={t(`invite.${act}Label`, { email: inv.email })}
                       disabled={fetcher.state !== "idle"}
                     >
-                      {t("invite.resend")}
+                      {t(`invite.${act}`)}
                     </Button>
-                  ) : null}
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value="inviteCancel"
-                    variant="secondary"
-                    size="sm"
-                    aria-label={t("invite.cancelLabel", { email: inv.email })}
-                    disabled={fetcher.state !== "idle"}
-                  >
-                    {t("invite.cancel")}
-                  </Button>
+                  ))}
                 </fetcher.Form>
               ) : null}
             </li>
