@@ -7,6 +7,9 @@ import type {
   SearchResult,
   SuggestResult,
 } from "./search.types";
+import { searchAll } from "./search.types";
+
+const searchKey = (query: SearchQuery) => `s:${JSON.stringify(query)}`;
 
 /**
  * A small result cache in front of an engine: identical searches within `ttlMs` share one result, and concurrent
@@ -24,6 +27,11 @@ export class CachedSearchEngine implements SearchEngine {
 
   get name() {
     return this.inner.name;
+  }
+
+  private isFresh(key: string, now: number): boolean {
+    const hit = this.entries.get(key);
+    return hit !== undefined && now - hit.at < this.ttlMs;
   }
 
   private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -51,7 +59,26 @@ export class CachedSearchEngine implements SearchEngine {
   }
 
   search(query: SearchQuery): Promise<SearchResult> {
-    return this.cached(`s:${JSON.stringify(query)}`, () => this.inner.search(query));
+    return this.cached(searchKey(query), () => this.inner.search(query));
+  }
+
+  /** Each search cached on its own; those not cached go to the inner engine together (one request where it can). */
+  searchMany(queries: SearchQuery[]): Promise<SearchResult[]> {
+    if (!this.inner.searchMany) return Promise.all(queries.map((q) => this.search(q)));
+    if (this.ttlMs <= 0) return this.inner.searchMany(queries);
+    const keys = queries.map(searchKey);
+    const now = Date.now();
+    const missing = queries.flatMap((_, i) => (this.isFresh(keys[i], now) ? [] : [i]));
+    if (missing.length > 0) {
+      const batch = searchAll(
+        this.inner,
+        missing.map((i) => queries[i]),
+      );
+      missing.forEach((i, j) => {
+        this.cached(keys[i], () => batch.then((results) => results[j]));
+      });
+    }
+    return Promise.all(queries.map((q, i) => this.cached(keys[i], () => this.inner.search(q))));
   }
 
   suggest(q: string, limit: number): Promise<SuggestResult> {

@@ -115,6 +115,9 @@ export class ManagedMeiliEngine implements SearchEngine {
   search(query: SearchQuery): Promise<SearchResult> {
     return this.call((e) => e.search(query));
   }
+  searchMany(queries: SearchQuery[]): Promise<SearchResult[]> {
+    return this.call((e) => e.searchMany(queries));
+  }
   suggest(q: string, limit: number): Promise<SuggestResult> {
     return this.call((e) => e.suggest(q, limit));
   }

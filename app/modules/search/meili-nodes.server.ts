@@ -111,6 +111,10 @@ export class MeiliNodesEngine implements SearchEngine {
     return this.readFrom((e) => e.search(query));
   }
 
+  searchMany(queries: SearchQuery[]): Promise<SearchResult[]> {
+    return this.readFrom((e) => e.searchMany(queries));
+  }
+
   suggest(q: string, limit: number): Promise<SuggestResult> {
     return this.readFrom((e) => e.suggest(q, limit));
   }

@@ -27,7 +27,13 @@ import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { type CatalogFacets, type CategoryRef, disjunctiveFacets, labelFacets } from "./catalog-facets.server";
+import {
+  type CatalogFacets,
+  type CategoryRef,
+  disjunctiveFacets,
+  labelFacets,
+  NO_DISJUNCTIVE_FACETS,
+} from "./catalog-facets.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.server";
 import { MeiliNodesEngine } from "./meili-nodes.server";
@@ -42,6 +48,7 @@ import {
   type SearchQuery,
   type SearchResult,
   type SearchSort,
+  searchAll,
 } from "./search.types";
 import { findSubstitutes } from "./substitutes";
 import { nameMatcher, switchLayout } from "./text";
@@ -390,12 +397,13 @@ export async function searchCatalog(
     perPage: params.per_page,
   };
   const searchEngine = getSearchEngine();
-  const disjunctive = (q: SearchQuery) =>
-    wantFacets ? disjunctiveFacets(searchEngine, q, pathCategoryIds) : Promise.resolve((f: SearchFacets) => f);
-  let [result, ownGroupsLeftOut] = await Promise.all([
-    searchEngine.search(engineQuery),
-    disjunctive({ ...engineQuery }),
-  ]);
+  // the main search and its disjunctive facet searches at once (one Meilisearch multi-search request)
+  const searchWithFacets = async (q: SearchQuery): Promise<[SearchResult, (f: SearchFacets) => SearchFacets]> => {
+    const disjunctive = wantFacets ? disjunctiveFacets(q, pathCategoryIds) : NO_DISJUNCTIVE_FACETS;
+    const [main, ...others] = await searchAll(searchEngine, [q, ...disjunctive.queries]);
+    return [main, disjunctive.apply(others)];
+  };
+  let [result, ownGroupsLeftOut] = await searchWithFacets(engineQuery);
   // a query typed in the wrong keyboard layout (`nhfycajhvfnjh`) that finds nothing: search it retyped
   let layoutQuery: string | null = null;
   const switched = result.total === 0 && params.q.trim() ? switchLayout(params.q) : null;
@@ -405,7 +413,8 @@ export async function searchCatalog(
       result = retyped;
       engineQuery.q = switched;
       layoutQuery = switched;
-      ownGroupsLeftOut = await disjunctive({ ...engineQuery });
+      const disjunctive = wantFacets ? disjunctiveFacets(engineQuery, pathCategoryIds) : NO_DISJUNCTIVE_FACETS;
+      ownGroupsLeftOut = disjunctive.apply(await searchAll(searchEngine, disjunctive.queries));
     }
   }
   if (result.facets) result = { ...result, facets: ownGroupsLeftOut(result.facets) };
