@@ -1,12 +1,5 @@
-import type {
-  EngineHealth,
-  ReindexOptions,
-  SearchDocumentInput,
-  SearchEngine,
-  SearchQuery,
-  SearchResult,
-  SuggestResult,
-} from "./search.types";
+import { ForwardingSearchEngine } from "./forwarding-engine.server";
+import type { ReindexOptions, SearchDocumentInput, SearchEngine, SearchQuery, SearchResult } from "./search.types";
 import { searchAll } from "./search.types";
 
 const searchKey = (query: SearchQuery) => `s:${JSON.stringify(query)}`;
@@ -16,14 +9,16 @@ const searchKey = (query: SearchQuery) => `s:${JSON.stringify(query)}`;
  * identical searches share one engine call (single flight). Any write through this engine clears it; writes by
  * another process (a separate `npm run worker`) show up after at most `ttlMs`. ttlMs = 0 turns it off.
  */
-export class CachedSearchEngine implements SearchEngine {
+export class CachedSearchEngine extends ForwardingSearchEngine {
   private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
 
   constructor(
     readonly inner: SearchEngine,
     private readonly ttlMs = 10_000,
     private readonly maxEntries = 500,
-  ) {}
+  ) {
+    super();
+  }
 
   get name() {
     return this.inner.name;
@@ -81,25 +76,18 @@ export class CachedSearchEngine implements SearchEngine {
     return Promise.all(queries.map((q, i) => this.cached(keys[i], () => this.inner.search(q))));
   }
 
-  suggest(q: string, limit: number): Promise<SuggestResult> {
+  suggest(q: string, limit: number) {
     return this.cached(`g:${limit}:${q}`, () => this.inner.suggest(q, limit));
   }
 
-  async applySettings(): Promise<void> {
-    await this.inner.applySettings();
+  protected read<T>(run: (e: SearchEngine) => Promise<T>): Promise<T> {
+    return run(this.inner);
   }
 
-  async index(docs: SearchDocumentInput[]): Promise<void> {
+  /** Any write (settings, documents, deletions) clears the cache, also when it fails half-way. */
+  protected async write(run: (e: SearchEngine) => Promise<void>): Promise<void> {
     try {
-      await this.inner.index(docs);
-    } finally {
-      this.clear();
-    }
-  }
-
-  async delete(ids: string[]): Promise<void> {
-    try {
-      await this.inner.delete(ids);
+      await run(this.inner);
     } finally {
       this.clear();
     }
@@ -116,7 +104,7 @@ export class CachedSearchEngine implements SearchEngine {
     }
   }
 
-  health(): Promise<EngineHealth> {
+  health() {
     return this.inner.health();
   }
 }

@@ -107,44 +107,20 @@ export function labelFacets(
   const f = result.facets;
   if (!f) throw new Error("no facets");
   const top = (list: FacetValue[], n: number) => list.slice(0, n);
-  const catById = ref.categoryById;
-  const orgById = ref.supplierById;
   return {
     sectors: f.sector.map((s) => ({
       value: s.value as Sector,
       count: s.count,
       selected: params.sector.includes(s.value as Sector),
     })),
-    categories: top(f.category, 30).flatMap((c) => {
-      const cat = catById.get(c.value);
-      return cat
-        ? [
-            {
-              id: cat.id,
-              slug: cat.slug,
-              nameRu: cat.nameRu,
-              nameEn: cat.nameEn,
-              count: c.count,
-              selected: selectedCategoryIds.includes(cat.id),
-            },
-          ]
-        : [];
-    }),
-    suppliers: top(f.supplier, 30).flatMap((s) => {
-      const o = orgById.get(s.value);
-      return o
-        ? [
-            {
-              id: o.id,
-              slug: o.slug,
-              name: o.shortName,
-              verified: o.verifiedAt !== null,
-              count: s.count,
-              selected: selectedSupplierIds.includes(o.id),
-            },
-          ]
-        : [];
-    }),
+    categories: categoryCounts(top(f.category, 30), ref.categoryById).map((c) => ({
+      ...c,
+      selected: selectedCategoryIds.includes(c.id),
+    })),
+    suppliers: supplierCounts(top(f.supplier, 30), ref.supplierById).map((o) => ({
+      ...o,
+      selected: selectedSupplierIds.includes(o.id),
+    })),
     verified: f.verified,
     inStock: f.inStock,
     specs: attributes.map((a) => {
@@ -176,6 +152,36 @@ export function labelFacets(
     price: f.price,
     leadTime: f.leadTime,
   };
+}
+
+/** The counted values of a facet whose values are ids, as `make(reference, count)`; ids not in `byId` are left out. */
+function refCounts<T, R>(values: FacetValue[], byId: Map<string, T>, make: (ref: T, count: number) => R): R[] {
+  return values.flatMap((v) => {
+    const ref = byId.get(v.value);
+    return ref ? [make(ref, v.count)] : [];
+  });
+}
+
+/** Category facet values with the categories' slugs and names (the catalog's facets, the header's suggestions). */
+export function categoryCounts(values: FacetValue[], byId: FacetRefs["categoryById"]) {
+  return refCounts(values, byId, (c, count) => ({
+    id: c.id,
+    slug: c.slug,
+    nameRu: c.nameRu,
+    nameEn: c.nameEn,
+    count,
+  }));
+}
+
+/** Supplier facet values with the suppliers' slugs, names and verification. */
+export function supplierCounts(values: FacetValue[], byId: FacetRefs["supplierById"]) {
+  return refCounts(values, byId, (o, count) => ({
+    id: o.id,
+    slug: o.slug,
+    name: o.shortName,
+    verified: o.verifiedAt !== null,
+    count,
+  }));
 }
 
 /** A filterable attribute of the category, as facets label it. */

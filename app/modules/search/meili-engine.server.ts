@@ -71,6 +71,12 @@ const BASE_FILTERABLE = [
   "specNum",
 ];
 
+/**
+ * What every search with facets counts (facetDistribution; facetStats for price and leadTimeDays): the filterable
+ * attributes but the category path (counted by categoryId) and the specs (only the chosen category's, by code).
+ */
+const COUNTED = BASE_FILTERABLE.filter((a) => !["categoryPath", "specs", "specNum"].includes(a));
+
 /** Trade abbreviations and their Latin spellings (for clients that query Meilisearch without our normaliser). */
 const ABBREVIATIONS: [string, string][] = [
   ["тмг", "tmg"],
@@ -242,18 +248,7 @@ export function meiliSearchBody(query: SearchQuery) {
     specCodes,
     wantFacets,
     filter: buildMeiliFilter(query.filters) as Filter,
-    facets: wantFacets
-      ? [
-          "sector",
-          "categoryId",
-          "supplierId",
-          "verified",
-          "inStock",
-          "price",
-          "leadTimeDays",
-          ...specCodes.map((c) => `specs.${c}`),
-        ]
-      : undefined,
+    facets: wantFacets ? [...COUNTED, ...specCodes.map((c) => `specs.${c}`)] : undefined,
     sort: sort ?? (query.q.trim() ? undefined : [SORT.updated_desc]),
     page,
     hitsPerPage: perPage,

@@ -30,9 +30,11 @@ import { logger } from "~/utils/logger.server";
 import {
   type CatalogFacets,
   type CategoryRef,
+  categoryCounts,
   disjunctiveFacets,
   labelFacets,
   NO_DISJUNCTIVE_FACETS,
+  supplierCounts,
 } from "./catalog-facets.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.server";
@@ -466,38 +468,14 @@ export async function suggest(q: string, limit = 5): Promise<Suggestions> {
       .slice(0, limit)
       .map((x) => x.h),
     categories: byName(
-      s.categories.flatMap((c) => {
-        const cat = ref.categoryById.get(c.value);
-        return cat
-          ? [
-              {
-                id: cat.id,
-                slug: cat.slug,
-                nameRu: cat.nameRu,
-                nameEn: cat.nameEn,
-                count: c.count,
-                score: Math.max(match(cat.nameRu), match(cat.nameEn)),
-              },
-            ]
-          : [];
-      }),
+      categoryCounts(s.categories, ref.categoryById).map((c) => ({
+        ...c,
+        score: Math.max(match(c.nameRu), match(c.nameEn)),
+      })),
     ).map(({ score: _s, ...c }) => c),
-    suppliers: byName(
-      s.suppliers.flatMap((c) => {
-        const o = ref.supplierById.get(c.value);
-        return o
-          ? [
-              {
-                slug: o.slug,
-                name: o.shortName,
-                verified: o.verifiedAt !== null,
-                count: c.count,
-                score: match(o.shortName),
-              },
-            ]
-          : [];
-      }),
-    ).map(({ score: _s, ...o }) => o),
+    suppliers: byName(supplierCounts(s.suppliers, ref.supplierById).map((o) => ({ ...o, score: match(o.name) }))).map(
+      ({ score: _s, id: _id, ...o }) => o,
+    ),
   };
 }
 
