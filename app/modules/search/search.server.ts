@@ -399,9 +399,11 @@ export async function searchCatalog(
     perPage: params.per_page,
   };
   const searchEngine = getSearchEngine();
+  const disjunctiveOf = (q: SearchQuery) =>
+    wantFacets ? disjunctiveFacets(q, pathCategoryIds) : NO_DISJUNCTIVE_FACETS;
   // the main search and its disjunctive facet searches at once (one Meilisearch multi-search request)
   const searchWithFacets = async (q: SearchQuery): Promise<[SearchResult, (f: SearchFacets) => SearchFacets]> => {
-    const disjunctive = wantFacets ? disjunctiveFacets(q, pathCategoryIds) : NO_DISJUNCTIVE_FACETS;
+    const disjunctive = disjunctiveOf(q);
     const [main, ...others] = await searchAll(searchEngine, [q, ...disjunctive.queries]);
     return [main, disjunctive.apply(others)];
   };
@@ -415,7 +417,7 @@ export async function searchCatalog(
       result = retyped;
       engineQuery.q = switched;
       layoutQuery = switched;
-      const disjunctive = wantFacets ? disjunctiveFacets(engineQuery, pathCategoryIds) : NO_DISJUNCTIVE_FACETS;
+      const disjunctive = disjunctiveOf(engineQuery);
       ownGroupsLeftOut = disjunctive.apply(await searchAll(searchEngine, disjunctive.queries));
     }
   }
