@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ManagedMeiliEngine } from "../app/modules/search/engine-config.server";
-import { meiliSearchBody } from "../app/modules/search/meili-engine.server";
+import { meiliRequest, meiliSearchBody } from "../app/modules/search/meili-engine.server";
 import { bundledMeiliUnavailableReason, ManagedMeilisearch } from "../app/modules/search/meili-process.server";
 import { PostgresSearchEngine } from "../app/modules/search/pg-engine.server";
 import { parseSearchParams } from "../app/modules/search/search.schema";
@@ -81,6 +81,24 @@ function loadAverage(): string {
 }
 
 const rows: string[] = [];
+const ratios: string[] = [];
+
+/** The Meilisearch search requests (URL, body) that `run` sends through fetch. */
+async function recordSearchRequests(run: () => Promise<unknown>): Promise<{ url: string; body: string }[]> {
+  const requests: { url: string; body: string }[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (/\/(search|multi-search)$/.test(new URL(url).pathname)) requests.push({ url, body: String(init?.body ?? "") });
+    return realFetch(input, init);
+  };
+  try {
+    await run();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  return requests;
+}
 function report(mode: string, shape: string, c: number, r: Awaited<ReturnType<typeof measure>>, hits: number | string) {
   const f = (x: number) => x.toFixed(1);
   const line = `| ${mode} | ${shape} | ${c} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.n} | ${hits} |`;
@@ -182,31 +200,42 @@ for (const engine of engines)
       const parsed = parseSearchParams(new URLSearchParams(p));
       if (!parsed.success) throw new Error(`bad shape ${shape.name}`);
       const params = parsed.data;
-      // the Meilisearch request the engine sends, sent directly (same body, same client connection pool: fetch)
+      // the Meilisearch request the engine sends, sent directly (same body, same client connection pool: fetch);
+      // and every request the app sends for the shape (its multi-search of the main and the disjunctive facet searches,
+      // and any later one), recorded on the way out and replayed in order
       let direct: (() => Promise<unknown>) | undefined;
+      let directAsApp: (() => Promise<unknown>) | undefined;
       if (engine === meili) {
         await meili.engine();
-        const { terms: _t, specCodes: _s, wantFacets: _w, ...request } = meiliSearchBody(query);
-        const body = JSON.stringify(request);
-        const url = `${meili.server.host}/indexes/products/search`;
         const headers = { "content-type": "application/json", authorization: `Bearer ${meili.server.masterKey}` };
-        direct = async () => {
+        const post = async (url: string, body: string) => {
           const r = await fetch(url, { method: "POST", headers, body });
           if (!r.ok) throw new Error(`Meilisearch ${r.status}: ${await r.text()}`);
           return r.json();
         };
+        const body = JSON.stringify(meiliRequest(meiliSearchBody(query)));
+        direct = () => post(`${meili?.server.host}/indexes/products/search`, body);
+        const appRequests = await recordSearchRequests(() => searchApiResponse(params));
+        directAsApp = async () => {
+          for (const r of appRequests) await post(r.url, r.body);
+        };
+        console.log(`  ${shape.name}: the app sends ${appRequests.map((r) => new URL(r.url).pathname).join(", ")}`);
       }
       for (const c of concurrencies) {
         const n = c === 1 ? iterations : iterations * 2;
-        if (direct) report(`${engine.name} direct HTTP`, shape.name, c, await measure(c, n, direct), hits);
+        const d = direct && (await measure(c, n, direct));
+        if (d) report(`${engine.name} direct HTTP (main query only)`, shape.name, c, d, hits);
+        const da = directAsApp && (await measure(c, n, directAsApp));
+        if (da) report(`${engine.name} direct HTTP (same requests as the app)`, shape.name, c, da, hits);
         report(`${engine.name} engine`, shape.name, c, await measure(c, n, () => engine.search(query)), hits);
-        report(
-          `${engine.name} app (in-process)`,
-          shape.name,
-          c,
-          await measure(c, n, () => searchApiResponse(params)),
-          hits,
-        );
+        const app = await measure(c, n, () => searchApiResponse(params));
+        report(`${engine.name} app (in-process)`, shape.name, c, app, hits);
+        if (d && da) {
+          const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
+          const line = `app ÷ direct, ${shape.name}, ${c} client(s): p50 ${ratio(app.p50, d.p50)} / p95 ${ratio(app.p95, d.p95)} against the main query only; p50 ${ratio(app.p50, da.p50)} / p95 ${ratio(app.p95, da.p95)} against the same requests`;
+          ratios.push(line);
+          console.log(line);
+        }
       }
     }
   }
@@ -286,6 +315,7 @@ if (!skipHttp) {
   }
 }
 await meili?.stop();
+for (const line of ratios) console.log(line);
 console.log(
   `\n${rows.length} measurements; ${products} products; ${new Date().toISOString()}; /proc/loadavg at start ${startLoad}, at end ${os
     .loadavg()

@@ -9,8 +9,8 @@
  * 5. fall back to `fallback` when nothing is left.
  */
 
-/** Letters common to both schemes. */
-const COMMON: Record<string, string> = {
+/** Letters common to both schemes (also the base of search's code folding, modules/search/text.ts). */
+export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
   а: "a",
   б: "b",
   в: "v",
@@ -44,9 +44,9 @@ const COMMON: Record<string, string> = {
 
 const SCHEMES = {
   /** The everyday web spelling (catalog and seed): ё→e, й→y, ц→ts, щ→sch. */
-  simple: { ...COMMON, ё: "e", й: "y", ц: "ts", щ: "sch" },
+  simple: { ...CYRILLIC_TO_LATIN, ё: "e", й: "y", ц: "ts", щ: "sch" },
   /** ГОСТ 7.79-2000 system B, simplified (organisation slugs): ё→yo, й→j, ц→c, щ→shh. */
-  gost: { ...COMMON, ё: "yo", й: "j", ц: "c", щ: "shh" },
+  gost: { ...CYRILLIC_TO_LATIN, ё: "yo", й: "j", ц: "c", щ: "shh" },
 } satisfies Record<string, Record<string, string>>;
 
 export type TranslitScheme = keyof typeof SCHEMES;

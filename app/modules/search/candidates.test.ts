@@ -6,32 +6,26 @@ const F = "\x1f";
 const R = "\x1e";
 const S = "\x1d";
 
+/** A candidate row as the search SQL returns it: the stored part (defaults below), the rank, then the spec pairs. */
 let nextId = 0;
-function row(f: {
-  id?: string;
-  rank?: number;
-  sector: string;
-  category: string;
-  supplier: string;
-  verified: boolean;
-  stock: string;
-  price?: number;
-  lead?: number;
-  specs?: string[];
-}): string {
+function row({
+  rank = 0,
+  specs = [],
+  ...fields
+}: Partial<Parameters<typeof packCandidate>[0]> & { rank?: number; specs?: string[] }): string {
   nextId++;
   const stored = packCandidate({
-    productId: f.id ?? `p${nextId}`,
-    sector: f.sector,
-    categoryId: f.category,
-    supplierId: f.supplier,
-    verified: f.verified,
-    stockStatus: f.stock,
-    priceKopecks: f.price ?? null,
-    leadTimeDays: f.lead ?? null,
+    productId: `p${nextId}`,
+    sector: "GRID",
+    categoryId: "c",
+    supplierId: "s",
+    verified: false,
+    stockStatus: "IN_STOCK",
+    priceKopecks: null,
+    leadTimeDays: null,
+    ...fields,
   });
-  // what the search SQL appends to the stored part: the rank, then the spec pairs
-  return [stored, String(f.rank ?? 0), (f.specs ?? []).join(S)].join(F);
+  return [stored, String(rank), specs.join(S)].join(F);
 }
 
 const facetsOf = (packed: string | null, specCodes: string[]) => countFacets(unpackCandidates(packed), specCodes);
@@ -39,31 +33,26 @@ const facetsOf = (packed: string | null, specCodes: string[]) => countFacets(unp
 describe("countFacets", () => {
   const packed = [
     row({
-      sector: "GRID",
-      category: "c1",
-      supplier: "s1",
+      categoryId: "c1",
+      supplierId: "s1",
       verified: true,
-      stock: "IN_STOCK",
-      price: 500,
-      lead: 10,
+      priceKopecks: 500,
+      leadTimeDays: 10,
       specs: ["power=1000", "cooling=oil"],
     }),
     row({
-      sector: "GRID",
-      category: "c1",
-      supplier: "s2",
-      verified: false,
-      stock: "ON_ORDER",
-      lead: 30,
+      categoryId: "c1",
+      supplierId: "s2",
+      stockStatus: "ON_ORDER",
+      leadTimeDays: 30,
       specs: ["power=630", "cooling=oil"],
     }),
     row({
       sector: "HEAT_POWER",
-      category: "c2",
-      supplier: "s1",
+      categoryId: "c2",
+      supplierId: "s1",
       verified: true,
-      stock: "IN_STOCK",
-      price: 90,
+      priceKopecks: 90,
       specs: ["power=400", "cooling=dry", "other=x"],
     }),
   ].join(R);
@@ -90,9 +79,7 @@ describe("countFacets", () => {
     const f = facetsOf(packed, []);
     expect(f.price).toEqual({ min: 90, max: 500 });
     expect(f.leadTime).toEqual({ min: 10, max: 30 });
-    expect(
-      facetsOf(row({ sector: "GRID", category: "c", supplier: "s", verified: false, stock: "ON_ORDER" }), []).price,
-    ).toBeNull();
+    expect(facetsOf(row({ stockStatus: "ON_ORDER" }), []).price).toBeNull();
   });
 
   it("counts only the requested spec attributes, numbers in numeric order", () => {
@@ -110,13 +97,13 @@ describe("countFacets", () => {
     const same = ["power=630", "cooling=oil"];
     const rows = [1, 2, 3]
       .map((i) =>
-        row({ sector: "GRID", category: "c", supplier: `s${i}`, verified: false, stock: "IN_STOCK", specs: same }),
+        row({
+          supplierId: `s${i}`,
+          specs: same,
+        }),
       )
       .join(R);
-    const f = facetsOf(
-      `${rows}${R}${row({ sector: "GRID", category: "c", supplier: "s", verified: false, stock: "IN_STOCK", specs: ["power=1000", "cooling=oil"] })}`,
-      ["power", "cooling"],
-    );
+    const f = facetsOf(`${rows}${R}${row({ specs: ["power=1000", "cooling=oil"] })}`, ["power", "cooling"]);
     expect(f.specs.power).toEqual([
       { value: "630", count: 3 },
       { value: "1000", count: 1 },
@@ -142,11 +129,6 @@ describe("countFacets", () => {
     expect(specPair("note", "a\x1fb\x1ec")).toBe("note=a b c");
     const f = facetsOf(
       row({
-        sector: "GRID",
-        category: "c",
-        supplier: "s",
-        verified: false,
-        stock: "IN_STOCK",
         specs: [specPair("thread", "G=1/2")],
       }),
       ["thread"],
@@ -158,11 +140,31 @@ describe("countFacets", () => {
 describe("rankPage", () => {
   const rows = unpackCandidates(
     [
-      row({ id: "b", rank: 0.5, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
-      row({ id: "a", rank: 0.5, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
-      row({ id: "c", rank: 0.9, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
-      row({ id: "d", rank: 0.1, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
-      row({ id: "e", rank: 1e-7, sector: "GRID", category: "c", supplier: "s", verified: true, stock: "IN_STOCK" }),
+      row({
+        productId: "b",
+        rank: 0.5,
+        verified: true,
+      }),
+      row({
+        productId: "a",
+        rank: 0.5,
+        verified: true,
+      }),
+      row({
+        productId: "c",
+        rank: 0.9,
+        verified: true,
+      }),
+      row({
+        productId: "d",
+        rank: 0.1,
+        verified: true,
+      }),
+      row({
+        productId: "e",
+        rank: 1e-7,
+        verified: true,
+      }),
     ].join(R),
   );
 
@@ -173,9 +175,22 @@ describe("rankPage", () => {
   it("products of verified suppliers get a 15 % boost", () => {
     const two = unpackCandidates(
       [
-        row({ id: "a", rank: 0.5, sector: "GRID", category: "c", supplier: "s", verified: false, stock: "IN_STOCK" }),
-        row({ id: "b", rank: 0.45, sector: "GRID", category: "c", supplier: "t", verified: true, stock: "IN_STOCK" }),
-        row({ id: "c", rank: 0.4, sector: "GRID", category: "c", supplier: "t", verified: true, stock: "IN_STOCK" }),
+        row({
+          productId: "a",
+          rank: 0.5,
+        }),
+        row({
+          productId: "b",
+          rank: 0.45,
+          supplierId: "t",
+          verified: true,
+        }),
+        row({
+          productId: "c",
+          rank: 0.4,
+          supplierId: "t",
+          verified: true,
+        }),
       ].join(R),
     );
     // 0.45 × 1.15 = 0.5175 > 0.5 > 0.4 × 1.15 = 0.46
@@ -208,13 +223,9 @@ describe("rankPage", () => {
           const packed = cs
             .map((c, i) =>
               row({
-                id: `p${String(i).padStart(4, "0")}`,
+                productId: `p${String(i).padStart(4, "0")}`,
                 rank: c.rank,
-                sector: "GRID",
-                category: "c",
-                supplier: "s",
                 verified: c.verified,
-                stock: "IN_STOCK",
               }),
             )
             .join(R);

@@ -4,7 +4,7 @@
  */
 import type { Sector } from "~/generated/prisma/enums";
 import type { SearchParams } from "./search.schema";
-import type { FacetValue, SearchEngine, SearchFacets, SearchFilters, SearchQuery, SearchResult } from "./search.types";
+import type { FacetValue, SearchFacets, SearchFilters, SearchQuery, SearchResult } from "./search.types";
 
 export interface CategoryRef {
   id: string;
@@ -30,41 +30,38 @@ export interface SpecFacet {
 /**
  * Disjunctive facets (as Meilisearch's and Algolia's UIs do): the counts of a facet group with a selection are those of
  * the search without that group's own selection, so «6 кВ» stays selectable next to a chosen «10 кВ» and shows how many
- * «6 or 10 кВ» adds. One extra engine search per group with a selection (both engines; cached like any search), sent
- * at once with the main search (they depend on the query only), so a selection costs no extra round trip in latency.
- * Resolves to the function that puts those groups' counts into the main search's facets.
+ * «6 or 10 кВ» adds. One extra engine search per group with a selection (both engines; cached like any search). They
+ * depend on the query only, so they go with the main search: `searchAll` (search.types.ts) sends them all as one
+ * Meilisearch multi-search request. `queries` are those searches; `apply(results)` gives the function that puts those
+ * groups' counts (from the results, in the order of `queries`) into the main search's facets.
  */
-export function disjunctiveFacets(
-  searchEngine: SearchEngine,
-  query: SearchQuery,
-  pathCategoryIds: string[],
-): Promise<(facets: SearchFacets) => SearchFacets> {
+export interface DisjunctiveFacets {
+  queries: SearchQuery[];
+  apply(results: SearchResult[]): (facets: SearchFacets) => SearchFacets;
+}
+
+export function disjunctiveFacets(query: SearchQuery, pathCategoryIds: string[]): DisjunctiveFacets {
   const f = query.filters;
-  const without = (filters: SearchFilters, specCodes: string[] = []): SearchQuery => ({
-    ...query,
-    filters,
-    facets: { specCodes },
-    page: 1,
-    perPage: 1,
-  });
-  const jobs: Promise<(out: SearchFacets) => void>[] = [];
-  const run = (q: SearchQuery, apply: (from: SearchFacets, out: SearchFacets) => void) =>
-    jobs.push(
-      searchEngine.search(q).then((r) => (out: SearchFacets) => {
-        if (r.facets) apply(r.facets, out);
-      }),
-    );
-  if (f.sectors?.length) run(without({ ...f, sectors: undefined }), (from, out) => (out.sector = from.sector));
+  const queries: SearchQuery[] = [];
+  const applies: ((from: SearchFacets, out: SearchFacets) => void)[] = [];
+  const run = (
+    filters: SearchFilters,
+    apply: (from: SearchFacets, out: SearchFacets) => void,
+    specCodes: string[] = [],
+  ) => {
+    queries.push({ ...query, filters, facets: { specCodes }, page: 1, perPage: 1 });
+    applies.push(apply);
+  };
+  if (f.sectors?.length) run({ ...f, sectors: undefined }, (from, out) => (out.sector = from.sector));
   const chosenCategories = f.categoryIds?.length && f.categoryIds.join() !== pathCategoryIds.join();
   if (chosenCategories) {
-    run(without({ ...f, categoryIds: pathCategoryIds.length ? pathCategoryIds : undefined }), (from, out) => {
+    run({ ...f, categoryIds: pathCategoryIds.length ? pathCategoryIds : undefined }, (from, out) => {
       out.category = from.category;
     });
   }
-  if (f.supplierIds?.length)
-    run(without({ ...f, supplierIds: undefined }), (from, out) => (out.supplier = from.supplier));
+  if (f.supplierIds?.length) run({ ...f, supplierIds: undefined }, (from, out) => (out.supplier = from.supplier));
   if (f.priceMin !== undefined || f.priceMax !== undefined) {
-    run(without({ ...f, priceMin: undefined, priceMax: undefined }), (from, out) => (out.price = from.price));
+    run({ ...f, priceMin: undefined, priceMax: undefined }, (from, out) => (out.price = from.price));
   }
   // a spec's values and its range are one group: its counts (and the range's bounds) without either
   const specGroups = new Set([
@@ -74,17 +71,29 @@ export function disjunctiveFacets(
   for (const code of specGroups) {
     const { [code]: _own, ...rest } = f.specs ?? {};
     const { [code]: _ownRange, ...otherRanges } = f.specRanges ?? {};
-    run(without({ ...f, specs: rest, specRanges: otherRanges }, [code]), (from, out) => {
-      if (from.specs[code]) out.specs = { ...out.specs, [code]: from.specs[code] };
-    });
+    run(
+      { ...f, specs: rest, specRanges: otherRanges },
+      (from, out) => {
+        if (from.specs[code]) out.specs = { ...out.specs, [code]: from.specs[code] };
+      },
+      [code],
+    );
   }
-  if (jobs.length === 0) return Promise.resolve((facets) => facets);
-  return Promise.all(jobs).then((applies) => (facets) => {
-    const out: SearchFacets = { ...facets, specs: { ...facets.specs } };
-    for (const apply of applies) apply(out);
-    return out;
-  });
+  return {
+    queries,
+    apply: (results) => (facets) => {
+      if (queries.length === 0) return facets;
+      const out: SearchFacets = { ...facets, specs: { ...facets.specs } };
+      results.forEach((r, i) => {
+        if (r.facets) applies[i](r.facets, out);
+      });
+      return out;
+    },
+  };
 }
+
+/** No disjunctive searches (a search without facets). */
+export const NO_DISJUNCTIVE_FACETS: DisjunctiveFacets = { queries: [], apply: () => (facets) => facets };
 
 /** The engine's facets with names and labels from the reference data, and what the URL selected. */
 export function labelFacets(
@@ -98,44 +107,20 @@ export function labelFacets(
   const f = result.facets;
   if (!f) throw new Error("no facets");
   const top = (list: FacetValue[], n: number) => list.slice(0, n);
-  const catById = ref.categoryById;
-  const orgById = ref.supplierById;
   return {
     sectors: f.sector.map((s) => ({
       value: s.value as Sector,
       count: s.count,
       selected: params.sector.includes(s.value as Sector),
     })),
-    categories: top(f.category, 30).flatMap((c) => {
-      const cat = catById.get(c.value);
-      return cat
-        ? [
-            {
-              id: cat.id,
-              slug: cat.slug,
-              nameRu: cat.nameRu,
-              nameEn: cat.nameEn,
-              count: c.count,
-              selected: selectedCategoryIds.includes(cat.id),
-            },
-          ]
-        : [];
-    }),
-    suppliers: top(f.supplier, 30).flatMap((s) => {
-      const o = orgById.get(s.value);
-      return o
-        ? [
-            {
-              id: o.id,
-              slug: o.slug,
-              name: o.shortName,
-              verified: o.verifiedAt !== null,
-              count: s.count,
-              selected: selectedSupplierIds.includes(o.id),
-            },
-          ]
-        : [];
-    }),
+    categories: categoryCounts(top(f.category, 30), ref.categoryById).map((c) => ({
+      ...c,
+      selected: selectedCategoryIds.includes(c.id),
+    })),
+    suppliers: supplierCounts(top(f.supplier, 30), ref.supplierById).map((o) => ({
+      ...o,
+      selected: selectedSupplierIds.includes(o.id),
+    })),
     verified: f.verified,
     inStock: f.inStock,
     specs: attributes.map((a) => {
@@ -167,6 +152,36 @@ export function labelFacets(
     price: f.price,
     leadTime: f.leadTime,
   };
+}
+
+/** The counted values of a facet whose values are ids, as `make(reference, count)`; ids not in `byId` are left out. */
+function refCounts<T, R>(values: FacetValue[], byId: Map<string, T>, make: (ref: T, count: number) => R): R[] {
+  return values.flatMap((v) => {
+    const ref = byId.get(v.value);
+    return ref ? [make(ref, v.count)] : [];
+  });
+}
+
+/** Category facet values with the categories' slugs and names (the catalog's facets, the header's suggestions). */
+export function categoryCounts(values: FacetValue[], byId: FacetRefs["categoryById"]) {
+  return refCounts(values, byId, (c, count) => ({
+    id: c.id,
+    slug: c.slug,
+    nameRu: c.nameRu,
+    nameEn: c.nameEn,
+    count,
+  }));
+}
+
+/** Supplier facet values with the suppliers' slugs, names and verification. */
+export function supplierCounts(values: FacetValue[], byId: FacetRefs["supplierById"]) {
+  return refCounts(values, byId, (o, count) => ({
+    id: o.id,
+    slug: o.slug,
+    name: o.shortName,
+    verified: o.verifiedAt !== null,
+    count,
+  }));
 }
 
 /** A filterable attribute of the category, as facets label it. */

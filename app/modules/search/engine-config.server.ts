@@ -2,19 +2,12 @@ import path from "node:path";
 import type { Env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { CachedSearchEngine } from "./cache.server";
+import { ForwardingSearchEngine, isUnreachable } from "./forwarding-engine.server";
 import { MeiliSearchEngine } from "./meili-engine.server";
 import { MeiliNodesEngine, parseMeiliHosts } from "./meili-nodes.server";
 import { bundledMeiliUnavailableReason, ManagedMeilisearch } from "./meili-process.server";
 import { PostgresSearchEngine } from "./pg-engine.server";
-import type {
-  EngineHealth,
-  ReindexOptions,
-  SearchDocumentInput,
-  SearchEngine,
-  SearchQuery,
-  SearchResult,
-  SuggestResult,
-} from "./search.types";
+import type { EngineHealth, ReindexOptions, SearchDocumentInput, SearchEngine } from "./search.types";
 
 /**
  * Which engine a process uses (one setting at start):
@@ -61,24 +54,21 @@ function logTo(level: "info" | "warn" | "error", message: string, details?: Reco
   logger[level](details ?? {}, message);
 }
 
-function isConnectionError(error: unknown): boolean {
-  const text = `${error instanceof Error ? `${error.name} ${error.message} ${String(error.cause ?? "")}` : error}`;
-  return /ECONNREFUSED|ECONNRESET|fetch failed|socket|MeiliSearchRequestError|other side closed/i.test(text);
-}
-
 /**
  * The Meilisearch engine over the bundled server: starts it on first use (verified binary, free loopback port,
  * generated master key), and when a request finds the server gone (a crash being restarted) waits for it once and
  * retries. Writes that still fail throw, so the outbox keeps the events and catches up after the restart.
  */
-export class ManagedMeiliEngine implements SearchEngine {
+export class ManagedMeiliEngine extends ForwardingSearchEngine<MeiliSearchEngine> {
   readonly name = "meilisearch" as const;
   private started: Promise<MeiliSearchEngine> | undefined;
 
   constructor(
     readonly server: ManagedMeilisearch,
     private readonly indexUid: string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The inner engine once the server is up (starts it on the first call). */
   engine(): Promise<MeiliSearchEngine> {
@@ -92,32 +82,26 @@ export class ManagedMeiliEngine implements SearchEngine {
     return this.started;
   }
 
+  /** Reads and writes alike: a request that finds the server gone waits for the restart once and is sent again. */
   private async call<T>(run: (e: MeiliSearchEngine) => Promise<T>): Promise<T> {
     const e = await this.engine();
     try {
       return await run(e);
     } catch (error) {
-      if (!isConnectionError(error)) throw error;
+      if (!isUnreachable(error, { timeouts: false })) throw error;
       await this.server.ready(15_000);
       return run(e);
     }
   }
 
-  applySettings(): Promise<void> {
-    return this.call((e) => e.applySettings());
+  protected read<T>(run: (e: MeiliSearchEngine) => Promise<T>): Promise<T> {
+    return this.call(run);
   }
-  index(docs: SearchDocumentInput[]): Promise<void> {
-    return this.call((e) => e.index(docs));
+
+  protected write(run: (e: MeiliSearchEngine) => Promise<void>): Promise<void> {
+    return this.call(run);
   }
-  delete(ids: string[]): Promise<void> {
-    return this.call((e) => e.delete(ids));
-  }
-  search(query: SearchQuery): Promise<SearchResult> {
-    return this.call((e) => e.search(query));
-  }
-  suggest(q: string, limit: number): Promise<SuggestResult> {
-    return this.call((e) => e.suggest(q, limit));
-  }
+
   reindexAll(batches: AsyncIterable<SearchDocumentInput[]>, options?: ReindexOptions): Promise<{ indexed: number }> {
     return this.engine().then((e) => e.reindexAll(batches, options));
   }

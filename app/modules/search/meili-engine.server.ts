@@ -1,4 +1,4 @@
-import { type Filter, Meilisearch, type Settings } from "meilisearch";
+import { type Filter, Meilisearch, type SearchResponse, type Settings } from "meilisearch";
 import { MeiliBulkLoader, waitForTaskPatiently } from "./meili-bulk.server";
 import type {
   EngineHealth,
@@ -70,6 +70,12 @@ const BASE_FILTERABLE = [
   "specs",
   "specNum",
 ];
+
+/**
+ * What every search with facets counts (facetDistribution; facetStats for price and leadTimeDays): the filterable
+ * attributes but the category path (counted by categoryId) and the specs (only the chosen category's, by code).
+ */
+const COUNTED = BASE_FILTERABLE.filter((a) => !["categoryPath", "specs", "specNum"].includes(a));
 
 /** Trade abbreviations and their Latin spellings (for clients that query Meilisearch without our normaliser). */
 const ABBREVIATIONS: [string, string][] = [
@@ -242,24 +248,25 @@ export function meiliSearchBody(query: SearchQuery) {
     specCodes,
     wantFacets,
     filter: buildMeiliFilter(query.filters) as Filter,
-    facets: wantFacets
-      ? [
-          "sector",
-          "categoryId",
-          "supplierId",
-          "verified",
-          "inStock",
-          "price",
-          "leadTimeDays",
-          ...specCodes.map((c) => `specs.${c}`),
-        ]
-      : undefined,
+    facets: wantFacets ? [...COUNTED, ...specCodes.map((c) => `specs.${c}`)] : undefined,
     sort: sort ?? (query.q.trim() ? undefined : [SORT.updated_desc]),
     page,
     hitsPerPage: perPage,
     attributesToRetrieve: ["id", "card"],
     matchingStrategy: "all" as const,
   };
+}
+
+type MeiliSearchBody = ReturnType<typeof meiliSearchBody>;
+
+/** What goes over the wire of a search body (without what only our result mapping needs). */
+export function meiliRequest({ terms: _t, specCodes: _s, wantFacets: _w, ...request }: MeiliSearchBody) {
+  return request;
+}
+
+/** The multi-search request the engine sends for several queries (non-federated: one result per query). */
+export function meiliMultiSearchRequest(indexUid: string, bodies: MeiliSearchBody[]) {
+  return { queries: bodies.map((body) => ({ indexUid, ...meiliRequest(body) })) };
 }
 
 const SORT: Record<Exclude<SearchQuery["sort"], "relevance">, string> = {
@@ -417,28 +424,21 @@ export class MeiliSearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const { q, terms, specCodes, wantFacets, ...params } = meiliSearchBody(query);
-    const page = params.page;
-    const perPage = params.hitsPerPage;
-    const response = await this.client.index(this.options.index).search(q, params);
-    // totalHits stops at maxTotalHits; the facet counts do not: every product has one sector, so their sum is exact
-    const sectors = wantFacets ? response.facetDistribution?.sector : undefined;
-    const total = sectors ? Object.values(sectors).reduce((a, b) => a + b, 0) : (response.totalHits ?? 0);
-    const hits: SearchHit[] = (response.hits as unknown as { id: string; card: SearchHit["card"] }[]).map((h) => ({
-      id: h.id,
-      card: h.card,
-      highlight: { title: highlight(h.card.title, terms), sku: highlight(h.card.sku, terms) },
-    }));
-    return {
-      hits,
-      total,
-      totalIsEstimate: !sectors && total >= MAX_TOTAL_HITS,
-      page,
-      perPage,
-      facets: wantFacets ? toFacets(response.facetDistribution ?? {}, response.facetStats ?? {}, specCodes) : null,
-      facetsFromSample: false,
-      correction: null,
-    };
+    const body = meiliSearchBody(query);
+    const { q, ...params } = meiliRequest(body);
+    return toSearchResult(await this.client.index(this.options.index).search(q, params), body);
+  }
+
+  /**
+   * Several searches in one HTTP request (`POST /multi-search`, not federated: one result per query, each exactly what
+   * `search` returns): the catalog's main search and its disjunctive facet searches (ADR 0023).
+   */
+  async searchMany(queries: SearchQuery[]): Promise<SearchResult[]> {
+    if (queries.length === 0) return [];
+    if (queries.length === 1) return [await this.search(queries[0])];
+    const bodies = queries.map(meiliSearchBody);
+    const { results } = await this.client.multiSearch(meiliMultiSearchRequest(this.options.index, bodies));
+    return results.map((response, i) => toSearchResult(response, bodies[i]));
   }
 
   async suggest(q: string, limit: number): Promise<SuggestResult> {
@@ -449,6 +449,29 @@ export class MeiliSearchEngine implements SearchEngine {
       suppliers: result.facets?.supplier.slice(0, limit) ?? [],
     };
   }
+}
+
+/** A Meilisearch search response (alone or one of a multi-search) as our result. */
+function toSearchResult(response: SearchResponse, body: MeiliSearchBody): SearchResult {
+  const { terms, specCodes, wantFacets, page, hitsPerPage: perPage } = body;
+  // totalHits stops at maxTotalHits; the facet counts do not: every product has one sector, so their sum is exact
+  const sectors = wantFacets ? response.facetDistribution?.sector : undefined;
+  const total = sectors ? Object.values(sectors).reduce((a, b) => a + b, 0) : (response.totalHits ?? 0);
+  const hits: SearchHit[] = (response.hits as unknown as { id: string; card: SearchHit["card"] }[]).map((h) => ({
+    id: h.id,
+    card: h.card,
+    highlight: { title: highlight(h.card.title, terms), sku: highlight(h.card.sku, terms) },
+  }));
+  return {
+    hits,
+    total,
+    totalIsEstimate: !sectors && total >= MAX_TOTAL_HITS,
+    page,
+    perPage,
+    facets: wantFacets ? toFacets(response.facetDistribution ?? {}, response.facetStats ?? {}, specCodes) : null,
+    facetsFromSample: false,
+    correction: null,
+  };
 }
 
 function toFacets(

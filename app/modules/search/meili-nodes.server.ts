@@ -1,13 +1,6 @@
+import { ForwardingSearchEngine, isUnreachable } from "./forwarding-engine.server";
 import { MeiliSearchEngine } from "./meili-engine.server";
-import type {
-  EngineHealth,
-  ReindexOptions,
-  SearchDocumentInput,
-  SearchEngine,
-  SearchQuery,
-  SearchResult,
-  SuggestResult,
-} from "./search.types";
+import type { EngineHealth, ReindexOptions, SearchDocumentInput } from "./search.types";
 
 /**
  * Several Meilisearch nodes (MEILI_HOSTS). Meilisearch Community Edition has no replication, so every node is fed by
@@ -32,13 +25,6 @@ export function nodeConsumer(host: string): string {
     .replace(/^https?:\/\//, "")
     .replace(/[^A-Za-z0-9]+/g, "_")
     .toLowerCase()}`;
-}
-
-function isUnreachable(error: unknown): boolean {
-  const text = `${error instanceof Error ? `${error.name} ${error.message} ${String(error.cause ?? "")}` : error}`;
-  return /ECONNREFUSED|ECONNRESET|fetch failed|socket|MeiliSearchRequestError|MeiliSearchTimeOutError|timed? ?out|other side closed/i.test(
-    text,
-  );
 }
 
 export class MeiliNode {
@@ -74,12 +60,13 @@ export class MeiliNode {
   }
 }
 
-export class MeiliNodesEngine implements SearchEngine {
+export class MeiliNodesEngine extends ForwardingSearchEngine<MeiliSearchEngine> {
   readonly name = "meilisearch" as const;
   readonly nodes: MeiliNode[];
   private readonly retryAfterMs: number;
 
   constructor(hosts: string[], options: { apiKey: string; index: string; searchKey?: string; retryAfterMs?: number }) {
+    super();
     this.retryAfterMs = options.retryAfterMs ?? 5_000;
     if (hosts.length === 0) throw new Error("MEILI_HOSTS: no node");
     this.nodes = hosts.map((h) => new MeiliNode(h, options.apiKey, options.index, options.searchKey));
@@ -91,7 +78,8 @@ export class MeiliNodesEngine implements SearchEngine {
     return [...up, ...this.nodes.filter((n) => n.downUntil > now)];
   }
 
-  private async readFrom<T>(run: (e: MeiliSearchEngine) => Promise<T>): Promise<T> {
+  /** The first node that answers (a node that does not, or times out, is skipped for `retryAfterMs`). */
+  protected async read<T>(run: (e: MeiliSearchEngine) => Promise<T>): Promise<T> {
     let last: unknown;
     for (const node of this.searchOrder()) {
       try {
@@ -99,20 +87,12 @@ export class MeiliNodesEngine implements SearchEngine {
         node.downUntil = 0;
         return result;
       } catch (error) {
-        if (!isUnreachable(error)) throw error;
+        if (!isUnreachable(error, { timeouts: true })) throw error;
         node.downUntil = Date.now() + this.retryAfterMs;
         last = error;
       }
     }
     throw last;
-  }
-
-  search(query: SearchQuery): Promise<SearchResult> {
-    return this.readFrom((e) => e.search(query));
-  }
-
-  suggest(q: string, limit: number): Promise<SuggestResult> {
-    return this.readFrom((e) => e.suggest(q, limit));
   }
 
   /** Settings on every node that answers; fails only when none does (a node that is down gets them when it is back). */
@@ -123,12 +103,8 @@ export class MeiliNodesEngine implements SearchEngine {
   }
 
   /** Direct writes go to every node (the outbox path writes per node instead; this is for scripts and tests). */
-  async index(docs: SearchDocumentInput[]): Promise<void> {
-    for (const n of this.nodes) await (await n.ready()).index(docs);
-  }
-
-  async delete(ids: string[]): Promise<void> {
-    for (const n of this.nodes) await (await n.ready()).delete(ids);
+  protected async write(run: (e: MeiliSearchEngine) => Promise<void>): Promise<void> {
+    for (const n of this.nodes) await run(await n.ready());
   }
 
   /** Rebuilds every node from the same batches (held in memory; `npm run search:reindex`). */

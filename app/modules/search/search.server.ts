@@ -27,7 +27,15 @@ import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { type CatalogFacets, type CategoryRef, disjunctiveFacets, labelFacets } from "./catalog-facets.server";
+import {
+  type CatalogFacets,
+  type CategoryRef,
+  categoryCounts,
+  disjunctiveFacets,
+  labelFacets,
+  NO_DISJUNCTIVE_FACETS,
+  supplierCounts,
+} from "./catalog-facets.server";
 import { allDocuments, documentsForProducts } from "./documents.server";
 import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.server";
 import { MeiliNodesEngine } from "./meili-nodes.server";
@@ -42,6 +50,7 @@ import {
   type SearchQuery,
   type SearchResult,
   type SearchSort,
+  searchAll,
 } from "./search.types";
 import { findSubstitutes } from "./substitutes";
 import { nameMatcher, switchLayout } from "./text";
@@ -390,12 +399,15 @@ export async function searchCatalog(
     perPage: params.per_page,
   };
   const searchEngine = getSearchEngine();
-  const disjunctive = (q: SearchQuery) =>
-    wantFacets ? disjunctiveFacets(searchEngine, q, pathCategoryIds) : Promise.resolve((f: SearchFacets) => f);
-  let [result, ownGroupsLeftOut] = await Promise.all([
-    searchEngine.search(engineQuery),
-    disjunctive({ ...engineQuery }),
-  ]);
+  const disjunctiveOf = (q: SearchQuery) =>
+    wantFacets ? disjunctiveFacets(q, pathCategoryIds) : NO_DISJUNCTIVE_FACETS;
+  // the main search and its disjunctive facet searches at once (one Meilisearch multi-search request)
+  const searchWithFacets = async (q: SearchQuery): Promise<[SearchResult, (f: SearchFacets) => SearchFacets]> => {
+    const disjunctive = disjunctiveOf(q);
+    const [main, ...others] = await searchAll(searchEngine, [q, ...disjunctive.queries]);
+    return [main, disjunctive.apply(others)];
+  };
+  let [result, ownGroupsLeftOut] = await searchWithFacets(engineQuery);
   // a query typed in the wrong keyboard layout (`nhfycajhvfnjh`) that finds nothing: search it retyped
   let layoutQuery: string | null = null;
   const switched = result.total === 0 && params.q.trim() ? switchLayout(params.q) : null;
@@ -405,7 +417,8 @@ export async function searchCatalog(
       result = retyped;
       engineQuery.q = switched;
       layoutQuery = switched;
-      ownGroupsLeftOut = await disjunctive({ ...engineQuery });
+      const disjunctive = disjunctiveOf(engineQuery);
+      ownGroupsLeftOut = disjunctive.apply(await searchAll(searchEngine, disjunctive.queries));
     }
   }
   if (result.facets) result = { ...result, facets: ownGroupsLeftOut(result.facets) };
@@ -457,38 +470,14 @@ export async function suggest(q: string, limit = 5): Promise<Suggestions> {
       .slice(0, limit)
       .map((x) => x.h),
     categories: byName(
-      s.categories.flatMap((c) => {
-        const cat = ref.categoryById.get(c.value);
-        return cat
-          ? [
-              {
-                id: cat.id,
-                slug: cat.slug,
-                nameRu: cat.nameRu,
-                nameEn: cat.nameEn,
-                count: c.count,
-                score: Math.max(match(cat.nameRu), match(cat.nameEn)),
-              },
-            ]
-          : [];
-      }),
+      categoryCounts(s.categories, ref.categoryById).map((c) => ({
+        ...c,
+        score: Math.max(match(c.nameRu), match(c.nameEn)),
+      })),
     ).map(({ score: _s, ...c }) => c),
-    suppliers: byName(
-      s.suppliers.flatMap((c) => {
-        const o = ref.supplierById.get(c.value);
-        return o
-          ? [
-              {
-                slug: o.slug,
-                name: o.shortName,
-                verified: o.verifiedAt !== null,
-                count: c.count,
-                score: match(o.shortName),
-              },
-            ]
-          : [];
-      }),
-    ).map(({ score: _s, ...o }) => o),
+    suppliers: byName(supplierCounts(s.suppliers, ref.supplierById).map((o) => ({ ...o, score: match(o.name) }))).map(
+      ({ score: _s, id: _id, ...o }) => o,
+    ),
   };
 }
 

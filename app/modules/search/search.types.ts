@@ -135,11 +135,22 @@ export interface SearchEngine {
   /** Removes documents by id (unknown ids are ignored). */
   delete(ids: string[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * Several independent searches at once, results in the same order, each exactly what `search` returns. Optional: an
+   * engine that can send them as one request (Meilisearch multi-search) implements it; see `searchAll`.
+   */
+  searchMany?(queries: SearchQuery[]): Promise<SearchResult[]>;
   /** As-you-type suggestions: a few products, and the categories and suppliers with most matches. */
   suggest(q: string, limit: number): Promise<SuggestResult>;
   /** Rebuilds everything from `batches` without a window of missing results. */
   reindexAll(batches: AsyncIterable<SearchDocumentInput[]>, options?: ReindexOptions): Promise<{ indexed: number }>;
   health(): Promise<EngineHealth>;
+}
+
+/** Several searches through `searchMany` when the engine has it (one request), else one `search` each, concurrently. */
+export function searchAll(engine: SearchEngine, queries: SearchQuery[]): Promise<SearchResult[]> {
+  if (engine.searchMany && queries.length > 1) return engine.searchMany(queries);
+  return Promise.all(queries.map((q) => engine.search(q)));
 }
 
 /** How far a full reindex is: documents handed to the engine, documents it has indexed. */

@@ -1,3 +1,4 @@
+import { CYRILLIC_TO_LATIN } from "~/utils/slug";
 import { stemRussian } from "./stemmer-ru";
 
 /**
@@ -23,39 +24,18 @@ export function normalizeText(s: string): string {
   );
 }
 
+/** Cyrillic → Latin in codes: the slugs' transliteration, with look-alikes folded by shape (В→b, Н→h, Р→p, С→c, Х→x). */
 const CYR_TO_LAT: Record<string, string> = {
-  а: "a",
-  б: "b",
+  ...CYRILLIC_TO_LATIN,
   в: "b",
-  г: "g",
-  д: "d",
-  е: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
   й: "i",
-  к: "k",
-  л: "l",
-  м: "m",
   н: "h",
-  о: "o",
-  п: "p",
   р: "p",
   с: "c",
-  т: "t",
   у: "y",
-  ф: "f",
   х: "x",
   ц: "c",
-  ч: "ch",
-  ш: "sh",
   щ: "sch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
 };
 /** Latin letters whose Cyrillic look-alike is folded differently above (so both spellings meet). */
 const LAT_FOLD: Record<string, string> = { n: "h", r: "p", u: "y", v: "b", s: "c", w: "b" };

@@ -2,7 +2,7 @@
  * The search contract: every engine must pass these (PostgreSQL always; Meilisearch when MEILI_HOST is set).
  * Data goes through the real sync path: catalog rows → outbox-style events → handleSearchEvents → engine.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { parseSearchParams } from "~/modules/search/search.schema";
 import {
@@ -17,6 +17,7 @@ import { findSubstitutes } from "~/modules/search/substitutes";
 import { getPrisma } from "~/utils/db.server";
 import { createCategory, createOrganization, createProduct } from "../../fixtures/factories";
 
+const realFetch = globalThis.fetch;
 let eventId = 0n;
 function event(topic: string, payload: Record<string, string>): OutboxEventRow {
   eventId += 1n;
@@ -415,6 +416,49 @@ export function searchContract(
         ["GRID", 3, false],
         ["HEAT_POWER", 2, true],
       ]);
+    });
+
+    it("a text search with a chosen category: the main and the disjunctive search in one request, same counts as two searches", async () => {
+      const { cat } = await slugs();
+      const requests: string[] = [];
+      // every HTTP request this process sends to the (real) server, counted on its way out
+      const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (/\/search$|\/multi-search$/.test(new URL(url).pathname)) requests.push(new URL(url).pathname);
+        return realFetch(input, init);
+      });
+      let s: Awaited<ReturnType<typeof searchCatalog>>;
+      try {
+        s = await searchCatalog(params({ q: "трансформатор", category: cat(f.cats.transformers), sort: "price_asc" }));
+      } finally {
+        fetchSpy.mockRestore();
+      }
+      // Meilisearch: one multi-search request (before: one /search per query); the embedded engine sends none
+      expect(requests).toEqual(f.engine.name === "meilisearch" ? ["/multi-search"] : []);
+
+      // what the former path got from two separate searches: the main one, and one without the chosen category
+      const main: SearchQuery = {
+        q: "трансформатор",
+        filters: { categoryIds: [f.cats.transformers], specs: {}, specRanges: {} },
+        facets: { specCodes: ["power", "cooling"] },
+        sort: "price_asc",
+        page: 1,
+        perPage: s.result.perPage,
+      };
+      const alone = await f.engine.search(main);
+      const withoutCategory = await f.engine.search({
+        ...main,
+        filters: { ...main.filters, categoryIds: undefined },
+        facets: { specCodes: [] },
+        perPage: 1,
+      });
+      expect(ids(s.result)).toEqual(ids(alone));
+      expect(s.result.total).toBe(alone.total);
+      expect(s.result.facets).toEqual({ ...alone.facets, category: withoutCategory.facets?.category });
+      expect(s.facets?.categories.find((c) => c.id === f.cats.transformers)).toMatchObject({
+        count: 3,
+        selected: true,
+      });
     });
 
     it("numeric specs filter by a from–to range (spec.<code>.min / .max, typed in the page's number format)", async () => {
