@@ -98,10 +98,7 @@ export default function Members() {
         className="w-full border-collapse text-left text-sm"
         headClassName="border-b border-slate-200 text-slate-600"
         columns={[
-          t("members.name"),
-          t("members.email"),
-          t("members.role"),
-          t("members.since"),
+          ...(["name", "email", "role", "since"] as const).map((c) => t(`members.${c}`)),
           ...(canManage ? [{ label: t("admin.actions"), srOnly: true }] : []),
         ]}
       >

@@ -43,17 +43,7 @@ export default function OperatorOrganizations() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("admin.organizations")}</h1>
-      <OrgFilters
-        statuses={[
-          { value: "pending", label: t("admin.queue.statusPending") },
-          { value: "unverified", label: t("admin.statusUnverified") },
-          { value: "verified", label: t("admin.statusVerified") },
-          { value: "suspended", label: t("admin.statusSuspended") },
-        ]}
-      />
-      <p className="text-sm text-slate-600" role="status">
-        {t("admin.total", { count: total })}
-      </p>
+      <OrgFilters statuses={["pending", "unverified", "verified", "suspended"]} total={total} />
       {items.length === 0 ? <p>{t("admin.none")}</p> : null}
       <ul
         className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"

@@ -47,16 +47,7 @@ export default function VerificationQueue() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("admin.queue.title")}</h1>
       <p className="text-sm text-slate-600">{t("admin.queue.intro", { days })}</p>
-      <OrgFilters
-        statuses={[
-          { value: "pending", label: t("admin.queue.statusPending") },
-          { value: "verified", label: t("admin.statusVerified") },
-          { value: "suspended", label: t("admin.statusSuspended") },
-        ]}
-      />
-      <p className="text-sm text-slate-600" role="status">
-        {t("admin.total", { count: total })}
-      </p>
+      <OrgFilters statuses={["pending", "verified", "suspended"]} total={total} />
       {items.length === 0 ? <p>{t("admin.queue.empty")}</p> : null}
       <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="queue">
         {items.map((o) => (

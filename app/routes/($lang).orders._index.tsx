@@ -30,6 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — СнабМост` }];
 
+/** The list's columns (keys of `col.*`); the total is a number. */
+const COLUMNS = ["number", "counterparty", "role", "status", "total", "date"] as const;
+
 export default function OrdersIndex() {
   const { orders } = useLoaderData<typeof loader>();
   const { t } = useTranslation("orders");
@@ -42,14 +45,7 @@ export default function OrdersIndex() {
         <DataTable
           density="roomy"
           headClassName="border-b text-left text-slate-600"
-          columns={[
-            t("col.number"),
-            t("col.counterparty"),
-            t("col.role"),
-            t("col.status"),
-            { label: t("col.total"), numeric: true },
-            t("col.date"),
-          ]}
+          columns={COLUMNS.map((c) => ({ label: t(`col.${c}`), numeric: c === "total" }))}
         >
           {orders.map((o) => (
             <tr key={o.id} className="border-b" data-testid="order-row">
