@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { organizationListFiltersSchema } from "~/modules/accounts/accounts.schema";
 import { listOrganizationsForAdmin, requireActor } from "~/modules/accounts/accounts.server";
-import { OrgFilters, OrgSummary } from "~/modules/accounts/ui/operator";
+import { OrgFilters, OrgSummary, orgSummaryRow } from "~/modules/accounts/ui/operator";
 import { formatDate } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -21,15 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: list.page,
     pageCount: list.pageCount,
     items: list.items.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      shortName: o.shortName,
-      legalName: o.legalName,
-      inn: o.inn,
-      city: o.city,
-      state: o.state,
+      ...orgSummaryRow(o),
       members: o.members,
-      createdAt: o.createdAt.toISOString(),
     })),
   };
 }

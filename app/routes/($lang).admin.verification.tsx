@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { verificationQueueFiltersSchema } from "~/modules/accounts/accounts.schema";
 import { listVerificationQueue, RECENT_DECISION_DAYS, requireActor } from "~/modules/accounts/accounts.server";
-import { OrgFilters, OrgSummary } from "~/modules/accounts/ui/operator";
+import { OrgFilters, OrgSummary, orgSummaryRow } from "~/modules/accounts/ui/operator";
 import { formatDate } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -22,14 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: queue.page,
     pageCount: queue.pageCount,
     items: queue.items.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      shortName: o.shortName,
-      legalName: o.legalName,
-      inn: o.inn,
-      city: o.city,
-      state: o.state,
-      createdAt: o.createdAt.toISOString(),
+      ...orgSummaryRow(o),
       decidedAt: o.decidedAt?.toISOString() ?? null,
       decision: o.decision,
       decisionReason: o.decisionReason,

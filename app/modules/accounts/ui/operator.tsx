@@ -119,22 +119,26 @@ export function useFormatDuration(): (seconds: number) => string {
   };
 }
 
+/** What `OrgSummary` shows of an organisation, and when it registered, as a loader returns it (date as ISO text). */
+export type OrgSummaryRow = {
+  id: string;
+  kind: "BUYER" | "SUPPLIER";
+  shortName: string;
+  legalName: string;
+  inn: string;
+  city: string;
+  state: OrganizationState;
+  createdAt: string;
+};
+
+/** A console list's row for `OrgSummary`, from an organisation of the operator's use cases. */
+export function orgSummaryRow(o: Omit<OrgSummaryRow, "createdAt"> & { createdAt: Date }): OrgSummaryRow {
+  const { id, kind, shortName, legalName, inn, city, state } = o;
+  return { id, kind, shortName, legalName, inn, city, state, createdAt: o.createdAt.toISOString() };
+}
+
 /** An organisation in the console's lists: name (a link to its page), kind, state, legal name, ИНН, city and more. */
-export function OrgSummary({
-  org,
-  children,
-}: {
-  org: {
-    id: string;
-    kind: "BUYER" | "SUPPLIER";
-    shortName: string;
-    legalName: string;
-    inn: string;
-    city: string;
-    state: OrganizationState;
-  };
-  children?: ReactNode;
-}) {
+export function OrgSummary({ org, children }: { org: Omit<OrgSummaryRow, "createdAt">; children?: ReactNode }) {
   const { t } = useTranslation("accounts");
   return (
     <>
