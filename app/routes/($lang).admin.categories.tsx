@@ -364,10 +364,23 @@ function AttributesSection({ category, lastResult }: { category: Category; lastR
             </option>
           ))}
         </SelectField>
-        <TextField meta={fields.nameRu} label={t("admin.nameRu")} translateError={te} />
-        <TextField meta={fields.nameEn} label={t("admin.nameEn")} translateError={te} />
-        <TextField meta={fields.unit} label={t("admin.unitLabel")} hint={t("admin.unitHint")} translateError={te} />
-        <TextField meta={fields.position} label={t("admin.position")} inputMode="numeric" translateError={te} />
+        {(
+          [
+            ["nameRu", "admin.nameRu"],
+            ["nameEn", "admin.nameEn"],
+            ["unit", "admin.unitLabel", "admin.unitHint"],
+            ["position", "admin.position"],
+          ] as const
+        ).map(([name, label, hint]) => (
+          <TextField
+            key={name}
+            meta={fields[name]}
+            label={t(label)}
+            hint={hint ? t(hint) : undefined}
+            inputMode={name === "position" ? "numeric" : undefined}
+            translateError={te}
+          />
+        ))}
         <TextareaField
           meta={fields.options}
           label={t("admin.options")}
