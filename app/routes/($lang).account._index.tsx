@@ -2,9 +2,11 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
 import { changePasswordSchema, profileSchema } from "~/modules/accounts/accounts.schema";
 import {
   changePassword,
@@ -83,6 +85,41 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data({ intent: "profile" as const, result: submission.reply(), done: true });
 }
 
+/** One form of the page in its titled section: the «done» notice after it was saved, its fields, its submit button. */
+function AccountForm({
+  id,
+  title,
+  intent,
+  done,
+  formProps,
+  submit,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intent: "profile" | "password";
+  done: string;
+  formProps: ReturnType<typeof getFormProps>;
+  submit: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  const actionData = useActionData<typeof action>();
+  return (
+    <Panel id={id} title={title} tone="plain">
+      {intro}
+      {actionData?.intent === intent && actionData.done ? <FormMessage tone="success">{done}</FormMessage> : null}
+      <Form method="post" {...formProps} className="space-y-4">
+        {children}
+        <Button type="submit" name="intent" value={intent}>
+          {submit}
+        </Button>
+      </Form>
+    </Panel>
+  );
+}
+
 export default function AccountSettings() {
   const { t } = useTranslation("accounts");
   const te = useAccountsErrorT();
@@ -104,63 +141,47 @@ export default function AccountSettings() {
   return (
     <div className="max-w-xl space-y-10">
       <h1 className="text-2xl font-semibold">{t("account.title")}</h1>
-      <section aria-labelledby="profile-heading">
-        <h2 id="profile-heading" className="text-lg font-medium">
-          {t("account.profileLegend")}
-        </h2>
-        <p className="mt-2 text-sm text-slate-600">
-          {t("account.email")}: <span className="font-medium text-slate-900">{account.email}</span> (
-          {account.verified ? t("account.verifiedYes") : t("account.verifiedNo")})
-        </p>
-        {actionData?.intent === "profile" && actionData.done ? (
-          <div className="mt-3">
-            <FormMessage tone="success">{t("account.saved")}</FormMessage>
-          </div>
-        ) : null}
-        <Form method="post" {...getFormProps(profileForm)} className="mt-4 space-y-4">
-          <TextField meta={profile.name} label={t("account.name")} autoComplete="name" translateError={te} />
-          <TextField
-            meta={profile.phone}
-            label={t("account.phone")}
-            type="tel"
-            autoComplete="tel"
-            translateError={te}
-          />
-          <Button type="submit" name="intent" value="profile">
-            {t("account.save")}
-          </Button>
-        </Form>
-      </section>
-      <section aria-labelledby="password-heading">
-        <h2 id="password-heading" className="text-lg font-medium">
-          {t("account.passwordLegend")}
-        </h2>
-        {actionData?.intent === "password" && actionData.done ? (
-          <div className="mt-3">
-            <FormMessage tone="success">{t("account.passwordChanged")}</FormMessage>
-          </div>
-        ) : null}
-        <Form method="post" {...getFormProps(passwordForm)} className="mt-4 space-y-4">
-          <TextField
-            meta={password.currentPassword}
-            label={t("account.currentPassword")}
-            type="password"
-            autoComplete="current-password"
-            translateError={te}
-          />
-          <TextField
-            meta={password.newPassword}
-            label={t("account.newPassword")}
-            hint={t("signup.passwordHint")}
-            type="password"
-            autoComplete="new-password"
-            translateError={te}
-          />
-          <Button type="submit" name="intent" value="password">
-            {t("account.changePassword")}
-          </Button>
-        </Form>
-      </section>
+      <AccountForm
+        id="profile-heading"
+        title={t("account.profileLegend")}
+        intent="profile"
+        done={t("account.saved")}
+        formProps={getFormProps(profileForm)}
+        submit={t("account.save")}
+        intro={
+          <p className="text-sm text-slate-600">
+            {t("account.email")}: <span className="font-medium text-slate-900">{account.email}</span> (
+            {account.verified ? t("account.verifiedYes") : t("account.verifiedNo")})
+          </p>
+        }
+      >
+        <TextField meta={profile.name} label={t("account.name")} autoComplete="name" translateError={te} />
+        <TextField meta={profile.phone} label={t("account.phone")} type="tel" autoComplete="tel" translateError={te} />
+      </AccountForm>
+      <AccountForm
+        id="password-heading"
+        title={t("account.passwordLegend")}
+        intent="password"
+        done={t("account.passwordChanged")}
+        formProps={getFormProps(passwordForm)}
+        submit={t("account.changePassword")}
+      >
+        <TextField
+          meta={password.currentPassword}
+          label={t("account.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+          translateError={te}
+        />
+        <TextField
+          meta={password.newPassword}
+          label={t("account.newPassword")}
+          hint={t("signup.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+          translateError={te}
+        />
+      </AccountForm>
     </div>
   );
 }

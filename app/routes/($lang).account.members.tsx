@@ -5,6 +5,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, SelectField, TextField } from "~/components/ui/field";
+import { IntentButton } from "~/components/ui/intent-button";
+import { Panel } from "~/components/ui/panel";
+import { DataTable } from "~/components/ui/table";
 import { inviteSchema } from "~/modules/accounts/accounts.schema";
 import {
   inviteMember,
@@ -90,98 +93,65 @@ export default function Members() {
         <FormMessage tone="success">{t("members.invited", { email: actionData.invited })}</FormMessage>
       ) : null}
       {actionData?.notice === "removed" ? <FormMessage tone="success">{t("members.removed")}</FormMessage> : null}
-      <table className="w-full border-collapse text-left text-sm" data-testid="member-list">
-        <thead>
-          <tr className="border-b border-slate-200 text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t("members.name")}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t("members.email")}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t("members.role")}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t("members.since")}
-            </th>
+      <DataTable
+        testId="member-list"
+        className="w-full border-collapse text-left text-sm"
+        headClassName="border-b border-slate-200 text-slate-600"
+        columns={[
+          ...(["name", "email", "role", "since"] as const).map((c) => t(`members.${c}`)),
+          ...(canManage ? [{ label: t("admin.actions"), srOnly: true }] : []),
+        ]}
+      >
+        {members.map((m) => (
+          <tr key={m.id} className="border-b border-slate-100">
+            <td className="py-2 pr-3">
+              {m.user.name}
+              {m.user.id === me ? <span className="text-slate-500"> ({t("members.you")})</span> : null}
+            </td>
+            <td className="py-2 pr-3">{m.user.email}</td>
+            <td className="py-2 pr-3">{t(`roles.${m.role}`)}</td>
+            <td className="py-2 pr-3">{formatDate(new Date(m.createdAt), lang)}</td>
             {canManage ? (
-              <th scope="col" className="py-2 font-medium">
-                <span className="sr-only">{t("admin.actions")}</span>
-              </th>
+              <td className="py-2">
+                {m.role !== "OWNER" && m.user.id !== me ? (
+                  <IntentButton
+                    intent="remove"
+                    fields={{ membershipId: m.id }}
+                    label={`${t("members.remove")}: ${m.user.name}`}
+                  >
+                    {t("members.remove")}
+                  </IntentButton>
+                ) : null}
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id} className="border-b border-slate-100">
-              <td className="py-2 pr-3">
-                {m.user.name}
-                {m.user.id === me ? <span className="text-slate-500"> ({t("members.you")})</span> : null}
-              </td>
-              <td className="py-2 pr-3">{m.user.email}</td>
-              <td className="py-2 pr-3">{t(`roles.${m.role}`)}</td>
-              <td className="py-2 pr-3">{formatDate(new Date(m.createdAt), lang)}</td>
-              {canManage ? (
-                <td className="py-2">
-                  {m.role !== "OWNER" && m.user.id !== me ? (
-                    <Form method="post">
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <Button
-                        type="submit"
-                        variant="secondary"
-                        size="sm"
-                        name="intent"
-                        value="remove"
-                        aria-label={`${t("members.remove")}: ${m.user.name}`}
-                      >
-                        {t("members.remove")}
-                      </Button>
-                    </Form>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {canManage ? (
         <>
           {invitations.length > 0 ? (
-            <section aria-labelledby="pending-heading">
-              <h2 id="pending-heading" className="text-lg font-medium">
-                {t("members.pending")}
-              </h2>
-              <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="invitation-list">
+            <Panel id="pending-heading" title={t("members.pending")} tone="plain">
+              <ul className="divide-y divide-slate-100 text-sm" data-testid="invitation-list">
                 {invitations.map((i) => (
                   <li key={i.id} className="flex items-center justify-between gap-3 py-2">
                     <span>
                       {i.email} · {t(`roles.${i.role}`)} · {t("members.expires")}{" "}
                       {formatDate(new Date(i.expiresAt), lang)}
                     </span>
-                    <Form method="post">
-                      <input type="hidden" name="invitationId" value={i.id} />
-                      <Button
-                        type="submit"
-                        variant="secondary"
-                        size="sm"
-                        name="intent"
-                        value="revoke"
-                        aria-label={`${t("members.revoke")}: ${i.email}`}
-                      >
-                        {t("members.revoke")}
-                      </Button>
-                    </Form>
+                    <IntentButton
+                      intent="revoke"
+                      fields={{ invitationId: i.id }}
+                      label={`${t("members.revoke")}: ${i.email}`}
+                    >
+                      {t("members.revoke")}
+                    </IntentButton>
                   </li>
                 ))}
               </ul>
-            </section>
+            </Panel>
           ) : null}
-          <section aria-labelledby="invite-heading" className="max-w-md">
-            <h2 id="invite-heading" className="text-lg font-medium">
-              {t("members.inviteLegend")}
-            </h2>
-            <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
+          <Panel id="invite-heading" title={t("members.inviteLegend")} tone="plain" className="max-w-md">
+            <Form method="post" {...getFormProps(form)} className="space-y-4">
               <TextField
                 meta={fields.email}
                 label={t("members.inviteEmail")}
@@ -197,7 +167,7 @@ export default function Members() {
                 {t("members.inviteSubmit")}
               </Button>
             </Form>
-          </section>
+          </Panel>
         </>
       ) : null}
     </div>

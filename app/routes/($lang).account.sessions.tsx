@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { IntentButton } from "~/components/ui/intent-button";
 import { listSessions, logoutEverywhere, requireActor, revokeSession } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
@@ -76,12 +77,13 @@ export default function Sessions() {
               </p>
             </div>
             {!s.current ? (
-              <Form method="post">
-                <input type="hidden" name="sessionId" value={s.id} />
-                <Button type="submit" variant="secondary" size="sm" name="intent" value="revoke">
-                  {t("sessions.revoke")}
-                </Button>
-              </Form>
+              <IntentButton
+                intent="revoke"
+                fields={{ sessionId: s.id }}
+                label={`${t("sessions.revoke")}: ${browserName(s.userAgent, t("sessions.unknownDevice"))}`}
+              >
+                {t("sessions.revoke")}
+              </IntentButton>
             ) : null}
           </li>
         ))}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { Panel } from "~/components/ui/panel";
 import { getPlatformMetrics, requireActor } from "~/modules/accounts/accounts.server";
 import { useFormatDuration } from "~/modules/accounts/ui/operator";
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from "~/modules/i18n/format";
@@ -74,10 +75,7 @@ export default function OperatorDashboard() {
         </LocalizedLink>
       </nav>
 
-      <section aria-labelledby="m-orgs" className="space-y-3">
-        <h2 id="m-orgs" className="text-lg font-medium">
-          {t("admin.metrics.orgs")}
-        </h2>
+      <Panel id="m-orgs" title={t("admin.metrics.orgs")} tone="plain">
         <div className="grid gap-3 md:grid-cols-2">
           {kinds.map(([kind, label]) => (
             <div key={kind} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`m-orgs-${kind}`}>
@@ -102,12 +100,9 @@ export default function OperatorDashboard() {
             {t("admin.metrics.pendingLink")}
           </LocalizedLink>
         ) : null}
-      </section>
+      </Panel>
 
-      <section aria-labelledby="m-activity" className="space-y-3">
-        <h2 id="m-activity" className="text-lg font-medium">
-          {t("admin.metrics.rfqs")}
-        </h2>
+      <Panel id="m-activity" title={t("admin.metrics.rfqs")} tone="plain">
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <Tile
             testId="m-rfqs-week"
@@ -141,12 +136,9 @@ export default function OperatorDashboard() {
             detail={`${t("admin.metrics.published")}; ${t("admin.metrics.draft")}: ${n(d.products.draft)}`}
           />
         </dl>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="m-orders" className="space-y-3">
-        <h2 id="m-orders" className="text-lg font-medium">
-          {t("admin.metrics.orders")}
-        </h2>
+      <Panel id="m-orders" title={t("admin.metrics.orders")} tone="plain">
         <dl className="grid gap-3 sm:grid-cols-2">
           <Tile
             testId="m-orders-month"
@@ -161,7 +153,7 @@ export default function OperatorDashboard() {
             detail={t("admin.metrics.ordersCount", { count: d.orders.lastMonth.count })}
           />
         </dl>
-      </section>
+      </Panel>
     </div>
   );
 }

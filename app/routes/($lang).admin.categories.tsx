@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, FormMessage, SelectField, TextareaField, TextField } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { DataTable } from "~/components/ui/table";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { attributeFormSchema, categoryFormSchema, SECTORS } from "~/modules/catalog/catalog.schema";
 import {
@@ -307,60 +308,49 @@ function AttributesSection({ category, lastResult }: { category: Category; lastR
       {category.attributes.length === 0 ? (
         <p className="text-sm text-slate-600">{t("admin.noAttributes")}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-1 pr-2">
-                {t("admin.code")}
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                {lang === "en" ? t("admin.nameEn") : t("admin.nameRu")}
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                {t("admin.type")}
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                {t("admin.flags")}
-              </th>
-              <th scope="col" className="py-1">
-                <span className="sr-only">{t("admin.edit")}</span>
-              </th>
+        <DataTable
+          className="w-full text-left text-sm"
+          headClassName="border-b border-slate-200"
+          columns={[
+            t("admin.code"),
+            lang === "en" ? t("admin.nameEn") : t("admin.nameRu"),
+            t("admin.type"),
+            t("admin.flags"),
+            { label: t("admin.edit"), srOnly: true },
+          ]}
+        >
+          {category.attributes.map((a) => (
+            <tr key={a.code} className="border-b border-slate-100" data-attribute={a.code}>
+              <td className="py-1 pr-2 font-mono">{a.code}</td>
+              <td className="py-1 pr-2">{lang === "en" ? a.nameEn : a.nameRu}</td>
+              <td className="py-1 pr-2">
+                {t(`admin.types.${a.type}`)}
+                {a.unit ? `, ${a.unit}` : ""}
+              </td>
+              <td className="py-1 pr-2">
+                {[a.filterable ? t("admin.filterable") : null, a.required ? t("admin.requiredLabel") : null]
+                  .filter(Boolean)
+                  .join(", ")}
+              </td>
+              <td className="flex gap-2 py-1">
+                <LocalizedLink
+                  to={`/admin/categories?c=${category.id}&attr=${encodeURIComponent(a.code)}`}
+                  className="text-brand-700 underline"
+                >
+                  {t("admin.edit")}
+                </LocalizedLink>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="deleteAttribute" />
+                  <input type="hidden" name="categoryId" value={category.id} />
+                  <input type="hidden" name="code" value={a.code} />
+                  <Button type="submit" variant="link" aria-label={t("admin.deleteAttribute", { code: a.code })}>
+                    {t("admin.delete")}
+                  </Button>
+                </Form>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {category.attributes.map((a) => (
-              <tr key={a.code} className="border-b border-slate-100" data-attribute={a.code}>
-                <td className="py-1 pr-2 font-mono">{a.code}</td>
-                <td className="py-1 pr-2">{lang === "en" ? a.nameEn : a.nameRu}</td>
-                <td className="py-1 pr-2">
-                  {t(`admin.types.${a.type}`)}
-                  {a.unit ? `, ${a.unit}` : ""}
-                </td>
-                <td className="py-1 pr-2">
-                  {[a.filterable ? t("admin.filterable") : null, a.required ? t("admin.requiredLabel") : null]
-                    .filter(Boolean)
-                    .join(", ")}
-                </td>
-                <td className="flex gap-2 py-1">
-                  <LocalizedLink
-                    to={`/admin/categories?c=${category.id}&attr=${encodeURIComponent(a.code)}`}
-                    className="text-brand-700 underline"
-                  >
-                    {t("admin.edit")}
-                  </LocalizedLink>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="deleteAttribute" />
-                    <input type="hidden" name="categoryId" value={category.id} />
-                    <input type="hidden" name="code" value={a.code} />
-                    <Button type="submit" variant="link" aria-label={t("admin.deleteAttribute", { code: a.code })}>
-                      {t("admin.delete")}
-                    </Button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <h3 className="font-medium">{editing ? `${t("admin.edit")}: ${editing.code}` : t("admin.newAttribute")}</h3>
       <Form method="post" {...getFormProps(form)} key={editing?.code ?? "new"} className="grid gap-4 sm:grid-cols-2">
@@ -374,10 +364,23 @@ function AttributesSection({ category, lastResult }: { category: Category; lastR
             </option>
           ))}
         </SelectField>
-        <TextField meta={fields.nameRu} label={t("admin.nameRu")} translateError={te} />
-        <TextField meta={fields.nameEn} label={t("admin.nameEn")} translateError={te} />
-        <TextField meta={fields.unit} label={t("admin.unitLabel")} hint={t("admin.unitHint")} translateError={te} />
-        <TextField meta={fields.position} label={t("admin.position")} inputMode="numeric" translateError={te} />
+        {(
+          [
+            ["nameRu", "admin.nameRu"],
+            ["nameEn", "admin.nameEn"],
+            ["unit", "admin.unitLabel", "admin.unitHint"],
+            ["position", "admin.position"],
+          ] as const
+        ).map(([name, label, hint]) => (
+          <TextField
+            key={name}
+            meta={fields[name]}
+            label={t(label)}
+            hint={hint ? t(hint) : undefined}
+            inputMode={name === "position" ? "numeric" : undefined}
+            translateError={te}
+          />
+        ))}
         <TextareaField
           meta={fields.options}
           label={t("admin.options")}

@@ -8,6 +8,7 @@ import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/dialog";
 import { FormMessage, TextareaField } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
 import { OPERATOR_DECISIONS, operatorDecisionSchema } from "~/modules/accounts/accounts.schema";
 import {
   decideOrganization,
@@ -155,16 +156,11 @@ export default function OperatorOrganization() {
           <p className="text-sm text-red-800">{t("admin.org.blockedBecause", { reason: org.suspendReason })}</p>
         ) : null}
         {done && (OPERATOR_DECISIONS as readonly string[]).includes(done) ? (
-          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            {t("admin.org.done", { decision: t(`admin.decisions.${done}`) })}
-          </p>
+          <FormMessage tone="success">{t("admin.org.done", { decision: t(`admin.decisions.${done}`) })}</FormMessage>
         ) : null}
       </div>
 
-      <section aria-labelledby="org-actions" className="space-y-3">
-        <h2 id="org-actions" className="text-lg font-medium">
-          {t("admin.org.actions")}
-        </h2>
+      <Panel id="org-actions" title={t("admin.org.actions")} tone="plain">
         <div className="flex flex-wrap gap-3">
           {decisions.map((decision) => {
             const failed = actionData?.intent === decision;
@@ -190,13 +186,10 @@ export default function OperatorOrganization() {
             );
           })}
         </div>
-      </section>
+      </Panel>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="org-requisites" className="space-y-2">
-          <h2 id="org-requisites" className="text-lg font-medium">
-            {t("admin.org.requisites")}
-          </h2>
+        <Panel id="org-requisites" title={t("admin.org.requisites")} tone="plain">
           <dl className="grid gap-2 text-sm sm:grid-cols-2">
             <Requisite label={t("admin.org.legalName")} value={org.legalName} />
             <Requisite label={t("admin.inn")} value={org.inn} testId="org-inn" />
@@ -215,12 +208,9 @@ export default function OperatorOrganization() {
             <Requisite label={t("admin.org.account")} value={org.settlementAccount} />
             <Requisite label={t("admin.org.corrAccount")} value={org.correspondentAccount} />
           </dl>
-        </section>
+        </Panel>
 
-        <section aria-labelledby="org-activity" className="space-y-2">
-          <h2 id="org-activity" className="text-lg font-medium">
-            {t("admin.org.activity")}
-          </h2>
+        <Panel id="org-activity" title={t("admin.org.activity")} tone="plain">
           <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" data-testid="org-counts">
             {(
               [
@@ -253,13 +243,10 @@ export default function OperatorOrganization() {
               ))}
             </ul>
           )}
-        </section>
+        </Panel>
       </div>
 
-      <section aria-labelledby="org-users" className="space-y-2">
-        <h2 id="org-users" className="text-lg font-medium">
-          {t("admin.org.users")}
-        </h2>
+      <Panel id="org-users" title={t("admin.org.users")} tone="plain">
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
           {org.members.map((m) => (
             <li key={m.id} className="flex flex-wrap justify-between gap-2 p-3">
@@ -272,12 +259,9 @@ export default function OperatorOrganization() {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="org-history" className="space-y-2">
-        <h2 id="org-history" className="text-lg font-medium">
-          {t("admin.org.history")}
-        </h2>
+      <Panel id="org-history" title={t("admin.org.history")} tone="plain">
         {org.history.length === 0 ? (
           <p className="text-sm text-slate-600">{t("admin.org.noHistory")}</p>
         ) : (
@@ -303,7 +287,7 @@ export default function OperatorOrganization() {
             ))}
           </ol>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { organizationListFiltersSchema } from "~/modules/accounts/accounts.schema";
 import { listOrganizationsForAdmin, requireActor } from "~/modules/accounts/accounts.server";
-import { OrgFilters, OrgSummary } from "~/modules/accounts/ui/operator";
+import { OrgFilters, OrgSummary, orgSummaryRow } from "~/modules/accounts/ui/operator";
 import { formatDate } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -21,15 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: list.page,
     pageCount: list.pageCount,
     items: list.items.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      shortName: o.shortName,
-      legalName: o.legalName,
-      inn: o.inn,
-      city: o.city,
-      state: o.state,
+      ...orgSummaryRow(o),
       members: o.members,
-      createdAt: o.createdAt.toISOString(),
     })),
   };
 }
@@ -43,17 +36,7 @@ export default function OperatorOrganizations() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("admin.organizations")}</h1>
-      <OrgFilters
-        statuses={[
-          { value: "pending", label: t("admin.queue.statusPending") },
-          { value: "unverified", label: t("admin.statusUnverified") },
-          { value: "verified", label: t("admin.statusVerified") },
-          { value: "suspended", label: t("admin.statusSuspended") },
-        ]}
-      />
-      <p className="text-sm text-slate-600" role="status">
-        {t("admin.total", { count: total })}
-      </p>
+      <OrgFilters statuses={["pending", "unverified", "verified", "suspended"]} total={total} />
       {items.length === 0 ? <p>{t("admin.none")}</p> : null}
       <ul
         className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"

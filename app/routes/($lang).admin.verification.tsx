@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { verificationQueueFiltersSchema } from "~/modules/accounts/accounts.schema";
 import { listVerificationQueue, RECENT_DECISION_DAYS, requireActor } from "~/modules/accounts/accounts.server";
-import { OrgFilters, OrgSummary } from "~/modules/accounts/ui/operator";
+import { OrgFilters, OrgSummary, orgSummaryRow } from "~/modules/accounts/ui/operator";
 import { formatDate } from "~/modules/i18n/format";
 import { getT } from "~/modules/i18n/i18n.server";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -22,14 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: queue.page,
     pageCount: queue.pageCount,
     items: queue.items.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      shortName: o.shortName,
-      legalName: o.legalName,
-      inn: o.inn,
-      city: o.city,
-      state: o.state,
-      createdAt: o.createdAt.toISOString(),
+      ...orgSummaryRow(o),
       decidedAt: o.decidedAt?.toISOString() ?? null,
       decision: o.decision,
       decisionReason: o.decisionReason,
@@ -47,16 +40,7 @@ export default function VerificationQueue() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("admin.queue.title")}</h1>
       <p className="text-sm text-slate-600">{t("admin.queue.intro", { days })}</p>
-      <OrgFilters
-        statuses={[
-          { value: "pending", label: t("admin.queue.statusPending") },
-          { value: "verified", label: t("admin.statusVerified") },
-          { value: "suspended", label: t("admin.statusSuspended") },
-        ]}
-      />
-      <p className="text-sm text-slate-600" role="status">
-        {t("admin.total", { count: total })}
-      </p>
+      <OrgFilters statuses={["pending", "verified", "suspended"]} total={total} />
       {items.length === 0 ? <p>{t("admin.queue.empty")}</p> : null}
       <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="queue">
         {items.map((o) => (

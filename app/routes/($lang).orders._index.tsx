@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { DataTable } from "~/components/ui/table";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDate, formatMoney } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
@@ -29,6 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — СнабМост` }];
 
+/** The list's columns (keys of `col.*`); the total is a number. */
+const COLUMNS = ["number", "counterparty", "role", "status", "total", "date"] as const;
+
 export default function OrdersIndex() {
   const { orders } = useLoaderData<typeof loader>();
   const { t } = useTranslation("orders");
@@ -38,48 +42,26 @@ export default function OrdersIndex() {
       {orders.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <thead>
-              <tr className="border-b text-left text-slate-600">
-                <th scope="col" className="py-2 pr-4">
-                  {t("col.number")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("col.counterparty")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("col.role")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("col.status")}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t("col.total")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("col.date")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((o) => (
-                <tr key={o.id} className="border-b" data-testid="order-row">
-                  <td className="py-2 pr-4">
-                    <LocalizedLink to={`/orders/${o.id}`} className="text-brand-700 underline">
-                      {t("number", { number: o.number })}
-                    </LocalizedLink>
-                  </td>
-                  <td className="py-2 pr-4">{o.counterparty}</td>
-                  <td className="py-2 pr-4">{t(`role.${o.party}`)}</td>
-                  <td className="py-2 pr-4">{t(`status.${o.status}`)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{o.total}</td>
-                  <td className="py-2 pr-4">{o.date}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          density="roomy"
+          headClassName="border-b text-left text-slate-600"
+          columns={COLUMNS.map((c) => ({ label: t(`col.${c}`), numeric: c === "total" }))}
+        >
+          {orders.map((o) => (
+            <tr key={o.id} className="border-b" data-testid="order-row">
+              <td className="py-2 pr-4">
+                <LocalizedLink to={`/orders/${o.id}`} className="text-brand-700 underline">
+                  {t("number", { number: o.number })}
+                </LocalizedLink>
+              </td>
+              <td className="py-2 pr-4">{o.counterparty}</td>
+              <td className="py-2 pr-4">{t(`role.${o.party}`)}</td>
+              <td className="py-2 pr-4">{t(`status.${o.status}`)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{o.total}</td>
+              <td className="py-2 pr-4">{o.date}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

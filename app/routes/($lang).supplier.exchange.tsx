@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { FormMessage } from "~/components/ui/field";
-import { IntentButton } from "~/components/ui/intent-button";
+import { FormMessage, PlainTextField } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { listLeafCategories } from "~/modules/catalog/catalog.server";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -18,6 +18,7 @@ import {
   revokeExchangeCredential,
   setPriceType,
 } from "~/modules/integration/integration.server";
+import { CredentialList, ShownOnce } from "~/modules/integration/ui/credentials";
 import { throwAsResponse } from "~/utils/route-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -99,73 +100,47 @@ export default function SupplierExchange() {
         </FormMessage>
       ) : null}
 
-      <section aria-labelledby="cred-h" className="space-y-3">
-        <h2 id="cred-h" className="text-lg font-medium">
-          {t("exchange.credentials")}
-        </h2>
-        <p className="text-sm text-slate-600">{t("exchange.credentialsHint")}</p>
+      <Panel id="cred-h" title={t("exchange.credentials")} hint={t("exchange.credentialsHint")} tone="plain">
         {result?.issued ? (
-          <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-            <p className="font-medium">{t("exchange.shownOnce")}</p>
+          <ShownOnce title={t("exchange.shownOnce")}>
             <p>
               {t("exchange.login")}: <code data-testid="exchange-login">{result.issued.login}</code>
             </p>
             <p className="break-all">
               {t("exchange.password")}: <code data-testid="exchange-password">{result.issued.password}</code>
             </p>
-          </div>
+          </ShownOnce>
         ) : null}
-        <ul className="divide-y divide-slate-200 rounded border border-slate-200">
-          {credentials.map((c) => (
-            <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-              <span>
-                <code>{c.login}</code> · {formatDateTime(c.createdAt, lang)}
-                {c.revokedAt ? ` · ${t("exchange.revokedAt", { date: formatDateTime(c.revokedAt, lang) })}` : ""}
-              </span>
-              {!c.revokedAt ? (
-                <IntentButton intent="revoke" fields={{ id: c.id }} label={`${t("exchange.revoke")}: ${c.login}`}>
-                  {t("exchange.revoke")}
-                </IntentButton>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <CredentialList items={credentials} name={(c) => c.login} revokeLabel={t("exchange.revoke")}>
+          {(c) => (
+            <>
+              <code>{c.login}</code> · {formatDateTime(c.createdAt, lang)}
+            </>
+          )}
+        </CredentialList>
         <Form method="post">
           <input type="hidden" name="intent" value="issue" />
           <Button type="submit">{t("exchange.issue")}</Button>
         </Form>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="price-h" className="space-y-3">
-        <h2 id="price-h" className="text-lg font-medium">
-          {t("exchange.priceType")}
-        </h2>
+      <Panel id="price-h" title={t("exchange.priceType")} tone="plain">
         <Form method="post" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="priceType" />
-          <div>
-            <label htmlFor="price-type" className="block text-sm font-medium">
-              {t("exchange.priceTypeLabel")}
-            </label>
-            <input
-              id="price-type"
-              name="priceTypeName"
-              defaultValue={settings.priceTypeName ?? ""}
-              maxLength={200}
-              aria-describedby="price-type-hint"
-              className="mt-1 rounded border border-slate-300 px-3 py-2"
-            />
-          </div>
+          <PlainTextField
+            id="price-type"
+            name="priceTypeName"
+            label={t("exchange.priceTypeLabel")}
+            defaultValue={settings.priceTypeName ?? ""}
+            maxLength={200}
+            hint={t("exchange.priceTypeHint")}
+            ns="integration"
+          />
           <Button type="submit">{t("exchange.save")}</Button>
         </Form>
-        <p id="price-type-hint" className="text-sm text-slate-600">
-          {t("exchange.priceTypeHint")}
-        </p>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="groups-h" className="space-y-3">
-        <h2 id="groups-h" className="text-lg font-medium">
-          {t("exchange.groups")}
-        </h2>
+      <Panel id="groups-h" title={t("exchange.groups")} tone="plain">
         {settings.pendingTotal > 0 ? (
           <p className="text-sm text-amber-800">{t("exchange.pending", { count: settings.pendingTotal })}</p>
         ) : null}
@@ -198,12 +173,9 @@ export default function SupplierExchange() {
             <Button type="submit">{t("exchange.save")}</Button>
           </Form>
         )}
-      </section>
+      </Panel>
 
-      <section aria-labelledby="log-h" className="space-y-3">
-        <h2 id="log-h" className="text-lg font-medium">
-          {t("exchange.log")}
-        </h2>
+      <Panel id="log-h" title={t("exchange.log")} tone="plain">
         {log.length === 0 ? <p className="text-sm text-slate-600">{t("exchange.noLog")}</p> : null}
         <ul className="space-y-2">
           {log.map((s) => (
@@ -252,7 +224,7 @@ export default function SupplierExchange() {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { DateInput } from "~/components/ui/date-input";
 import { FormMessage } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { Panel } from "~/components/ui/panel";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { certificateFormSchema, productFormSchema } from "~/modules/catalog/catalog.schema";
 import {
@@ -226,10 +227,7 @@ export default function EditProductPage() {
         vatRates={vatRates}
       />
 
-      <section aria-labelledby="media-heading" className="space-y-4">
-        <h2 id="media-heading" className="text-lg font-semibold">
-          {t("form.media")}
-        </h2>
+      <Panel id="media-heading" title={t("form.media")} tone="plain">
         <div className="grid gap-6 md:grid-cols-2">
           <PhotosPanel
             photos={photos}
@@ -264,12 +262,9 @@ export default function EditProductPage() {
             </UploadForm>
           </div>
         </div>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="certs-heading" className="space-y-3">
-        <h2 id="certs-heading" className="text-lg font-semibold">
-          {t("form.certificates")}
-        </h2>
+      <Panel id="certs-heading" title={t("form.certificates")} tone="plain">
         <ul className="space-y-1 text-sm">
           {product.certificates.map((c) => (
             <li key={c.id} className="flex items-center gap-3">
@@ -310,35 +305,34 @@ export default function EditProductPage() {
               className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
             />
           </label>
-          <div className="text-sm">
-            <label htmlFor="cert-issued">{t("form.certIssued")}</label>
-            <DateInput
-              id="cert-issued"
-              name="issuedAt"
-              required
-              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
-            />
-          </div>
-          <div className="text-sm">
-            <label htmlFor="cert-expires">{t("form.certExpires")}</label>
-            <DateInput
-              id="cert-expires"
-              name="expiresAt"
-              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
-            />
-          </div>
+          {(
+            [
+              ["cert-issued", "issuedAt", t("form.certIssued")],
+              ["cert-expires", "expiresAt", t("form.certExpires")],
+            ] as const
+          ).map(([id, name, label]) => (
+            <div key={id} className="text-sm">
+              <label htmlFor={id}>{label}</label>
+              <DateInput
+                id={id}
+                name={name}
+                required={name === "issuedAt"}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5"
+              />
+            </div>
+          ))}
           <div className="min-w-0 text-sm">
             <label htmlFor="cert-file">{t("form.certFile")}</label>
             <FileInput id="cert-file" name="file" accept=".pdf,image/*" />
           </div>
           {result?.cert?.error ? (
-            <p className="text-sm text-red-700 md:col-span-5" role="alert">
+            <FormMessage className="md:col-span-5">
               {Object.values(result.cert.error)
                 .flat()
                 .filter((e): e is string => typeof e === "string")
                 .map((e) => t(e))
                 .join(". ")}
-            </p>
+            </FormMessage>
           ) : null}
           <div className="md:col-span-5">
             <Button type="submit" variant="secondary" size="sm" disabled={busy}>
@@ -346,7 +340,7 @@ export default function EditProductPage() {
             </Button>
           </div>
         </Form>
-      </section>
+      </Panel>
     </div>
   );
 }

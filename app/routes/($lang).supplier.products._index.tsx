@@ -2,10 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Button } from "~/components/ui/button";
+import { Button, buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
+import { DataTable } from "~/components/ui/table";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { productListQuerySchema } from "~/modules/catalog/catalog.schema";
 import {
@@ -54,6 +55,39 @@ export async function action({ request }: ActionFunctionArgs) {
   return { changed: await setProductsStatus(actor, parsed.data.productIds, "ARCHIVED"), publish: null };
 }
 
+/** A filter of the product list: a labelled select of its values, «all» first. */
+function FilterSelect({
+  name,
+  label,
+  value,
+  allLabel,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string | null;
+  allLabel: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <label className="block text-sm">
+      {label}
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 block max-w-xs rounded-md border border-slate-300 px-3 py-1.5"
+      >
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default function SupplierProductsPage() {
   const { title, query, items, total, page, pageCount, byStatus, categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -70,28 +104,15 @@ export default function SupplierProductsPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{title}</h1>
         <div className="flex flex-wrap gap-2 text-sm">
-          <LocalizedLink
-            to="/supplier/products/new"
-            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-          >
+          <LocalizedLink to="/supplier/products/new" className={buttonClass}>
             {t("workspace.new")}
           </LocalizedLink>
-          <LocalizedLink
-            to="/supplier/import"
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium"
-          >
-            {t("workspace.import")}
-          </LocalizedLink>
-          <LocalizedLink
-            to="/supplier/exchange"
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium"
-          >
-            {t("workspace.exchange")}
-          </LocalizedLink>
-          <a
-            href="/supplier/products/export.xlsx"
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium"
-          >
+          {(["import", "exchange"] as const).map((to) => (
+            <LocalizedLink key={to} to={`/supplier/${to}`} className={secondaryButtonClass}>
+              {t(`workspace.${to}`)}
+            </LocalizedLink>
+          ))}
+          <a href="/supplier/products/export.xlsx" className={secondaryButtonClass}>
             {t("workspace.export")}
           </a>
         </div>
@@ -114,36 +135,23 @@ export default function SupplierProductsPage() {
             className="mt-1 block rounded-md border border-slate-300 px-3 py-1.5"
           />
         </label>
-        <label className="block text-sm">
-          {t("workspace.columns.status")}
-          <select
-            name="status"
-            defaultValue={query.status ?? ""}
-            className="mt-1 block rounded-md border border-slate-300 px-3 py-1.5"
-          >
-            <option value="">{t("workspace.allStatuses")}</option>
-            {(["DRAFT", "PUBLISHED", "ARCHIVED"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)} ({byStatus[s] ?? 0})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm">
-          {t("workspace.columns.category")}
-          <select
-            name="categoryId"
-            defaultValue={query.categoryId ?? ""}
-            className="mt-1 block max-w-xs rounded-md border border-slate-300 px-3 py-1.5"
-          >
-            <option value="">{t("workspace.allCategories")}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {lang === "en" ? c.nameEn : c.nameRu}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="status"
+          label={t("workspace.columns.status")}
+          value={query.status}
+          allLabel={t("workspace.allStatuses")}
+          options={(["DRAFT", "PUBLISHED", "ARCHIVED"] as const).map((s) => ({
+            value: s,
+            label: `${t(`status.${s}`)} (${byStatus[s] ?? 0})`,
+          }))}
+        />
+        <FilterSelect
+          name="categoryId"
+          label={t("workspace.columns.category")}
+          value={query.categoryId}
+          allLabel={t("workspace.allCategories")}
+          options={categories.map((c) => ({ value: c.id, label: lang === "en" ? c.nameEn : c.nameRu }))}
+        />
         <Button type="submit" variant="secondary">
           {t("workspace.apply")}
         </Button>
@@ -194,61 +202,47 @@ export default function SupplierProductsPage() {
               {t("workspace.bulkArchive")}
             </Button>
           </div>
-          <table className="w-full bg-white text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="p-2">
-                  <span className="sr-only">{t("workspace.select")}</span>
-                </th>
-                <th scope="col" className="p-2">
-                  {t("workspace.columns.title")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("workspace.columns.sku")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("workspace.columns.category")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("workspace.columns.price")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("workspace.columns.status")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("workspace.updated")}
-                </th>
+          <DataTable
+            className="w-full bg-white text-sm"
+            headClassName="border-b border-slate-300 text-left"
+            density="compact"
+            columns={[
+              { label: t("workspace.select"), srOnly: true },
+              t("workspace.columns.title"),
+              t("workspace.columns.sku"),
+              t("workspace.columns.category"),
+              t("workspace.columns.price"),
+              t("workspace.columns.status"),
+              t("workspace.updated"),
+            ]}
+          >
+            {items.map((p) => (
+              <tr key={p.id} className="border-b border-slate-200" data-testid="product-row">
+                <td className="p-2">
+                  <input
+                    key={`${p.id}-${allChecked}`}
+                    type="checkbox"
+                    name="productIds"
+                    value={p.id}
+                    defaultChecked={allChecked}
+                    aria-label={`${t("workspace.select")}: ${p.title}`}
+                  />
+                </td>
+                <td className="p-2">
+                  <LocalizedLink to={`/supplier/products/${p.id}`} className="text-brand-700 underline">
+                    {p.title}
+                  </LocalizedLink>
+                </td>
+                <td className="p-2 font-mono text-xs">{p.sku}</td>
+                <td className="p-2">{lang === "en" ? p.category.nameEn : p.category.nameRu}</td>
+                <td className="p-2 whitespace-nowrap">
+                  {p.priceKopecks === null ? t("product.priceOnRequest") : formatMoney(BigInt(p.priceKopecks), lang)}
+                </td>
+                <td className="p-2">{t(`status.${p.status}`)}</td>
+                <td className="p-2 whitespace-nowrap">{formatDate(p.updatedAt, lang)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id} className="border-b border-slate-200" data-testid="product-row">
-                  <td className="p-2">
-                    <input
-                      key={`${p.id}-${allChecked}`}
-                      type="checkbox"
-                      name="productIds"
-                      value={p.id}
-                      defaultChecked={allChecked}
-                      aria-label={`${t("workspace.select")}: ${p.title}`}
-                    />
-                  </td>
-                  <td className="p-2">
-                    <LocalizedLink to={`/supplier/products/${p.id}`} className="text-brand-700 underline">
-                      {p.title}
-                    </LocalizedLink>
-                  </td>
-                  <td className="p-2 font-mono text-xs">{p.sku}</td>
-                  <td className="p-2">{lang === "en" ? p.category.nameEn : p.category.nameRu}</td>
-                  <td className="p-2 whitespace-nowrap">
-                    {p.priceKopecks === null ? t("product.priceOnRequest") : formatMoney(BigInt(p.priceKopecks), lang)}
-                  </td>
-                  <td className="p-2">{t(`status.${p.status}`)}</td>
-                  <td className="p-2 whitespace-nowrap">{formatDate(p.updatedAt, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </Form>
       )}
       <Pagination page={page} pageCount={pageCount} />

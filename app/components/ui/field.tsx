@@ -8,6 +8,7 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "./error-text";
+import { Icon } from "./icon";
 
 /**
  * Labelled form controls bound to a conform field: label, optional hint, errors next to the control
@@ -86,6 +87,37 @@ function FieldMessages({ meta, hint, translateError }: Pick<BaseProps, "meta" | 
   );
 }
 
+/** The attributes every conform control gets: required as `aria-required` (the browser's own bubble stays off), invalid, described by. */
+function controlProps(meta: BaseProps["meta"], hint: boolean, required: boolean | undefined) {
+  return {
+    required: undefined,
+    "aria-required": required || undefined,
+    "aria-invalid": meta.errors?.length ? true : undefined,
+    "aria-describedby": describedBy(meta, hint),
+  };
+}
+
+/** A conform control's frame: its label (with the required marker), the control, its hint and errors. */
+function FieldFrame({
+  meta,
+  label,
+  hint,
+  translateError,
+  className,
+  required,
+  children,
+}: BaseProps & { required: boolean | undefined; children: ReactNode }) {
+  return (
+    <div className={className}>
+      <FieldLabel htmlFor={meta.id} required={required}>
+        {label}
+      </FieldLabel>
+      {children}
+      <FieldMessages meta={meta} hint={hint} translateError={translateError} />
+    </div>
+  );
+}
+
 export function TextField({
   meta,
   label,
@@ -107,19 +139,13 @@ export function TextField({
       {...props}
       {...(type === "password" ? { defaultValue: undefined, type: shown ? "text" : "password" } : {})}
       {...rest}
-      required={undefined}
-      aria-required={required || undefined}
+      {...controlProps(meta, !!hint, required)}
       key={props.key}
-      aria-invalid={meta.errors?.length ? true : undefined}
-      aria-describedby={describedBy(meta, !!hint)}
       className={type === "password" ? `${inputClass} pr-11` : inputClass}
     />
   );
   return (
-    <div className={className}>
-      <FieldLabel htmlFor={meta.id} required={required}>
-        {label}
-      </FieldLabel>
+    <FieldFrame {...{ meta, label, hint, translateError, className }} required={required}>
       {type === "password" ? (
         <div className="relative">
           {input}
@@ -133,30 +159,23 @@ export function TextField({
             data-testid={`toggle-${meta.name}`}
           >
             <span className="sr-only">{t("password.show")}</span>
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              width="20"
-              height="20"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-            >
+            <Icon>
               <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
               <circle cx="12" cy="12" r="3" />
               {shown ? <path d="M4 4l16 16" /> : null}
-            </svg>
+            </Icon>
           </button>
         </div>
       ) : (
         input
       )}
-      <FieldMessages meta={meta} hint={hint} translateError={translateError} />
-    </div>
+    </FieldFrame>
   );
 }
 
-export function SelectField({
+/** A select or a textarea bound to a conform field, in its frame; the other attributes pass through to the control. */
+function ConformControl({
+  kind,
   meta,
   label,
   hint,
@@ -164,59 +183,32 @@ export function SelectField({
   className,
   children,
   ...rest
-}: BaseProps & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
-  const props = getSelectProps(meta, { ariaAttributes: false });
+}: BaseProps & { kind: "select" | "textarea"; children?: ReactNode; required?: boolean; [attr: string]: unknown }) {
+  const props =
+    kind === "select"
+      ? getSelectProps(meta, { ariaAttributes: false })
+      : getTextareaProps(meta, { ariaAttributes: false });
   const required = rest.required ?? meta.required;
+  const Control = kind;
   return (
-    <div className={className}>
-      <FieldLabel htmlFor={meta.id} required={required}>
-        {label}
-      </FieldLabel>
-      <select
-        {...props}
-        {...rest}
-        required={undefined}
-        aria-required={required || undefined}
-        key={props.key}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, !!hint)}
-        className={inputClass}
-      >
+    <FieldFrame {...{ meta, label, hint, translateError, className }} required={required}>
+      <Control {...props} {...rest} {...controlProps(meta, !!hint, required)} key={props.key} className={inputClass}>
         {children}
-      </select>
-      <FieldMessages meta={meta} hint={hint} translateError={translateError} />
-    </div>
+      </Control>
+    </FieldFrame>
   );
 }
 
-export function TextareaField({
-  meta,
-  label,
-  hint,
-  translateError,
-  className,
-  ...rest
-}: BaseProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
-  const props = getTextareaProps(meta, { ariaAttributes: false });
-  const required = rest.required ?? meta.required;
-  return (
-    <div className={className}>
-      <FieldLabel htmlFor={meta.id} required={required}>
-        {label}
-      </FieldLabel>
-      <textarea
-        {...props}
-        {...rest}
-        required={undefined}
-        aria-required={required || undefined}
-        key={props.key}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, !!hint)}
-        className={inputClass}
-      />
-      <FieldMessages meta={meta} hint={hint} translateError={translateError} />
-    </div>
-  );
+export function SelectField(
+  props: BaseProps & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">,
+) {
+  return <ConformControl kind="select" {...props} />;
+}
+
+export function TextareaField(
+  props: BaseProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">,
+) {
+  return <ConformControl kind="textarea" {...props} />;
 }
 
 /** A checkbox with its label to the right; errors and hint below. */
@@ -295,6 +287,38 @@ export function FieldErrors({ id, errors, ns }: { id: string; errors?: string[] 
   );
 }
 
+/** `aria-invalid` and `aria-describedby` of a plain control: its `<id>-error` when there are errors, else its `<id>-hint`. */
+function plainControlProps(id: string, errors: string[] | null | undefined, hint: boolean) {
+  return {
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  };
+}
+
+/** The hint and the errors under a plain control. */
+function PlainMessages({
+  id,
+  errors,
+  hint,
+  ns,
+}: {
+  id: string;
+  errors?: string[] | null;
+  hint?: ReactNode;
+  ns: string;
+}) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={`${id}-error`} errors={errors} ns={ns} />
+    </>
+  );
+}
+
 /**
  * A labelled plain (non-conform) textarea with its errors next to it: `aria-invalid` and `aria-describedby` point at
  * `<id>-error` when there are errors, else at the `<id>-hint` when there is a hint. Error keys are of namespace `ns`.
@@ -328,15 +352,40 @@ export function PlainTextareaField({
         name={name}
         rows={rows}
         className={plainInputClass}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...plainControlProps(id, errors, !!hint)}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={`${id}-error`} errors={errors} ns={ns} />
+      <PlainMessages id={id} errors={errors} hint={hint} ns={ns} />
     </>
+  );
+}
+
+/**
+ * A labelled plain (non-conform) input of a page form whose errors come from the action, the same way as
+ * `PlainTextareaField`; the other input attributes (name, type, defaultValue, maxLength) pass through.
+ */
+export function PlainTextField({
+  id,
+  label,
+  errors,
+  hint,
+  ns,
+  className,
+  ...rest
+}: {
+  id: string;
+  label: ReactNode;
+  errors?: string[] | null;
+  hint?: ReactNode;
+  ns: string;
+  className?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className">) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input id={id} {...rest} className={plainInputClass} {...plainControlProps(id, errors, !!hint)} />
+      <PlainMessages id={id} errors={errors} hint={hint} ns={ns} />
+    </div>
   );
 }

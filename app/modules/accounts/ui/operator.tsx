@@ -27,52 +27,83 @@ export function OrgStateBadge({ state }: { state: OrganizationState }) {
 
 const controlClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
+const STATUS_LABEL = {
+  pending: "admin.queue.statusPending",
+  unverified: "admin.statusUnverified",
+  verified: "admin.statusVerified",
+  suspended: "admin.statusSuspended",
+} as const;
+
+/** A labelled select of the filter bar: «all» (its value `all`) first, then the options. */
+function FilterSelect({
+  name,
+  label,
+  all,
+  options,
+}: {
+  name: string;
+  label: string;
+  all: { value: string; label: string };
+  options: readonly { value: string; label: string }[];
+}) {
+  const [params] = useSearchParams();
+  return (
+    <div>
+      <label htmlFor={`admin-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={`admin-${name}`} name={name} defaultValue={params.get(name) ?? all.value} className={controlClass}>
+        {[all, ...options].map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
- * The console's filter bar (GET form, works without JavaScript): search by name or ИНН, kind, status. The status
- * options differ per page (the queue has «ждут проверки», the list has «без проверки»).
+ * The console's filter bar (GET form, works without JavaScript): search by name or ИНН, kind, status; and under it
+ * how many organisations match. The status options differ per page (the queue has «ждут проверки», the list has «без
+ * проверки»).
  */
-export function OrgFilters({ statuses }: { statuses: { value: string; label: string }[] }) {
+export function OrgFilters({ statuses, total }: { statuses: readonly (keyof typeof STATUS_LABEL)[]; total: number }) {
   const { t } = useTranslation("accounts");
   const [params] = useSearchParams();
   return (
-    <Form
-      method="get"
-      className="grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
-      aria-label={t("admin.filters")}
-    >
-      <div>
-        <label htmlFor="admin-q" className="block text-sm font-medium">
-          {t("admin.q")}
-        </label>
-        <input id="admin-q" name="q" type="search" defaultValue={params.get("q") ?? ""} className={controlClass} />
-      </div>
-      <div>
-        <label htmlFor="admin-kind" className="block text-sm font-medium">
-          {t("admin.kind")}
-        </label>
-        <select id="admin-kind" name="kind" defaultValue={params.get("kind") ?? ""} className={controlClass}>
-          <option value="">{t("admin.kindAll")}</option>
-          <option value="BUYER">{t("kinds.BUYER")}</option>
-          <option value="SUPPLIER">{t("kinds.SUPPLIER")}</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="admin-status" className="block text-sm font-medium">
-          {t("admin.status")}
-        </label>
-        <select id="admin-status" name="status" defaultValue={params.get("status") ?? "all"} className={controlClass}>
-          <option value="all">{t("admin.statusAll")}</option>
-          {statuses.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Button type="submit" variant="secondary">
-        {t("admin.apply")}
-      </Button>
-    </Form>
+    <>
+      <Form
+        method="get"
+        className="grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
+        aria-label={t("admin.filters")}
+      >
+        <div>
+          <label htmlFor="admin-q" className="block text-sm font-medium">
+            {t("admin.q")}
+          </label>
+          <input id="admin-q" name="q" type="search" defaultValue={params.get("q") ?? ""} className={controlClass} />
+        </div>
+        <FilterSelect
+          name="kind"
+          label={t("admin.kind")}
+          all={{ value: "", label: t("admin.kindAll") }}
+          options={(["BUYER", "SUPPLIER"] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("admin.status")}
+          all={{ value: "all", label: t("admin.statusAll") }}
+          options={statuses.map((s) => ({ value: s, label: t(STATUS_LABEL[s]) }))}
+        />
+        <Button type="submit" variant="secondary">
+          {t("admin.apply")}
+        </Button>
+      </Form>
+      <p className="text-sm text-slate-600" role="status">
+        {t("admin.total", { count: total })}
+      </p>
+    </>
   );
 }
 
@@ -88,22 +119,26 @@ export function useFormatDuration(): (seconds: number) => string {
   };
 }
 
+/** What `OrgSummary` shows of an organisation, and when it registered, as a loader returns it (date as ISO text). */
+export type OrgSummaryRow = {
+  id: string;
+  kind: "BUYER" | "SUPPLIER";
+  shortName: string;
+  legalName: string;
+  inn: string;
+  city: string;
+  state: OrganizationState;
+  createdAt: string;
+};
+
+/** A console list's row for `OrgSummary`, from an organisation of the operator's use cases. */
+export function orgSummaryRow(o: Omit<OrgSummaryRow, "createdAt"> & { createdAt: Date }): OrgSummaryRow {
+  const { id, kind, shortName, legalName, inn, city, state } = o;
+  return { id, kind, shortName, legalName, inn, city, state, createdAt: o.createdAt.toISOString() };
+}
+
 /** An organisation in the console's lists: name (a link to its page), kind, state, legal name, ИНН, city and more. */
-export function OrgSummary({
-  org,
-  children,
-}: {
-  org: {
-    id: string;
-    kind: "BUYER" | "SUPPLIER";
-    shortName: string;
-    legalName: string;
-    inn: string;
-    city: string;
-    state: OrganizationState;
-  };
-  children?: ReactNode;
-}) {
+export function OrgSummary({ org, children }: { org: Omit<OrgSummaryRow, "createdAt">; children?: ReactNode }) {
   const { t } = useTranslation("accounts");
   return (
     <>

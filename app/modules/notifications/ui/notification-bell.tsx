@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { Icon } from "~/components/ui/icon";
 import { LocalizedLink } from "~/components/ui/localized-link";
 
 /**
@@ -27,18 +28,10 @@ export function NotificationBell({ count }: { count?: number }) {
       aria-label={unread > 0 ? t("bell.labelUnread", { count: unread }) : t("bell.label")}
       data-testid="notification-bell"
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        width="20"
-        height="20"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-      >
+      <Icon>
         <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />
-      </svg>
+      </Icon>
       {unread > 0 ? (
         <span
           className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white"
