@@ -7,9 +7,7 @@ import { buttonClass, dangerButtonClass, secondaryButtonClass } from "~/componen
 import { useErrorText } from "~/components/ui/error-text";
 import { FieldErrors, PlainTextareaField, plainInputClass } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
-import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
-import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { supplierInviteSchema } from "~/modules/rfq/invite.schema";
@@ -30,7 +28,6 @@ import {
   intentFailure,
   inviteSupplier,
   listSupplierInvites,
-  RfqValidationError,
   resendSupplierInvite,
 } from "~/modules/rfq/rfq.server";
 import { rfqEventKey } from "~/modules/rfq/rfq-events";
@@ -38,86 +35,82 @@ import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
 import { orHttpError } from "~/utils/route-errors.server";
+import { type IntentHandler, intentAction, loadRfqPage, rfqMistake } from "~/workflows/rfq-page.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, { kind: "BUYER" });
-  const view = await orHttpError(getBuyerRfq(actor, params.id ?? ""));
-  const invites = await orHttpError(listSupplierInvites(actor, view.rfq.id));
-  const t = await getT(request, "rfq");
-  return {
-    ...view,
-    invites,
-    now: Date.now(),
-    title: t("buyer.rfqTitle", { number: view.rfq.number, title: view.rfq.title }),
-  };
+export async function loader(args: LoaderFunctionArgs) {
+  return loadRfqPage(args, "BUYER", "rfq", async (actor, id, t) => {
+    const view = await getBuyerRfq(actor, id);
+    const invites = await listSupplierInvites(actor, view.rfq.id);
+    return {
+      ...view,
+      invites,
+      now: Date.now(),
+      title: t("buyer.rfqTitle", { number: view.rfq.number, title: view.rfq.title }),
+    };
+  });
 }
 
 type ActionResult = { intent: string; errors?: Record<string, string[]>; formErrors?: string[]; ok?: boolean };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, { kind: "BUYER" });
-  const id = params.id ?? "";
-  const lang = getLang(request);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = []) =>
-    intentFailure(intent, errors, formErrors);
-  try {
-    if (intent === "duplicate") {
-      const copy = await orHttpError(duplicateRfq(actor, id));
-      return redirect(localizePath(lang, `/rfq/${copy.id}/edit`));
-    }
-    if (intent === "cancel") {
-      const s = parseWithZod(form, { schema: reasonSchema });
-      if (s.status !== "success") return fail(s.error);
-      await orHttpError(cancelRfq(actor, id, s.value.reason));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=cancelled`));
-    }
-    if (intent === "extend") {
-      const { rfq } = await orHttpError(getBuyerRfq(actor, id));
-      const s = parseWithZod(form, {
-        schema: extendDeadlineSchema({
-          current: rfq.deadline ? new Date(rfq.deadline) : null,
-          neededBy: rfq.neededBy ? new Date(rfq.neededBy) : null,
-        }),
-      });
-      if (s.status !== "success") return fail(s.error);
-      await orHttpError(extendDeadline(actor, id, parseMoscowDateTime(s.value.deadline) as Date));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=extended`));
-    }
-    // «Пригласить поставщика» (also posted from the draft's edit page by a fetcher): JSON for the fetcher, no redirect
-    if (intent === "invite") {
-      const s = parseWithZod(form, { schema: supplierInviteSchema });
-      if (s.status !== "success") return data<InviteActionData>({ intent, result: s.reply() }, { status: 400 });
-      const r = await orHttpError(inviteSupplier(actor, id, s.value, lang));
-      if (!r.ok)
-        return data<InviteActionData>({ intent, result: s.reply({ fieldErrors: r.fieldErrors }) }, { status: 422 });
-      const notice =
-        r.kind === "routed"
-          ? `invite.routed::${JSON.stringify({ name: r.supplierName })}`
-          : `invite.sent::${JSON.stringify({ email: r.email })}`;
-      return data<InviteActionData>({ intent, result: s.reply({ resetForm: true }), notice });
-    }
-    if (intent === "inviteResend" || intent === "inviteCancel") {
-      const inviteId = String(form.get("inviteId") ?? "");
-      if (intent === "inviteResend") await orHttpError(resendSupplierInvite(actor, id, inviteId, lang));
-      else await orHttpError(cancelSupplierInvite(actor, id, inviteId));
-      return data<InviteActionData>({
-        intent,
-        notice: intent === "inviteResend" ? "invite.resent" : "invite.cancelled",
-      });
-    }
-    if (intent === "answer") {
-      const s = parseWithZod(form, { schema: answerSchema });
-      if (s.status !== "success") return fail(s.error);
-      await orHttpError(answerQuestion(actor, id, s.value));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=answered#questions`));
-    }
-  } catch (error) {
-    if (error instanceof RfqValidationError) return fail(error.fieldErrors, error.formErrors);
-    throw error;
-  }
-  return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
+/** «Повторить» or «Отозвать» an invitation: JSON for the invite list's fetcher. */
+const inviteListStep: IntentHandler = async ({ actor, id, lang, form, intent }) => {
+  const inviteId = String(form.get("inviteId") ?? "");
+  if (intent === "inviteResend") await orHttpError(resendSupplierInvite(actor, id, inviteId, lang));
+  else await orHttpError(cancelSupplierInvite(actor, id, inviteId));
+  return data<InviteActionData>({
+    intent,
+    notice: intent === "inviteResend" ? "invite.resent" : "invite.cancelled",
+  });
+};
+
+const intents: Record<string, IntentHandler> = {
+  duplicate: async ({ actor, id, lang }) => {
+    const copy = await orHttpError(duplicateRfq(actor, id));
+    return redirect(localizePath(lang, `/rfq/${copy.id}/edit`));
+  },
+  cancel: async ({ actor, id, lang, form, intent }) => {
+    const s = parseWithZod(form, { schema: reasonSchema });
+    if (s.status !== "success") return intentFailure(intent, s.error);
+    await orHttpError(cancelRfq(actor, id, s.value.reason));
+    return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=cancelled`));
+  },
+  extend: async ({ actor, id, lang, form, intent }) => {
+    const { rfq } = await orHttpError(getBuyerRfq(actor, id));
+    const s = parseWithZod(form, {
+      schema: extendDeadlineSchema({
+        current: rfq.deadline ? new Date(rfq.deadline) : null,
+        neededBy: rfq.neededBy ? new Date(rfq.neededBy) : null,
+      }),
+    });
+    if (s.status !== "success") return intentFailure(intent, s.error);
+    await orHttpError(extendDeadline(actor, id, parseMoscowDateTime(s.value.deadline) as Date));
+    return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=extended`));
+  },
+  // «Пригласить поставщика» (also posted from the draft's edit page by a fetcher): JSON for the fetcher, no redirect
+  invite: async ({ actor, id, lang, form, intent }) => {
+    const s = parseWithZod(form, { schema: supplierInviteSchema });
+    if (s.status !== "success") return data<InviteActionData>({ intent, result: s.reply() }, { status: 400 });
+    const r = await orHttpError(inviteSupplier(actor, id, s.value, lang));
+    if (!r.ok)
+      return data<InviteActionData>({ intent, result: s.reply({ fieldErrors: r.fieldErrors }) }, { status: 422 });
+    const notice =
+      r.kind === "routed"
+        ? `invite.routed::${JSON.stringify({ name: r.supplierName })}`
+        : `invite.sent::${JSON.stringify({ email: r.email })}`;
+    return data<InviteActionData>({ intent, result: s.reply({ resetForm: true }), notice });
+  },
+  inviteResend: inviteListStep,
+  inviteCancel: inviteListStep,
+  answer: async ({ actor, id, lang, form, intent }) => {
+    const s = parseWithZod(form, { schema: answerSchema });
+    if (s.status !== "success") return intentFailure(intent, s.error);
+    await orHttpError(answerQuestion(actor, id, s.value));
+    return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=answered#questions`));
+  },
+};
+
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(args, "BUYER", intents, rfqMistake);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];

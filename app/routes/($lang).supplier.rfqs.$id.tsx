@@ -6,40 +6,33 @@ import { useTranslation } from "react-i18next";
 import { dangerButtonClass, secondaryButtonClass } from "~/components/ui/button";
 import { useErrorText } from "~/components/ui/error-text";
 import { PlainTextareaField } from "~/components/ui/field";
-import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
-import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { getQuoteForSupplier, handleQuoteFormAction, isQuoteFormRequest } from "~/modules/quotes/quotes.server";
 import { QuotePanel, type QuotePanelData } from "~/modules/quotes/ui/quote-panel";
 import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
-import {
-  askQuestion,
-  declineRfq,
-  intentFailure,
-  RfqValidationError,
-  viewRfqAsSupplier,
-} from "~/modules/rfq/rfq.server";
+import { askQuestion, declineRfq, intentFailure, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { orHttpError } from "~/utils/route-errors.server";
+import { type IntentHandler, intentAction, loadRfqPage, rfqMistake } from "~/workflows/rfq-page.server";
 
 /**
  * One RFQ for an invited supplier (uninvited → 404). Viewing marks it viewed. Sections: details, attachments,
  * clarifications, decline, and the quote panel slot (#quote-panel) that the quotes module fills.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, { kind: "SUPPLIER" });
-  const data = await orHttpError(viewRfqAsSupplier(actor, params.id ?? ""));
-  const t = await getT(request, "rfq");
-  const quotePanel = await orHttpError(getQuoteForSupplier(actor, params.id ?? ""));
-  return {
-    ...data,
-    quotePanel,
-    now: Date.now(),
-    title: t("supplier.title", { number: data.rfq.number, title: data.rfq.title }),
-  };
+export async function loader(args: LoaderFunctionArgs) {
+  return loadRfqPage(args, "SUPPLIER", "rfq", async (actor, id, t) => {
+    const view = await viewRfqAsSupplier(actor, id);
+    const quotePanel = await getQuoteForSupplier(actor, id);
+    return {
+      ...view,
+      quotePanel,
+      now: Date.now(),
+      title: t("supplier.title", { number: view.rfq.number, title: view.rfq.title }),
+    };
+  });
 }
 
 type ActionResult = {
@@ -49,33 +42,26 @@ type ActionResult = {
   quote?: Parameters<typeof QuotePanel>[0]["lastResult"];
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, { kind: "SUPPLIER" });
-  const id = params.id ?? "";
-  const lang = getLang(request);
-  if (isQuoteFormRequest(request)) return handleQuoteFormAction(actor, id, request, lang);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = []) =>
-    intentFailure(intent, errors, formErrors);
-  try {
-    if (intent === "decline") {
-      const s = parseWithZod(form, { schema: reasonSchema });
-      if (s.status !== "success") return fail(s.error);
-      await orHttpError(declineRfq(actor, id, s.value.reason));
-      return redirect(localizePath(lang, `/supplier/rfqs/${id}?done=declined`));
-    }
-    if (intent === "ask") {
-      const s = parseWithZod(form, { schema: questionSchema });
-      if (s.status !== "success") return fail(s.error);
-      await orHttpError(askQuestion(actor, id, s.value.body));
-      return redirect(localizePath(lang, `/supplier/rfqs/${id}?done=asked#questions`));
-    }
-  } catch (error) {
-    if (error instanceof RfqValidationError) return fail(error.fieldErrors, error.formErrors);
-    throw error;
-  }
-  return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
+const intents: Record<string, IntentHandler> = {
+  decline: async ({ actor, id, lang, form, intent }) => {
+    const s = parseWithZod(form, { schema: reasonSchema });
+    if (s.status !== "success") return intentFailure(intent, s.error);
+    await orHttpError(declineRfq(actor, id, s.value.reason));
+    return redirect(localizePath(lang, `/supplier/rfqs/${id}?done=declined`));
+  },
+  ask: async ({ actor, id, lang, form, intent }) => {
+    const s = parseWithZod(form, { schema: questionSchema });
+    if (s.status !== "success") return intentFailure(intent, s.error);
+    await orHttpError(askQuestion(actor, id, s.value.body));
+    return redirect(localizePath(lang, `/supplier/rfqs/${id}?done=asked#questions`));
+  },
+};
+
+export async function action(args: ActionFunctionArgs) {
+  // the quote form (multipart) is the quotes module's; the decline and question forms are this page's
+  return intentAction(args, "SUPPLIER", intents, rfqMistake, ({ request, actor, id, lang }) =>
+    isQuoteFormRequest(request) ? handleQuoteFormAction(actor, id, request, lang) : undefined,
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];

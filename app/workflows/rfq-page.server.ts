@@ -1,0 +1,79 @@
+/**
+ * The loader and action frame of the RFQ pages (the buyer's RFQ page and its comparison, the supplier's RFQ page),
+ * between the routes and the rfq and quotes modules: who is asking (the page's organisation kind), the RFQ id of the
+ * URL, the page language and texts; for an action the posted form and its `intent`, the handler of that intent, a
+ * user mistake given back to the form and a 400 for an unknown intent. It builds no view: each route says what it
+ * reads and what each intent does.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import { requireActor } from "~/modules/accounts/accounts.server";
+import type { Actor } from "~/modules/accounts/actor";
+import type { Lang } from "~/modules/i18n/i18n";
+import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { intentFailure, RfqValidationError } from "~/modules/rfq/rfq.server";
+import { orHttpError } from "~/utils/route-errors.server";
+
+type Kind = "BUYER" | "SUPPLIER";
+
+/**
+ * A page loader: the actor of `kind`, then `read(actor, id, t)` with the RFQ id of the URL and the texts of `ns`; a
+ * missing or foreign RFQ (or a forbidden step) answers as its HTTP status.
+ */
+export async function loadRfqPage<T>(
+  { request, params }: LoaderFunctionArgs,
+  kind: Kind,
+  ns: string,
+  read: (actor: Actor, id: string, t: TFunction) => Promise<T>,
+): Promise<T> {
+  const actor = await requireActor(request, { kind });
+  const t = await getT(request, ns);
+  return orHttpError(read(actor, params.id ?? "", t));
+}
+
+export interface IntentContext {
+  request: Request;
+  actor: Actor;
+  /** the RFQ id of the URL */
+  id: string;
+  lang: Lang;
+  form: FormData;
+  intent: string;
+}
+
+/** What an action answers: a response, a redirect or `data()`. */
+export type IntentHandler = (ctx: IntentContext) => Promise<unknown>;
+
+/**
+ * A page action whose forms post an `intent`: the handler named by it runs; `onError` turns a user mistake into the
+ * form's reply (anything else it rethrows); an unknown intent is a 400. `beforeForm` answers a request the page takes
+ * whole (a multipart quote form) before the body is read as a form; `undefined` goes on.
+ */
+export async function intentAction(
+  { request, params }: ActionFunctionArgs,
+  kind: Kind,
+  intents: Record<string, IntentHandler>,
+  onError: (error: unknown, intent: string) => unknown,
+  beforeForm?: (ctx: Omit<IntentContext, "form" | "intent">) => Promise<unknown> | undefined,
+): Promise<unknown> {
+  const actor = await requireActor(request, { kind });
+  const id = params.id ?? "";
+  const lang = getLang(request);
+  const early = await beforeForm?.({ request, actor, id, lang });
+  if (early !== undefined) return early;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const handler = Object.hasOwn(intents, intent) ? intents[intent] : undefined;
+  if (!handler) return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
+  try {
+    return await handler({ request, actor, id, lang, form, intent });
+  } catch (error) {
+    return onError(error, intent);
+  }
+}
+
+/** `onError` of the RFQ pages (buyer and supplier): an RFQ validation error goes back to the form it came from. */
+export function rfqMistake(error: unknown, intent: string): Response {
+  if (error instanceof RfqValidationError) return intentFailure(intent, error.fieldErrors, error.formErrors);
+  throw error;
+}
