@@ -13,9 +13,9 @@ import { formatDateTime } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import {
-  IntentTextForm,
   intentErrors,
   QuestionsSection,
+  ReasonForm,
   RfqPageNotices,
   RfqPageTitle,
   ThreadLine,
@@ -221,15 +221,12 @@ export default function BuyerRfq() {
               {t("buyer.extend")}
             </button>
           </Form>
-          <IntentTextForm
+          <ReasonForm
             intent="cancel"
             id="cancel-reason"
-            name="reason"
-            rows={2}
             label={t("buyer.cancelReason")}
             errors={errs("cancel", "reason")}
             submit={t("buyer.cancel")}
-            danger
             className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
             heading={<h2 className="font-semibold">{t("buyer.cancelTitle")}</h2>}
           />

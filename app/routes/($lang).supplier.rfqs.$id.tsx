@@ -14,6 +14,7 @@ import {
   IntentTextForm,
   intentErrors,
   QuestionsSection,
+  ReasonForm,
   RfqPageNotices,
   RfqPageTitle,
   ThreadLine,
@@ -171,15 +172,12 @@ export default function SupplierRfq() {
 
       {canRespond && recipient.status !== "QUOTED" ? (
         <Panel id="decline-h" title={t("supplier.declineTitle")}>
-          <IntentTextForm
+          <ReasonForm
             intent="decline"
             id="decline-reason"
-            name="reason"
-            rows={2}
             label={t("supplier.declineReason")}
             errors={errs("decline", "reason")}
             submit={t("supplier.decline")}
-            danger
             className="mt-2 space-y-2"
           />
         </Panel>

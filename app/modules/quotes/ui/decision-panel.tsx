@@ -301,61 +301,46 @@ export function DecisionSettingsForm({
 }) {
   const { t } = useTranslation("quotes");
   const s = c.settings;
-  const v = (name: string, fallback: string) => values?.[name] ?? fallback;
+  // the form's fields: name, what is saved now (in the form's notation), and the date field's type
+  const fields: { name: string; value: string; label: string; type?: string }[] = [
+    { name: "budget", value: rub(s.budget) },
+    {
+      name: "plannedAwardDate",
+      value: c.rfq.plannedAwardAt ? c.rfq.plannedAwardAt.slice(0, 10) : "",
+      type: "date",
+    },
+    { name: "cargoWeightKg", value: s.freight.cargoWeightKg ?? "" },
+    { name: "cargoVolumeM3", value: s.freight.cargoVolumeM3 ?? "" },
+    { name: "freightPerTonne", value: rub(s.freight.perTonneKopecks) },
+    { name: "freightPerM3", value: rub(s.freight.perM3Kopecks) },
+    { name: "annualRatePercent", value: (s.annualRateBp / 100).toString().replace(".", ",") },
+  ]
+    .map((f) => ({ ...f, label: t(`decision.${f.name}`) }))
+    .concat(
+      // the buyer's freight estimate for each supplier that does not deliver to the buyer's warehouse
+      c.offers
+        .filter((o) => o.deliveryBasis !== "BUYER_WAREHOUSE")
+        .map((o) => ({
+          name: `freight.${o.supplierOrgId}`,
+          value: rub(s.freight.bySupplier[o.supplierOrgId] ?? null),
+          label: t("decision.freightFor", { supplier: o.supplierName }),
+        })),
+    );
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 print:hidden" open={Boolean(errors)}>
       <summary className="cursor-pointer font-semibold">{t("decision.settings")}</summary>
       <Form method="post" className="mt-3 space-y-3" data-testid="decision-settings">
         <div className="grid gap-3 md:grid-cols-2">
-          <Field name="budget" label={t("decision.budget")} defaultValue={v("budget", rub(s.budget))} errors={errors} />
-          <Field
-            name="plannedAwardDate"
-            type="date"
-            label={t("decision.plannedAwardDate")}
-            defaultValue={v("plannedAwardDate", c.rfq.plannedAwardAt ? c.rfq.plannedAwardAt.slice(0, 10) : "")}
-            errors={errors}
-          />
-          <Field
-            name="cargoWeightKg"
-            label={t("decision.cargoWeightKg")}
-            defaultValue={v("cargoWeightKg", s.freight.cargoWeightKg ?? "")}
-            errors={errors}
-          />
-          <Field
-            name="cargoVolumeM3"
-            label={t("decision.cargoVolumeM3")}
-            defaultValue={v("cargoVolumeM3", s.freight.cargoVolumeM3 ?? "")}
-            errors={errors}
-          />
-          <Field
-            name="freightPerTonne"
-            label={t("decision.freightPerTonne")}
-            defaultValue={v("freightPerTonne", rub(s.freight.perTonneKopecks))}
-            errors={errors}
-          />
-          <Field
-            name="freightPerM3"
-            label={t("decision.freightPerM3")}
-            defaultValue={v("freightPerM3", rub(s.freight.perM3Kopecks))}
-            errors={errors}
-          />
-          <Field
-            name="annualRatePercent"
-            label={t("decision.annualRatePercent")}
-            defaultValue={v("annualRatePercent", (s.annualRateBp / 100).toString().replace(".", ","))}
-            errors={errors}
-          />
-          {c.offers
-            .filter((o) => o.deliveryBasis !== "BUYER_WAREHOUSE")
-            .map((o) => (
-              <Field
-                key={o.supplierOrgId}
-                name={`freight.${o.supplierOrgId}`}
-                label={t("decision.freightFor", { supplier: o.supplierName })}
-                defaultValue={v(`freight.${o.supplierOrgId}`, rub(s.freight.bySupplier[o.supplierOrgId] ?? null))}
-                errors={errors}
-              />
-            ))}
+          {fields.map((f) => (
+            <Field
+              key={f.name}
+              name={f.name}
+              type={f.type}
+              label={f.label}
+              defaultValue={values?.[f.name] ?? f.value}
+              errors={errors}
+            />
+          ))}
         </div>
         <button type="submit" name="intent" value="decision-settings" className={buttonClass}>
           {t("decision.saveSettings")}

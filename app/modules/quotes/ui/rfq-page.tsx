@@ -144,3 +144,8 @@ export function QuestionsSection({ children }: { children: ReactNode }) {
 export function intentErrors(actionData: { intent: string; errors?: Record<string, string[]> } | undefined) {
   return (intent: string, field: string) => (actionData?.intent === intent ? actionData.errors?.[field] : undefined);
 }
+
+/** The form of a step that needs a reason (the buyer cancels the RFQ, a supplier declines it): `reason`, two rows. */
+export function ReasonForm(props: Omit<Parameters<typeof IntentTextForm>[0], "name" | "rows" | "danger">) {
+  return <IntentTextForm name="reason" rows={2} danger {...props} />;
+}
