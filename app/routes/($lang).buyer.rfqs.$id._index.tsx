@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { FieldErrors, plainInputClass } from "~/components/ui/field";
@@ -13,12 +13,12 @@ import { formatDateTime } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import {
-  intentErrors,
   QuestionsSection,
   ReasonForm,
   RfqPageNotices,
   RfqPageTitle,
   ThreadLine,
+  useRfqPageForms,
 } from "~/modules/quotes/ui/rfq-page";
 import { supplierInviteSchema } from "~/modules/rfq/invite.schema";
 import {
@@ -45,19 +45,19 @@ import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
 import { orHttpError } from "~/utils/route-errors.server";
-import { type IntentHandler, intentAction, loadRfqPage, rfqMistake } from "~/workflows/rfq-page.server";
+import { formStep, type IntentHandler, intentAction, loadRfqPage, rfqMistake } from "~/workflows/rfq-page.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  return loadRfqPage(args, "BUYER", "rfq", async (actor, id, t) => {
-    const view = await getBuyerRfq(actor, id);
-    const invites = await listSupplierInvites(actor, view.rfq.id);
-    return {
-      ...view,
-      invites,
-      now: Date.now(),
-      title: t("buyer.rfqTitle", { number: view.rfq.number, title: view.rfq.title }),
-    };
-  });
+  return loadRfqPage(
+    args,
+    "BUYER",
+    async (actor, id) => {
+      const view = await getBuyerRfq(actor, id);
+      return { ...view, invites: await listSupplierInvites(actor, view.rfq.id) };
+    },
+    "rfq",
+    (t, { rfq }) => t("buyer.rfqTitle", { number: rfq.number, title: rfq.title }),
+  );
 }
 
 type ActionResult = { intent: string; errors?: Record<string, string[]>; formErrors?: string[]; ok?: boolean };
@@ -78,12 +78,11 @@ const intents: Record<string, IntentHandler> = {
     const copy = await orHttpError(duplicateRfq(actor, id));
     return redirect(localizePath(lang, `/rfq/${copy.id}/edit`));
   },
-  cancel: async ({ actor, id, lang, form, intent }) => {
-    const s = parseWithZod(form, { schema: reasonSchema });
-    if (s.status !== "success") return intentFailure(intent, s.error);
-    await orHttpError(cancelRfq(actor, id, s.value.reason));
-    return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=cancelled`));
-  },
+  cancel: formStep(
+    reasonSchema,
+    ({ actor, id }, v) => cancelRfq(actor, id, v.reason),
+    ({ id }) => `/buyer/rfqs/${id}?done=cancelled`,
+  ),
   extend: async ({ actor, id, lang, form, intent }) => {
     const { rfq } = await orHttpError(getBuyerRfq(actor, id));
     const s = parseWithZod(form, {
@@ -111,12 +110,11 @@ const intents: Record<string, IntentHandler> = {
   },
   inviteResend: inviteListStep,
   inviteCancel: inviteListStep,
-  answer: async ({ actor, id, lang, form, intent }) => {
-    const s = parseWithZod(form, { schema: answerSchema });
-    if (s.status !== "success") return intentFailure(intent, s.error);
-    await orHttpError(answerQuestion(actor, id, s.value));
-    return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=answered#questions`));
-  },
+  answer: formStep(
+    answerSchema,
+    ({ actor, id }, v) => answerQuestion(actor, id, v),
+    ({ id }) => `/buyer/rfqs/${id}?done=answered#questions`,
+  ),
 };
 
 export async function action(args: ActionFunctionArgs) {
@@ -127,12 +125,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function BuyerRfq() {
   const { rfq, recipients, invites, threads, audit, now } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
-  const [params] = useSearchParams();
+  const { actionData, params, errs } = useRfqPageForms<ActionResult>();
   const { t } = useTranslation("rfq");
   const { t: tc } = useTranslation();
   const lang = useLang();
-  const errs = intentErrors(actionData);
   const done = params.get("done") ?? (params.get("published") ? "published" : null);
   return (
     <div className="space-y-8">

@@ -21,10 +21,13 @@ import { type AwardChoice, awardRfq } from "~/workflows/award.server";
 import { type IntentContext, type IntentHandler, intentAction, loadRfqPage } from "~/workflows/rfq-page.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  return loadRfqPage(args, "BUYER", "quotes", async (actor, id, t) => {
-    const comparison = await getComparison(actor, id);
-    return { comparison, now: Date.now(), title: t("compare.title", { number: comparison.rfq.number }) };
-  });
+  return loadRfqPage(
+    args,
+    "BUYER",
+    async (actor, id) => ({ comparison: await getComparison(actor, id) }),
+    "quotes",
+    (t, { comparison }) => t("compare.title", { number: comparison.rfq.number }),
+  );
 }
 
 export type CompareActionData = {

@@ -1,46 +1,42 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/ui/field";
 import { Panel } from "~/components/ui/panel";
 import { formatDateTime } from "~/modules/i18n/format";
-import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { getQuoteForSupplier, handleQuoteFormAction, isQuoteFormRequest } from "~/modules/quotes/quotes.server";
 import { QuotePanel, type QuotePanelData } from "~/modules/quotes/ui/quote-panel";
 import {
   IntentTextForm,
-  intentErrors,
   QuestionsSection,
   ReasonForm,
   RfqPageNotices,
   RfqPageTitle,
   ThreadLine,
+  useRfqPageForms,
 } from "~/modules/quotes/ui/rfq-page";
 import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
-import { askQuestion, declineRfq, intentFailure, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
+import { askQuestion, declineRfq, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
-import { orHttpError } from "~/utils/route-errors.server";
-import { type IntentHandler, intentAction, loadRfqPage, rfqMistake } from "~/workflows/rfq-page.server";
+import { formStep, type IntentHandler, intentAction, loadRfqPage, rfqMistake } from "~/workflows/rfq-page.server";
 
 /**
  * One RFQ for an invited supplier (uninvited → 404). Viewing marks it viewed. Sections: details, attachments,
  * clarifications, decline, and the quote panel slot (#quote-panel) that the quotes module fills.
  */
 export async function loader(args: LoaderFunctionArgs) {
-  return loadRfqPage(args, "SUPPLIER", "rfq", async (actor, id, t) => {
-    const view = await viewRfqAsSupplier(actor, id);
-    const quotePanel = await getQuoteForSupplier(actor, id);
-    return {
-      ...view,
-      quotePanel,
-      now: Date.now(),
-      title: t("supplier.title", { number: view.rfq.number, title: view.rfq.title }),
-    };
-  });
+  return loadRfqPage(
+    args,
+    "SUPPLIER",
+    async (actor, id) => {
+      const view = await viewRfqAsSupplier(actor, id);
+      return { ...view, quotePanel: await getQuoteForSupplier(actor, id) };
+    },
+    "rfq",
+    (t, { rfq }) => t("supplier.title", { number: rfq.number, title: rfq.title }),
+  );
 }
 
 type ActionResult = {
@@ -51,18 +47,16 @@ type ActionResult = {
 };
 
 const intents: Record<string, IntentHandler> = {
-  decline: async ({ actor, id, lang, form, intent }) => {
-    const s = parseWithZod(form, { schema: reasonSchema });
-    if (s.status !== "success") return intentFailure(intent, s.error);
-    await orHttpError(declineRfq(actor, id, s.value.reason));
-    return redirect(localizePath(lang, `/supplier/rfqs/${id}?done=declined`));
-  },
-  ask: async ({ actor, id, lang, form, intent }) => {
-    const s = parseWithZod(form, { schema: questionSchema });
-    if (s.status !== "success") return intentFailure(intent, s.error);
-    await orHttpError(askQuestion(actor, id, s.value.body));
-    return redirect(localizePath(lang, `/supplier/rfqs/${id}?done=asked#questions`));
-  },
+  decline: formStep(
+    reasonSchema,
+    ({ actor, id }, v) => declineRfq(actor, id, v.reason),
+    ({ id }) => `/supplier/rfqs/${id}?done=declined`,
+  ),
+  ask: formStep(
+    questionSchema,
+    ({ actor, id }, v) => askQuestion(actor, id, v.body),
+    ({ id }) => `/supplier/rfqs/${id}?done=asked#questions`,
+  ),
 };
 
 export async function action(args: ActionFunctionArgs) {
@@ -76,12 +70,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function SupplierRfq() {
   const { rfq, recipient, canRespond, thread, now, quotePanel } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
-  const [params] = useSearchParams();
+  const { actionData, params, errs } = useRfqPageForms<ActionResult>();
   const { t } = useTranslation("rfq");
   const { t: tq } = useTranslation("quotes");
   const lang = useLang();
-  const errs = intentErrors(actionData);
   const done = params.get("done");
   const questions = thread.own.filter((m) => m.kind === "QUESTION");
   return (

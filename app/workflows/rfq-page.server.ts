@@ -5,30 +5,36 @@
  * user mistake given back to the form and a 400 for an unknown intent. It builds no view: each route says what it
  * reads and what each intent does.
  */
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import type { TFunction } from "i18next";
+import type { z } from "zod";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import type { Actor } from "~/modules/accounts/actor";
 import type { Lang } from "~/modules/i18n/i18n";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
+import { localizePath } from "~/modules/i18n/paths";
 import { intentFailure, RfqValidationError } from "~/modules/rfq/rfq.server";
 import { orHttpError } from "~/utils/route-errors.server";
 
 type Kind = "BUYER" | "SUPPLIER";
 
 /**
- * A page loader: the actor of `kind`, then `read(actor, id, t)` with the RFQ id of the URL and the texts of `ns`; a
- * missing or foreign RFQ (or a forbidden step) answers as its HTTP status.
+ * A page loader: the actor of `kind`, then `read(actor, id)` with the RFQ id of the URL; a missing or foreign RFQ (or
+ * a forbidden step) answers as its HTTP status. The page gets the server's clock (`now`, for deadlines) and its
+ * `title` (from the texts of `ns`).
  */
 export async function loadRfqPage<T>(
   { request, params }: LoaderFunctionArgs,
   kind: Kind,
+  read: (actor: Actor, id: string) => Promise<T>,
   ns: string,
-  read: (actor: Actor, id: string, t: TFunction) => Promise<T>,
-): Promise<T> {
+  title: (t: TFunction, view: T) => string,
+): Promise<T & { now: number; title: string }> {
   const actor = await requireActor(request, { kind });
-  const t = await getT(request, ns);
-  return orHttpError(read(actor, params.id ?? "", t));
+  const view = await orHttpError(read(actor, params.id ?? ""));
+  return { ...view, now: Date.now(), title: title(await getT(request, ns), view) };
 }
 
 export interface IntentContext {
@@ -70,6 +76,23 @@ export async function intentAction(
   } catch (error) {
     return onError(error, intent);
   }
+}
+
+/**
+ * A step of a form with one schema: the input checked (its errors back to the form), the use case run, then to the
+ * page `to` names (in the page language).
+ */
+export function formStep<S extends z.ZodTypeAny>(
+  schema: S,
+  run: (ctx: IntentContext, value: z.output<S>) => Promise<unknown>,
+  to: (ctx: IntentContext) => string,
+): IntentHandler {
+  return async (ctx) => {
+    const s = parseWithZod(ctx.form, { schema });
+    if (s.status !== "success") return intentFailure(ctx.intent, s.error);
+    await orHttpError(run(ctx, s.value));
+    return redirect(localizePath(ctx.lang, to(ctx)));
+  };
 }
 
 /** `onError` of the RFQ pages (buyer and supplier): an RFQ validation error goes back to the form it came from. */

@@ -3,7 +3,7 @@
  * (done, form errors, cancelled), a question or answer of the clarification threads, and a one-textarea form that
  * posts an intent (cancel, decline, ask).
  */
-import { Form } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dangerButtonClass, secondaryButtonClass } from "~/components/ui/button";
@@ -140,9 +140,18 @@ export function QuestionsSection({ children }: { children: ReactNode }) {
   );
 }
 
-/** The field errors of the form that posted `intent`, from the action's reply (nothing for the page's other forms). */
-export function intentErrors(actionData: { intent: string; errors?: Record<string, string[]> } | undefined) {
-  return (intent: string, field: string) => (actionData?.intent === intent ? actionData.errors?.[field] : undefined);
+type IntentReply = { intent: string; errors?: Record<string, string[]>; formErrors?: string[] };
+
+/**
+ * The state of an RFQ page's forms: the action's reply, the URL parameters (`done`, …) and `errs(intent, field)`, the
+ * field errors of the form that posted `intent` (nothing for the page's other forms).
+ */
+export function useRfqPageForms<A extends IntentReply>() {
+  const actionData = useActionData<A>() as A | undefined;
+  const [params] = useSearchParams();
+  const errs = (intent: string, field: string) =>
+    actionData?.intent === intent ? actionData.errors?.[field] : undefined;
+  return { actionData, params, errs };
 }
 
 /** The form of a step that needs a reason (the buyer cancels the RFQ, a supplier declines it): `reason`, two rows. */
