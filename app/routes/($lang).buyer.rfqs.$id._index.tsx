@@ -45,7 +45,14 @@ import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
 import { orHttpError } from "~/utils/route-errors.server";
-import { formStep, type IntentHandler, intentAction, loadRfqPage, rfqMistake } from "~/workflows/rfq-page.server";
+import {
+  formStep,
+  type IntentHandler,
+  intentAction,
+  loadRfqPage,
+  rfqMistake,
+  rfqTitle,
+} from "~/workflows/rfq-page.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return loadRfqPage(
@@ -56,7 +63,7 @@ export async function loader(args: LoaderFunctionArgs) {
       return { ...view, invites: await listSupplierInvites(actor, view.rfq.id) };
     },
     "rfq",
-    (t, { rfq }) => t("buyer.rfqTitle", { number: rfq.number, title: rfq.title }),
+    rfqTitle("buyer.rfqTitle"),
   );
 }
 

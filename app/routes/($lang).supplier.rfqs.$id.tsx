@@ -20,7 +20,14 @@ import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
 import { askQuestion, declineRfq, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
-import { formStep, type IntentHandler, intentAction, loadRfqPage, rfqMistake } from "~/workflows/rfq-page.server";
+import {
+  formStep,
+  type IntentHandler,
+  intentAction,
+  loadRfqPage,
+  rfqMistake,
+  rfqTitle,
+} from "~/workflows/rfq-page.server";
 
 /**
  * One RFQ for an invited supplier (uninvited → 404). Viewing marks it viewed. Sections: details, attachments,
@@ -35,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
       return { ...view, quotePanel: await getQuoteForSupplier(actor, id) };
     },
     "rfq",
-    (t, { rfq }) => t("supplier.title", { number: rfq.number, title: rfq.title }),
+    rfqTitle("supplier.title"),
   );
 }
 

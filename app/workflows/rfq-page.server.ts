@@ -37,6 +37,12 @@ export async function loadRfqPage<T>(
   return { ...view, now: Date.now(), title: title(await getT(request, ns), view) };
 }
 
+/** The title of a page about one RFQ: the text `key` of the page's namespace with the RFQ's number and title. */
+export const rfqTitle =
+  (key: string) =>
+  (t: TFunction, { rfq }: { rfq: { number: number | string; title: string } }) =>
+    t(key, { number: rfq.number, title: rfq.title });
+
 export interface IntentContext {
   request: Request;
   actor: Actor;
