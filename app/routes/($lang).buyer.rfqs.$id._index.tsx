@@ -45,14 +45,7 @@ import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
 import { orHttpError } from "~/utils/route-errors.server";
-import {
-  formStep,
-  type IntentHandler,
-  intentAction,
-  loadRfqPage,
-  rfqMistake,
-  rfqTitle,
-} from "~/workflows/rfq-page.server";
+import { formStep, type IntentHandler, loadRfqPage, rfqPageAction, rfqTitle } from "~/workflows/rfq-page.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return loadRfqPage(
@@ -125,7 +118,7 @@ const intents: Record<string, IntentHandler> = {
 };
 
 export async function action(args: ActionFunctionArgs) {
-  return intentAction(args, "BUYER", intents, rfqMistake);
+  return rfqPageAction(args, "BUYER", intents);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];

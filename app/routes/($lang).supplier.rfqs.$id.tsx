@@ -20,14 +20,7 @@ import { questionSchema, reasonSchema } from "~/modules/rfq/rfq.schema";
 import { askQuestion, declineRfq, viewRfqAsSupplier } from "~/modules/rfq/rfq.server";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
-import {
-  formStep,
-  type IntentHandler,
-  intentAction,
-  loadRfqPage,
-  rfqMistake,
-  rfqTitle,
-} from "~/workflows/rfq-page.server";
+import { formStep, type IntentHandler, loadRfqPage, rfqPageAction, rfqTitle } from "~/workflows/rfq-page.server";
 
 /**
  * One RFQ for an invited supplier (uninvited → 404). Viewing marks it viewed. Sections: details, attachments,
@@ -68,7 +61,7 @@ const intents: Record<string, IntentHandler> = {
 
 export async function action(args: ActionFunctionArgs) {
   // the quote form (multipart) is the quotes module's; the decline and question forms are this page's
-  return intentAction(args, "SUPPLIER", intents, rfqMistake, ({ request, actor, id, lang }) =>
+  return rfqPageAction(args, "SUPPLIER", intents, ({ request, actor, id, lang }) =>
     isQuoteFormRequest(request) ? handleQuoteFormAction(actor, id, request, lang) : undefined,
   );
 }

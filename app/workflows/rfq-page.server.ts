@@ -101,6 +101,19 @@ export function formStep<S extends z.ZodTypeAny>(
   };
 }
 
+/**
+ * The action of an RFQ page (the buyer's, the supplier's): `intentAction` whose user mistakes are RFQ validation
+ * errors, given back to the form they came from.
+ */
+export function rfqPageAction(
+  args: ActionFunctionArgs,
+  kind: Kind,
+  intents: Record<string, IntentHandler>,
+  beforeForm?: (ctx: Omit<IntentContext, "form" | "intent">) => Promise<unknown> | undefined,
+): Promise<unknown> {
+  return intentAction(args, kind, intents, rfqMistake, beforeForm);
+}
+
 /** `onError` of the RFQ pages (buyer and supplier): an RFQ validation error goes back to the form it came from. */
 export function rfqMistake(error: unknown, intent: string): Response {
   if (error instanceof RfqValidationError) return intentFailure(intent, error.fieldErrors, error.formErrors);
