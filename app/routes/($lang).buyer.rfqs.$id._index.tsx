@@ -1,17 +1,25 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { buttonClass, dangerButtonClass, secondaryButtonClass } from "~/components/ui/button";
-import { useErrorText } from "~/components/ui/error-text";
-import { FieldErrors, PlainTextareaField, plainInputClass } from "~/components/ui/field";
+import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
+import { FieldErrors, plainInputClass } from "~/components/ui/field";
+import { IntentButton } from "~/components/ui/intent-button";
 import { LocalizedLink } from "~/components/ui/localized-link";
-import { requireActor } from "~/modules/accounts/accounts.server";
+import { Panel } from "~/components/ui/panel";
+import { DataTable } from "~/components/ui/table";
 import { formatDateTime } from "~/modules/i18n/format";
-import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
+import {
+  QuestionsSection,
+  ReasonForm,
+  RfqPageNotices,
+  RfqPageTitle,
+  ThreadLine,
+  useRfqPageForms,
+} from "~/modules/quotes/ui/rfq-page";
 import { supplierInviteSchema } from "~/modules/rfq/invite.schema";
 import {
   answerSchema,
@@ -30,7 +38,6 @@ import {
   intentFailure,
   inviteSupplier,
   listSupplierInvites,
-  RfqValidationError,
   resendSupplierInvite,
 } from "~/modules/rfq/rfq.server";
 import { rfqEventKey } from "~/modules/rfq/rfq-events";
@@ -38,111 +45,97 @@ import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
 import { orHttpError } from "~/utils/route-errors.server";
+import { formStep, type IntentHandler, loadRfqPage, rfqPageAction, rfqTitle } from "~/workflows/rfq-page.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, { kind: "BUYER" });
-  const view = await orHttpError(getBuyerRfq(actor, params.id ?? ""));
-  const invites = await orHttpError(listSupplierInvites(actor, view.rfq.id));
-  const t = await getT(request, "rfq");
-  return {
-    ...view,
-    invites,
-    now: Date.now(),
-    title: t("buyer.rfqTitle", { number: view.rfq.number, title: view.rfq.title }),
-  };
+export async function loader(args: LoaderFunctionArgs) {
+  return loadRfqPage(
+    args,
+    "BUYER",
+    async (actor, id) => {
+      const view = await getBuyerRfq(actor, id);
+      return { ...view, invites: await listSupplierInvites(actor, view.rfq.id) };
+    },
+    "rfq",
+    rfqTitle("buyer.rfqTitle"),
+  );
 }
 
 type ActionResult = { intent: string; errors?: Record<string, string[]>; formErrors?: string[]; ok?: boolean };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, { kind: "BUYER" });
-  const id = params.id ?? "";
-  const lang = getLang(request);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, string[] | null> | null | undefined, formErrors: string[] = []) =>
-    intentFailure(intent, errors, formErrors);
-  try {
-    if (intent === "duplicate") {
-      const copy = await orHttpError(duplicateRfq(actor, id));
-      return redirect(localizePath(lang, `/rfq/${copy.id}/edit`));
-    }
-    if (intent === "cancel") {
-      const s = parseWithZod(form, { schema: reasonSchema });
-      if (s.status !== "success") return fail(s.error);
-      await orHttpError(cancelRfq(actor, id, s.value.reason));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=cancelled`));
-    }
-    if (intent === "extend") {
-      const { rfq } = await orHttpError(getBuyerRfq(actor, id));
-      const s = parseWithZod(form, {
-        schema: extendDeadlineSchema({
-          current: rfq.deadline ? new Date(rfq.deadline) : null,
-          neededBy: rfq.neededBy ? new Date(rfq.neededBy) : null,
-        }),
-      });
-      if (s.status !== "success") return fail(s.error);
-      await orHttpError(extendDeadline(actor, id, parseMoscowDateTime(s.value.deadline) as Date));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=extended`));
-    }
-    // «Пригласить поставщика» (also posted from the draft's edit page by a fetcher): JSON for the fetcher, no redirect
-    if (intent === "invite") {
-      const s = parseWithZod(form, { schema: supplierInviteSchema });
-      if (s.status !== "success") return data<InviteActionData>({ intent, result: s.reply() }, { status: 400 });
-      const r = await orHttpError(inviteSupplier(actor, id, s.value, lang));
-      if (!r.ok)
-        return data<InviteActionData>({ intent, result: s.reply({ fieldErrors: r.fieldErrors }) }, { status: 422 });
-      const notice =
-        r.kind === "routed"
-          ? `invite.routed::${JSON.stringify({ name: r.supplierName })}`
-          : `invite.sent::${JSON.stringify({ email: r.email })}`;
-      return data<InviteActionData>({ intent, result: s.reply({ resetForm: true }), notice });
-    }
-    if (intent === "inviteResend" || intent === "inviteCancel") {
-      const inviteId = String(form.get("inviteId") ?? "");
-      if (intent === "inviteResend") await orHttpError(resendSupplierInvite(actor, id, inviteId, lang));
-      else await orHttpError(cancelSupplierInvite(actor, id, inviteId));
-      return data<InviteActionData>({
-        intent,
-        notice: intent === "inviteResend" ? "invite.resent" : "invite.cancelled",
-      });
-    }
-    if (intent === "answer") {
-      const s = parseWithZod(form, { schema: answerSchema });
-      if (s.status !== "success") return fail(s.error);
-      await orHttpError(answerQuestion(actor, id, s.value));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=answered#questions`));
-    }
-  } catch (error) {
-    if (error instanceof RfqValidationError) return fail(error.fieldErrors, error.formErrors);
-    throw error;
-  }
-  return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
+/** «Повторить» or «Отозвать» an invitation: JSON for the invite list's fetcher. */
+const inviteListStep: IntentHandler = async ({ actor, id, lang, form, intent }) => {
+  const inviteId = String(form.get("inviteId") ?? "");
+  if (intent === "inviteResend") await orHttpError(resendSupplierInvite(actor, id, inviteId, lang));
+  else await orHttpError(cancelSupplierInvite(actor, id, inviteId));
+  return data<InviteActionData>({
+    intent,
+    notice: intent === "inviteResend" ? "invite.resent" : "invite.cancelled",
+  });
+};
+
+const intents: Record<string, IntentHandler> = {
+  duplicate: async ({ actor, id, lang }) => {
+    const copy = await orHttpError(duplicateRfq(actor, id));
+    return redirect(localizePath(lang, `/rfq/${copy.id}/edit`));
+  },
+  cancel: formStep(
+    reasonSchema,
+    ({ actor, id }, v) => cancelRfq(actor, id, v.reason),
+    ({ id }) => `/buyer/rfqs/${id}?done=cancelled`,
+  ),
+  extend: async ({ actor, id, lang, form, intent }) => {
+    const { rfq } = await orHttpError(getBuyerRfq(actor, id));
+    const s = parseWithZod(form, {
+      schema: extendDeadlineSchema({
+        current: rfq.deadline ? new Date(rfq.deadline) : null,
+        neededBy: rfq.neededBy ? new Date(rfq.neededBy) : null,
+      }),
+    });
+    if (s.status !== "success") return intentFailure(intent, s.error);
+    await orHttpError(extendDeadline(actor, id, parseMoscowDateTime(s.value.deadline) as Date));
+    return redirect(localizePath(lang, `/buyer/rfqs/${id}?done=extended`));
+  },
+  // «Пригласить поставщика» (also posted from the draft's edit page by a fetcher): JSON for the fetcher, no redirect
+  invite: async ({ actor, id, lang, form, intent }) => {
+    const s = parseWithZod(form, { schema: supplierInviteSchema });
+    if (s.status !== "success") return data<InviteActionData>({ intent, result: s.reply() }, { status: 400 });
+    const r = await orHttpError(inviteSupplier(actor, id, s.value, lang));
+    if (!r.ok)
+      return data<InviteActionData>({ intent, result: s.reply({ fieldErrors: r.fieldErrors }) }, { status: 422 });
+    const notice =
+      r.kind === "routed"
+        ? `invite.routed::${JSON.stringify({ name: r.supplierName })}`
+        : `invite.sent::${JSON.stringify({ email: r.email })}`;
+    return data<InviteActionData>({ intent, result: s.reply({ resetForm: true }), notice });
+  },
+  inviteResend: inviteListStep,
+  inviteCancel: inviteListStep,
+  answer: formStep(
+    answerSchema,
+    ({ actor, id }, v) => answerQuestion(actor, id, v),
+    ({ id }) => `/buyer/rfqs/${id}?done=answered#questions`,
+  ),
+};
+
+export async function action(args: ActionFunctionArgs) {
+  return rfqPageAction(args, "BUYER", intents);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export default function BuyerRfq() {
   const { rfq, recipients, invites, threads, audit, now } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
-  const [params] = useSearchParams();
+  const { actionData, params, errs } = useRfqPageForms<ActionResult>();
   const { t } = useTranslation("rfq");
   const { t: tc } = useTranslation();
   const lang = useLang();
-  const errorText = useErrorText("rfq");
-  const errs = (intent: string, field: string) =>
-    actionData?.intent === intent ? actionData.errors?.[field] : undefined;
   const done = params.get("done") ?? (params.get("published") ? "published" : null);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="text-sm text-slate-500">
-            {t("rfqNumber", { number: rfq.number })} · <StatusBadge status={rfq.status} kind="rfq" />
-            {rfq.sealed ? <span className="ml-2 text-xs text-slate-600">{t("sealedBadge")}</span> : null}
-          </p>
-          <h1 className="text-2xl font-bold">{rfq.title}</h1>
-        </div>
+        <RfqPageTitle rfq={rfq}>
+          <StatusBadge status={rfq.status} kind="rfq" />
+        </RfqPageTitle>
         <div className="flex flex-wrap gap-2">
           {rfq.status !== "DRAFT" ? (
             <LocalizedLink to={`/buyer/rfqs/${rfq.id}/compare`} className={buttonClass} data-testid="compare-link">
@@ -153,67 +146,47 @@ export default function BuyerRfq() {
               {t("buyer.editDraft")}
             </LocalizedLink>
           )}
-          <Form method="post">
-            <button type="submit" name="intent" value="duplicate" className={secondaryButtonClass}>
-              {t("buyer.duplicate")}
-            </button>
-          </Form>
+          <IntentButton intent="duplicate" fields={{}} label={t("buyer.duplicate")}>
+            {t("buyer.duplicate")}
+          </IntentButton>
         </div>
       </div>
-      {done ? (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t(`buyer.done.${done}`)}
-        </p>
-      ) : null}
-      {actionData?.formErrors?.length ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {actionData.formErrors.map(errorText).join(" ")}
-        </p>
-      ) : null}
-      {rfq.status === "CANCELLED" && rfq.cancelReason ? (
-        <p className="rounded border border-red-200 bg-red-50 p-3 text-sm">
-          {t("cancelledBecause", { reason: rfq.cancelReason })}
-        </p>
-      ) : null}
+      <RfqPageNotices
+        done={done ? t(`buyer.done.${done}`) : null}
+        formErrors={actionData?.formErrors}
+        cancelReason={rfq.status === "CANCELLED" && rfq.cancelReason ? rfq.cancelReason : null}
+      />
 
       <RfqDetails rfq={rfq} now={now} deadlineTestId="rfq-deadline" />
 
-      <section aria-labelledby="recipients-h">
-        <h2 id="recipients-h" className="mb-2 text-lg font-semibold">
-          {t("buyer.recipients")}
-        </h2>
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b text-left text-slate-600">
-              <th className="p-2">{t("table.supplier")}</th>
-              <th className="p-2">{t("table.status")}</th>
-              <th className="p-2">{t("table.viewedAt")}</th>
-              <th className="p-2">{t("table.note")}</th>
+      <Panel id="recipients-h" tone="plain" title={t("buyer.recipients")}>
+        <DataTable
+          className="w-full border-collapse bg-white text-sm"
+          headClassName="border-b text-left text-slate-600"
+          density="roomy"
+          columns={[t("table.supplier"), t("table.status"), t("table.viewedAt"), t("table.note")]}
+        >
+          {recipients.map((r) => (
+            <tr key={r.supplierOrgId} className="border-b" data-testid="recipient-row" data-supplier={r.name}>
+              <td className="p-2">
+                <LocalizedLink to={`/suppliers/${r.slug}`} className="text-brand-700 underline">
+                  {r.name}
+                </LocalizedLink>
+                <span className="ml-1 text-xs text-slate-500">{t(`recipientSource.${r.source}`)}</span>
+              </td>
+              <td className="p-2">
+                {rfq.status === "DRAFT" ? (
+                  "—"
+                ) : (
+                  <RecipientStatusBadge rfq={rfq} status={r.status} now={now} sentForNew />
+                )}
+              </td>
+              <td className="p-2">{r.viewedAt ? formatDateTime(r.viewedAt, lang) : "—"}</td>
+              <td className="p-2">{r.declineReason ? t("declineReasonShort", { reason: r.declineReason }) : ""}</td>
             </tr>
-          </thead>
-          <tbody>
-            {recipients.map((r) => (
-              <tr key={r.supplierOrgId} className="border-b" data-testid="recipient-row" data-supplier={r.name}>
-                <td className="p-2">
-                  <LocalizedLink to={`/suppliers/${r.slug}`} className="text-brand-700 underline">
-                    {r.name}
-                  </LocalizedLink>
-                  <span className="ml-1 text-xs text-slate-500">{t(`recipientSource.${r.source}`)}</span>
-                </td>
-                <td className="p-2">
-                  {rfq.status === "DRAFT" ? (
-                    "—"
-                  ) : (
-                    <RecipientStatusBadge rfq={rfq} status={r.status} now={now} sentForNew />
-                  )}
-                </td>
-                <td className="p-2">{r.viewedAt ? formatDateTime(r.viewedAt, lang) : "—"}</td>
-                <td className="p-2">{r.declineReason ? t("declineReasonShort", { reason: r.declineReason }) : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          ))}
+        </DataTable>
+      </Panel>
 
       {invites.length || rfq.status === "DRAFT" || rfq.status === "PUBLISHED" ? (
         <SupplierInvites
@@ -244,52 +217,43 @@ export default function BuyerRfq() {
               {t("buyer.extend")}
             </button>
           </Form>
-          <Form method="post" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-            <h2 className="font-semibold">{t("buyer.cancelTitle")}</h2>
-            <PlainTextareaField
-              ns="rfq"
-              id="cancel-reason"
-              name="reason"
-              rows={2}
-              label={t("buyer.cancelReason")}
-              errors={errs("cancel", "reason")}
-            />
-            <button type="submit" name="intent" value="cancel" className={dangerButtonClass}>
-              {t("buyer.cancel")}
-            </button>
-          </Form>
+          <ReasonForm
+            intent="cancel"
+            id="cancel-reason"
+            label={t("buyer.cancelReason")}
+            errors={errs("cancel", "reason")}
+            submit={t("buyer.cancel")}
+            className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+            heading={<h2 className="font-semibold">{t("buyer.cancelTitle")}</h2>}
+          />
         </section>
       ) : null}
 
-      <section id="questions" aria-labelledby="questions-h" className="space-y-3">
-        <h2 id="questions-h" className="text-lg font-semibold">
-          {t("questions.title")}
-        </h2>
+      <QuestionsSection>
         {threads.length === 0 ? <p className="text-sm text-slate-500">{t("questions.none")}</p> : null}
         {threads.map((thread) => (
-          <div
+          <Panel
             key={thread.supplierOrgId}
-            className="rounded-lg border border-slate-200 bg-white p-4"
-            data-testid="thread"
+            id={`thread-${thread.supplierOrgId}-h`}
+            level={3}
+            testId="thread"
+            title={thread.supplier}
           >
-            <h3 className="mb-2 font-medium">{thread.supplier}</h3>
-            <ul className="space-y-3">
+            <ul className="mt-2 space-y-3 text-sm">
               {thread.messages
                 .filter((m) => m.kind === "QUESTION")
                 .map((q) => {
                   const answers = thread.messages.filter((m) => m.replyToId === q.id);
                   return (
                     <li key={q.id} className="space-y-2">
-                      <p className="text-sm">
-                        <span className="font-medium">{t("questions.question")}:</span> {q.body}
-                      </p>
+                      <ThreadLine label={t("questions.question")} body={q.body} />
                       {answers.map((a) => (
-                        <p key={a.id} className="ml-4 text-sm text-slate-700">
-                          <span className="font-medium">{t("questions.answer")}:</span> {a.body}{" "}
+                        <ThreadLine key={a.id} label={t("questions.answer")} body={a.body} answer>
+                          {" "}
                           <span className="text-xs text-slate-500">
                             ({a.published ? t("questions.publishedToAll") : t("questions.private")})
                           </span>
-                        </p>
+                        </ThreadLine>
                       ))}
                       {rfq.status === "PUBLISHED" ? (
                         <Form method="post" className="ml-4 space-y-1" noValidate>
@@ -313,9 +277,9 @@ export default function BuyerRfq() {
                   );
                 })}
             </ul>
-          </div>
+          </Panel>
         ))}
-      </section>
+      </QuestionsSection>
 
       <section aria-labelledby="audit-h">
         <h2 id="audit-h" className="mb-2 text-lg font-semibold">

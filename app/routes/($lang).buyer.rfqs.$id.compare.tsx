@@ -3,8 +3,6 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
-import { requireActor } from "~/modules/accounts/accounts.server";
-import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
 import { awardFormSchema } from "~/modules/quotes/quotes.schema";
 import {
@@ -20,12 +18,16 @@ import { closeRfqEarly } from "~/modules/rfq/rfq.server";
 import { type DomainError, isDomainError } from "~/utils/domain-error";
 import { orHttpError } from "~/utils/route-errors.server";
 import { type AwardChoice, awardRfq } from "~/workflows/award.server";
+import { type IntentContext, type IntentHandler, intentAction, loadRfqPage } from "~/workflows/rfq-page.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, { kind: "BUYER" });
-  const comparison = await orHttpError(getComparison(actor, params.id ?? ""));
-  const t = await getT(request, "quotes");
-  return { comparison, now: Date.now(), title: t("compare.title", { number: comparison.rfq.number }) };
+export async function loader(args: LoaderFunctionArgs) {
+  return loadRfqPage(
+    args,
+    "BUYER",
+    async (actor, id) => ({ comparison: await getComparison(actor, id) }),
+    "quotes",
+    (t, { comparison }) => t("compare.title", { number: comparison.rfq.number }),
+  );
 }
 
 export type CompareActionData = {
@@ -48,84 +50,85 @@ function choiceFrom(
   return { mode: parsed.data.mode, quoteId: parsed.data.quoteId, lines, reason: parsed.data.reason ?? "" };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, { kind: "BUYER" });
-  const id = params.id ?? "";
-  const lang = getLang(request);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const fail = (e: DomainError, extra: Partial<CompareActionData> = {}) =>
-    Response.json({ intent, errors: e.fieldErrors, formErrors: e.formErrors, ...extra } satisfies CompareActionData, {
-      status: 422,
-    });
-  try {
-    if (intent === "close-early") {
-      await orHttpError(closeRfqEarly(actor, id));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=closed`));
+const fail = (intent: string, e: DomainError, extra: Partial<CompareActionData> = {}) =>
+  Response.json({ intent, errors: e.fieldErrors, formErrors: e.formErrors, ...extra } satisfies CompareActionData, {
+    status: 422,
+  });
+
+const intents: Record<string, IntentHandler> = {
+  "close-early": async ({ actor, id, lang }) => {
+    await orHttpError(closeRfqEarly(actor, id));
+    return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=closed`));
+  },
+  "decision-settings": async ({ actor, id, lang, form, intent }) => {
+    const values: Record<string, string> = {};
+    const freightBySupplier: Record<string, string> = {};
+    for (const [key, value] of form.entries()) {
+      if (typeof value !== "string") continue;
+      values[key] = value;
+      if (key.startsWith("freight.")) freightBySupplier[key.slice(8)] = value;
     }
-    if (intent === "decision-settings") {
-      const values: Record<string, string> = {};
-      const freightBySupplier: Record<string, string> = {};
-      for (const [key, value] of form.entries()) {
-        if (typeof value !== "string") continue;
-        values[key] = value;
-        if (key.startsWith("freight.")) freightBySupplier[key.slice(8)] = value;
-      }
-      try {
-        await orHttpError(
-          saveDecisionSettings(actor, id, {
-            budget: values.budget,
-            plannedAwardDate: values.plannedAwardDate,
-            cargoWeightKg: values.cargoWeightKg,
-            cargoVolumeM3: values.cargoVolumeM3,
-            freightPerTonne: values.freightPerTonne,
-            freightPerM3: values.freightPerM3,
-            annualRatePercent: values.annualRatePercent,
-            freightBySupplier,
-          }),
-        );
-      } catch (error) {
-        if (error instanceof QuoteValidationError) return fail(error, { values });
-        throw error;
-      }
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=settings`));
-    }
-    if (intent === "close-round") {
-      await orHttpError(closeRebidRound(actor, id));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare#rounds-h`));
-    }
-    if (intent === "start-round") {
-      const deadline = parseMoscowDateTime(form.get("deadline"));
+    try {
       await orHttpError(
-        startRebidRound(actor, id, {
-          quoteIds: form.getAll("roundQuoteId").map(String),
-          deadline: deadline ?? new Date(Number.NaN),
-          note: String(form.get("note") ?? "").trim() || null,
-          sealed: form.get("sealed") === "1",
+        saveDecisionSettings(actor, id, {
+          budget: values.budget,
+          plannedAwardDate: values.plannedAwardDate,
+          cargoWeightKg: values.cargoWeightKg,
+          cargoVolumeM3: values.cargoVolumeM3,
+          freightPerTonne: values.freightPerTonne,
+          freightPerM3: values.freightPerM3,
+          annualRatePercent: values.annualRatePercent,
+          freightBySupplier,
         }),
       );
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=round#rounds-h`));
+    } catch (error) {
+      if (error instanceof QuoteValidationError) return fail(intent, error, { values });
+      throw error;
     }
-    if (intent === "award-review" || intent === "award") {
-      const choice = choiceFrom(form);
-      if (!choice || (choice.mode === "whole" && !choice.quoteId))
-        return fail(new QuoteValidationError({ quoteId: ["errors.quoteNotAwardable"] }));
-      if (choice.mode === "split" && Object.keys(choice.lines).length === 0)
-        return fail(new QuoteValidationError({}, ["errors.nothingAwarded"]));
-      if (intent === "award-review" || form.get("confirm") !== "yes")
-        return Response.json({ intent: "award-review", review: choice } satisfies CompareActionData);
-      const awardChoice: AwardChoice =
-        choice.mode === "whole"
-          ? { mode: "whole", quoteId: choice.quoteId as string }
-          : { mode: "split", lines: choice.lines };
-      await orHttpError(awardRfq(actor, id, awardChoice, choice.reason || null));
-      return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=awarded#award-result`));
-    }
-  } catch (error) {
-    if (isDomainError(error) && error.kind === "invalid") return fail(error);
+    return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=settings`));
+  },
+  "close-round": async ({ actor, id, lang }) => {
+    await orHttpError(closeRebidRound(actor, id));
+    return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare#rounds-h`));
+  },
+  "start-round": async ({ actor, id, lang, form }) => {
+    const deadline = parseMoscowDateTime(form.get("deadline"));
+    await orHttpError(
+      startRebidRound(actor, id, {
+        quoteIds: form.getAll("roundQuoteId").map(String),
+        deadline: deadline ?? new Date(Number.NaN),
+        note: String(form.get("note") ?? "").trim() || null,
+        sealed: form.get("sealed") === "1",
+      }),
+    );
+    return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=round#rounds-h`));
+  },
+  "award-review": award,
+  award,
+};
+
+/** «Далее» shows the review; «Подтвердить» (confirm=yes) awards and creates the orders. */
+async function award({ actor, id, lang, form, intent }: IntentContext) {
+  const choice = choiceFrom(form);
+  if (!choice || (choice.mode === "whole" && !choice.quoteId))
+    return fail(intent, new QuoteValidationError({ quoteId: ["errors.quoteNotAwardable"] }));
+  if (choice.mode === "split" && Object.keys(choice.lines).length === 0)
+    return fail(intent, new QuoteValidationError({}, ["errors.nothingAwarded"]));
+  if (intent === "award-review" || form.get("confirm") !== "yes")
+    return Response.json({ intent: "award-review", review: choice } satisfies CompareActionData);
+  const awardChoice: AwardChoice =
+    choice.mode === "whole"
+      ? { mode: "whole", quoteId: choice.quoteId as string }
+      : { mode: "split", lines: choice.lines };
+  await orHttpError(awardRfq(actor, id, awardChoice, choice.reason || null));
+  return redirect(localizePath(lang, `/buyer/rfqs/${id}/compare?done=awarded#award-result`));
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(args, "BUYER", intents, (error, intent) => {
+    if (isDomainError(error) && error.kind === "invalid") return fail(intent, error);
     throw error;
-  }
-  return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/ui/field";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { getDraftForm, handleRfqFormAction, listSupplierInvites } from "~/modules/rfq/rfq.server";
@@ -31,11 +32,7 @@ export default function EditRfq() {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="text-2xl font-bold">{t("edit.title", { number: state.number })}</h1>
-      {params.get("saved") ? (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t("edit.saved")}
-        </p>
-      ) : null}
+      {params.get("saved") ? <FormMessage tone="success">{t("edit.saved")}</FormMessage> : null}
       <RfqForm state={state} actionData={actionData} />
       {/* outside the RFQ form (a form of its own); posts to the buyer RFQ page's action */}
       <SupplierInvites rfqId={state.draftId} invites={invites} canInvite={state.status === "DRAFT"} />

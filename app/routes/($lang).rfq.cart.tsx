@@ -5,7 +5,9 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { plainInputClass } from "~/components/ui/field";
+import { IntentButton } from "~/components/ui/intent-button";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { Panel } from "~/components/ui/panel";
 import { requireActor, safeRedirect } from "~/modules/accounts/accounts.server";
 import { ProductThumb } from "~/modules/catalog/ui/product-photo";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
@@ -76,15 +78,8 @@ export default function RfqCart() {
         <>
           <p className="text-slate-600">{t("cart.lead", { suppliers: groups.size, count: items.length })}</p>
           {[...groups.values()].map((g) => (
-            <section
-              key={g.supplier.id}
-              className="rounded-lg border border-slate-200 bg-white p-4"
-              aria-labelledby={`sup-${g.supplier.id}`}
-            >
-              <h2 id={`sup-${g.supplier.id}`} className="mb-3 font-semibold">
-                {g.supplier.shortName}
-              </h2>
-              <ul className="divide-y divide-slate-100">
+            <Panel key={g.supplier.id} id={`sup-${g.supplier.id}`} title={g.supplier.shortName}>
+              <ul className="mt-3 divide-y divide-slate-100">
                 {g.items.map((item) => (
                   <li key={item.productId} className="flex flex-wrap items-end gap-3 py-2" data-testid="cart-item">
                     <ProductThumb photoFileId={item.photoFileId} category={item.category} />
@@ -122,17 +117,15 @@ export default function RfqCart() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Panel>
           ))}
           <div className="flex flex-wrap gap-3">
             <LocalizedLink to="/rfq/new?from=cart" className={buttonClass}>
               {t("cart.createRfq")}
             </LocalizedLink>
-            <Form method="post">
-              <button type="submit" name="intent" value="clear" className={secondaryButtonClass}>
-                {t("cart.clear")}
-              </button>
-            </Form>
+            <IntentButton intent="clear" fields={{}} label={t("cart.clear")}>
+              {t("cart.clear")}
+            </IntentButton>
           </div>
         </>
       )}

@@ -2,12 +2,12 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
-import { plainInputClass } from "~/components/ui/field";
+import { FieldErrors, PlainTextareaField, plainInputClass } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
 import { formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { Comparison } from "../buyer.server";
 import { AwardMoney } from "./decision-panel";
-import { useQuoteErrorText } from "./quote-panel";
 
 export type ActionData = {
   intent: string;
@@ -29,126 +29,113 @@ export function AwardSection({
 }) {
   const { t } = useTranslation("quotes");
   const lang = useLang();
-  const errorText = useQuoteErrorText();
   const money = (v: string) => formatMoney(BigInt(v), lang);
   const [mode, setMode] = useState<"whole" | "split">(actionData?.review?.mode ?? "split");
   if (!c.canAward) return null;
   return (
-    <section
-      aria-labelledby="award-h"
-      className="rounded-lg border border-slate-200 bg-white p-4 print:hidden"
-      id="award-form"
-      data-testid="award-form"
-    >
-      <h2 id="award-h" className="mb-2 text-lg font-semibold">
-        {t("compare.award")}
-      </h2>
-      {actionData?.review ? (
-        <AwardReview review={actionData.review} c={c} />
-      ) : (
-        <Form method="post" className="space-y-3">
-          <fieldset className="flex gap-4 text-sm">
-            <legend className="sr-only">{t("compare.award")}</legend>
-            <label className="flex items-center gap-1">
-              <input
-                type="radio"
-                name="mode"
-                value="split"
-                checked={mode === "split"}
-                onChange={() => setMode("split")}
-              />
-              {t("compare.awardSplit")}
-            </label>
-            <label className="flex items-center gap-1">
-              <input
-                type="radio"
-                name="mode"
-                value="whole"
-                checked={mode === "whole"}
-                onChange={() => setMode("whole")}
-              />
-              {t("compare.awardWhole")}
-            </label>
-          </fieldset>
-          {mode === "whole" ? (
+    <div id="award-form">
+      <Panel id="award-h" className="print:hidden" testId="award-form" title={t("compare.award")}>
+        {actionData?.review ? (
+          <AwardReview review={actionData.review} c={c} />
+        ) : (
+          <Form method="post" className="mt-2 space-y-3">
+            <fieldset className="flex gap-4 text-sm">
+              <legend className="sr-only">{t("compare.award")}</legend>
+              {(
+                [
+                  ["split", "compare.awardSplit"],
+                  ["whole", "compare.awardWhole"],
+                ] as const
+              ).map(([value, label]) => (
+                <label key={value} className="flex items-center gap-1">
+                  <input
+                    type="radio"
+                    name="mode"
+                    value={value}
+                    checked={mode === value}
+                    onChange={() => setMode(value)}
+                  />
+                  {t(label)}
+                </label>
+              ))}
+            </fieldset>
+            {mode === "whole" ? (
+              <div>
+                <label htmlFor="award-quote" className="text-sm font-medium">
+                  {t("compare.awardWhole")}
+                </label>
+                <select
+                  id="award-quote"
+                  name="quoteId"
+                  className={plainInputClass}
+                  aria-invalid={actionData?.errors?.quoteId ? true : undefined}
+                  aria-describedby="award-quote-error"
+                >
+                  {c.offers.map((o) => (
+                    <option key={o.quoteId} value={o.quoteId}>
+                      {o.supplierName} — {money(o.landed)}
+                    </option>
+                  ))}
+                </select>
+                <FieldErrors id="award-quote-error" errors={actionData?.errors?.quoteId} ns="quotes" />
+              </div>
+            ) : (
+              <div className="space-y-2">
+                {c.items.map((item, idx) => {
+                  const err = actionData?.errors?.[`item.${item.id}`];
+                  return (
+                    <fieldset
+                      key={item.id}
+                      className="text-sm"
+                      aria-describedby={err ? `award-item-${idx}-error` : undefined}
+                    >
+                      <legend className="font-medium">
+                        {idx + 1}. {item.name}
+                      </legend>
+                      <div className="flex flex-wrap gap-3">
+                        {c.offers
+                          .filter((o) => o.lines[item.id])
+                          .map((o) => (
+                            <label key={o.quoteId} className="flex items-center gap-1">
+                              <input
+                                type="radio"
+                                name={`item.${item.id}`}
+                                value={o.quoteId}
+                                defaultChecked={prefill?.[item.id] === o.quoteId}
+                                data-testid={`award-${idx + 1}-${o.supplierName}`}
+                              />
+                              {o.supplierName} ({money(o.lines[item.id].unitPrice)})
+                            </label>
+                          ))}
+                        <label className="flex items-center gap-1">
+                          <input type="radio" name={`item.${item.id}`} value="" defaultChecked={!prefill?.[item.id]} />
+                          {t("compare.noAward")}
+                        </label>
+                      </div>
+                      <FieldErrors id={`award-item-${idx}-error`} errors={err} ns="quotes" />
+                    </fieldset>
+                  );
+                })}
+              </div>
+            )}
             <div>
-              <label htmlFor="award-quote" className="text-sm font-medium">
-                {t("compare.awardWhole")}
-              </label>
-              <select
-                id="award-quote"
-                name="quoteId"
-                className={plainInputClass}
-                aria-invalid={actionData?.errors?.quoteId ? true : undefined}
-                aria-describedby="award-quote-error"
-              >
-                {c.offers.map((o) => (
-                  <option key={o.quoteId} value={o.quoteId}>
-                    {o.supplierName} — {money(o.landed)}
-                  </option>
-                ))}
-              </select>
-              {actionData?.errors?.quoteId ? (
-                <p id="award-quote-error" role="alert" className="text-sm text-red-700">
-                  {actionData.errors.quoteId.map(errorText).join(" ")}
-                </p>
-              ) : null}
+              <PlainTextareaField
+                ns="quotes"
+                id="award-reason"
+                name="reason"
+                rows={2}
+                label={t("compare.reason")}
+                labelClassName="text-sm font-medium"
+                errors={undefined}
+              />
             </div>
-          ) : (
-            <div className="space-y-2">
-              {c.items.map((item, idx) => {
-                const err = actionData?.errors?.[`item.${item.id}`];
-                return (
-                  <fieldset
-                    key={item.id}
-                    className="text-sm"
-                    aria-describedby={err ? `award-item-${idx}-error` : undefined}
-                  >
-                    <legend className="font-medium">
-                      {idx + 1}. {item.name}
-                    </legend>
-                    <div className="flex flex-wrap gap-3">
-                      {c.offers
-                        .filter((o) => o.lines[item.id])
-                        .map((o) => (
-                          <label key={o.quoteId} className="flex items-center gap-1">
-                            <input
-                              type="radio"
-                              name={`item.${item.id}`}
-                              value={o.quoteId}
-                              defaultChecked={prefill?.[item.id] === o.quoteId}
-                              data-testid={`award-${idx + 1}-${o.supplierName}`}
-                            />
-                            {o.supplierName} ({money(o.lines[item.id].unitPrice)})
-                          </label>
-                        ))}
-                      <label className="flex items-center gap-1">
-                        <input type="radio" name={`item.${item.id}`} value="" defaultChecked={!prefill?.[item.id]} />
-                        {t("compare.noAward")}
-                      </label>
-                    </div>
-                    {err ? (
-                      <p id={`award-item-${idx}-error`} role="alert" className="text-red-700">
-                        {err.map(errorText).join(" ")}
-                      </p>
-                    ) : null}
-                  </fieldset>
-                );
-              })}
-            </div>
-          )}
-          <div>
-            <label htmlFor="award-reason" className="text-sm font-medium">
-              {t("compare.reason")}
-            </label>
-            <textarea id="award-reason" name="reason" rows={2} className={plainInputClass} />
-          </div>
-          <button type="submit" name="intent" value="award-review" className={buttonClass}>
-            {t("compare.next")}
-          </button>
-        </Form>
-      )}
-    </section>
+            <button type="submit" name="intent" value="award-review" className={buttonClass}>
+              {t("compare.next")}
+            </button>
+          </Form>
+        )}
+      </Panel>
+    </div>
   );
 }
 
@@ -165,7 +152,7 @@ function AwardReview({ review, c }: { review: NonNullable<ActionData["review"]>;
     return { item, offer: quoteId ? byQuote.get(quoteId) : undefined };
   });
   return (
-    <Form method="post" className="space-y-3" data-testid="award-review">
+    <Form method="post" className="mt-2 space-y-3" data-testid="award-review">
       <h3 className="font-medium">{t("compare.confirmTitle")}</h3>
       <ul className="text-sm">
         {assigned.map(({ item, offer }, idx) => (

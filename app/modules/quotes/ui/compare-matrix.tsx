@@ -6,6 +6,7 @@ import { unitName } from "~/modules/money/units";
 import { vatRateLabel } from "~/modules/money/vat";
 import type { Comparison } from "../buyer.server";
 import type { CompareOffer } from "../compare";
+import { ScrollRegion } from "./scroll-table";
 
 /** A «best» mark beside a price, a lead time or a total. */
 export const Mark = ({ label, kind }: { label: string; kind: string }) => (
@@ -75,14 +76,11 @@ export function CompareMatrix({ c, offers }: { c: Comparison; offers: CompareOff
   const money = (v: string) => formatMoney(BigInt(v), lang);
   const rows = useTotalRows(c);
   const th = "border-b border-slate-200 bg-slate-50 p-2 text-left text-xs font-medium text-slate-700";
-  // a scrollable region must be reachable by keyboard so the matrix can be scrolled without a mouse
   return (
-    <section
+    <ScrollRegion
       className="hidden max-h-[75vh] overflow-auto sm:block print:block rounded-lg border border-slate-200 bg-white print:max-h-none print:overflow-visible"
-      data-testid="compare-matrix"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
-      tabIndex={0}
-      aria-label={t("compare.matrixCaption")}
+      testId="compare-matrix"
+      label={t("compare.matrixCaption")}
     >
       <table className="min-w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">{t("compare.matrixCaption")}</caption>
@@ -148,7 +146,7 @@ export function CompareMatrix({ c, offers }: { c: Comparison; offers: CompareOff
           ))}
         </tfoot>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }
 

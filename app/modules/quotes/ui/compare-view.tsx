@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { secondaryButtonClass } from "~/components/ui/button";
-import { plainInputClass } from "~/components/ui/field";
+import { FormMessage, plainInputClass } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
+import { DataTable } from "~/components/ui/table";
 import { formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { Comparison } from "../buyer.server";
@@ -62,27 +64,18 @@ export function CompareView({
           </button>
         </div>
       </div>
-      {done === "closed" ? (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-          {t("compare.doneClosed")}
-        </p>
-      ) : null}
+      {done === "closed" ? <FormMessage tone="success">{t("compare.doneClosed")}</FormMessage> : null}
       {actionData?.formErrors?.length ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {actionData.formErrors.map(errorText).join(" ")}
-        </p>
+        <FormMessage>{actionData.formErrors.map(errorText).join(" ")}</FormMessage>
       ) : null}
 
       {!c.pricesVisible ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="sealed-notice">
+        <FormMessage tone="warning" testId="sealed-notice">
           {t("compare.sealedNotice", { deadline: c.rfq.deadline ? formatDateTime(c.rfq.deadline, lang) : "—" })}
-        </p>
+        </FormMessage>
       ) : null}
 
-      <section aria-labelledby="participants-h" className="print:break-inside-avoid">
-        <h2 id="participants-h" className="mb-2 text-lg font-semibold">
-          {t("compare.participants")}
-        </h2>
+      <Panel id="participants-h" tone="plain" className="print:break-inside-avoid" title={t("compare.participants")}>
         {c.participants.length === 0 ? (
           <p className="text-sm text-slate-600">{t("compare.noQuotes")}</p>
         ) : (
@@ -95,7 +88,7 @@ export function CompareView({
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
 
       {c.canCloseEarly ? (
         <Form method="post" className="print:hidden">
@@ -109,9 +102,7 @@ export function CompareView({
       {c.pricesVisible && c.offers.length ? (
         <>
           {done === "settings" || done === "round" ? (
-            <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
-              {t(`done.${done}`)}
-            </p>
+            <FormMessage tone="success">{t(`done.${done}`)}</FormMessage>
           ) : null}
           <OfferCards c={c} offers={offers} />
           <BestSplitPanel c={c} />
@@ -158,46 +149,37 @@ export function CompareView({
       <TotalsBar c={c} offers={offers} />
 
       {c.protocol ? (
-        <section aria-labelledby="protocol-h" data-testid="opening-protocol" className="print:break-inside-avoid">
-          <h2 id="protocol-h" className="mb-1 text-lg font-semibold">
-            {t("compare.protocol")}
-          </h2>
-          <p className="text-sm text-slate-600">
-            {t("compare.protocolOpenedAt", { date: formatDateTime(c.protocol.openedAt, lang) })}
-          </p>
-          <table className="mt-2 text-sm">
-            <thead>
-              <tr className="text-left text-xs text-slate-600">
-                <th scope="col" className="p-1">
-                  {t("compare.item")}
-                </th>
-                <th scope="col" className="p-1">
-                  {t("compare.submittedAt")}
-                </th>
-                <th scope="col" className="p-1">
-                  {t("compare.version")}
-                </th>
-                <th scope="col" className="p-1 text-right">
-                  {t("compare.goodsGross")}
-                </th>
-                <th scope="col" className="p-1 text-right">
-                  {t("compare.landed")}
-                </th>
+        <Panel
+          id="protocol-h"
+          tone="plain"
+          testId="opening-protocol"
+          className="print:break-inside-avoid"
+          title={t("compare.protocol")}
+          hint={t("compare.protocolOpenedAt", { date: formatDateTime(c.protocol.openedAt, lang) })}
+        >
+          <DataTable
+            className="text-sm"
+            density="compact"
+            headClassName="text-left text-xs text-slate-600"
+            columns={[
+              t("compare.item"),
+              t("compare.submittedAt"),
+              t("compare.version"),
+              { label: t("compare.goodsGross"), numeric: true },
+              { label: t("compare.landed"), numeric: true },
+            ]}
+          >
+            {c.protocol.entries.map((e) => (
+              <tr key={e.supplierOrgId}>
+                <td className="p-1">{e.supplierName}</td>
+                <td className="p-1">{e.submittedAt ? formatDateTime(e.submittedAt, lang) : "—"}</td>
+                <td className="p-1">{e.version}</td>
+                <td className="p-1 text-right tabular-nums">{money(e.goodsGross)}</td>
+                <td className="p-1 text-right tabular-nums">{money(e.landed)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {c.protocol.entries.map((e) => (
-                <tr key={e.supplierOrgId}>
-                  <td className="p-1">{e.supplierName}</td>
-                  <td className="p-1">{e.submittedAt ? formatDateTime(e.submittedAt, lang) : "—"}</td>
-                  <td className="p-1">{e.version}</td>
-                  <td className="p-1 text-right tabular-nums">{money(e.goodsGross)}</td>
-                  <td className="p-1 text-right tabular-nums">{money(e.landed)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </DataTable>
+        </Panel>
       ) : null}
 
       {c.history.length ? (
@@ -215,43 +197,43 @@ export function CompareView({
       ) : null}
 
       {award ? (
-        <section
-          id="award-result"
-          aria-labelledby="award-result-h"
-          data-testid="award-result"
-          className="rounded-lg border border-green-300 bg-green-50 p-4"
-        >
-          <h2 id="award-result-h" className="mb-2 text-lg font-semibold">
-            {t("compare.awarded")}
-          </h2>
-          <ul className="space-y-1 text-sm">
-            {award.orders.map((o) => (
-              <li key={o.id} data-testid="created-order">
-                <a href={localOrder(lang, o.id)} className="text-brand-700 underline">
-                  {t("compare.order", { number: o.number })}
-                </a>{" "}
-                — {o.supplierName}, {money(o.total)}
-              </li>
-            ))}
-          </ul>
-          <ul className="mt-2 text-sm">
-            {c.items.map((item, idx) => {
-              const line = award.lines.find((l) => l.rfqItemId === item.id);
-              const o = line ? byQuote.get(line.quoteId) : undefined;
-              return (
-                <li key={item.id} data-testid={`awarded-line-${idx + 1}`}>
-                  {idx + 1}. {item.name}:{" "}
-                  {o ? t("compare.awardedTo", { supplier: o.supplierName }) : t("compare.noAward")}
+        <div id="award-result">
+          <Panel
+            id="award-result-h"
+            tone="plain"
+            testId="award-result"
+            className="rounded-lg border border-green-300 bg-green-50 p-4"
+            title={t("compare.awarded")}
+          >
+            <ul className="space-y-1 text-sm">
+              {award.orders.map((o) => (
+                <li key={o.id} data-testid="created-order">
+                  <a href={localOrder(lang, o.id)} className="text-brand-700 underline">
+                    {t("compare.order", { number: o.number })}
+                  </a>{" "}
+                  — {o.supplierName}, {money(o.total)}
                 </li>
-              );
-            })}
-          </ul>
-          {award.reason ? (
-            <p className="mt-2 text-sm">
-              {t("compare.reason")}: {award.reason}
-            </p>
-          ) : null}
-        </section>
+              ))}
+            </ul>
+            <ul className="mt-2 text-sm">
+              {c.items.map((item, idx) => {
+                const line = award.lines.find((l) => l.rfqItemId === item.id);
+                const o = line ? byQuote.get(line.quoteId) : undefined;
+                return (
+                  <li key={item.id} data-testid={`awarded-line-${idx + 1}`}>
+                    {idx + 1}. {item.name}:{" "}
+                    {o ? t("compare.awardedTo", { supplier: o.supplierName }) : t("compare.noAward")}
+                  </li>
+                );
+              })}
+            </ul>
+            {award.reason ? (
+              <p className="mt-2 text-sm">
+                {t("compare.reason")}: {award.reason}
+              </p>
+            ) : null}
+          </Panel>
+        </div>
       ) : null}
 
       <AwardSection c={c} actionData={actionData} prefill={prefill} />

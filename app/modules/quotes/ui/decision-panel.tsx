@@ -7,9 +7,10 @@
 import { Form } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
+import { Button, buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
-import { plainInputClass } from "~/components/ui/field";
+import { FieldErrors, FormMessage, plainInputClass } from "~/components/ui/field";
+import { Panel } from "~/components/ui/panel";
 import { formatDate, formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { lineAmounts, sumAmounts, type VatRateCode } from "~/modules/money/money";
@@ -18,6 +19,7 @@ import type { Comparison } from "../buyer.server";
 import type { ComparedOffer } from "../decision";
 import type { Deviation } from "../deviations";
 import { useQuoteErrorText } from "./quote-panel";
+import { CaptionedTable, ScrollRegion } from "./scroll-table";
 
 type Errors = Record<string, string[]> | undefined;
 
@@ -71,10 +73,12 @@ export function OfferCards({ c, offers }: { c: Comparison; offers: ComparedOffer
   const { t } = useTranslation("quotes");
   const money = useMoney();
   return (
-    <section aria-labelledby="offer-cards-h" className="print:break-inside-avoid">
-      <h2 id="offer-cards-h" className="mb-2 text-lg font-semibold">
-        {t("compare.participants")}: {t("decision.landedEstimate").toLowerCase()}
-      </h2>
+    <Panel
+      id="offer-cards-h"
+      tone="plain"
+      className="print:break-inside-avoid"
+      title={`${t("compare.participants")}: ${t("decision.landedEstimate").toLowerCase()}`}
+    >
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="offer-cards">
         {offers.map((o) => {
           const freight =
@@ -150,7 +154,7 @@ export function OfferCards({ c, offers }: { c: Comparison; offers: ComparedOffer
           );
         })}
       </ul>
-    </section>
+    </Panel>
   );
 }
 
@@ -165,17 +169,14 @@ export function BestSplitPanel({ c }: { c: Comparison }) {
       .sort((a, b) => a - b)
       .join(", ");
   return (
-    <section
-      aria-labelledby="best-split-h"
+    <Panel
+      id="best-split-h"
+      tone="plain"
       className="rounded-lg border border-brand-600 bg-white p-4 print:break-inside-avoid"
-      data-testid="best-split"
+      testId="best-split"
+      title={t("decision.bestSplit")}
+      hint={s.exact ? t("decision.bestSplitExact") : t("decision.bestSplitHeuristic")}
     >
-      <h2 id="best-split-h" className="text-lg font-semibold">
-        {t("decision.bestSplit")}
-      </h2>
-      <p className="text-xs text-slate-600">
-        {s.exact ? t("decision.bestSplitExact") : t("decision.bestSplitHeuristic")}
-      </p>
       <ul className="mt-2 space-y-1 text-sm">
         {s.parts.map((p) => (
           <li key={p.quoteId} data-testid="split-part">
@@ -236,7 +237,7 @@ export function BestSplitPanel({ c }: { c: Comparison }) {
           {t("decision.applySplit")}
         </a>
       ) : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -256,7 +257,6 @@ function Field({
   errors: Errors;
   type?: string;
 }) {
-  const errorText = useQuoteErrorText();
   const err = errors?.[name];
   const id = `ds-${name.replace(/\W/g, "-")}`;
   return (
@@ -285,11 +285,7 @@ function Field({
           aria-describedby={err ? `${id}-error` : undefined}
         />
       )}
-      {err ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-red-700">
-          {err.map(errorText).join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={`${id}-error`} errors={err} ns="quotes" />
     </div>
   );
 }
@@ -305,61 +301,46 @@ export function DecisionSettingsForm({
 }) {
   const { t } = useTranslation("quotes");
   const s = c.settings;
-  const v = (name: string, fallback: string) => values?.[name] ?? fallback;
+  // the form's fields: name, what is saved now (in the form's notation), and the date field's type
+  const fields: { name: string; value: string; label: string; type?: string }[] = [
+    { name: "budget", value: rub(s.budget) },
+    {
+      name: "plannedAwardDate",
+      value: c.rfq.plannedAwardAt ? c.rfq.plannedAwardAt.slice(0, 10) : "",
+      type: "date",
+    },
+    { name: "cargoWeightKg", value: s.freight.cargoWeightKg ?? "" },
+    { name: "cargoVolumeM3", value: s.freight.cargoVolumeM3 ?? "" },
+    { name: "freightPerTonne", value: rub(s.freight.perTonneKopecks) },
+    { name: "freightPerM3", value: rub(s.freight.perM3Kopecks) },
+    { name: "annualRatePercent", value: (s.annualRateBp / 100).toString().replace(".", ",") },
+  ]
+    .map((f) => ({ ...f, label: t(`decision.${f.name}`) }))
+    .concat(
+      // the buyer's freight estimate for each supplier that does not deliver to the buyer's warehouse
+      c.offers
+        .filter((o) => o.deliveryBasis !== "BUYER_WAREHOUSE")
+        .map((o) => ({
+          name: `freight.${o.supplierOrgId}`,
+          value: rub(s.freight.bySupplier[o.supplierOrgId] ?? null),
+          label: t("decision.freightFor", { supplier: o.supplierName }),
+        })),
+    );
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 print:hidden" open={Boolean(errors)}>
       <summary className="cursor-pointer font-semibold">{t("decision.settings")}</summary>
       <Form method="post" className="mt-3 space-y-3" data-testid="decision-settings">
         <div className="grid gap-3 md:grid-cols-2">
-          <Field name="budget" label={t("decision.budget")} defaultValue={v("budget", rub(s.budget))} errors={errors} />
-          <Field
-            name="plannedAwardDate"
-            type="date"
-            label={t("decision.plannedAwardDate")}
-            defaultValue={v("plannedAwardDate", c.rfq.plannedAwardAt ? c.rfq.plannedAwardAt.slice(0, 10) : "")}
-            errors={errors}
-          />
-          <Field
-            name="cargoWeightKg"
-            label={t("decision.cargoWeightKg")}
-            defaultValue={v("cargoWeightKg", s.freight.cargoWeightKg ?? "")}
-            errors={errors}
-          />
-          <Field
-            name="cargoVolumeM3"
-            label={t("decision.cargoVolumeM3")}
-            defaultValue={v("cargoVolumeM3", s.freight.cargoVolumeM3 ?? "")}
-            errors={errors}
-          />
-          <Field
-            name="freightPerTonne"
-            label={t("decision.freightPerTonne")}
-            defaultValue={v("freightPerTonne", rub(s.freight.perTonneKopecks))}
-            errors={errors}
-          />
-          <Field
-            name="freightPerM3"
-            label={t("decision.freightPerM3")}
-            defaultValue={v("freightPerM3", rub(s.freight.perM3Kopecks))}
-            errors={errors}
-          />
-          <Field
-            name="annualRatePercent"
-            label={t("decision.annualRatePercent")}
-            defaultValue={v("annualRatePercent", (s.annualRateBp / 100).toString().replace(".", ","))}
-            errors={errors}
-          />
-          {c.offers
-            .filter((o) => o.deliveryBasis !== "BUYER_WAREHOUSE")
-            .map((o) => (
-              <Field
-                key={o.supplierOrgId}
-                name={`freight.${o.supplierOrgId}`}
-                label={t("decision.freightFor", { supplier: o.supplierName })}
-                defaultValue={v(`freight.${o.supplierOrgId}`, rub(s.freight.bySupplier[o.supplierOrgId] ?? null))}
-                errors={errors}
-              />
-            ))}
+          {fields.map((f) => (
+            <Field
+              key={f.name}
+              name={f.name}
+              type={f.type}
+              label={f.label}
+              defaultValue={values?.[f.name] ?? f.value}
+              errors={errors}
+            />
+          ))}
         </div>
         <button type="submit" name="intent" value="decision-settings" className={buttonClass}>
           {t("decision.saveSettings")}
@@ -390,14 +371,7 @@ export function RoundsPanel({
     return i ? `${i.position + 1}. ${i.name}` : id;
   };
   return (
-    <section
-      aria-labelledby="rounds-h"
-      className="rounded-lg border border-slate-200 bg-white p-4"
-      data-testid="rounds"
-    >
-      <h2 id="rounds-h" className="text-lg font-semibold">
-        {t("rounds.title")}
-      </h2>
+    <Panel id="rounds-h" testId="rounds" title={t("rounds.title")}>
       {c.rounds.map((r) => (
         <div key={r.id} className="mt-3 print:break-inside-avoid" data-testid={`round-${r.number}`}>
           <h3 className="font-medium">
@@ -408,67 +382,45 @@ export function RoundsPanel({
           {r.note ? <p className="text-sm">{r.note}</p> : null}
           {r.open && r.participants.every((p) => p.tookPart) ? (
             <Form method="post" className="mt-1 print:hidden">
-              <button
-                type="submit"
-                name="intent"
-                value="close-round"
-                className={secondaryButtonClass}
-                data-testid="close-round"
-              >
+              <Button type="submit" name="intent" value="close-round" variant="secondary" data-testid="close-round">
                 {t("rounds.closeNow")}
-              </button>
+              </Button>
             </Form>
           ) : null}
           {!r.pricesVisible ? <p className="text-sm text-amber-800">{t("rounds.sealedHidden")}</p> : null}
-          {/* a keyboard-reachable scroll box of its own, so a wide protocol scrolls on a phone (axe scrollable-region-focusable) */}
-          <section
-            className="overflow-x-auto"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1)
-            tabIndex={0}
-            aria-label={t("rounds.protocol")}
-          >
-            <table className="mt-1 min-w-full text-sm">
-              <caption className="sr-only">{t("rounds.protocol")}</caption>
-              <thead>
-                <tr className="text-left text-xs text-slate-600">
-                  <th scope="col" className="p-1">
-                    {t("awardMoney.supplier")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("compare.item")}
-                  </th>
-                  <th scope="col" className="p-1 text-right">
-                    {t("rounds.before")}
-                  </th>
-                  <th scope="col" className="p-1 text-right">
-                    {t("rounds.after")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.participants.map((p) => (
-                  <Fragment key={p.quoteId}>
-                    <tr className="border-t" data-testid="round-participant">
-                      <th scope="row" className="p-1 text-left font-medium">
-                        {p.supplierName}
-                      </th>
-                      <td className="p-1 text-xs">{p.tookPart ? t("rounds.tookPart") : t("rounds.didNotTakePart")}</td>
-                      <td className="p-1 text-right tabular-nums">{money(p.landedBefore)}</td>
-                      <td className="p-1 text-right tabular-nums">{p.landedAfter ? money(p.landedAfter) : "—"}</td>
+          <ScrollRegion label={t("rounds.protocol")}>
+            <CaptionedTable
+              caption={t("rounds.protocol")}
+              className="mt-1 min-w-full text-sm"
+              columns={[
+                t("awardMoney.supplier"),
+                t("compare.item"),
+                { label: t("rounds.before"), numeric: true },
+                { label: t("rounds.after"), numeric: true },
+              ]}
+            >
+              {r.participants.map((p) => (
+                <Fragment key={p.quoteId}>
+                  <tr className="border-t" data-testid="round-participant">
+                    <th scope="row" className="p-1 text-left font-medium">
+                      {p.supplierName}
+                    </th>
+                    <td className="p-1 text-xs">{p.tookPart ? t("rounds.tookPart") : t("rounds.didNotTakePart")}</td>
+                    <td className="p-1 text-right tabular-nums">{money(p.landedBefore)}</td>
+                    <td className="p-1 text-right tabular-nums">{p.landedAfter ? money(p.landedAfter) : "—"}</td>
+                  </tr>
+                  {p.lines.map((l) => (
+                    <tr key={`${p.quoteId}-${l.rfqItemId}`} className="text-xs text-slate-700">
+                      <td className="p-1" />
+                      <td className="p-1">{itemName(l.rfqItemId)}</td>
+                      <td className="p-1 text-right tabular-nums">{l.before ? money(l.before) : "—"}</td>
+                      <td className="p-1 text-right tabular-nums">{l.after ? money(l.after) : "—"}</td>
                     </tr>
-                    {p.lines.map((l) => (
-                      <tr key={`${p.quoteId}-${l.rfqItemId}`} className="text-xs text-slate-700">
-                        <td className="p-1" />
-                        <td className="p-1">{itemName(l.rfqItemId)}</td>
-                        <td className="p-1 text-right tabular-nums">{l.before ? money(l.before) : "—"}</td>
-                        <td className="p-1 text-right tabular-nums">{l.after ? money(l.after) : "—"}</td>
-                      </tr>
-                    ))}
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
-          </section>
+                  ))}
+                </Fragment>
+              ))}
+            </CaptionedTable>
+          </ScrollRegion>
         </div>
       ))}
       {c.rounds.length ? (
@@ -484,11 +436,7 @@ export function RoundsPanel({
       {c.canStartRound ? (
         <Form method="post" className="mt-4 space-y-3 print:hidden" data-testid="start-round">
           <h3 className="font-medium">{t("rounds.start")}</h3>
-          {formErrors?.length ? (
-            <p role="alert" className="text-sm text-red-700">
-              {formErrors.map(errorText).join(" ")}
-            </p>
-          ) : null}
+          {formErrors?.length ? <FormMessage>{formErrors.map(errorText).join(" ")}</FormMessage> : null}
           <fieldset aria-describedby={errors?.quoteIds ? "round-quotes-error" : undefined}>
             <legend className="text-sm font-medium">{t("rounds.suppliers")}</legend>
             <div className="flex flex-wrap gap-3 text-sm">
@@ -499,11 +447,7 @@ export function RoundsPanel({
                 </label>
               ))}
             </div>
-            {errors?.quoteIds ? (
-              <p id="round-quotes-error" role="alert" className="text-xs text-red-700">
-                {errors.quoteIds.map(errorText).join(" ")}
-              </p>
-            ) : null}
+            <FieldErrors id="round-quotes-error" errors={errors?.quoteIds} ns="quotes" />
           </fieldset>
           <div className="grid gap-3 md:grid-cols-2">
             <Field
@@ -519,18 +463,12 @@ export function RoundsPanel({
             <input type="checkbox" name="sealed" value="1" />
             {t("rounds.sealed")}
           </label>
-          <button
-            type="submit"
-            name="intent"
-            value="start-round"
-            className={buttonClass}
-            data-testid="start-round-submit"
-          >
+          <Button type="submit" name="intent" value="start-round" data-testid="start-round-submit">
             {t("rounds.start")}
-          </button>
+          </Button>
         </Form>
       ) : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -591,63 +529,45 @@ export function AwardMoney({ c, assignment }: { c: Comparison; assignment: Recor
   const landed = rows.reduce((s, r) => s + BigInt(r.o.landedCost.freightEstimate), total);
   const single = c.bestSplit?.savings.vsBestSingle;
   return (
-    <section
-      className="overflow-x-auto"
-      data-testid="award-money"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1, axe scrollable-region-focusable)
-      tabIndex={0}
-      aria-label={t("awardMoney.decisionTotal")}
-    >
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">{t("awardMoney.decisionTotal")}</caption>
-        <thead>
-          <tr className="text-left text-xs text-slate-600">
-            <th scope="col" className="p-1">
-              {t("awardMoney.supplier")}
+    <ScrollRegion label={t("awardMoney.decisionTotal")} testId="award-money">
+      <CaptionedTable
+        caption={t("awardMoney.decisionTotal")}
+        bodyClassName="tabular-nums"
+        columns={[
+          t("awardMoney.supplier"),
+          ...(["net", "vat", "delivery", "total"] as const).map((k) => ({
+            label: t(`awardMoney.${k}`),
+            numeric: true,
+          })),
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.o.quoteId} className="border-t" data-testid="award-money-row">
+            <th scope="row" className="p-1 text-left font-medium">
+              {r.o.supplierName}
             </th>
-            <th scope="col" className="p-1 text-right">
-              {t("awardMoney.net")}
-            </th>
-            <th scope="col" className="p-1 text-right">
-              {t("awardMoney.vat")}
-            </th>
-            <th scope="col" className="p-1 text-right">
-              {t("awardMoney.delivery")}
-            </th>
-            <th scope="col" className="p-1 text-right">
-              {t("awardMoney.total")}
-            </th>
+            <td className="p-1 text-right">{money(r.goods.net)}</td>
+            <td className="p-1 text-right">{money(r.goods.vat)}</td>
+            <td className="p-1 text-right">{money(r.delivery)}</td>
+            <td className="p-1 text-right">{money(r.total)}</td>
           </tr>
-        </thead>
-        <tbody className="tabular-nums">
-          {rows.map((r) => (
-            <tr key={r.o.quoteId} className="border-t" data-testid="award-money-row">
-              <th scope="row" className="p-1 text-left font-medium">
-                {r.o.supplierName}
-              </th>
-              <td className="p-1 text-right">{money(r.goods.net)}</td>
-              <td className="p-1 text-right">{money(r.goods.vat)}</td>
-              <td className="p-1 text-right">{money(r.delivery)}</td>
-              <td className="p-1 text-right">{money(r.total)}</td>
-            </tr>
-          ))}
-          <tr className="border-t font-semibold">
-            <th scope="row" className="p-1 text-left">
-              {t("awardMoney.decisionTotal")}
-            </th>
-            <td className="p-1" colSpan={3} />
-            <td className="p-1 text-right" data-testid="decision-total">
-              {money(total)}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+        ))}
+        <tr className="border-t font-semibold">
+          <th scope="row" className="p-1 text-left">
+            {t("awardMoney.decisionTotal")}
+          </th>
+          <td className="p-1" colSpan={3} />
+          <td className="p-1 text-right" data-testid="decision-total">
+            {money(total)}
+          </td>
+        </tr>
+      </CaptionedTable>
       {single ? (
         <p className="mt-1 text-sm" data-testid="decision-saving">
           {t("awardMoney.saving", { saving: money(BigInt(single.base) - landed) })}
         </p>
       ) : null}
       {rows.length > 1 ? <p className="mt-1 text-xs text-slate-600">{t("awardMoney.deliveryNote")}</p> : null}
-    </section>
+    </ScrollRegion>
   );
 }

@@ -13,6 +13,8 @@ import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
 import { FormMessage, SelectField, TextareaField, TextField } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
+import { Panel } from "~/components/ui/panel";
+import { DataTable } from "~/components/ui/table";
 import { formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
@@ -489,51 +491,38 @@ export function QuotePanel({
         </Form>
       ) : null}
       {data.versions.length ? (
-        <section aria-labelledby="quote-versions-h" data-testid="quote-versions" className="overflow-x-auto">
-          <h3 id="quote-versions-h" className="mb-2 font-medium">
-            {t("panel.versions")}
-          </h3>
-          <table className="text-sm">
-            <thead>
-              <tr className="text-left text-xs text-slate-600">
-                <th scope="col" className="p-1">
-                  {t("panel.versionCol")}
-                </th>
-                <th scope="col" className="p-1">
-                  {t("panel.submittedAt")}
-                </th>
-                <th scope="col" className="p-1 text-right">
-                  {t("totals.goodsGross")}
-                </th>
-                <th scope="col" className="p-1 text-right">
-                  {t("totals.landed")}
-                </th>
-                <th scope="col" className="p-1">
-                  <span className="sr-only">PDF</span>
-                </th>
+        <Panel id="quote-versions-h" level={3} tone="plain" testId="quote-versions" title={t("panel.versions")}>
+          <DataTable
+            className="text-sm"
+            density="compact"
+            headClassName="text-left text-xs text-slate-600"
+            columns={[
+              t("panel.versionCol"),
+              t("panel.submittedAt"),
+              { label: t("totals.goodsGross"), numeric: true },
+              { label: t("totals.landed"), numeric: true },
+              { label: "PDF", srOnly: true },
+            ]}
+          >
+            {data.versions.map((v) => (
+              <tr key={v.version}>
+                <td className="p-1">{v.version}</td>
+                <td className="p-1">{v.submittedAt ? formatDateTime(v.submittedAt, lang) : "—"}</td>
+                <td className="p-1 text-right tabular-nums">{money(v.goodsGross)}</td>
+                <td className="p-1 text-right tabular-nums">{money(v.landed)}</td>
+                <td className="p-1">
+                  <a
+                    href={`/supplier/rfqs/${data.rfqId}/quote.pdf?version=${v.version}`}
+                    className="text-brand-700 underline"
+                    data-testid={`quote-pdf-${v.version}`}
+                  >
+                    {t("form.pdf", { version: v.version })}
+                  </a>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.versions.map((v) => (
-                <tr key={v.version}>
-                  <td className="p-1">{v.version}</td>
-                  <td className="p-1">{v.submittedAt ? formatDateTime(v.submittedAt, lang) : "—"}</td>
-                  <td className="p-1 text-right tabular-nums">{money(v.goodsGross)}</td>
-                  <td className="p-1 text-right tabular-nums">{money(v.landed)}</td>
-                  <td className="p-1">
-                    <a
-                      href={`/supplier/rfqs/${data.rfqId}/quote.pdf?version=${v.version}`}
-                      className="text-brand-700 underline"
-                      data-testid={`quote-pdf-${v.version}`}
-                    >
-                      {t("form.pdf", { version: v.version })}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </DataTable>
+        </Panel>
       ) : null}
     </div>
   );

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
-import { plainInputClass } from "~/components/ui/field";
+import { FormMessage, plainInputClass } from "~/components/ui/field";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 
@@ -19,16 +19,12 @@ export function RoundNotice({
   return (
     <>
       {round ? (
-        <div
-          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm"
-          role="status"
-          data-testid="round-notice"
-        >
+        <FormMessage tone="warning" testId="round-notice">
           <p className="font-medium">
             {t("panel.roundNotice", { number: round.number, deadline: formatDateTime(round.deadline, lang) })}
           </p>
           {round.note ? <p>{t("panel.roundNote", { note: round.note })}</p> : null}
-        </div>
+        </FormMessage>
       ) : null}
       {canReconfirm ? (
         <Form

@@ -1,8 +1,9 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { FormMessage } from "~/components/ui/field";
+import { FieldErrors, FormMessage } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
+import { Panel } from "~/components/ui/panel";
 import { formatMoney } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -12,17 +13,14 @@ import { vatRateLabel } from "~/modules/money/vat";
 import { normalizeQuantity, quantityInput } from "../quote-money";
 import type { QuoteSheetPreview } from "../quote-xlsx.server";
 import { useQuoteErrorText } from "./error-text";
+import { CaptionedTable } from "./scroll-table";
 
 /** Download / upload links of the XLSX round-trip, shown in the quote panel of the RFQ page. */
 export function QuoteSheetLinks({ rfqId, canEdit }: { rfqId: string; canEdit: boolean }) {
   const { t } = useTranslation("quotes");
   const lang = useLang();
   return (
-    <section aria-labelledby="quote-sheet-h" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
-      <h3 id="quote-sheet-h" className="font-medium">
-        {t("sheet.title")}
-      </h3>
-      <p className="mt-1 text-slate-600">{t("sheet.hint")}</p>
+    <Panel id="quote-sheet-h" level={3} tone="muted" title={t("sheet.title")} hint={t("sheet.hint")}>
       <div className="mt-2 flex flex-wrap items-end gap-3">
         <a
           href={`/supplier/rfqs/${rfqId}/quote.xlsx`}
@@ -56,7 +54,7 @@ export function QuoteSheetLinks({ rfqId, canEdit }: { rfqId: string; canEdit: bo
           </Form>
         ) : null}
       </div>
-    </section>
+    </Panel>
   );
 }
 
@@ -107,22 +105,20 @@ export function QuoteSheetPage({ rfqId, title, data }: { rfqId: string; title: s
           aria-invalid={fileErrors?.length ? true : undefined}
           aria-describedby={fileErrors?.length ? "sheet-file-error" : undefined}
         />
-        {fileErrors?.length ? (
-          <p id="sheet-file-error" className="text-sm text-red-700">
-            {fileErrors.map(text).join(" ")}
-          </p>
-        ) : null}
+        <FieldErrors id="sheet-file-error" errors={fileErrors} ns="quotes" />
         <Button type="submit" name="intent" value="preview" variant="secondary" className="min-h-11">
           {t("sheet.upload")}
         </Button>
       </Form>
       {preview ? (
-        <section aria-labelledby="sheet-preview-h" className="space-y-3" data-testid="sheet-preview">
-          <h2 id="sheet-preview-h" className="text-lg font-semibold">
-            {t("sheet.previewTitle", { count: preview.offered })}
-          </h2>
+        <Panel
+          id="sheet-preview-h"
+          tone="plain"
+          testId="sheet-preview"
+          title={t("sheet.previewTitle", { count: preview.offered })}
+        >
           {preview.issues.length ? (
-            <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            <FormMessage>
               <p className="font-medium">{t("sheet.fixAndReupload", { count: preview.issues.length })}</p>
               <ul className="mt-1 list-disc pl-5" data-testid="sheet-issues">
                 {preview.issues.map((i) => (
@@ -131,66 +127,53 @@ export function QuoteSheetPage({ rfqId, title, data }: { rfqId: string; title: s
                   </li>
                 ))}
               </ul>
-            </div>
+            </FormMessage>
           ) : null}
           <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">{t("sheet.previewCaption")}</caption>
-              <thead>
-                <tr className="border-b text-left text-xs text-slate-600">
-                  <th scope="col" className="p-2">
-                    {t("panel.item")}
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    {t("panel.quantity")}
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    {t("panel.unitPrice")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("panel.vatRate")}
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    {t("panel.leadTime")}
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    {t("panel.lineTotal")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((r) => {
-                  const rowIssues = preview.issues.filter((i) => i.row === r.row);
-                  return (
-                    <tr key={r.rfqItemId} className="border-b align-top" data-testid="sheet-preview-row">
-                      <th scope="row" className="p-2 text-left font-normal">
-                        {r.position + 1}. {r.name}
-                        {r.line?.analogueModel ? (
-                          <span className="block text-xs text-slate-500">
-                            {t("panel.analogue")}: {r.line.analogueModel}
-                          </span>
-                        ) : null}
-                      </th>
-                      {r.line ? (
-                        <>
-                          <td className="p-2 text-right tabular-nums">
-                            {quantityInput(normalizeQuantity(r.line.quantity))} {unitName(r.unit, lang)}
-                          </td>
-                          <td className="p-2 text-right tabular-nums">{price(r.line.unitPrice)}</td>
-                          <td className="p-2">{vatRateLabel(r.line.vatRate as VatRateCode, lang)}</td>
-                          <td className="p-2 text-right">{r.line.leadTimeDays || "—"}</td>
-                          <td className="p-2 text-right tabular-nums">{money(r.gross)}</td>
-                        </>
-                      ) : (
-                        <td colSpan={5} className="p-2 text-slate-500">
-                          {rowIssues.length ? t("sheet.rowHasErrors") : t("panel.notQuoted")}
+            <CaptionedTable
+              caption={t("sheet.previewCaption")}
+              density="roomy"
+              headClassName="border-b text-left text-xs text-slate-600"
+              columns={[
+                t("panel.item"),
+                { label: t("panel.quantity"), numeric: true },
+                { label: t("panel.unitPrice"), numeric: true },
+                t("panel.vatRate"),
+                { label: t("panel.leadTime"), numeric: true },
+                { label: t("panel.lineTotal"), numeric: true },
+              ]}
+            >
+              {preview.rows.map((r) => {
+                const rowIssues = preview.issues.filter((i) => i.row === r.row);
+                return (
+                  <tr key={r.rfqItemId} className="border-b align-top" data-testid="sheet-preview-row">
+                    <th scope="row" className="p-2 text-left font-normal">
+                      {r.position + 1}. {r.name}
+                      {r.line?.analogueModel ? (
+                        <span className="block text-xs text-slate-500">
+                          {t("panel.analogue")}: {r.line.analogueModel}
+                        </span>
+                      ) : null}
+                    </th>
+                    {r.line ? (
+                      <>
+                        <td className="p-2 text-right tabular-nums">
+                          {quantityInput(normalizeQuantity(r.line.quantity))} {unitName(r.unit, lang)}
                         </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                        <td className="p-2 text-right tabular-nums">{price(r.line.unitPrice)}</td>
+                        <td className="p-2">{vatRateLabel(r.line.vatRate as VatRateCode, lang)}</td>
+                        <td className="p-2 text-right">{r.line.leadTimeDays || "—"}</td>
+                        <td className="p-2 text-right tabular-nums">{money(r.gross)}</td>
+                      </>
+                    ) : (
+                      <td colSpan={5} className="p-2 text-slate-500">
+                        {rowIssues.length ? t("sheet.rowHasErrors") : t("panel.notQuoted")}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </CaptionedTable>
           </div>
           {preview.issues.length === 0 && preview.offered > 0 ? (
             <Form method="post" className="flex flex-wrap items-center gap-3">
@@ -210,7 +193,7 @@ export function QuoteSheetPage({ rfqId, title, data }: { rfqId: string; title: s
           ) : preview.offered === 0 && preview.issues.length === 0 ? (
             <FormMessage tone="info">{t("sheet.nothingOffered")}</FormMessage>
           ) : null}
-        </section>
+        </Panel>
       ) : null}
     </div>
   );
