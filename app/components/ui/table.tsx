@@ -46,37 +46,69 @@ export function TableHead({
 }
 
 /**
- * A data table that scrolls sideways inside its own box on a narrow screen (the page never does), with its header row.
- * `label` names the scroll region for keyboard and screen-reader users when the table can be wider than the screen.
+ * A keyboard-reachable scroll box of its own around wide content (WCAG 2.1.1, axe scrollable-region-focusable), named
+ * for screen readers, so a wide table scrolls on a phone and never the page.
  */
-export function DataTable({
-  columns,
-  density,
-  headClassName,
-  className = "min-w-full text-sm",
+export function ScrollRegion({
   label,
+  className = "overflow-x-auto",
   testId,
   children,
 }: {
+  label: string;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className={className} data-testid={testId} tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
+
+interface TableProps {
   columns: readonly Column[];
   density?: keyof typeof densities;
   headClassName?: string;
   className?: string;
-  label?: string;
+  bodyClassName?: string;
+  /** A caption for screen readers (the table's name where no heading names it). */
+  caption?: string;
   testId?: string;
   children: ReactNode;
-}) {
-  const table = (
+}
+
+/** A data table with the kit's header row and an optional screen-reader caption, without a scroll box. */
+export function Table({
+  columns,
+  density,
+  headClassName,
+  className = "min-w-full text-sm",
+  bodyClassName,
+  caption,
+  testId,
+  children,
+}: TableProps) {
+  return (
     <table className={className} data-testid={testId}>
+      {caption ? <caption className="sr-only">{caption}</caption> : null}
       <TableHead columns={columns} density={density} className={headClassName} />
-      <tbody>{children}</tbody>
+      <tbody className={bodyClassName}>{children}</tbody>
     </table>
   );
-  if (!label) return <div className="overflow-x-auto">{table}</div>;
+}
+
+/**
+ * A data table that scrolls sideways inside its own box on a narrow screen (the page never does), with its header row.
+ * `label` names the scroll region for keyboard and screen-reader users when the table can be wider than the screen.
+ */
+export function DataTable({ label, ...table }: TableProps & { label?: string }) {
+  if (!label) return <div className="overflow-x-auto">{<Table {...table} />}</div>;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
-    <section aria-label={label} tabIndex={0} className="overflow-x-auto">
-      {table}
-    </section>
+    <ScrollRegion label={label}>
+      <Table {...table} />
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollRegion } from "~/components/ui/table";
 import { formatDate, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
@@ -6,7 +7,6 @@ import { unitName } from "~/modules/money/units";
 import { vatRateLabel } from "~/modules/money/vat";
 import type { Comparison } from "../buyer.server";
 import type { CompareOffer } from "../compare";
-import { ScrollRegion } from "./scroll-table";
 
 /** A «best» mark beside a price, a lead time or a total. */
 export const Mark = ({ label, kind }: { label: string; kind: string }) => (

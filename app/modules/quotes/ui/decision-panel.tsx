@@ -11,6 +11,7 @@ import { Button, buttonClass, secondaryButtonClass } from "~/components/ui/butto
 import { DateInput } from "~/components/ui/date-input";
 import { FieldErrors, FormMessage, plainInputClass } from "~/components/ui/field";
 import { Panel } from "~/components/ui/panel";
+import { ScrollRegion, Table } from "~/components/ui/table";
 import { formatDate, formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { lineAmounts, sumAmounts, type VatRateCode } from "~/modules/money/money";
@@ -19,7 +20,6 @@ import type { Comparison } from "../buyer.server";
 import type { ComparedOffer } from "../decision";
 import type { Deviation } from "../deviations";
 import { useQuoteErrorText } from "./quote-panel";
-import { CaptionedTable, ScrollRegion } from "./scroll-table";
 
 type Errors = Record<string, string[]> | undefined;
 
@@ -389,8 +389,10 @@ export function RoundsPanel({
           ) : null}
           {!r.pricesVisible ? <p className="text-sm text-amber-800">{t("rounds.sealedHidden")}</p> : null}
           <ScrollRegion label={t("rounds.protocol")}>
-            <CaptionedTable
+            <Table
               caption={t("rounds.protocol")}
+              density="compact"
+              headClassName="text-left text-xs text-slate-600"
               className="mt-1 min-w-full text-sm"
               columns={[
                 t("awardMoney.supplier"),
@@ -419,7 +421,7 @@ export function RoundsPanel({
                   ))}
                 </Fragment>
               ))}
-            </CaptionedTable>
+            </Table>
           </ScrollRegion>
         </div>
       ))}
@@ -530,8 +532,10 @@ export function AwardMoney({ c, assignment }: { c: Comparison; assignment: Recor
   const single = c.bestSplit?.savings.vsBestSingle;
   return (
     <ScrollRegion label={t("awardMoney.decisionTotal")} testId="award-money">
-      <CaptionedTable
+      <Table
         caption={t("awardMoney.decisionTotal")}
+        density="compact"
+        headClassName="text-left text-xs text-slate-600"
         bodyClassName="tabular-nums"
         columns={[
           t("awardMoney.supplier"),
@@ -561,7 +565,7 @@ export function AwardMoney({ c, assignment }: { c: Comparison; assignment: Recor
             {money(total)}
           </td>
         </tr>
-      </CaptionedTable>
+      </Table>
       {single ? (
         <p className="mt-1 text-sm" data-testid="decision-saving">
           {t("awardMoney.saving", { saving: money(BigInt(single.base) - landed) })}

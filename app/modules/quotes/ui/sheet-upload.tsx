@@ -4,6 +4,7 @@ import { Button } from "~/components/ui/button";
 import { FieldErrors, FormMessage } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
 import { Panel } from "~/components/ui/panel";
+import { Table } from "~/components/ui/table";
 import { formatMoney } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -13,7 +14,6 @@ import { vatRateLabel } from "~/modules/money/vat";
 import { normalizeQuantity, quantityInput } from "../quote-money";
 import type { QuoteSheetPreview } from "../quote-xlsx.server";
 import { useQuoteErrorText } from "./error-text";
-import { CaptionedTable } from "./scroll-table";
 
 /** Download / upload links of the XLSX round-trip, shown in the quote panel of the RFQ page. */
 export function QuoteSheetLinks({ rfqId, canEdit }: { rfqId: string; canEdit: boolean }) {
@@ -130,7 +130,7 @@ export function QuoteSheetPage({ rfqId, title, data }: { rfqId: string; title: s
             </FormMessage>
           ) : null}
           <div className="overflow-x-auto">
-            <CaptionedTable
+            <Table
               caption={t("sheet.previewCaption")}
               density="roomy"
               headClassName="border-b text-left text-xs text-slate-600"
@@ -173,7 +173,7 @@ export function QuoteSheetPage({ rfqId, title, data }: { rfqId: string; title: s
                   </tr>
                 );
               })}
-            </CaptionedTable>
+            </Table>
           </div>
           {preview.issues.length === 0 && preview.offered > 0 ? (
             <Form method="post" className="flex flex-wrap items-center gap-3">
