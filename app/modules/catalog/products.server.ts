@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { MediaKind, ProductStatus } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail } from "~/modules/audit/audit.server";
 import {
   DOCUMENT_KINDS,
   deleteStoredFile,
@@ -18,6 +18,8 @@ import { getCategoryAttributes } from "./categories.server";
 import { CatalogValidationError } from "./errors";
 import { productSlug } from "./slug";
 import { parseSpecs, validateSpecs } from "./specs";
+
+const auditProduct = auditTrail("product");
 
 type Tx = Prisma.TransactionClient;
 
@@ -156,13 +158,7 @@ export async function createProduct(actor: Actor, input: ProductFormInput): Prom
       select: { id: true, slug: true },
     });
     await notifySearch(tx, [product.id]);
-    await recordAudit(tx, {
-      entityType: "product",
-      entityId: product.id,
-      action: "created",
-      actor,
-      data: { sku: data.sku },
-    });
+    await auditProduct(tx, product.id, "created", actor, { sku: data.sku });
     return product;
   });
 }
@@ -183,7 +179,7 @@ export async function updateProduct(actor: Actor, productId: string, input: Prod
     });
     if (count === 0) throw new NotFoundError("product");
     await notifySearch(tx, [productId]);
-    await recordAudit(tx, { entityType: "product", entityId: productId, action: "updated", actor });
+    await auditProduct(tx, productId, "updated", actor);
   });
 }
 
@@ -224,13 +220,7 @@ export async function duplicateProduct(actor: Actor, productId: string): Promise
       select: { id: true },
     });
     await notifySearch(tx, [copy.id]);
-    await recordAudit(tx, {
-      entityType: "product",
-      entityId: copy.id,
-      action: "duplicated",
-      actor,
-      data: { from: productId },
-    });
+    await auditProduct(tx, copy.id, "duplicated", actor, { from: productId });
     return copy;
   });
 }
@@ -319,12 +309,9 @@ async function changeStatus(actor: Actor, productIds: string[], status: ProductS
       data: { status, ...(status === "PUBLISHED" ? { publishedAt: new Date() } : {}) },
     });
     await notifySearch(tx, ids);
-    await recordAudit(tx, {
-      entityType: "product",
-      entityId: ids.length === 1 ? ids[0] : "bulk",
-      action: status.toLowerCase(),
-      actor,
-      data: { count: ids.length, ids: ids.slice(0, 100) },
+    await auditProduct(tx, ids.length === 1 ? ids[0] : "bulk", status.toLowerCase(), actor, {
+      count: ids.length,
+      ids: ids.slice(0, 100),
     });
     return ids.length;
   });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { OrderDocumentKind } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail } from "~/modules/audit/audit.server";
 import {
   deleteStoredFile,
   readStoredFileBytes,
@@ -27,6 +27,9 @@ import { FulfilmentInputError } from "./errors";
 import { buildUpdData } from "./upd";
 import { renderUpdPdf } from "./upd-pdf.server";
 import { encodeUpdXml, renderUpdXml, UPD_XML_ENCODING } from "./upd-xml";
+
+const auditOrder = auditTrail("order");
+const auditContractTemplate = auditTrail("contract_template");
 
 /**
  * PUBLIC SURFACE for an order's closing documents (ADR 0017). Generated documents are made once, stored as files
@@ -174,12 +177,11 @@ export async function getUpd(
           },
         });
       }
-      await recordAudit(tx, {
-        entityType: "order",
-        entityId: order.id,
-        action: "order.documentGenerated",
-        actor,
-        data: { kind: "UPD", number: data.number, fileId: data.fileId, sha256: stored.map((f) => f.file.sha256) },
+      await auditOrder(tx, order.id, "order.documentGenerated", actor, {
+        kind: "UPD",
+        number: data.number,
+        fileId: data.fileId,
+        sha256: stored.map((f) => f.file.sha256),
       });
     });
   } catch (e) {
@@ -312,13 +314,7 @@ export async function saveContractTemplate(actor: Actor, body: string) {
     const saved = await tx.contractTemplate.create({
       data: { version: current.version + 1, body: text, createdById: actor.userId },
     });
-    await recordAudit(tx, {
-      entityType: "contract_template",
-      entityId: saved.id,
-      action: "contract_template.saved",
-      actor,
-      data: { version: saved.version },
-    });
+    await auditContractTemplate(tx, saved.id, "contract_template.saved", actor, { version: saved.version });
     return { version: saved.version };
   });
 }
@@ -379,12 +375,11 @@ export async function getContractPdf(actor: Actor, orderId: string): Promise<Doc
           createdById: actor.userId,
         },
       });
-      await recordAudit(tx, {
-        entityType: "order",
-        entityId: order.id,
-        action: "order.documentGenerated",
-        actor,
-        data: { kind: "CONTRACT", number: data.number, templateVersion: template.version, sha256: file.sha256 },
+      await auditOrder(tx, order.id, "order.documentGenerated", actor, {
+        kind: "CONTRACT",
+        number: data.number,
+        templateVersion: template.version,
+        sha256: file.sha256,
       });
       return count + 1;
     });
@@ -432,12 +427,10 @@ export async function signContract(actor: Actor, orderId: string, upload: Upload
       const doc = await tx.orderDocument.create({
         data: { orderId: order.id, kind, version: count + 1, fileId: file.id, createdById: actor.userId },
       });
-      await recordAudit(tx, {
-        entityType: "order",
-        entityId: order.id,
-        action: "order.contractSigned",
-        actor,
-        data: { kind, version: doc.version, sha256: file.sha256 },
+      await auditOrder(tx, order.id, "order.contractSigned", actor, {
+        kind,
+        version: doc.version,
+        sha256: file.sha256,
       });
       return { kind, version: doc.version };
     });

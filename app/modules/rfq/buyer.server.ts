@@ -1,12 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { RfqStatus } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
-import { listAudit, recordAudit } from "~/modules/audit/audit.server";
+import { listAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RFQ_STATUSES } from "./rfq.schema";
-import type { RfqEvent } from "./rfq-events";
 import {
+  auditRfq,
   listPage,
   loadBuyerRfq,
   numberSearch,
@@ -192,12 +192,9 @@ export async function extendDeadline(actor: Actor, id: string, deadline: Date, n
       },
     });
     if (count !== 1) throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: id,
-      action: "deadline_extended" satisfies RfqEvent,
-      actor,
-      data: { from: rfq.deadline?.toISOString() ?? null, to: deadline.toISOString() },
+    await auditRfq(tx, id, "deadline_extended", actor, {
+      from: rfq.deadline?.toISOString() ?? null,
+      to: deadline.toISOString(),
     });
     await notify(tx, {
       type: "rfq_deadline_changed",
@@ -221,13 +218,7 @@ export async function cancelRfq(actor: Actor, id: string, reason: string) {
       data: { status: "CANCELLED", cancelReason: reason, closedAt: new Date() },
     });
     if (count !== 1) throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: id,
-      action: "cancelled" satisfies RfqEvent,
-      actor,
-      data: { reason },
-    });
+    await auditRfq(tx, id, "cancelled", actor, { reason });
     await notify(tx, {
       type: "rfq_cancelled",
       recipients: { orgIds: await recipientOrgIds(tx, id, ["NEW", "VIEWED", "QUOTED"]) },
@@ -279,13 +270,7 @@ export async function duplicateRfq(actor: Actor, id: string): Promise<{ id: stri
       await tx.rfqRecipient.createMany({
         data: keep.map((r) => ({ rfqId: copy.id, supplierOrgId: r.supplierOrgId, source: r.source })),
       });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: copy.id,
-      action: "created" satisfies RfqEvent,
-      actor,
-      data: { duplicateOf: id },
-    });
+    await auditRfq(tx, copy.id, "created", actor, { duplicateOf: id });
     return { id: copy.id };
   });
 }
@@ -317,12 +302,9 @@ export async function answerQuestion(
         publishedAt: input.publish ? now : null,
       },
     });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: (input.publish ? "answer_published" : "answer_sent") satisfies RfqEvent,
-      actor,
-      data: { messageId: message.id, questionId: question.id },
+    await auditRfq(tx, rfqId, input.publish ? "answer_published" : "answer_sent", actor, {
+      messageId: message.id,
+      questionId: question.id,
     });
     const orgIds = input.publish
       ? await recipientOrgIds(tx, rfqId, ["NEW", "VIEWED", "QUOTED"]).then((ids) =>

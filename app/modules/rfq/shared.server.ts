@@ -1,9 +1,14 @@
 import type { Prisma, PrismaClient, Rfq, RfqItem } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
+import { auditTrail } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { DomainError } from "~/utils/domain-error";
+import type { RfqEvent } from "./rfq-events";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Writes an entry of an RFQ's history (its actions are the `RfqEvent`s, each with a label in every language). */
+export const auditRfq = auditTrail<RfqEvent>("rfq");
 
 /** Statuses in which suppliers can see an RFQ (a draft is the buyer's alone). */
 export const VISIBLE_TO_SUPPLIERS = ["PUBLISHED", "CLOSED", "AWARDED", "CANCELLED"] as const;

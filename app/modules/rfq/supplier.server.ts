@@ -1,12 +1,11 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { RecipientStatus } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RECIPIENT_STATUSES } from "./rfq.schema";
-import type { RfqEvent } from "./rfq-events";
 import {
+  auditRfq,
   listPage,
   numberSearch,
   PAGE_SIZE,
@@ -122,12 +121,7 @@ export async function viewRfqAsSupplier(actor: Actor, rfqId: string, opts: { mar
         data: { status: "VIEWED", viewedAt: new Date() },
       });
       if (count === 1) {
-        await recordAudit(tx, {
-          entityType: "rfq",
-          entityId: rfqId,
-          action: "recipient_viewed" satisfies RfqEvent,
-          actor,
-        });
+        await auditRfq(tx, rfqId, "recipient_viewed", actor);
       }
     });
   }
@@ -225,13 +219,7 @@ export async function declineRfq(actor: Actor, rfqId: string, reason: string) {
       data: { status: "DECLINED", declinedAt: now, declineReason: reason, viewedAt: recipient.viewedAt ?? now },
     });
     if (count !== 1) throw new RfqValidationError({}, ["errors.cannotDecline"]);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "recipient_declined" satisfies RfqEvent,
-      actor,
-      data: { reason },
-    });
+    await auditRfq(tx, rfqId, "recipient_declined", actor, { reason });
     await notify(tx, {
       type: "rfq_declined",
       recipients: { orgIds: [recipient.rfq.buyerOrgId] },
@@ -262,13 +250,7 @@ export async function askQuestion(actor: Actor, rfqId: string, body: string) {
         body,
       },
     });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "question_asked" satisfies RfqEvent,
-      actor,
-      data: { messageId: message.id },
-    });
+    await auditRfq(tx, rfqId, "question_asked", actor, { messageId: message.id });
     await notify(tx, {
       type: "rfq_question",
       recipients: { orgIds: [recipient.rfq.buyerOrgId] },
