@@ -7,6 +7,7 @@ import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
 import { logger } from "~/utils/logger.server";
 import { type Actor, ForbiddenError, NotFoundError, requireOperator } from "./actor";
+import { ORGANIZATION_LISTING_SELECT } from "./org-cards.server";
 
 const auditOrganization = auditTrail("organization");
 
@@ -97,14 +98,8 @@ function pageOf(page: number | undefined): number {
 }
 
 const listSelect = {
-  id: true,
+  ...ORGANIZATION_LISTING_SELECT,
   kind: true,
-  slug: true,
-  shortName: true,
-  legalName: true,
-  inn: true,
-  city: true,
-  verifiedAt: true,
   suspendedAt: true,
   suspendReason: true,
   createdAt: true,

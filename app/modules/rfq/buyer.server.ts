@@ -1,5 +1,4 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { RfqStatus } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import { listAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
@@ -8,13 +7,17 @@ import { RFQ_STATUSES } from "./rfq.schema";
 import {
   auditRfq,
   listPage,
+  listQuery,
   loadBuyerRfq,
   numberSearch,
   PAGE_SIZE,
+  RFQ_LIST_SELECT,
   RfqValidationError,
   rfqAttachmentView,
   rfqHeaderView,
   rfqItemView,
+  rfqListView,
+  rfqMessageView,
 } from "./shared.server";
 
 /** The buyer organisation's RFQs with a status filter and search. */
@@ -23,12 +26,8 @@ export async function listBuyerRfqs(
   query: { status?: string | null; q?: string | null; page?: number } = {},
 ) {
   requireBuyer(actor);
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const status = (RFQ_STATUSES as readonly string[]).includes(query.status ?? "")
-    ? (query.status as RfqStatus)
-    : undefined;
+  const { page, status, q } = listQuery(query, RFQ_STATUSES);
   const where: Prisma.RfqWhereInput = { buyerOrgId: actor.organizationId, ...(status ? { status } : {}) };
-  const q = query.q?.trim();
   if (q) {
     where.OR = [{ title: { contains: q, mode: "insensitive" } }, ...numberSearch(q)];
   }
@@ -40,15 +39,8 @@ export async function listBuyerRfqs(
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true,
-        number: true,
-        title: true,
-        status: true,
-        deadline: true,
-        closedAt: true,
-        publishedAt: true,
+        ...RFQ_LIST_SELECT,
         updatedAt: true,
-        sealed: true,
         _count: { select: { items: true, recipients: true } },
         recipients: { select: { status: true } },
       },
@@ -58,15 +50,8 @@ export async function listBuyerRfqs(
   ]);
   return {
     items: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      status: r.status,
-      deadline: r.deadline?.toISOString() ?? null,
-      closedAt: r.closedAt?.toISOString() ?? null,
-      publishedAt: r.publishedAt?.toISOString() ?? null,
+      ...rfqListView(r),
       updatedAt: r.updatedAt.toISOString(),
-      sealed: r.sealed,
       itemCount: r._count.items,
       recipientCount: r._count.recipients,
       quotedCount: r.recipients.filter((x) => x.status === "QUOTED").length,
@@ -106,14 +91,7 @@ export async function getBuyerRfq(actor: Actor, id: string) {
       supplier: supplierName.get(m.supplierOrgId) ?? "—",
       messages: [],
     };
-    t.messages.push({
-      id: m.id,
-      kind: m.kind,
-      body: m.body,
-      replyToId: m.replyToId,
-      published: m.publishedAt !== null,
-      createdAt: m.createdAt.toISOString(),
-    });
+    t.messages.push(rfqMessageView(m));
     threads.set(m.supplierOrgId, t);
   }
   return {

@@ -1,5 +1,4 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { RecipientStatus } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
@@ -7,12 +6,16 @@ import { RECIPIENT_STATUSES } from "./rfq.schema";
 import {
   auditRfq,
   listPage,
+  listQuery,
   numberSearch,
   PAGE_SIZE,
+  RFQ_LIST_SELECT,
   RfqValidationError,
   rfqAttachmentView,
   rfqHeaderView,
   rfqItemView,
+  rfqListView,
+  rfqMessageView,
   VISIBLE_TO_SUPPLIERS,
 } from "./shared.server";
 
@@ -25,11 +28,7 @@ export interface InboxQuery {
 /** RFQs addressed to the actor's supplier organisation (never drafts), newest first. */
 export async function listInbox(actor: Actor, query: InboxQuery = {}) {
   requireSupplier(actor);
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const status = (RECIPIENT_STATUSES as readonly string[]).includes(query.status ?? "")
-    ? (query.status as RecipientStatus)
-    : undefined;
-  const q = query.q?.trim();
+  const { page, status, q } = listQuery(query, RECIPIENT_STATUSES);
   const rfqWhere: Prisma.RfqWhereInput = { status: { in: [...VISIBLE_TO_SUPPLIERS] } };
   if (q) {
     rfqWhere.OR = [
@@ -56,14 +55,7 @@ export async function listInbox(actor: Actor, query: InboxQuery = {}) {
         viewedAt: true,
         rfq: {
           select: {
-            id: true,
-            number: true,
-            title: true,
-            status: true,
-            deadline: true,
-            closedAt: true,
-            publishedAt: true,
-            sealed: true,
+            ...RFQ_LIST_SELECT,
             buyer: { select: { shortName: true } },
             _count: { select: { items: true } },
           },
@@ -79,15 +71,9 @@ export async function listInbox(actor: Actor, query: InboxQuery = {}) {
   ]);
   return {
     items: rows.map((r) => ({
-      id: r.rfq.id,
-      number: r.rfq.number,
-      title: r.rfq.title,
+      ...rfqListView(r.rfq),
       rfqStatus: r.rfq.status,
       status: r.status,
-      deadline: r.rfq.deadline?.toISOString() ?? null,
-      closedAt: r.rfq.closedAt?.toISOString() ?? null,
-      publishedAt: r.rfq.publishedAt?.toISOString() ?? null,
-      sealed: r.rfq.sealed,
       buyer: r.rfq.buyer.shortName,
       itemCount: r.rfq._count.items,
     })),
@@ -183,14 +169,7 @@ export async function listThreadForSupplier(actor: Actor, rfqId: string) {
     : [];
   const qById = new Map(questions.map((q) => [q.id, q.body]));
   return {
-    own: own.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      body: m.body,
-      replyToId: m.replyToId,
-      published: m.publishedAt !== null,
-      createdAt: m.createdAt.toISOString(),
-    })),
+    own: own.map(rfqMessageView),
     // No supplier identity leaves the server for other threads: only the question text and the answer.
     published: foreignAnswers.map((m) => ({
       id: m.id,
