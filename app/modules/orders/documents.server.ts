@@ -79,6 +79,27 @@ async function asFile(doc: { version: number; file: { id: string } }): Promise<D
   return { filename: file.originalName, mimeType: file.mimeType, bytes, sha256: file.sha256, version: doc.version };
 }
 
+/**
+ * Writes the rows of documents whose files were just stored and answers `result`. When the transaction fails the
+ * files are deleted; when another request wrote the same document first (a unique violation), theirs is served.
+ */
+async function keepFirstGenerated(
+  db: ReturnType<typeof getPrisma>,
+  fileIds: string[],
+  write: (tx: Prisma.TransactionClient) => Promise<DocumentFile>,
+  theirs: () => Promise<{ version: number; file: { id: string } } | null>,
+): Promise<DocumentFile> {
+  try {
+    return await db.$transaction(write);
+  } catch (e) {
+    for (const id of fileIds) await deleteStoredFile(id).catch(() => {});
+    if ((e as { code?: string }).code !== "P2002") throw e;
+    const found = await theirs();
+    if (!found) throw e;
+    return asFile(found);
+  }
+}
+
 async function signerName(db: Db, orgId: string): Promise<string> {
   const owner = await db.membership.findFirst({
     where: { organizationId: orgId, role: { in: ["OWNER", "ADMIN"] } },
@@ -161,8 +182,12 @@ export async function getUpd(
       }),
     })),
   );
-  try {
-    await prisma.$transaction(async (tx) => {
+  const mine = stored.find((f) => f.kind === kind);
+  if (!mine) throw new Error("unreachable");
+  return keepFirstGenerated(
+    prisma,
+    stored.map((f) => f.file.id),
+    async (tx) => {
       for (const f of stored) {
         await tx.orderDocument.create({
           data: {
@@ -183,24 +208,16 @@ export async function getUpd(
         fileId: data.fileId,
         sha256: stored.map((f) => f.file.sha256),
       });
-    });
-  } catch (e) {
-    // another request generated them first: keep theirs
-    for (const f of stored) await deleteStoredFile(f.file.id).catch(() => {});
-    if ((e as { code?: string }).code !== "P2002") throw e;
-    const theirs = await latest(prisma, order.id, kind, shipment.id);
-    if (!theirs) throw e;
-    return asFile(theirs);
-  }
-  const mine = stored.find((f) => f.kind === kind);
-  if (!mine) throw new Error("unreachable");
-  return {
-    filename: mine.file.originalName,
-    mimeType: mine.mimeType,
-    bytes: mine.bytes,
-    sha256: mine.file.sha256,
-    version: 1,
-  };
+      return {
+        filename: mine.file.originalName,
+        mimeType: mine.mimeType,
+        bytes: mine.bytes,
+        sha256: mine.file.sha256,
+        version: 1,
+      };
+    },
+    () => latest(prisma, order.id, kind, shipment.id),
+  );
 }
 
 /** Every stored document of an order (generated and uploaded), newest version first per kind. */
@@ -361,8 +378,10 @@ export async function getContractPdf(actor: Actor, orderId: string): Promise<Doc
     mimeType: "application/pdf",
     bytes: pdf,
   });
-  try {
-    const version = await prisma.$transaction(async (tx) => {
+  return keepFirstGenerated(
+    prisma,
+    [file.id],
+    async (tx) => {
       const count = await tx.orderDocument.count({ where: { orderId: order.id, kind: "CONTRACT_PDF" } });
       await tx.orderDocument.create({
         data: {
@@ -381,19 +400,15 @@ export async function getContractPdf(actor: Actor, orderId: string): Promise<Doc
         templateVersion: template.version,
         sha256: file.sha256,
       });
-      return count + 1;
-    });
-    return { filename: file.originalName, mimeType: "application/pdf", bytes: pdf, sha256: file.sha256, version };
-  } catch (e) {
-    await deleteStoredFile(file.id).catch(() => {});
-    if ((e as { code?: string }).code !== "P2002") throw e;
-    const theirs = await prisma.orderDocument.findFirst({
-      where: { orderId: order.id, kind: "CONTRACT_PDF", subject },
-      include: { file: true },
-    });
-    if (!theirs) throw e;
-    return asFile(theirs);
-  }
+      const version = count + 1;
+      return { filename: file.originalName, mimeType: "application/pdf", bytes: pdf, sha256: file.sha256, version };
+    },
+    () =>
+      prisma.orderDocument.findFirst({
+        where: { orderId: order.id, kind: "CONTRACT_PDF", subject },
+        include: { file: true },
+      }),
+  );
 }
 
 /**
