@@ -130,6 +130,12 @@ async function toProductData(supplierId: string, input: ProductFormInput) {
   };
 }
 
+/** NotFoundError unless the product is the supplier's own (another organisation's or a made-up id is not found). */
+async function requireOwnProduct(supplierId: string, productId: string): Promise<void> {
+  const own = await getPrisma().product.findFirst({ where: { id: productId, supplierId }, select: { id: true } });
+  if (!own) throw new NotFoundError("product");
+}
+
 async function assertSkuFree(supplierId: string, sku: string, exceptId?: string) {
   const clash = await getPrisma().product.findFirst({
     where: { supplierId, sku, ...(exceptId ? { id: { not: exceptId } } : {}) },
@@ -165,11 +171,7 @@ export async function createProduct(actor: Actor, input: ProductFormInput): Prom
 
 export async function updateProduct(actor: Actor, productId: string, input: ProductFormInput): Promise<void> {
   requireSupplier(actor);
-  const existing = await getPrisma().product.findFirst({
-    where: { id: productId, supplierId: actor.organizationId },
-    select: { id: true },
-  });
-  if (!existing) throw new NotFoundError("product");
+  await requireOwnProduct(actor.organizationId, productId);
   const data = await toProductData(actor.organizationId, input);
   await assertSkuFree(actor.organizationId, data.sku, productId);
   await getPrisma().$transaction(async (tx) => {
@@ -336,11 +338,7 @@ export async function setProductsStatus(actor: Actor, productIds: string[], stat
  */
 export async function setProductStatus(actor: Actor, productId: string, status: ProductStatus): Promise<void> {
   requireSupplier(actor);
-  const owned = await getPrisma().product.findFirst({
-    where: { id: productId, supplierId: actor.organizationId },
-    select: { id: true },
-  });
-  if (!owned) throw new NotFoundError("product");
+  await requireOwnProduct(actor.organizationId, productId);
   if (status !== "PUBLISHED") {
     await changeStatus(actor, [productId], status);
     return;
@@ -493,11 +491,7 @@ export async function addCertificate(
 ): Promise<{ id: string }> {
   requireSupplier(actor);
   const prisma = getPrisma();
-  const product = await prisma.product.findFirst({
-    where: { id: productId, supplierId: actor.organizationId },
-    select: { id: true },
-  });
-  if (!product) throw new NotFoundError("product");
+  await requireOwnProduct(actor.organizationId, productId);
   if (input.expiresAt && input.expiresAt < input.issuedAt)
     throw new CatalogValidationError({ expiresAt: ["errors.expiresBeforeIssued"] });
   const stored = file
