@@ -138,6 +138,23 @@ export async function getBuyerRfq(actor: Actor, id: string) {
   };
 }
 
+/** Tells the suppliers still in play on the buyer's RFQ (new, viewed or quoted) about a change to it. */
+async function notifyOpenRecipients(
+  tx: Prisma.TransactionClient,
+  rfq: { id: string; buyerOrgId: string },
+  type: string,
+  params: Parameters<typeof notify>[1]["params"],
+) {
+  await notify(tx, {
+    type,
+    recipients: { orgIds: await recipientOrgIds(tx, rfq.id, ["NEW", "VIEWED", "QUOTED"]) },
+    params,
+    link: `/supplier/rfqs/${rfq.id}`,
+    aggregateId: rfq.id,
+    about: { rfqId: rfq.id, fromOrgId: rfq.buyerOrgId },
+  });
+}
+
 function recipientOrgIds(tx: Prisma.TransactionClient, rfqId: string, statuses?: string[]) {
   return tx.rfqRecipient
     .findMany({
@@ -174,14 +191,7 @@ export async function extendDeadline(actor: Actor, id: string, deadline: Date, n
       from: rfq.deadline?.toISOString() ?? null,
       to: deadline.toISOString(),
     });
-    await notify(tx, {
-      type: "rfq_deadline_changed",
-      recipients: { orgIds: await recipientOrgIds(tx, id, ["NEW", "VIEWED", "QUOTED"]) },
-      params: { number: rfq.number, title: rfq.title, deadline },
-      link: `/supplier/rfqs/${id}`,
-      aggregateId: id,
-      about: { rfqId: id, fromOrgId: rfq.buyerOrgId },
-    });
+    await notifyOpenRecipients(tx, rfq, "rfq_deadline_changed", { number: rfq.number, title: rfq.title, deadline });
   });
 }
 
@@ -197,14 +207,7 @@ export async function cancelRfq(actor: Actor, id: string, reason: string) {
     });
     if (count !== 1) throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
     await auditRfq(tx, id, "cancelled", actor, { reason });
-    await notify(tx, {
-      type: "rfq_cancelled",
-      recipients: { orgIds: await recipientOrgIds(tx, id, ["NEW", "VIEWED", "QUOTED"]) },
-      params: { number: rfq.number, title: rfq.title, reason },
-      link: `/supplier/rfqs/${id}`,
-      aggregateId: id,
-      about: { rfqId: id, fromOrgId: rfq.buyerOrgId },
-    });
+    await notifyOpenRecipients(tx, rfq, "rfq_cancelled", { number: rfq.number, title: rfq.title, reason });
   });
 }
 
