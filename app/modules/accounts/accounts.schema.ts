@@ -3,6 +3,7 @@ import { innKind, isValidInn, isValidKpp, isValidOgrn, isValidOgrnip } from "./r
 
 /** Russian requisites checks, client-safe: the door other modules (payments' bank requisites) and tests use. */
 export {
+  bankAccountLine,
   innKind,
   isValidBik,
   isValidCorrespondentAccount,

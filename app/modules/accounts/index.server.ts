@@ -3,4 +3,9 @@
  * accounts.server.ts (which pulls the i18n bundle through Vite's import.meta.glob and so cannot run under plain tsx,
  * e.g. in the seed): organisation cards for trading parties, and which of them the operator has not verified.
  */
-export { getOrganizationCards, type OrganizationCard, unverifiedOrganizationNames } from "./org-cards.server";
+export {
+  getOrganizationCards,
+  ORGANIZATION_LISTING_SELECT,
+  type OrganizationCard,
+  unverifiedOrganizationNames,
+} from "./org-cards.server";

@@ -1,5 +1,5 @@
 import type { MemberRole, OrgKind } from "~/generated/prisma/enums";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/mail/mail.server";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
@@ -11,6 +11,8 @@ import { canGrantRole, canManageMembers, canRemoveMember } from "./policy";
 import { limit, mailCtx, type RequestContext } from "./request-context.server";
 import { createSession, forgetSession, resolveSession, sessionCookie } from "./session.server";
 import { randomToken, sha256 } from "./tokens.server";
+
+const auditOrganization = auditTrail("organization");
 
 /** Members of an organisation and invitations to join it. */
 
@@ -77,12 +79,9 @@ export async function inviteMember(
       },
     });
     await queueEmail(tx, mail);
-    await recordAudit(tx, {
-      entityType: "organization",
-      entityId: organizationId,
-      action: "membership.invited",
-      actor,
-      data: { invitationId: inv.id, role: input.role },
+    await auditOrganization(tx, organizationId, "membership.invited", actor, {
+      invitationId: inv.id,
+      role: input.role,
     });
     return inv;
   });
@@ -97,13 +96,7 @@ export async function revokeInvitation(actor: Actor, invitationId: string): Prom
   if (!canManageMembers(actor.role)) throw new ForbiddenError("owner or admin required");
   await prisma.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, {
-      entityType: "organization",
-      entityId: organizationId,
-      action: "membership.invitation_revoked",
-      actor,
-      data: { invitationId },
-    });
+    await auditOrganization(tx, organizationId, "membership.invitation_revoked", actor, { invitationId });
   });
 }
 
@@ -121,13 +114,7 @@ export async function removeMember(actor: Actor, membershipId: string): Promise<
       where: { userId: m.userId, activeOrganizationId: organizationId },
       data: { activeOrganizationId: null },
     });
-    await recordAudit(tx, {
-      entityType: "organization",
-      entityId: organizationId,
-      action: "membership.removed",
-      actor,
-      data: { membershipId, userId: m.userId },
-    });
+    await auditOrganization(tx, organizationId, "membership.removed", actor, { membershipId, userId: m.userId });
   });
 }
 
@@ -201,13 +188,13 @@ export async function acceptInvitation(
       create: { userId, organizationId: inv.organizationId, role: inv.role },
       update: {},
     });
-    await recordAudit(tx, {
-      entityType: "organization",
-      entityId: inv.organizationId,
-      action: "membership.joined",
-      actor: { userId, organizationId: inv.organizationId },
-      data: { invitationId: inv.id, role: inv.role },
-    });
+    await auditOrganization(
+      tx,
+      inv.organizationId,
+      "membership.joined",
+      { userId, organizationId: inv.organizationId },
+      { invitationId: inv.id, role: inv.role },
+    );
     return true;
   });
   if (!ok) return { ok: false, error: "invalid" };

@@ -1,12 +1,15 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { OrgKind } from "~/generated/prisma/enums";
-import { listAudit, recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail, listAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
 import { logger } from "~/utils/logger.server";
 import { type Actor, ForbiddenError, NotFoundError, requireOperator } from "./actor";
+import { ORGANIZATION_LISTING_SELECT } from "./org-cards.server";
+
+const auditOrganization = auditTrail("organization");
 
 /**
  * The operator console's use cases: the organisation list, the verification queue, one organisation's page and the
@@ -95,14 +98,8 @@ function pageOf(page: number | undefined): number {
 }
 
 const listSelect = {
-  id: true,
+  ...ORGANIZATION_LISTING_SELECT,
   kind: true,
-  slug: true,
-  shortName: true,
-  legalName: true,
-  inn: true,
-  city: true,
-  verifiedAt: true,
   suspendedAt: true,
   suspendReason: true,
   createdAt: true,
@@ -370,13 +367,7 @@ export async function decideOrganization(
   });
   await prisma.$transaction(async (tx) => {
     await tx.organization.update({ where: { id: organizationId }, data });
-    await recordAudit(tx, {
-      entityType: "organization",
-      entityId: organizationId,
-      action: DECISION_AUDIT_ACTIONS[decision],
-      actor,
-      data: { reason },
-    });
+    await auditOrganization(tx, organizationId, DECISION_AUDIT_ACTIONS[decision], actor, { reason });
     await notify(tx, {
       type: NOTIFICATION_OF_DECISION[decision],
       recipients: { userIds: owners.map((o) => o.userId) },

@@ -1,6 +1,17 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { getPrisma } from "~/utils/db.server";
 
+/** The fields an organisation is listed by (the operator's lists, the public supplier card): names, ИНН, city, check. */
+export const ORGANIZATION_LISTING_SELECT = {
+  id: true,
+  slug: true,
+  shortName: true,
+  legalName: true,
+  inn: true,
+  city: true,
+  verifiedAt: true,
+} satisfies Prisma.OrganizationSelect;
+
 /**
  * An organisation's requisites and contact as a trading party sees them (the order page, documents): legal name,
  * ИНН/КПП/ОГРН, address, bank, and the contact person (the earliest owner; their phone and e-mail, else the

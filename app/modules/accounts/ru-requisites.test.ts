@@ -10,6 +10,7 @@ import {
   makeSettlementAccount,
 } from "../../../prisma/seed/ru-requisites";
 import {
+  bankAccountLine,
   innKind,
   isValidBik,
   isValidCorrespondentAccount,
@@ -169,5 +170,19 @@ describe("generators", () => {
         expect(isValidKpp(kpp)).toBe(true);
       }),
     );
+  });
+});
+
+describe("bankAccountLine", () => {
+  it("prints the account, bank, БИК and к/с, with a dash for a missing part, and nothing without an account", () => {
+    expect(
+      bankAccountLine({
+        settlementAccount: "40702810000000000001",
+        bankName: "ПАО Банк",
+        bik: "044525225",
+        correspondentAccount: null,
+      }),
+    ).toBe("р/с 40702810000000000001 в ПАО Банк, БИК 044525225, к/с —");
+    expect(bankAccountLine({ settlementAccount: null, bankName: "ПАО Банк" })).toBeNull();
   });
 });

@@ -129,3 +129,14 @@ export function isValidCorrespondentAccount(account: unknown, bik: unknown): boo
   if (!isRkcBik(bik) && account.slice(17) !== bik.slice(6)) return false;
   return accountKeyOk(`0${bik.slice(4, 6)}`, account);
 }
+
+/** The bank line of a document's requisites («р/с … в <банк>, БИК …, к/с …»), or null without a settlement account. */
+export function bankAccountLine(p: {
+  settlementAccount?: string | null;
+  bankName?: string | null;
+  bik?: string | null;
+  correspondentAccount?: string | null;
+}): string | null {
+  if (!p.settlementAccount) return null;
+  return `р/с ${p.settlementAccount} в ${p.bankName ?? "—"}, БИК ${p.bik ?? "—"}, к/с ${p.correspondentAccount ?? "—"}`;
+}

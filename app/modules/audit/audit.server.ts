@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/accounts/actor";
 import { getPrisma } from "~/utils/db.server";
 
 type Db = PrismaClient | Prisma.TransactionClient;
+type AuditActor = Pick<Actor, "userId" | "organizationId"> | null;
 
 /**
  * The audit trail: every state change of an RFQ, quote, order or organisation, with who, when and what.
@@ -14,7 +15,7 @@ export async function recordAudit(
     entityType: string;
     entityId: string;
     action: string;
-    actor: Pick<Actor, "userId" | "organizationId"> | null;
+    actor: AuditActor;
     data?: Prisma.InputJsonValue;
   },
 ): Promise<void> {
@@ -28,6 +29,15 @@ export async function recordAudit(
       data: entry.data ?? {},
     },
   });
+}
+
+/**
+ * The writer of one kind of entity's trail, for a module to name once: `const auditOrder = auditTrail("order")`, then
+ * `await auditOrder(tx, order.id, "order.rated", actor, { stars })`. `A` narrows the actions to the module's own names.
+ */
+export function auditTrail<A extends string = string>(entityType: string) {
+  return (db: Db, entityId: string, action: A, actor: AuditActor, data?: Prisma.InputJsonValue): Promise<void> =>
+    recordAudit(db, { entityType, entityId, action, actor, data });
 }
 
 /** The trail of one entity, oldest first. Callers check that the actor may see the entity before calling. */

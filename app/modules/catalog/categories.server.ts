@@ -2,12 +2,14 @@ import type { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Sector } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireOperator } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail } from "~/modules/audit/audit.server";
 import { enqueue } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
 import { type AttributeDef, toAttributeDef } from "./attributes";
 import type { attributeFormSchema, categoryFormSchema } from "./catalog.schema";
 import { CatalogValidationError } from "./errors";
+
+const auditCategory = auditTrail("category");
 
 export interface CategoryNode {
   id: string;
@@ -167,15 +169,15 @@ export async function saveCategory(
       : await tx.category.create({ data, select: { id: true } });
     if (renamedOrMoved)
       await enqueue(tx, { topic: "search.category", aggregateId: row.id, payload: { categoryId: row.id } });
-    await recordAudit(tx, {
-      entityType: "category",
-      entityId: row.id,
-      action: categoryId ? (renamedOrMoved ? "renamed_or_moved" : "updated") : "created",
+    await auditCategory(
+      tx,
+      row.id,
+      categoryId ? (renamedOrMoved ? "renamed_or_moved" : "updated") : "created",
       actor,
-      data: before
+      before
         ? { slug: input.slug, before: { slug: before.slug, nameRu: before.nameRu, parentId: before.parentId } }
         : { slug: input.slug },
-    });
+    );
     return row;
   });
 }
@@ -193,7 +195,7 @@ export async function deleteCategory(actor: Actor, categoryId: string): Promise<
     throw new CatalogValidationError({ category: ["errors.categoryNotEmpty"] });
   await prisma.$transaction(async (tx) => {
     await tx.category.delete({ where: { id: categoryId } });
-    await recordAudit(tx, { entityType: "category", entityId: categoryId, action: "deleted", actor });
+    await auditCategory(tx, categoryId, "deleted", actor);
   });
 }
 
@@ -235,13 +237,7 @@ export async function saveAttribute(actor: Actor, input: z.infer<typeof attribut
       aggregateId: input.categoryId,
       payload: { categoryId: input.categoryId },
     });
-    await recordAudit(tx, {
-      entityType: "category",
-      entityId: input.categoryId,
-      action: "attribute_saved",
-      actor,
-      data: { code: input.code },
-    });
+    await auditCategory(tx, input.categoryId, "attribute_saved", actor, { code: input.code });
   });
 }
 
@@ -251,12 +247,6 @@ export async function deleteAttribute(actor: Actor, categoryId: string, code: st
     const { count } = await tx.categoryAttribute.deleteMany({ where: { categoryId, code } });
     if (count === 0) throw new NotFoundError("attribute");
     await enqueue(tx, { topic: "search.category", aggregateId: categoryId, payload: { categoryId } });
-    await recordAudit(tx, {
-      entityType: "category",
-      entityId: categoryId,
-      action: "attribute_deleted",
-      actor,
-      data: { code },
-    });
+    await auditCategory(tx, categoryId, "attribute_deleted", actor, { code });
   });
 }

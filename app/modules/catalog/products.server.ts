@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { MediaKind, ProductStatus } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail } from "~/modules/audit/audit.server";
 import {
   DOCUMENT_KINDS,
   deleteStoredFile,
@@ -18,6 +18,8 @@ import { getCategoryAttributes } from "./categories.server";
 import { CatalogValidationError } from "./errors";
 import { productSlug } from "./slug";
 import { parseSpecs, validateSpecs } from "./specs";
+
+const auditProduct = auditTrail("product");
 
 type Tx = Prisma.TransactionClient;
 
@@ -128,6 +130,12 @@ async function toProductData(supplierId: string, input: ProductFormInput) {
   };
 }
 
+/** NotFoundError unless the product is the supplier's own (another organisation's or a made-up id is not found). */
+async function requireOwnProduct(supplierId: string, productId: string): Promise<void> {
+  const own = await getPrisma().product.findFirst({ where: { id: productId, supplierId }, select: { id: true } });
+  if (!own) throw new NotFoundError("product");
+}
+
 async function assertSkuFree(supplierId: string, sku: string, exceptId?: string) {
   const clash = await getPrisma().product.findFirst({
     where: { supplierId, sku, ...(exceptId ? { id: { not: exceptId } } : {}) },
@@ -156,24 +164,14 @@ export async function createProduct(actor: Actor, input: ProductFormInput): Prom
       select: { id: true, slug: true },
     });
     await notifySearch(tx, [product.id]);
-    await recordAudit(tx, {
-      entityType: "product",
-      entityId: product.id,
-      action: "created",
-      actor,
-      data: { sku: data.sku },
-    });
+    await auditProduct(tx, product.id, "created", actor, { sku: data.sku });
     return product;
   });
 }
 
 export async function updateProduct(actor: Actor, productId: string, input: ProductFormInput): Promise<void> {
   requireSupplier(actor);
-  const existing = await getPrisma().product.findFirst({
-    where: { id: productId, supplierId: actor.organizationId },
-    select: { id: true },
-  });
-  if (!existing) throw new NotFoundError("product");
+  await requireOwnProduct(actor.organizationId, productId);
   const data = await toProductData(actor.organizationId, input);
   await assertSkuFree(actor.organizationId, data.sku, productId);
   await getPrisma().$transaction(async (tx) => {
@@ -183,7 +181,7 @@ export async function updateProduct(actor: Actor, productId: string, input: Prod
     });
     if (count === 0) throw new NotFoundError("product");
     await notifySearch(tx, [productId]);
-    await recordAudit(tx, { entityType: "product", entityId: productId, action: "updated", actor });
+    await auditProduct(tx, productId, "updated", actor);
   });
 }
 
@@ -224,13 +222,7 @@ export async function duplicateProduct(actor: Actor, productId: string): Promise
       select: { id: true },
     });
     await notifySearch(tx, [copy.id]);
-    await recordAudit(tx, {
-      entityType: "product",
-      entityId: copy.id,
-      action: "duplicated",
-      actor,
-      data: { from: productId },
-    });
+    await auditProduct(tx, copy.id, "duplicated", actor, { from: productId });
     return copy;
   });
 }
@@ -319,12 +311,9 @@ async function changeStatus(actor: Actor, productIds: string[], status: ProductS
       data: { status, ...(status === "PUBLISHED" ? { publishedAt: new Date() } : {}) },
     });
     await notifySearch(tx, ids);
-    await recordAudit(tx, {
-      entityType: "product",
-      entityId: ids.length === 1 ? ids[0] : "bulk",
-      action: status.toLowerCase(),
-      actor,
-      data: { count: ids.length, ids: ids.slice(0, 100) },
+    await auditProduct(tx, ids.length === 1 ? ids[0] : "bulk", status.toLowerCase(), actor, {
+      count: ids.length,
+      ids: ids.slice(0, 100),
     });
     return ids.length;
   });
@@ -349,11 +338,7 @@ export async function setProductsStatus(actor: Actor, productIds: string[], stat
  */
 export async function setProductStatus(actor: Actor, productId: string, status: ProductStatus): Promise<void> {
   requireSupplier(actor);
-  const owned = await getPrisma().product.findFirst({
-    where: { id: productId, supplierId: actor.organizationId },
-    select: { id: true },
-  });
-  if (!owned) throw new NotFoundError("product");
+  await requireOwnProduct(actor.organizationId, productId);
   if (status !== "PUBLISHED") {
     await changeStatus(actor, [productId], status);
     return;
@@ -506,11 +491,7 @@ export async function addCertificate(
 ): Promise<{ id: string }> {
   requireSupplier(actor);
   const prisma = getPrisma();
-  const product = await prisma.product.findFirst({
-    where: { id: productId, supplierId: actor.organizationId },
-    select: { id: true },
-  });
-  if (!product) throw new NotFoundError("product");
+  await requireOwnProduct(actor.organizationId, productId);
   if (input.expiresAt && input.expiresAt < input.issuedAt)
     throw new CatalogValidationError({ expiresAt: ["errors.expiresBeforeIssued"] });
   const stored = file

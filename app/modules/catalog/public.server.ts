@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/accounts/actor";
+import { ORGANIZATION_LISTING_SELECT } from "~/modules/accounts/index.server";
 import { imageSize, registerFileReadPolicy, type StoredFile } from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
 import { toAttributeDef } from "./attributes";
@@ -11,13 +12,7 @@ export const PUBLIC_PRODUCT_WHERE = {
 } satisfies Prisma.ProductWhereInput;
 
 const supplierCardSelect = {
-  id: true,
-  slug: true,
-  shortName: true,
-  legalName: true,
-  inn: true,
-  city: true,
-  verifiedAt: true,
+  ...ORGANIZATION_LISTING_SELECT,
   ratingSum: true,
   ratingCount: true,
   deliveryTerms: true,

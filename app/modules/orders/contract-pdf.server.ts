@@ -1,3 +1,4 @@
+import { bankAccountLine } from "~/modules/accounts/accounts.schema";
 import type { ContractData } from "./contract";
 import { startPdf, table } from "./pdf.server";
 import type { UpdParty } from "./upd";
@@ -8,9 +9,7 @@ function requisites(p: UpdParty & { ogrn: string }): string {
     p.legalName,
     `ИНН ${p.inn}${p.kpp ? `, КПП ${p.kpp}` : ""}, ОГРН ${p.ogrn}`,
     `Адрес: ${p.address}`,
-    p.settlementAccount
-      ? `р/с ${p.settlementAccount} в ${p.bankName ?? "—"}, БИК ${p.bik ?? "—"}, к/с ${p.correspondentAccount ?? "—"}`
-      : "",
+    bankAccountLine(p) ?? "",
   ]
     .filter(Boolean)
     .join("\n");

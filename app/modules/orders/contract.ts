@@ -2,6 +2,7 @@ import type { VatRate } from "~/generated/prisma/enums";
 import { amountInWordsRu, chargeAmounts, lineAmounts, sumAmounts } from "~/modules/money/money";
 import { vatPercentLabel } from "~/modules/money/vat";
 import { formatRub } from "./invoice";
+import type { DocumentLineSource } from "./lines";
 import { okeiUnit } from "./okei";
 import { orderSchedule } from "./schedule";
 import { dateRu, quantityText, type UpdParty } from "./upd";
@@ -65,15 +66,7 @@ export interface ContractSource {
     paymentTerms: string | null;
     deliveryCostKopecks: bigint;
     deliveryVatRate: VatRate;
-    lines: {
-      position: number;
-      name: string;
-      quantity: { toString(): string };
-      unit: string;
-      unitPriceKopecks: bigint;
-      vatRate: VatRate;
-      leadTimeDays: number | null;
-    }[];
+    lines: (DocumentLineSource & { leadTimeDays: number | null })[];
   };
   rfq: { number: number | null; title: string } | null;
   supplier: UpdParty & { city: string; ogrn: string };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { OrderDocumentKind } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail } from "~/modules/audit/audit.server";
 import {
   deleteStoredFile,
   readStoredFileBytes,
@@ -27,6 +27,9 @@ import { FulfilmentInputError } from "./errors";
 import { buildUpdData } from "./upd";
 import { renderUpdPdf } from "./upd-pdf.server";
 import { encodeUpdXml, renderUpdXml, UPD_XML_ENCODING } from "./upd-xml";
+
+const auditOrder = auditTrail("order");
+const auditContractTemplate = auditTrail("contract_template");
 
 /**
  * PUBLIC SURFACE for an order's closing documents (ADR 0017). Generated documents are made once, stored as files
@@ -74,6 +77,27 @@ async function latest(db: Db, orderId: string, kind: OrderDocumentKind, subject:
 async function asFile(doc: { version: number; file: { id: string } }): Promise<DocumentFile> {
   const { file, bytes } = await readStoredFileBytes(doc.file.id);
   return { filename: file.originalName, mimeType: file.mimeType, bytes, sha256: file.sha256, version: doc.version };
+}
+
+/**
+ * Writes the rows of documents whose files were just stored and answers `result`. When the transaction fails the
+ * files are deleted; when another request wrote the same document first (a unique violation), theirs is served.
+ */
+async function keepFirstGenerated(
+  db: ReturnType<typeof getPrisma>,
+  fileIds: string[],
+  write: (tx: Prisma.TransactionClient) => Promise<DocumentFile>,
+  theirs: () => Promise<{ version: number; file: { id: string } } | null>,
+): Promise<DocumentFile> {
+  try {
+    return await db.$transaction(write);
+  } catch (e) {
+    for (const id of fileIds) await deleteStoredFile(id).catch(() => {});
+    if ((e as { code?: string }).code !== "P2002") throw e;
+    const found = await theirs();
+    if (!found) throw e;
+    return asFile(found);
+  }
 }
 
 async function signerName(db: Db, orgId: string): Promise<string> {
@@ -158,8 +182,12 @@ export async function getUpd(
       }),
     })),
   );
-  try {
-    await prisma.$transaction(async (tx) => {
+  const mine = stored.find((f) => f.kind === kind);
+  if (!mine) throw new Error("unreachable");
+  return keepFirstGenerated(
+    prisma,
+    stored.map((f) => f.file.id),
+    async (tx) => {
       for (const f of stored) {
         await tx.orderDocument.create({
           data: {
@@ -174,31 +202,22 @@ export async function getUpd(
           },
         });
       }
-      await recordAudit(tx, {
-        entityType: "order",
-        entityId: order.id,
-        action: "order.documentGenerated",
-        actor,
-        data: { kind: "UPD", number: data.number, fileId: data.fileId, sha256: stored.map((f) => f.file.sha256) },
+      await auditOrder(tx, order.id, "order.documentGenerated", actor, {
+        kind: "UPD",
+        number: data.number,
+        fileId: data.fileId,
+        sha256: stored.map((f) => f.file.sha256),
       });
-    });
-  } catch (e) {
-    // another request generated them first: keep theirs
-    for (const f of stored) await deleteStoredFile(f.file.id).catch(() => {});
-    if ((e as { code?: string }).code !== "P2002") throw e;
-    const theirs = await latest(prisma, order.id, kind, shipment.id);
-    if (!theirs) throw e;
-    return asFile(theirs);
-  }
-  const mine = stored.find((f) => f.kind === kind);
-  if (!mine) throw new Error("unreachable");
-  return {
-    filename: mine.file.originalName,
-    mimeType: mine.mimeType,
-    bytes: mine.bytes,
-    sha256: mine.file.sha256,
-    version: 1,
-  };
+      return {
+        filename: mine.file.originalName,
+        mimeType: mine.mimeType,
+        bytes: mine.bytes,
+        sha256: mine.file.sha256,
+        version: 1,
+      };
+    },
+    () => latest(prisma, order.id, kind, shipment.id),
+  );
 }
 
 /** Every stored document of an order (generated and uploaded), newest version first per kind. */
@@ -312,13 +331,7 @@ export async function saveContractTemplate(actor: Actor, body: string) {
     const saved = await tx.contractTemplate.create({
       data: { version: current.version + 1, body: text, createdById: actor.userId },
     });
-    await recordAudit(tx, {
-      entityType: "contract_template",
-      entityId: saved.id,
-      action: "contract_template.saved",
-      actor,
-      data: { version: saved.version },
-    });
+    await auditContractTemplate(tx, saved.id, "contract_template.saved", actor, { version: saved.version });
     return { version: saved.version };
   });
 }
@@ -365,8 +378,10 @@ export async function getContractPdf(actor: Actor, orderId: string): Promise<Doc
     mimeType: "application/pdf",
     bytes: pdf,
   });
-  try {
-    const version = await prisma.$transaction(async (tx) => {
+  return keepFirstGenerated(
+    prisma,
+    [file.id],
+    async (tx) => {
       const count = await tx.orderDocument.count({ where: { orderId: order.id, kind: "CONTRACT_PDF" } });
       await tx.orderDocument.create({
         data: {
@@ -379,26 +394,21 @@ export async function getContractPdf(actor: Actor, orderId: string): Promise<Doc
           createdById: actor.userId,
         },
       });
-      await recordAudit(tx, {
-        entityType: "order",
-        entityId: order.id,
-        action: "order.documentGenerated",
-        actor,
-        data: { kind: "CONTRACT", number: data.number, templateVersion: template.version, sha256: file.sha256 },
+      await auditOrder(tx, order.id, "order.documentGenerated", actor, {
+        kind: "CONTRACT",
+        number: data.number,
+        templateVersion: template.version,
+        sha256: file.sha256,
       });
-      return count + 1;
-    });
-    return { filename: file.originalName, mimeType: "application/pdf", bytes: pdf, sha256: file.sha256, version };
-  } catch (e) {
-    await deleteStoredFile(file.id).catch(() => {});
-    if ((e as { code?: string }).code !== "P2002") throw e;
-    const theirs = await prisma.orderDocument.findFirst({
-      where: { orderId: order.id, kind: "CONTRACT_PDF", subject },
-      include: { file: true },
-    });
-    if (!theirs) throw e;
-    return asFile(theirs);
-  }
+      const version = count + 1;
+      return { filename: file.originalName, mimeType: "application/pdf", bytes: pdf, sha256: file.sha256, version };
+    },
+    () =>
+      prisma.orderDocument.findFirst({
+        where: { orderId: order.id, kind: "CONTRACT_PDF", subject },
+        include: { file: true },
+      }),
+  );
 }
 
 /**
@@ -432,12 +442,10 @@ export async function signContract(actor: Actor, orderId: string, upload: Upload
       const doc = await tx.orderDocument.create({
         data: { orderId: order.id, kind, version: count + 1, fileId: file.id, createdById: actor.userId },
       });
-      await recordAudit(tx, {
-        entityType: "order",
-        entityId: order.id,
-        action: "order.contractSigned",
-        actor,
-        data: { kind, version: doc.version, sha256: file.sha256 },
+      await auditOrder(tx, order.id, "order.contractSigned", actor, {
+        kind,
+        version: doc.version,
+        sha256: file.sha256,
       });
       return { kind, version: doc.version };
     });

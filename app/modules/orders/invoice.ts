@@ -3,6 +3,7 @@ import { amountInWordsRu, type RatedAmounts, type VatRateCode } from "~/modules/
 import { addMoscowDays, formatMoscowDateRu } from "~/modules/money/moscow-time";
 import { SERVICE_UNIT, unitName } from "~/modules/money/units";
 import { isHistoricRate, vatPercentLabel, vatRateLabel } from "~/modules/money/vat";
+import type { DocumentLineSource } from "./lines";
 import { type InvoiceKindCode, orderMoney } from "./totals";
 
 /** The note on a rate no longer in force today (a stored 2025 document at 20 %). */
@@ -45,17 +46,7 @@ export interface InvoiceSource {
     accountantName?: string | null;
   };
   buyer: InvoiceParty;
-  lines: {
-    position: number;
-    name: string;
-    quantity: { toString(): string };
-    unit: string;
-    unitPriceKopecks: bigint;
-    vatRate: VatRateCode;
-    netKopecks: bigint;
-    vatKopecks: bigint;
-    grossKopecks: bigint;
-  }[];
+  lines: (DocumentLineSource & { netKopecks: bigint; vatKopecks: bigint; grossKopecks: bigint })[];
 }
 
 export interface InvoiceData {

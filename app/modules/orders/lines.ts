@@ -1,6 +1,16 @@
 import type { VatRate } from "~/generated/prisma/enums";
 import { lineAmounts, sumAmounts } from "../money/money";
 
+/** An order line as a document (счёт, договор) prints it: what, how much and at what price and НДС rate. */
+export interface DocumentLineSource {
+  position: number;
+  name: string;
+  quantity: { toString(): string };
+  unit: string;
+  unitPriceKopecks: bigint;
+  vatRate: VatRate;
+}
+
 export interface OrderLineInput {
   rfqItemId: string;
   productId?: string | null;

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { OrderStatus, PaymentMethod, VatRate } from "~/generated/prisma/enums";
 import { type Actor, ForbiddenError, NotFoundError } from "~/modules/accounts/actor";
-import { listAudit, recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail, listAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify, notifyBothParties } from "~/modules/notifications/notifications.server";
 import { enqueueSupplierReindex } from "~/modules/search/search.server";
@@ -14,6 +14,8 @@ import { renderInvoicePdf } from "./invoice-pdf.server";
 import { type OrderLineInput, priceOrderLines } from "./lines";
 import { availableActions, canRate, hasInvoice, type OrderAction, type OrderParty, transition } from "./state-machine";
 import { type InvoiceKindCode, orderMoney, paidAndDue } from "./totals";
+
+const auditOrder = auditTrail("order");
 
 export type { OrderAction, OrderParty } from "./state-machine";
 export type { InvoiceKindCode } from "./totals";
@@ -77,12 +79,10 @@ export async function createOrdersFromAward(
       },
       select: { id: true, number: true, totalKopecks: true },
     });
-    await recordAudit(tx, {
-      entityType: "order",
-      entityId: order.id,
-      action: "order.created",
-      actor: input.actor,
-      data: { rfqId: input.rfqId, quoteId: o.quoteId, totalKopecks: order.totalKopecks.toString() },
+    await auditOrder(tx, order.id, "order.created", input.actor, {
+      rfqId: input.rfqId,
+      quoteId: o.quoteId,
+      totalKopecks: order.totalKopecks.toString(),
     });
     await notify(tx, {
       type: "order_created",
@@ -244,16 +244,10 @@ export async function performOrderStep(actor: Actor, orderId: string, input: Ord
       if (!manualPaymentRecorder) throw new Error("orders: no payment recorder wired (startup.server.ts)");
       await manualPaymentRecorder(tx, { orderId: order.id, amountKopecks: order.totalKopecks });
     }
-    await recordAudit(tx, {
-      entityType: "order",
-      entityId: order.id,
-      action: `order.${input.action}`,
-      actor,
-      data: {
-        from: order.status,
-        to: result.to,
-        ...(input.action === "cancel" ? { reason: input.reason } : {}),
-      },
+    await auditOrder(tx, order.id, `order.${input.action}`, actor, {
+      from: order.status,
+      to: result.to,
+      ...(input.action === "cancel" ? { reason: input.reason } : {}),
     });
     await emitWebhookEvent(tx, {
       type: "order.status_changed",
@@ -309,12 +303,11 @@ export async function markPaymentStarted(
   });
   if (moved.count !== 1) return false;
   if (data.audit) {
-    await recordAudit(tx, {
-      entityType: "order",
-      entityId: order.id,
-      action: "order.checkoutStarted",
-      actor,
-      data: { from: order.status, to: "AWAITING_PAYMENT", sessionId: data.via, attempt: data.attempt },
+    await auditOrder(tx, order.id, "order.checkoutStarted", actor, {
+      from: order.status,
+      to: "AWAITING_PAYMENT",
+      sessionId: data.via,
+      attempt: data.attempt,
     });
   }
   return true;
@@ -355,12 +348,11 @@ export async function markOrderPaidBySystem(
     data: { status: "PAID", paidAt: new Date(), paymentMethod: data.provider },
   });
   if (updated.count !== 1) return false;
-  await recordAudit(tx, {
-    entityType: "order",
-    entityId: order.id,
-    action: "order.paymentSucceeded",
-    actor: null,
-    data: { from: order.status, to: "PAID", provider: data.provider, via: data.via },
+  await auditOrder(tx, order.id, "order.paymentSucceeded", null, {
+    from: order.status,
+    to: "PAID",
+    provider: data.provider,
+    via: data.via,
   });
   await emitWebhookEvent(tx, {
     type: "order.status_changed",
@@ -386,13 +378,7 @@ export async function cancelOrderAfterRefund(tx: Prisma.TransactionClient, order
     data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: "Платёж возвращён (refund)" },
   });
   if (updated.count !== 1) return false;
-  await recordAudit(tx, {
-    entityType: "order",
-    entityId: order.id,
-    action: "order.refunded",
-    actor: null,
-    data: { from: "PAID", to: "CANCELLED", via },
-  });
+  await auditOrder(tx, order.id, "order.refunded", null, { from: "PAID", to: "CANCELLED", via });
   await emitWebhookEvent(tx, {
     type: "order.status_changed",
     orgIds: [order.buyerOrgId, order.supplierOrgId],
@@ -454,13 +440,7 @@ export async function rateOrder(actor: Actor, orderId: string, input: { score: n
     });
     // search results show the supplier's rating on every product card
     await enqueueSupplierReindex(tx, order.supplierOrgId);
-    await recordAudit(tx, {
-      entityType: "order",
-      entityId: order.id,
-      action: "order.rated",
-      actor,
-      data: { score: input.score },
-    });
+    await auditOrder(tx, order.id, "order.rated", actor, { score: input.score });
     await notify(tx, {
       type: "order_rated",
       recipients: { orgIds: [order.supplierOrgId] },

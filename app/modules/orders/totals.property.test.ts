@@ -18,6 +18,7 @@ import { offerMoney } from "~/modules/quotes/offer-money.server";
 import { quoteFormTotals, quoteVersionTotals } from "~/modules/quotes/quote-money";
 import { quoteFormSchema } from "~/modules/quotes/quotes.schema";
 import { buildLines } from "~/modules/quotes/supplier.server";
+import { offerHeader } from "../../../tests/fixtures/compare-offer";
 import { buildInvoiceData, type InvoiceSource } from "./invoice";
 import { priceOrderLines } from "./lines";
 import { orderMoneyView } from "./money-view";
@@ -284,22 +285,7 @@ describe("quote money reconciles on every surface (property)", () => {
           participants: [],
           offers: [
             {
-              quoteId: "q1",
-              supplierOrgId: "s1",
-              supplierName: "ООО «Поставщик»",
-              verified: true,
-              rating: null,
-              ratingCount: 0,
-              status: "SUBMITTED",
-              version: 1,
-              submittedAt: null,
-              validUntil: null,
-              expired: false,
-              prepaymentPercent: 0,
-              paymentDaysAfterDelivery: null,
-              deliveryTerms: null,
-              comment: null,
-              attachments: [],
+              ...offerHeader("q1", "s1", "ООО «Поставщик»"),
               ...offer,
               coverage: offerCoverage(items, offer),
               deliveryBasis: "BUYER_WAREHOUSE",

@@ -1,3 +1,4 @@
+import { bankAccountLine } from "~/modules/accounts/accounts.schema";
 import { startPdf, table } from "./pdf.server";
 import { formatRub, type UpdData, type UpdParty, vatPercentLabel } from "./upd";
 
@@ -22,12 +23,7 @@ export async function renderUpdPdf(d: UpdData): Promise<Buffer> {
   doc.moveDown(0.3);
   const lines: [string, string][] = [
     ["Продавец", req(d.seller)],
-    [
-      "Банковские реквизиты продавца",
-      d.seller.settlementAccount
-        ? `р/с ${d.seller.settlementAccount} в ${d.seller.bankName ?? "—"}, БИК ${d.seller.bik ?? "—"}, к/с ${d.seller.correspondentAccount ?? "—"}`
-        : "—",
-    ],
+    ["Банковские реквизиты продавца", bankAccountLine(d.seller) ?? "—"],
     ["Грузоотправитель", "он же"],
     ["Грузополучатель", `${d.buyer.legalName}, ${d.consigneeAddress}`],
     ["К платёжно-расчётному документу", "—"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { offerHeader } from "../../../tests/fixtures/compare-offer";
 import { type CompareItem, type CompareOffer, computeMarks, filterOffers, neutraliseCell, sortOffers } from "./compare";
 
 const items: CompareItem[] = [
@@ -13,21 +14,7 @@ function offer(
   extra: Partial<CompareOffer> = {},
 ): CompareOffer {
   return {
-    quoteId: id,
-    supplierOrgId: id,
-    supplierName: id,
-    verified: true,
-    rating: null,
-    ratingCount: 0,
-    status: "SUBMITTED",
-    version: 1,
-    submittedAt: null,
-    validUntil: null,
-    expired: false,
-    prepaymentPercent: 0,
-    paymentDaysAfterDelivery: null,
-    deliveryTerms: null,
-    comment: null,
+    ...offerHeader(id, id, id),
     deliveryNet: "0",
     deliveryVatRate: "VAT20",
     deliveryGross: "0",
@@ -36,7 +23,6 @@ function offer(
     goodsGross: "0",
     landed: String(landed),
     complete: Object.keys(lines).length === 2,
-    attachments: [],
     lines: Object.fromEntries(
       Object.entries(lines).map(([k, [p, lead]]) => [
         k,

@@ -4,11 +4,14 @@
  * Петербург → Севастополь and annual rate for the cost of payment terms (default the Bank of Russia key rate).
  */
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditTrail } from "~/modules/audit/audit.server";
 import { parseRublesToKopecks, quantityToMilli } from "~/modules/money/money";
 import { getPrisma } from "~/utils/db.server";
 import { DEFAULT_ANNUAL_RATE_BP, type FreightSettings } from "./landed-cost";
 import { type Db, QuoteValidationError } from "./shared.server";
+
+/** Entries on the RFQ's audit trail (`decision_settings_saved` is not one of the `RfqEvent`s, so untyped). */
+const auditRfq = auditTrail("rfq");
 
 export interface DecisionSettings {
   freight: FreightSettings;
@@ -141,16 +144,10 @@ export async function saveDecisionSettings(actor: Actor, rfqId: string, input: D
           update: { amountKopecks: value },
         });
     }
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "decision_settings_saved",
-      actor,
-      data: {
-        budget: budget?.toString() ?? null,
-        plannedAwardAt: planned?.toISOString() ?? null,
-        annualRateBp: rateBp ?? DEFAULT_ANNUAL_RATE_BP,
-      },
+    await auditRfq(tx, rfqId, "decision_settings_saved", actor, {
+      budget: budget?.toString() ?? null,
+      plannedAwardAt: planned?.toISOString() ?? null,
+      annualRateBp: rateBp ?? DEFAULT_ANNUAL_RATE_BP,
     });
   });
 }

@@ -25,20 +25,10 @@ export async function handleQuoteFormAction(actor: Actor, rfqId: string, request
   const intent = String(form.get("intent") ?? "");
   const submission = parseWithZod(form, { schema: quoteFormSchema });
   const back = (done: string) => redirect(localizePath(lang, `/supplier/rfqs/${rfqId}?quote=${done}#quote-panel`));
-  if (intent === "quote-withdraw") {
+  /** Runs a step, then back to the page with its done flag; a QuoteValidationError → 422 with the errors on the form. */
+  const answer = async (step: () => Promise<string>) => {
     try {
-      await orHttpError(withdrawQuote(actor, rfqId));
-      return back("withdrawn");
-    } catch (error) {
-      if (error instanceof QuoteValidationError)
-        return Response.json({ quote: submission.reply({ formErrors: error.formErrors }) }, { status: 422 });
-      throw error;
-    }
-  }
-  if (intent === "quote-reconfirm") {
-    try {
-      await orHttpError(reconfirmQuote(actor, rfqId, String(form.get("validUntil") ?? "")));
-      return back("reconfirmed");
+      return back(await step());
     } catch (error) {
       if (error instanceof QuoteValidationError)
         return Response.json(
@@ -47,7 +37,17 @@ export async function handleQuoteFormAction(actor: Actor, rfqId: string, request
         );
       throw error;
     }
-  }
+  };
+  if (intent === "quote-withdraw")
+    return answer(async () => {
+      await orHttpError(withdrawQuote(actor, rfqId));
+      return "withdrawn";
+    });
+  if (intent === "quote-reconfirm")
+    return answer(async () => {
+      await orHttpError(reconfirmQuote(actor, rfqId, String(form.get("validUntil") ?? "")));
+      return "reconfirmed";
+    });
   if (intent !== "quote-save" && intent !== "quote-submit")
     return Response.json({ error: { code: "bad_intent", message: "unknown intent" } }, { status: 400 });
   const tooLarge = uploads.filter((u) => u.tooLarge);
@@ -59,22 +59,16 @@ export async function handleQuoteFormAction(actor: Actor, rfqId: string, request
     });
     return Response.json({ quote: reply }, { status: 422 });
   }
-  try {
+  const { value } = submission;
+  return answer(async () => {
     const res = await orHttpError(
-      saveQuote(actor, rfqId, submission.value, {
+      saveQuote(actor, rfqId, value, {
         mode: intent === "quote-submit" ? "submit" : "draft",
         uploads: uploads.map((u) => u.file),
       }),
     );
-    return back(intent === "quote-submit" ? (res.version > 1 ? "revised" : "submitted") : "saved");
-  } catch (error) {
-    if (error instanceof QuoteValidationError)
-      return Response.json(
-        { quote: submission.reply({ fieldErrors: error.fieldErrors, formErrors: error.formErrors }) },
-        { status: 422 },
-      );
-    throw error;
-  }
+    return intent === "quote-submit" ? (res.version > 1 ? "revised" : "submitted") : "saved";
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { bankAccountLine } from "~/modules/accounts/accounts.schema";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
 import { getFixedT } from "~/modules/i18n/i18n.server";
 import { formatRub } from "~/modules/money/format";
@@ -59,9 +60,7 @@ export async function renderQuotePdf(
     `ИНН ${s.inn}${s.kpp ? `, КПП ${s.kpp}` : ""}, ОГРН ${s.ogrn}`,
     `Адрес: ${s.legalAddress}`,
     [s.phone ? `Тел.: ${s.phone}` : "", s.email ? `E-mail: ${s.email}` : ""].filter(Boolean).join(", "),
-    s.settlementAccount
-      ? `р/с ${s.settlementAccount} в ${s.bankName ?? "—"}, БИК ${s.bik ?? "—"}, к/с ${s.correspondentAccount ?? "—"}`
-      : "",
+    bankAccountLine(s) ?? "",
   ].filter(Boolean);
   for (const r of req) doc.text(r, left, doc.y, { width });
   doc

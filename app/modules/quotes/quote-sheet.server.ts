@@ -3,6 +3,7 @@ import type { VatRateCode } from "~/modules/money/money";
 import { formatMoscowDateRu, toMoscowDateTimeInput } from "~/modules/money/moscow-time";
 import { unitName, unitOkei } from "~/modules/money/units";
 import { parseVatRate, vatRateLabel } from "~/modules/money/vat";
+import type { RfqItemView } from "~/modules/rfq/rfq.server";
 import { neutraliseCell } from "./compare";
 import { quoteLineSchema } from "./quotes.schema";
 
@@ -51,14 +52,7 @@ export interface QuoteSheetData {
   };
   supplier: string;
   vatRates: VatRateCode[];
-  items: {
-    id: string;
-    name: string;
-    quantity: string;
-    unit: string;
-    notes: string | null;
-    analoguesAllowed: boolean;
-  }[];
+  items: RfqItemView[];
   /** prefilled open columns (the working draft / requested quantities / catalog prices), as the form shows them */
   lines: {
     rfqItemId: string;

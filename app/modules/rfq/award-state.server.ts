@@ -1,8 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
-import type { RfqEvent } from "./rfq-events";
-import { loadBuyerRfq, RfqValidationError } from "./shared.server";
+import { auditRfq, loadBuyerRfq, RfqValidationError } from "./shared.server";
 
 /**
  * The RFQ module's part of an award (orchestrated by app/workflows/award.server.ts): the buyer's own RFQ, only when it
@@ -28,11 +26,5 @@ export async function markRfqAwarded(
     data: { status: "AWARDED", awardedAt: now },
   });
   if (count !== 1) throw new RfqValidationError({}, ["errors.awardNotAllowed"]);
-  await recordAudit(tx, {
-    entityType: "rfq",
-    entityId: rfqId,
-    action: "awarded" satisfies RfqEvent,
-    actor,
-    data: audit,
-  });
+  await auditRfq(tx, rfqId, "awarded", actor, audit);
 }

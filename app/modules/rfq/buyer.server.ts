@@ -1,20 +1,23 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { RfqStatus } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
-import { listAudit, recordAudit } from "~/modules/audit/audit.server";
+import { listAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RFQ_STATUSES } from "./rfq.schema";
-import type { RfqEvent } from "./rfq-events";
 import {
+  auditRfq,
   listPage,
+  listQuery,
   loadBuyerRfq,
   numberSearch,
   PAGE_SIZE,
+  RFQ_LIST_SELECT,
   RfqValidationError,
   rfqAttachmentView,
   rfqHeaderView,
   rfqItemView,
+  rfqListView,
+  rfqMessageView,
 } from "./shared.server";
 
 /** The buyer organisation's RFQs with a status filter and search. */
@@ -23,12 +26,8 @@ export async function listBuyerRfqs(
   query: { status?: string | null; q?: string | null; page?: number } = {},
 ) {
   requireBuyer(actor);
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const status = (RFQ_STATUSES as readonly string[]).includes(query.status ?? "")
-    ? (query.status as RfqStatus)
-    : undefined;
+  const { page, status, q } = listQuery(query, RFQ_STATUSES);
   const where: Prisma.RfqWhereInput = { buyerOrgId: actor.organizationId, ...(status ? { status } : {}) };
-  const q = query.q?.trim();
   if (q) {
     where.OR = [{ title: { contains: q, mode: "insensitive" } }, ...numberSearch(q)];
   }
@@ -40,15 +39,8 @@ export async function listBuyerRfqs(
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true,
-        number: true,
-        title: true,
-        status: true,
-        deadline: true,
-        closedAt: true,
-        publishedAt: true,
+        ...RFQ_LIST_SELECT,
         updatedAt: true,
-        sealed: true,
         _count: { select: { items: true, recipients: true } },
         recipients: { select: { status: true } },
       },
@@ -58,15 +50,8 @@ export async function listBuyerRfqs(
   ]);
   return {
     items: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      status: r.status,
-      deadline: r.deadline?.toISOString() ?? null,
-      closedAt: r.closedAt?.toISOString() ?? null,
-      publishedAt: r.publishedAt?.toISOString() ?? null,
+      ...rfqListView(r),
       updatedAt: r.updatedAt.toISOString(),
-      sealed: r.sealed,
       itemCount: r._count.items,
       recipientCount: r._count.recipients,
       quotedCount: r.recipients.filter((x) => x.status === "QUOTED").length,
@@ -106,14 +91,7 @@ export async function getBuyerRfq(actor: Actor, id: string) {
       supplier: supplierName.get(m.supplierOrgId) ?? "—",
       messages: [],
     };
-    t.messages.push({
-      id: m.id,
-      kind: m.kind,
-      body: m.body,
-      replyToId: m.replyToId,
-      published: m.publishedAt !== null,
-      createdAt: m.createdAt.toISOString(),
-    });
+    t.messages.push(rfqMessageView(m));
     threads.set(m.supplierOrgId, t);
   }
   return {
@@ -160,6 +138,23 @@ export async function getBuyerRfq(actor: Actor, id: string) {
   };
 }
 
+/** Tells the suppliers still in play on the buyer's RFQ (new, viewed or quoted) about a change to it. */
+async function notifyOpenRecipients(
+  tx: Prisma.TransactionClient,
+  rfq: { id: string; buyerOrgId: string },
+  type: string,
+  params: Parameters<typeof notify>[1]["params"],
+) {
+  await notify(tx, {
+    type,
+    recipients: { orgIds: await recipientOrgIds(tx, rfq.id, ["NEW", "VIEWED", "QUOTED"]) },
+    params,
+    link: `/supplier/rfqs/${rfq.id}`,
+    aggregateId: rfq.id,
+    about: { rfqId: rfq.id, fromOrgId: rfq.buyerOrgId },
+  });
+}
+
 function recipientOrgIds(tx: Prisma.TransactionClient, rfqId: string, statuses?: string[]) {
   return tx.rfqRecipient
     .findMany({
@@ -192,21 +187,11 @@ export async function extendDeadline(actor: Actor, id: string, deadline: Date, n
       },
     });
     if (count !== 1) throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: id,
-      action: "deadline_extended" satisfies RfqEvent,
-      actor,
-      data: { from: rfq.deadline?.toISOString() ?? null, to: deadline.toISOString() },
+    await auditRfq(tx, id, "deadline_extended", actor, {
+      from: rfq.deadline?.toISOString() ?? null,
+      to: deadline.toISOString(),
     });
-    await notify(tx, {
-      type: "rfq_deadline_changed",
-      recipients: { orgIds: await recipientOrgIds(tx, id, ["NEW", "VIEWED", "QUOTED"]) },
-      params: { number: rfq.number, title: rfq.title, deadline },
-      link: `/supplier/rfqs/${id}`,
-      aggregateId: id,
-      about: { rfqId: id, fromOrgId: rfq.buyerOrgId },
-    });
+    await notifyOpenRecipients(tx, rfq, "rfq_deadline_changed", { number: rfq.number, title: rfq.title, deadline });
   });
 }
 
@@ -221,21 +206,8 @@ export async function cancelRfq(actor: Actor, id: string, reason: string) {
       data: { status: "CANCELLED", cancelReason: reason, closedAt: new Date() },
     });
     if (count !== 1) throw new RfqValidationError({}, ["errors.rfqNotOpen"]);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: id,
-      action: "cancelled" satisfies RfqEvent,
-      actor,
-      data: { reason },
-    });
-    await notify(tx, {
-      type: "rfq_cancelled",
-      recipients: { orgIds: await recipientOrgIds(tx, id, ["NEW", "VIEWED", "QUOTED"]) },
-      params: { number: rfq.number, title: rfq.title, reason },
-      link: `/supplier/rfqs/${id}`,
-      aggregateId: id,
-      about: { rfqId: id, fromOrgId: rfq.buyerOrgId },
-    });
+    await auditRfq(tx, id, "cancelled", actor, { reason });
+    await notifyOpenRecipients(tx, rfq, "rfq_cancelled", { number: rfq.number, title: rfq.title, reason });
   });
 }
 
@@ -279,13 +251,7 @@ export async function duplicateRfq(actor: Actor, id: string): Promise<{ id: stri
       await tx.rfqRecipient.createMany({
         data: keep.map((r) => ({ rfqId: copy.id, supplierOrgId: r.supplierOrgId, source: r.source })),
       });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: copy.id,
-      action: "created" satisfies RfqEvent,
-      actor,
-      data: { duplicateOf: id },
-    });
+    await auditRfq(tx, copy.id, "created", actor, { duplicateOf: id });
     return { id: copy.id };
   });
 }
@@ -317,12 +283,9 @@ export async function answerQuestion(
         publishedAt: input.publish ? now : null,
       },
     });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: (input.publish ? "answer_published" : "answer_sent") satisfies RfqEvent,
-      actor,
-      data: { messageId: message.id, questionId: question.id },
+    await auditRfq(tx, rfqId, input.publish ? "answer_published" : "answer_sent", actor, {
+      messageId: message.id,
+      questionId: question.id,
     });
     const orgIds = input.publish
       ? await recipientOrgIds(tx, rfqId, ["NEW", "VIEWED", "QUOTED"]).then((ids) =>

@@ -1,12 +1,10 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
-import type { RfqEvent } from "./rfq-events";
-import { RfqValidationError } from "./shared.server";
+import { auditRfq, RfqValidationError } from "./shared.server";
 
 export interface ClosedRfq {
   id: string;
@@ -58,12 +56,10 @@ async function closeRfqInTx(
     data: { status: "EXPIRED" },
   });
   const quoted = await tx.rfqRecipient.count({ where: { rfqId: rfq.id, status: "QUOTED" } });
-  await recordAudit(tx, {
-    entityType: "rfq",
-    entityId: rfq.id,
-    action: (how.reason === "deadline" ? "closed" : "closed_early") satisfies RfqEvent,
-    actor: how.actor,
-    data: { expired: expired.count, quoted, opened: opens },
+  await auditRfq(tx, rfq.id, how.reason === "deadline" ? "closed" : "closed_early", how.actor, {
+    expired: expired.count,
+    quoted,
+    opened: opens,
   });
   for (const hook of closeHooks.values()) {
     await hook(tx, { ...rfq, closedAt: how.now, openedAt: opens ? how.now : null });

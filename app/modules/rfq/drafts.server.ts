@@ -1,5 +1,4 @@
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { PUBLIC_PRODUCT_WHERE } from "~/modules/catalog/catalog.server";
 import { FileError, saveUpload } from "~/modules/files/files.server";
 import { emitWebhookEvent } from "~/modules/integration/events.server";
@@ -13,9 +12,8 @@ import {
   toMoscowDateInput,
   toMoscowDateTimeInput,
 } from "./rfq.schema";
-import type { RfqEvent } from "./rfq-events";
 import { computeCandidates, findSupplierForManualAdd } from "./routing.server";
-import { loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
+import { auditRfq, loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
 
 /** Writing drafts: save as typed (with attachments and recipients), publish to the chosen suppliers, delete. */
 
@@ -97,7 +95,7 @@ export async function saveDraft(
         data: { ...data, buyerOrgId: actor.organizationId, createdById: actor.userId },
       });
       id = rfq.id;
-      await recordAudit(tx, { entityType: "rfq", entityId: id, action: "created" satisfies RfqEvent, actor });
+      await auditRfq(tx, id, "created", actor);
     } else {
       await tx.rfq.update({ where: { id }, data });
     }
@@ -238,12 +236,9 @@ export async function publishRfq(actor: Actor, id: string, now: Date = new Date(
       orgIds: [rfq.buyerOrgId, ...recipients.map((r) => r.supplierOrgId)],
       data: { rfqId: id, number: rfq.number, title: rfq.title, deadline: rfq.deadline?.toISOString() ?? null },
     });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: id,
-      action: "published" satisfies RfqEvent,
-      actor,
-      data: { recipients: recipients.map((r) => r.supplierOrgId), deadline: rfq.deadline?.toISOString() ?? null },
+    await auditRfq(tx, id, "published", actor, {
+      recipients: recipients.map((r) => r.supplierOrgId),
+      deadline: rfq.deadline?.toISOString() ?? null,
     });
   });
   return { id, recipientCount: recipients.length };

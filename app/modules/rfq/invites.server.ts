@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
 import type { Lang } from "~/modules/i18n/i18n";
 import { getFixedT } from "~/modules/i18n/i18n.server";
 import { localizePath } from "~/modules/i18n/paths";
@@ -8,8 +7,7 @@ import { queueEmail } from "~/modules/mail/mail.server";
 import { getPrisma } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/origin.server";
 import { supplierInviteSchema } from "./invite.schema";
-import type { RfqEvent } from "./rfq-events";
-import { type Db, loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
+import { auditRfq, type Db, loadBuyerRfq, notifyRfqSent, RfqValidationError } from "./shared.server";
 
 /**
  * Invitations of suppliers not on the platform yet (issue 19): the buyer invites by e-mail and ИНН from the RFQ; the
@@ -128,13 +126,7 @@ export async function inviteSupplier(
         },
       });
       if (published) await notifyRfqSent(tx, rfq, rfq._count.items, [onPlatform.id]);
-      await recordAudit(tx, {
-        entityType: "rfq",
-        entityId: rfqId,
-        action: "supplier_added" satisfies RfqEvent,
-        actor,
-        data: { inn, supplierOrgId: onPlatform.id },
-      });
+      await auditRfq(tx, rfqId, "supplier_added", actor, { inn, supplierOrgId: onPlatform.id });
       return true;
     });
     if (!routed) return { ok: false, fieldErrors: { inviteInn: ["invite.errors.alreadyRecipient"] } };
@@ -182,13 +174,7 @@ export async function inviteSupplier(
       },
     });
     await mailInvite(tx, lang, rfq, row, token);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "supplier_invited" satisfies RfqEvent,
-      actor,
-      data: { inn, inviteId: row.id },
-    });
+    await auditRfq(tx, rfqId, "supplier_invited", actor, { inn, inviteId: row.id });
     return row;
   });
   return { ok: true, kind: "invited", id: invite.id, email };
@@ -245,13 +231,7 @@ export async function resendSupplierInvite(
     });
     if (count !== 1) throw new RfqValidationError({}, ["invite.errors.notPending"]);
     await mailInvite(tx, lang, rfq, invite, token);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "supplier_invite_resent" satisfies RfqEvent,
-      actor,
-      data: { inviteId: invite.id },
-    });
+    await auditRfq(tx, rfqId, "supplier_invite_resent", actor, { inviteId: invite.id });
   });
 }
 
@@ -270,13 +250,7 @@ export async function cancelSupplierInvite(
       data: { cancelledAt: now },
     });
     if (count !== 1) throw new RfqValidationError({}, ["invite.errors.notPending"]);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "supplier_invite_cancelled" satisfies RfqEvent,
-      actor,
-      data: { inviteId: invite.id },
-    });
+    await auditRfq(tx, rfqId, "supplier_invite_cancelled", actor, { inviteId: invite.id });
   });
 }
 
@@ -400,13 +374,7 @@ export async function claimSupplierInvite(token: string, now: Date = new Date())
       },
       update: {},
     });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: row.rfqId,
-      action: "supplier_invite_used" satisfies RfqEvent,
-      actor: null,
-      data: { inviteId: row.id, supplierOrgId: org.id },
-    });
+    await auditRfq(tx, row.rfqId, "supplier_invite_used", null, { inviteId: row.id, supplierOrgId: org.id });
     return row.rfqId;
   });
 }

@@ -1,7 +1,8 @@
 /**
- * Every action written to an RFQ's history (audit entries with entityType "rfq"). Writers name their action with
- * `satisfies RfqEvent`; `rfq-events.test.ts` makes tsc fail when a language lacks a translation of one, so the history
- * can never show a raw key such as `closed_early`.
+ * Every action written to an RFQ's history (audit entries with entityType "rfq"). The rfq module writes through
+ * `auditRfq` (shared.server.ts), which takes only these names, others with `satisfies RfqEvent`; `rfq-events.test.ts`
+ * makes tsc fail when a language lacks a translation of one, so the history can never show a raw key such as
+ * `closed_early`.
  */
 export const RFQ_EVENTS = [
   "created",

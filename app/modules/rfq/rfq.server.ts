@@ -63,7 +63,7 @@ export {
 } from "./invites.server";
 export { RFQ_EVENTS, type RfqEvent } from "./rfq-events";
 export { computeCandidates } from "./routing.server";
-export { RfqValidationError } from "./shared.server";
+export { type RfqItemView, RfqValidationError } from "./shared.server";
 export {
   handleSpecPreview,
   previewSpecification,

@@ -1,9 +1,14 @@
-import type { Prisma, PrismaClient, Rfq, RfqItem } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient, Rfq, RfqItem, RfqMessage } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
+import { auditTrail } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { DomainError } from "~/utils/domain-error";
+import type { RfqEvent } from "./rfq-events";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Writes an entry of an RFQ's history (its actions are the `RfqEvent`s, each with a label in every language). */
+export const auditRfq = auditTrail<RfqEvent>("rfq");
 
 /** Statuses in which suppliers can see an RFQ (a draft is the buyer's alone). */
 export const VISIBLE_TO_SUPPLIERS = ["PUBLISHED", "CLOSED", "AWARDED", "CANCELLED"] as const;
@@ -74,6 +79,59 @@ export function listPage<S extends string>(
   };
 }
 
+/** A list's page (1 or more), its status filter (one of `statuses`, else none) and its trimmed search text. */
+export function listQuery<S extends string>(
+  query: { status?: string | null; q?: string | null; page?: number },
+  statuses: readonly S[],
+) {
+  return {
+    page: Math.max(1, Math.floor(query.page ?? 1)),
+    status: (statuses as readonly string[]).includes(query.status ?? "") ? (query.status as S) : undefined,
+    q: query.q?.trim(),
+  };
+}
+
+/** The RFQ fields of a row in the buyer's list and the supplier's inbox. */
+export const RFQ_LIST_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  deadline: true,
+  closedAt: true,
+  publishedAt: true,
+  sealed: true,
+} satisfies Prisma.RfqSelect;
+
+export function rfqListView(
+  r: Pick<Rfq, "id" | "number" | "title" | "status" | "deadline" | "closedAt" | "publishedAt" | "sealed">,
+) {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    deadline: r.deadline?.toISOString() ?? null,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    sealed: r.sealed,
+  };
+}
+
+/** A message of a clarification thread as its own side sees it. */
+export function rfqMessageView(
+  m: Pick<RfqMessage, "id" | "kind" | "body" | "replyToId" | "publishedAt" | "createdAt">,
+) {
+  return {
+    id: m.id,
+    kind: m.kind,
+    body: m.body,
+    replyToId: m.replyToId,
+    published: m.publishedAt !== null,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
 /** A search for "123" or "№ 123" also matches the RFQ of that number. */
 export function numberSearch(q: string): { number: number }[] {
   const n = Number(q.replace(/^№\s*/, ""));
@@ -113,6 +171,9 @@ export function rfqHeaderView(
     closedAt: rfq.closedAt?.toISOString() ?? null,
   };
 }
+
+/** An RFQ line as both parties see it (the quantity as a decimal string). */
+export type RfqItemView = ReturnType<typeof rfqItemView>;
 
 export function rfqItemView(i: Pick<RfqItem, "id" | "name" | "quantity" | "unit" | "notes" | "analoguesAllowed">) {
   return {

@@ -1,19 +1,21 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { RecipientStatus } from "~/generated/prisma/enums";
 import { type Actor, NotFoundError, requireSupplier } from "~/modules/accounts/actor";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RECIPIENT_STATUSES } from "./rfq.schema";
-import type { RfqEvent } from "./rfq-events";
 import {
+  auditRfq,
   listPage,
+  listQuery,
   numberSearch,
   PAGE_SIZE,
+  RFQ_LIST_SELECT,
   RfqValidationError,
   rfqAttachmentView,
   rfqHeaderView,
   rfqItemView,
+  rfqListView,
+  rfqMessageView,
   VISIBLE_TO_SUPPLIERS,
 } from "./shared.server";
 
@@ -26,11 +28,7 @@ export interface InboxQuery {
 /** RFQs addressed to the actor's supplier organisation (never drafts), newest first. */
 export async function listInbox(actor: Actor, query: InboxQuery = {}) {
   requireSupplier(actor);
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const status = (RECIPIENT_STATUSES as readonly string[]).includes(query.status ?? "")
-    ? (query.status as RecipientStatus)
-    : undefined;
-  const q = query.q?.trim();
+  const { page, status, q } = listQuery(query, RECIPIENT_STATUSES);
   const rfqWhere: Prisma.RfqWhereInput = { status: { in: [...VISIBLE_TO_SUPPLIERS] } };
   if (q) {
     rfqWhere.OR = [
@@ -57,14 +55,7 @@ export async function listInbox(actor: Actor, query: InboxQuery = {}) {
         viewedAt: true,
         rfq: {
           select: {
-            id: true,
-            number: true,
-            title: true,
-            status: true,
-            deadline: true,
-            closedAt: true,
-            publishedAt: true,
-            sealed: true,
+            ...RFQ_LIST_SELECT,
             buyer: { select: { shortName: true } },
             _count: { select: { items: true } },
           },
@@ -80,15 +71,9 @@ export async function listInbox(actor: Actor, query: InboxQuery = {}) {
   ]);
   return {
     items: rows.map((r) => ({
-      id: r.rfq.id,
-      number: r.rfq.number,
-      title: r.rfq.title,
+      ...rfqListView(r.rfq),
       rfqStatus: r.rfq.status,
       status: r.status,
-      deadline: r.rfq.deadline?.toISOString() ?? null,
-      closedAt: r.rfq.closedAt?.toISOString() ?? null,
-      publishedAt: r.rfq.publishedAt?.toISOString() ?? null,
-      sealed: r.rfq.sealed,
       buyer: r.rfq.buyer.shortName,
       itemCount: r.rfq._count.items,
     })),
@@ -122,12 +107,7 @@ export async function viewRfqAsSupplier(actor: Actor, rfqId: string, opts: { mar
         data: { status: "VIEWED", viewedAt: new Date() },
       });
       if (count === 1) {
-        await recordAudit(tx, {
-          entityType: "rfq",
-          entityId: rfqId,
-          action: "recipient_viewed" satisfies RfqEvent,
-          actor,
-        });
+        await auditRfq(tx, rfqId, "recipient_viewed", actor);
       }
     });
   }
@@ -189,14 +169,7 @@ export async function listThreadForSupplier(actor: Actor, rfqId: string) {
     : [];
   const qById = new Map(questions.map((q) => [q.id, q.body]));
   return {
-    own: own.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      body: m.body,
-      replyToId: m.replyToId,
-      published: m.publishedAt !== null,
-      createdAt: m.createdAt.toISOString(),
-    })),
+    own: own.map(rfqMessageView),
     // No supplier identity leaves the server for other threads: only the question text and the answer.
     published: foreignAnswers.map((m) => ({
       id: m.id,
@@ -225,13 +198,7 @@ export async function declineRfq(actor: Actor, rfqId: string, reason: string) {
       data: { status: "DECLINED", declinedAt: now, declineReason: reason, viewedAt: recipient.viewedAt ?? now },
     });
     if (count !== 1) throw new RfqValidationError({}, ["errors.cannotDecline"]);
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "recipient_declined" satisfies RfqEvent,
-      actor,
-      data: { reason },
-    });
+    await auditRfq(tx, rfqId, "recipient_declined", actor, { reason });
     await notify(tx, {
       type: "rfq_declined",
       recipients: { orgIds: [recipient.rfq.buyerOrgId] },
@@ -262,13 +229,7 @@ export async function askQuestion(actor: Actor, rfqId: string, body: string) {
         body,
       },
     });
-    await recordAudit(tx, {
-      entityType: "rfq",
-      entityId: rfqId,
-      action: "question_asked" satisfies RfqEvent,
-      actor,
-      data: { messageId: message.id },
-    });
+    await auditRfq(tx, rfqId, "question_asked", actor, { messageId: message.id });
     await notify(tx, {
       type: "rfq_question",
       recipients: { orgIds: [recipient.rfq.buyerOrgId] },

@@ -3,19 +3,12 @@ import { LocalizedLink } from "~/components/ui/localized-link";
 import { formatNumber } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
+import type { RfqItemView } from "../shared.server";
 
 export function ItemsTable({
   items,
 }: {
-  items: {
-    id: string;
-    name: string;
-    quantity: string;
-    unit: string;
-    notes: string | null;
-    analoguesAllowed: boolean;
-    product?: { slug: string; title: string } | null;
-  }[];
+  items: (RfqItemView & { product?: { slug: string; title: string } | null })[];
 }) {
   const { t } = useTranslation("rfq");
   const lang = useLang();
