@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, PlainTextField } from "~/components/ui/field";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { TextLink } from "~/components/ui/localized-link";
 import { Panel } from "~/components/ui/panel";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -154,9 +154,7 @@ export default function ApiKeysPage() {
       <div>
         <h1 className="text-2xl font-semibold">{t("apiKeys.title")}</h1>
         <p className="text-slate-600">{t("apiKeys.intro")}</p>
-        <LocalizedLink to="/docs/api" className="text-brand-700 underline">
-          {t("apiKeys.docs")}
-        </LocalizedLink>
+        <TextLink to="/docs/api">{t("apiKeys.docs")}</TextLink>
       </div>
       {r?.message ? (
         <FormMessage tone={r.message === "apiKeys.revoked" ? "success" : "error"}>{t(r.message)}</FormMessage>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { Panel } from "~/components/ui/panel";
 import { getPlatformMetrics, requireActor } from "~/modules/accounts/accounts.server";
 import { useFormatDuration } from "~/modules/accounts/ui/operator";
@@ -61,18 +61,10 @@ export default function OperatorDashboard() {
         <p className="text-sm text-slate-600">{t("admin.metrics.asOf", { date: formatDateTime(d.at, lang) })}</p>
       </div>
       <nav aria-label={t("admin.nav.label")} className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-        <LocalizedLink to="/admin/verification" className="text-brand-700 underline">
-          {t("admin.nav.verification")}
-        </LocalizedLink>
-        <LocalizedLink to="/admin/organizations" className="text-brand-700 underline">
-          {t("admin.nav.organizations")}
-        </LocalizedLink>
-        <LocalizedLink to="/admin/categories" className="text-brand-700 underline">
-          {t("admin.nav.categories")}
-        </LocalizedLink>
-        <LocalizedLink to="/admin/contract-template" className="text-brand-700 underline">
-          {to("contractTemplate.title")}
-        </LocalizedLink>
+        <TextLink to="/admin/verification">{t("admin.nav.verification")}</TextLink>
+        <TextLink to="/admin/organizations">{t("admin.nav.organizations")}</TextLink>
+        <TextLink to="/admin/categories">{t("admin.nav.categories")}</TextLink>
+        <TextLink to="/admin/contract-template">{to("contractTemplate.title")}</TextLink>
       </nav>
 
       <Panel id="m-orgs" title={t("admin.metrics.orgs")} tone="plain">

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, FormMessage, SelectField, TextareaField, TextField } from "~/components/ui/field";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { DataTable } from "~/components/ui/table";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { attributeFormSchema, categoryFormSchema, SECTORS } from "~/modules/catalog/catalog.schema";
@@ -143,9 +143,7 @@ export default function AdminCategoriesPage() {
   return (
     <div className="space-y-6">
       <p className="text-sm">
-        <LocalizedLink to="/admin" className="text-brand-700 underline">
-          {t("admin.console")}
-        </LocalizedLink>
+        <TextLink to="/admin">{t("admin.console")}</TextLink>
       </p>
       <h1 className="text-2xl font-semibold">{title}</h1>
       {params.get("saved") ? <FormMessage tone="success">{t("admin.saved")}</FormMessage> : null}
@@ -333,12 +331,9 @@ function AttributesSection({ category, lastResult }: { category: Category; lastR
                   .join(", ")}
               </td>
               <td className="flex gap-2 py-1">
-                <LocalizedLink
-                  to={`/admin/categories?c=${category.id}&attr=${encodeURIComponent(a.code)}`}
-                  className="text-brand-700 underline"
-                >
+                <TextLink to={`/admin/categories?c=${category.id}&attr=${encodeURIComponent(a.code)}`}>
                   {t("admin.edit")}
-                </LocalizedLink>
+                </TextLink>
                 <Form method="post">
                   <input type="hidden" name="intent" value="deleteAttribute" />
                   <input type="hidden" name="categoryId" value={category.id} />

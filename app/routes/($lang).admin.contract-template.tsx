@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
 import { LocalizedLink } from "~/components/ui/localized-link";
+import { Panel } from "~/components/ui/panel";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
 import { getLang, getT } from "~/modules/i18n/i18n.server";
@@ -116,22 +117,16 @@ export default function ContractTemplatePage() {
         </div>
       </Form>
       {actionData?.preview ? (
-        <section aria-labelledby="preview-h">
-          <h2 id="preview-h" className="text-lg font-semibold">
-            {t("contractTemplate.previewTitle")}
-          </h2>
+        <Panel id="preview-h" title={t("contractTemplate.previewTitle")} tone="plain">
           <pre
             className="mt-2 whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
             data-testid="template-preview"
           >
             {actionData.preview}
           </pre>
-        </section>
+        </Panel>
       ) : null}
-      <section aria-labelledby="versions-h">
-        <h2 id="versions-h" className="text-lg font-semibold">
-          {t("contractTemplate.versions")}
-        </h2>
+      <Panel id="versions-h" title={t("contractTemplate.versions")} tone="plain">
         <ul className="mt-2 space-y-1 text-sm" data-testid="template-versions">
           {versions.map((v) => (
             <li key={v.version}>
@@ -140,7 +135,7 @@ export default function ContractTemplatePage() {
           ))}
           <li>{t("contractTemplate.builtIn", { count: builtInContracts })}</li>
         </ul>
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { FieldErrors, plainInputClass } from "~/components/ui/field";
 import { IntentButton } from "~/components/ui/intent-button";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { Panel } from "~/components/ui/panel";
 import { DataTable } from "~/components/ui/table";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -169,9 +169,7 @@ export default function BuyerRfq() {
           {recipients.map((r) => (
             <tr key={r.supplierOrgId} className="border-b" data-testid="recipient-row" data-supplier={r.name}>
               <td className="p-2">
-                <LocalizedLink to={`/suppliers/${r.slug}`} className="text-brand-700 underline">
-                  {r.name}
-                </LocalizedLink>
+                <TextLink to={`/suppliers/${r.slug}`}>{r.name}</TextLink>
                 <span className="ml-1 text-xs text-slate-500">{t(`recipientSource.${r.source}`)}</span>
               </td>
               <td className="p-2">
@@ -281,10 +279,7 @@ export default function BuyerRfq() {
         ))}
       </QuestionsSection>
 
-      <section aria-labelledby="audit-h">
-        <h2 id="audit-h" className="mb-2 text-lg font-semibold">
-          {t("audit.title")}
-        </h2>
+      <Panel id="audit-h" title={t("audit.title")} tone="plain">
         <ol className="space-y-1 text-sm" data-testid="audit-trail">
           {audit.map((a) => (
             <li key={a.id}>
@@ -297,7 +292,7 @@ export default function BuyerRfq() {
             </li>
           ))}
         </ol>
-      </section>
+      </Panel>
       <p className="sr-only">{tc("brand")}</p>
     </div>
   );

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { getT } from "~/modules/i18n/i18n.server";
@@ -71,12 +71,9 @@ export default function BuyerRfqs() {
               <tr key={r.id} className="border-b" data-testid="buyer-rfq-row">
                 <td className="p-2">{r.number}</td>
                 <td className="p-2">
-                  <LocalizedLink
-                    to={r.status === "DRAFT" ? `/rfq/${r.id}/edit` : `/buyer/rfqs/${r.id}`}
-                    className="text-brand-700 underline"
-                  >
+                  <TextLink to={r.status === "DRAFT" ? `/rfq/${r.id}/edit` : `/buyer/rfqs/${r.id}`}>
                     {r.title || t("buyer.untitled")}
-                  </LocalizedLink>
+                  </TextLink>
                 </td>
                 <td className="p-2">
                   <StatusBadge status={r.status} kind="rfq" />

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/ui/breadcrumbs";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { TextLink } from "~/components/ui/localized-link";
 import { getT } from "~/modules/i18n/i18n.server";
 import { legalDocsVersion, legalOperator } from "~/modules/legal/legal.server";
 import { isLegalDoc, LEGAL_DOCS } from "~/modules/legal/ui/docs";
@@ -51,9 +51,9 @@ export default function LegalPage() {
       </article>
       <nav aria-label={t("nav")} className="mt-4 flex flex-wrap gap-4 text-sm">
         {LEGAL_DOCS.filter((d) => d !== doc).map((d) => (
-          <LocalizedLink key={d} to={`/legal/${d}`} className="text-brand-700 underline">
+          <TextLink key={d} to={`/legal/${d}`}>
             {t(`docs.${d}.title`)}
-          </LocalizedLink>
+          </TextLink>
         ))}
       </nav>
     </div>

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { TextLink } from "~/components/ui/localized-link";
 import { loginSchema } from "~/modules/accounts/accounts.schema";
 import { getActor, login, postLoginPath, requestContext, safeRedirect } from "~/modules/accounts/accounts.server";
 import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
@@ -103,15 +103,10 @@ export default function Login() {
       </Form>
       <div className="mt-6 space-y-2 text-sm">
         <p>
-          <LocalizedLink to="/forgot-password" className="text-brand-700 underline">
-            {t("login.forgot")}
-          </LocalizedLink>
+          <TextLink to="/forgot-password">{t("login.forgot")}</TextLink>
         </p>
         <p className="text-slate-600">
-          {t("login.noAccount")}{" "}
-          <LocalizedLink to="/signup" className="text-brand-700 underline">
-            {t("login.signup")}
-          </LocalizedLink>
+          {t("login.noAccount")} <TextLink to="/signup">{t("login.signup")}</TextLink>
         </p>
       </div>
     </div>

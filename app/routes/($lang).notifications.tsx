@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { TextLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
 import { requireActor, safeRedirect } from "~/modules/accounts/accounts.server";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -66,9 +66,7 @@ export default function Notifications() {
           >
             {unreadOnly ? t("showAll") : t("showUnread")}
           </a>
-          <LocalizedLink to="/settings/notifications" className="text-brand-700 underline">
-            {t("settingsLink")}
-          </LocalizedLink>
+          <TextLink to="/settings/notifications">{t("settingsLink")}</TextLink>
           {list.unread > 0 ? (
             <Form method="post">
               <button

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { TextLink } from "~/components/ui/localized-link";
 import { DataTable } from "~/components/ui/table";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { formatDate, formatMoney } from "~/modules/i18n/format";
@@ -50,9 +50,7 @@ export default function OrdersIndex() {
           {orders.map((o) => (
             <tr key={o.id} className="border-b" data-testid="order-row">
               <td className="py-2 pr-4">
-                <LocalizedLink to={`/orders/${o.id}`} className="text-brand-700 underline">
-                  {t("number", { number: o.number })}
-                </LocalizedLink>
+                <TextLink to={`/orders/${o.id}`}>{t("number", { number: o.number })}</TextLink>
               </td>
               <td className="py-2 pr-4">{o.counterparty}</td>
               <td className="py-2 pr-4">{t(`role.${o.party}`)}</td>

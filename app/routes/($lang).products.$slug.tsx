@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { getActor } from "~/modules/accounts/accounts.server";
 import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
 import { getPublicProduct } from "~/modules/catalog/catalog.server";
@@ -334,9 +334,7 @@ function SupplierCard({ supplier }: { supplier: SupplierInfo }) {
     <div className="rounded-lg border border-slate-200 bg-white p-5" data-testid="supplier-card">
       <h2 className="text-sm font-medium text-slate-600">{t("product.supplier")}</h2>
       <p className="mt-1 font-semibold">
-        <LocalizedLink to={`/suppliers/${supplier.slug}`} className="text-brand-700 underline">
-          {supplier.shortName}
-        </LocalizedLink>
+        <TextLink to={`/suppliers/${supplier.slug}`}>{supplier.shortName}</TextLink>
       </p>
       {supplier.verifiedAt ? <VerifiedBadge className="mt-2" /> : null}
       <p className="mt-2 text-sm text-slate-600">

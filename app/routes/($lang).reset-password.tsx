@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { TextLink } from "~/components/ui/localized-link";
 import { resetPasswordSchema } from "~/modules/accounts/accounts.schema";
 import { isResetTokenValid, RateLimitedError, requestContext, resetPassword } from "~/modules/accounts/accounts.server";
 import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
@@ -75,9 +75,7 @@ export default function ResetPassword() {
           <FormMessage>{t("reset.invalid")}</FormMessage>
         </div>
         <p className="mt-4">
-          <LocalizedLink to="/forgot-password" className="text-brand-700 underline">
-            {t("forgot.title")}
-          </LocalizedLink>
+          <TextLink to="/forgot-password">{t("forgot.title")}</TextLink>
         </p>
       </div>
     );

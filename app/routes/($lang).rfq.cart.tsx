@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { plainInputClass } from "~/components/ui/field";
 import { IntentButton } from "~/components/ui/intent-button";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { Panel } from "~/components/ui/panel";
 import { requireActor, safeRedirect } from "~/modules/accounts/accounts.server";
 import { ProductThumb } from "~/modules/catalog/ui/product-photo";
@@ -69,10 +69,7 @@ export default function RfqCart() {
       <h1 className="text-2xl font-bold">{t("cart.title")}</h1>
       {items.length === 0 ? (
         <p className="text-slate-600">
-          {t("cart.empty")}{" "}
-          <LocalizedLink to="/catalog" className="text-brand-700 underline">
-            {t("cart.toCatalog")}
-          </LocalizedLink>
+          {t("cart.empty")} <TextLink to="/catalog">{t("cart.toCatalog")}</TextLink>
         </p>
       ) : (
         <>

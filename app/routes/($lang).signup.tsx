@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Trans, useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage, TextField } from "~/components/ui/field";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { signupSchema } from "~/modules/accounts/accounts.schema";
 import { getViewer, requestContext, signUp } from "~/modules/accounts/accounts.server";
 import { useAccountsErrorT } from "~/modules/accounts/ui/account-nav";
@@ -118,9 +118,7 @@ export default function Signup() {
         >
           <p>{tr("invite.signedIn", { name: signedInAs })}</p>
           <p className="mt-1">
-            <LocalizedLink to="/account" className="text-brand-700 underline">
-              {tr("invite.toAccount")}
-            </LocalizedLink>
+            <TextLink to="/account">{tr("invite.toAccount")}</TextLink>
           </p>
         </div>
       </div>
@@ -150,9 +148,7 @@ export default function Signup() {
           <p className="mt-1">{tr(`invite.signupInvalid.${inviteProblem}`)}</p>
           {inviteProblem === "used" ? (
             <p className="mt-1">
-              <LocalizedLink to="/login" className="text-brand-700 underline">
-                {t("login.submit")}
-              </LocalizedLink>
+              <TextLink to="/login">{t("login.submit")}</TextLink>
             </p>
           ) : null}
           <p className="mt-1">{tr("invite.signupInvalid.orSignup")}</p>
@@ -288,10 +284,7 @@ export default function Signup() {
             {t("signup.submit")}
           </Button>
           <p className="text-sm text-slate-600">
-            {t("signup.haveAccount")}{" "}
-            <LocalizedLink to="/login" className="text-brand-700 underline">
-              {t("login.submit")}
-            </LocalizedLink>
+            {t("signup.haveAccount")} <TextLink to="/login">{t("login.submit")}</TextLink>
           </p>
         </div>
       </Form>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { type ColumnTarget, describeImportError, IMPORT_FIELDS } from "~/modules/catalog/catalog.schema";
 import {
@@ -333,12 +333,8 @@ export default function ImportPage() {
       {job && job.status === "FAILED" ? <FormMessage>{t("import.failed")}</FormMessage> : null}
       {job ? (
         <p className="flex gap-4 text-sm">
-          <LocalizedLink to="/supplier/import" className="text-brand-700 underline">
-            {t("import.again")}
-          </LocalizedLink>
-          <LocalizedLink to="/supplier/products" className="text-brand-700 underline">
-            {t("import.toProducts")}
-          </LocalizedLink>
+          <TextLink to="/supplier/import">{t("import.again")}</TextLink>
+          <TextLink to="/supplier/products">{t("import.toProducts")}</TextLink>
         </p>
       ) : null}
     </div>

@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
 import { FormMessage } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { TextLink } from "~/components/ui/localized-link";
 import { Panel } from "~/components/ui/panel";
 import { requireActor } from "~/modules/accounts/accounts.server";
 import { certificateFormSchema, productFormSchema } from "~/modules/catalog/catalog.schema";
@@ -188,9 +188,7 @@ export default function EditProductPage() {
           <h1 className="text-2xl font-bold">{title}</h1>
           <p className="text-sm text-slate-600">
             <span data-testid="product-status">{t(`status.${product.status}`)}</span> ·{" "}
-            <LocalizedLink to={`/products/${product.slug}`} className="text-brand-700 underline">
-              {t("form.preview")}
-            </LocalizedLink>
+            <TextLink to={`/products/${product.slug}`}>{t("form.preview")}</TextLink>
           </p>
         </div>
         <Form method="post" className="flex flex-wrap gap-2">

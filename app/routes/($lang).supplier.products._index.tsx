@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button, buttonClass, secondaryButtonClass } from "~/components/ui/button";
 import { FormMessage } from "~/components/ui/field";
-import { LocalizedLink } from "~/components/ui/localized-link";
+import { LocalizedLink, TextLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
 import { DataTable } from "~/components/ui/table";
 import { requireActor } from "~/modules/accounts/accounts.server";
@@ -119,10 +119,7 @@ export default function SupplierProductsPage() {
       </div>
       {query.import ? (
         <p className="text-sm" data-testid="import-filter">
-          {t("workspace.importFilter")}{" "}
-          <LocalizedLink to="/supplier/products" className="text-brand-700 underline">
-            {t("workspace.importFilterReset")}
-          </LocalizedLink>
+          {t("workspace.importFilter")} <TextLink to="/supplier/products">{t("workspace.importFilterReset")}</TextLink>
         </p>
       ) : null}
       <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("workspace.filters")}>
@@ -229,9 +226,7 @@ export default function SupplierProductsPage() {
                   />
                 </td>
                 <td className="p-2">
-                  <LocalizedLink to={`/supplier/products/${p.id}`} className="text-brand-700 underline">
-                    {p.title}
-                  </LocalizedLink>
+                  <TextLink to={`/supplier/products/${p.id}`}>{p.title}</TextLink>
                 </td>
                 <td className="p-2 font-mono text-xs">{p.sku}</td>
                 <td className="p-2">{lang === "en" ? p.category.nameEn : p.category.nameRu}</td>

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { Pagination } from "~/components/ui/pagination";
+import { Panel } from "~/components/ui/panel";
 import { VerifiedBadge } from "~/modules/accounts/ui/verified-badge";
 import { getSupplierProfile } from "~/modules/catalog/catalog.server";
 import { CategoryIllustration } from "~/modules/catalog/ui/category-illustration";
@@ -69,10 +70,7 @@ export default function SupplierProfilePage() {
         {supplier.description ? <p className="max-w-3xl text-slate-700">{supplier.description}</p> : null}
       </header>
       <div className="grid gap-6 md:grid-cols-3">
-        <section aria-labelledby="legal-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="legal-heading" className="mb-3 font-semibold">
-            {t("supplier.legal")}
-          </h2>
+        <Panel id="legal-heading" title={t("supplier.legal")} className="space-y-2">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-600">{t("supplier.inn")}</dt>
             <dd className="font-mono" data-testid="supplier-inn">
@@ -92,11 +90,8 @@ export default function SupplierProfilePage() {
           <p className="mt-3 text-xs text-slate-500">
             {t("supplier.onPlatformSince", { date: formatDate(supplier.createdAt, lang) })}
           </p>
-        </section>
-        <section aria-labelledby="delivery-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="delivery-heading" className="mb-3 font-semibold">
-            {t("supplier.delivery")}
-          </h2>
+        </Panel>
+        <Panel id="delivery-heading" title={t("supplier.delivery")} className="space-y-2">
           <p className="whitespace-pre-line text-sm">{supplier.deliveryTerms ?? t("supplier.noDelivery")}</p>
           <h3 className="mt-4 font-semibold">{t("supplier.sectors")}</h3>
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
@@ -111,11 +106,8 @@ export default function SupplierProfilePage() {
               </li>
             ))}
           </ul>
-        </section>
-        <section aria-labelledby="contacts-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="contacts-heading" className="mb-3 font-semibold">
-            {t("supplier.contacts")}
-          </h2>
+        </Panel>
+        <Panel id="contacts-heading" title={t("supplier.contacts")} className="space-y-2">
           <p className="text-sm">{supplier.city}</p>
           <p className="text-sm">{supplier.phone}</p>
           {supplier.email ? <p className="text-sm">{supplier.email}</p> : null}
@@ -131,7 +123,7 @@ export default function SupplierProfilePage() {
             <SupplierRatingText rating={supplier.rating} count={supplier.ratingCount} />
           </p>
           <ScorecardBlock card={scorecard} />
-        </section>
+        </Panel>
       </div>
       <section aria-labelledby="products-heading">
         <h2 id="products-heading" className="mb-1 text-xl font-semibold">

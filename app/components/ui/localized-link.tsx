@@ -18,3 +18,14 @@ export const LocalizedNavLink = forwardRef<HTMLAnchorElement, NavLinkProps & { t
   const localize = useLocalizePath();
   return <NavLink ref={ref} to={localize(to)} {...props} />;
 });
+
+/** The look of an in-text link (underlined, brand colour). */
+export const linkClass = "text-brand-700 underline";
+
+/** An in-text link to an app path in the page language: the one look of links that read as text. */
+export const TextLink = forwardRef<HTMLAnchorElement, LinkProps & { to: string }>(function TextLink(
+  { className, ...props },
+  ref,
+) {
+  return <LocalizedLink ref={ref} className={className ? `${linkClass} ${className}` : linkClass} {...props} />;
+});

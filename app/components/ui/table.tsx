@@ -20,15 +20,18 @@ function isColumnObject(c: Column): c is Exclude<Column, ReactNode> & { label: R
 export function TableHead({
   columns,
   density = "normal",
-  className = "text-left text-slate-600",
+  className = density === "compact" ? "text-left text-xs text-slate-600" : "text-left text-slate-600",
+  sectionClassName,
 }: {
   columns: readonly Column[];
   density?: keyof typeof densities;
-  /** Classes of the header row. */
+  /** Classes of the header row (default: left-aligned slate text, small in the compact density). */
   className?: string;
+  /** Classes of the `<thead>` itself (e.g. hidden visually on phones where rows become cards). */
+  sectionClassName?: string;
 }) {
   return (
-    <thead>
+    <thead className={sectionClassName}>
       <tr className={className}>
         {columns.map((c, i) => {
           const col = isColumnObject(c) ? c : { label: c };
@@ -72,6 +75,8 @@ interface TableProps {
   columns: readonly Column[];
   density?: keyof typeof densities;
   headClassName?: string;
+  /** Classes of the `<thead>` (see `TableHead`). */
+  theadClassName?: string;
   className?: string;
   bodyClassName?: string;
   /** A caption for screen readers (the table's name where no heading names it). */
@@ -85,6 +90,7 @@ export function Table({
   columns,
   density,
   headClassName,
+  theadClassName,
   className = "min-w-full text-sm",
   bodyClassName,
   caption,
@@ -94,7 +100,7 @@ export function Table({
   return (
     <table className={className} data-testid={testId}>
       {caption ? <caption className="sr-only">{caption}</caption> : null}
-      <TableHead columns={columns} density={density} className={headClassName} />
+      <TableHead columns={columns} density={density} className={headClassName} sectionClassName={theadClassName} />
       <tbody className={bodyClassName}>{children}</tbody>
     </table>
   );

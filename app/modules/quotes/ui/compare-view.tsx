@@ -160,7 +160,6 @@ export function CompareView({
           <DataTable
             className="text-sm"
             density="compact"
-            headClassName="text-left text-xs text-slate-600"
             columns={[
               t("compare.item"),
               t("compare.submittedAt"),

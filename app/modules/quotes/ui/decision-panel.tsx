@@ -392,7 +392,6 @@ export function RoundsPanel({
             <Table
               caption={t("rounds.protocol")}
               density="compact"
-              headClassName="text-left text-xs text-slate-600"
               className="mt-1 min-w-full text-sm"
               columns={[
                 t("awardMoney.supplier"),
@@ -535,7 +534,6 @@ export function AwardMoney({ c, assignment }: { c: Comparison; assignment: Recor
       <Table
         caption={t("awardMoney.decisionTotal")}
         density="compact"
-        headClassName="text-left text-xs text-slate-600"
         bodyClassName="tabular-nums"
         columns={[
           t("awardMoney.supplier"),

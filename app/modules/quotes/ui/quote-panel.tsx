@@ -14,7 +14,7 @@ import { DateInput } from "~/components/ui/date-input";
 import { FormMessage, SelectField, TextareaField, TextField } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
 import { Panel } from "~/components/ui/panel";
-import { DataTable } from "~/components/ui/table";
+import { DataTable, Table } from "~/components/ui/table";
 import { formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { VatRateCode } from "~/modules/money/money";
@@ -208,153 +208,139 @@ export function QuotePanel({
               }}
             />
           ) : null}
-          <table className="w-full text-sm max-sm:block" data-testid="quote-lines">
-            <caption className="sr-only">{t("panel.linesCaption")}</caption>
-            <thead className="max-sm:sr-only">
-              <tr className="border-b text-left text-xs text-slate-600">
-                <th scope="col" className="p-1">
-                  {t("panel.item")}
-                </th>
-                <th scope="col" className="w-28 p-1">
-                  {t("panel.quantity")}
-                </th>
-                <th scope="col" className="w-36 p-1">
-                  {t("panel.unitPrice")}
-                </th>
-                <th scope="col" className="w-36 p-1">
-                  {t("panel.vatRate")}
-                </th>
-                <th scope="col" className="w-20 p-1">
-                  {t("panel.leadTime")}
-                </th>
-                <th scope="col" className="p-1">
-                  {t("panel.analogue")}
-                </th>
-                <th scope="col" className="w-32 p-1 text-right">
-                  {t("panel.lineTotal")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="max-sm:block max-sm:space-y-3">
-              {lines.map((line, i) => {
-                const item = data.items[i];
-                const f = line.getFieldset();
-                const amounts = totals?.lines[i];
-                const fromCatalog =
-                  item.catalogPrice !== null && data.defaults.lines[i]?.unitPrice === item.catalogPrice;
-                return (
-                  <tr
-                    key={line.key}
-                    className="border-b align-top max-sm:block max-sm:rounded-md max-sm:border max-sm:p-3"
-                    data-testid={`quote-line-${i}`}
-                  >
-                    <th scope="row" className="p-1 text-left font-normal max-sm:block max-sm:px-0">
-                      <input type="hidden" name={f.rfqItemId.name} value={item.id} />
-                      <span className="font-medium break-words">
-                        {i + 1}. {item.name}
-                      </span>
-                      <span className="block text-xs text-slate-500">
-                        {t("panel.requested", {
-                          quantity: quantityInput(item.quantity),
-                          unit: unitName(item.unit, lang),
-                        })}
-                      </span>
-                      {item.notes ? (
-                        <span className="block text-xs text-slate-500 break-words">{item.notes}</span>
-                      ) : null}
-                    </th>
-                    <LineCell meta={f.quantity} label={t("panel.quantityOf", { n: i + 1 })}>
-                      <input
-                        {...getInputProps(f.quantity, { type: "text", ariaAttributes: false })}
-                        key={f.quantity.key}
-                        {...aria(f.quantity)}
-                        inputMode="decimal"
-                        autoComplete="off"
-                        className={cellInput}
-                      />
-                    </LineCell>
-                    <LineCell meta={f.unitPrice} label={t("panel.unitPriceOf", { n: i + 1 })}>
-                      <input
-                        {...getInputProps(f.unitPrice, { type: "text", ariaAttributes: false })}
-                        key={f.unitPrice.key}
-                        {...aria(f.unitPrice)}
-                        inputMode="decimal"
-                        autoComplete="off"
-                        placeholder="1 234,56"
-                        className={cellInput}
-                      />
-                      {item.catalogPrice ? (
-                        <span
-                          className="mt-0.5 block text-xs text-emerald-700"
-                          title={t("form.catalogPrice", { price: item.catalogPrice })}
-                          data-testid={fromCatalog ? `from-catalog-${i}` : undefined}
-                        >
-                          {fromCatalog ? t("form.fromCatalog") : t("form.catalogPrice", { price: item.catalogPrice })}
-                        </span>
-                      ) : null}
-                    </LineCell>
-                    <LineCell meta={f.vatRate} label={t("panel.vatRateOf", { n: i + 1 })}>
-                      <select
-                        {...getSelectProps(f.vatRate, { ariaAttributes: false })}
-                        key={f.vatRate.key}
-                        {...aria(f.vatRate)}
-                        className={`${cellInput} min-w-32`}
+          <Table
+            className="w-full text-sm max-sm:block"
+            testId="quote-lines"
+            caption={t("panel.linesCaption")}
+            density="compact"
+            headClassName="border-b text-left text-xs text-slate-600"
+            theadClassName="max-sm:sr-only"
+            bodyClassName="max-sm:block max-sm:space-y-3"
+            columns={[
+              t("panel.item"),
+              { label: t("panel.quantity"), className: "w-28" },
+              { label: t("panel.unitPrice"), className: "w-36" },
+              { label: t("panel.vatRate"), className: "w-36" },
+              { label: t("panel.leadTime"), className: "w-20" },
+              t("panel.analogue"),
+              { label: t("panel.lineTotal"), numeric: true, className: "w-32" },
+            ]}
+          >
+            {lines.map((line, i) => {
+              const item = data.items[i];
+              const f = line.getFieldset();
+              const amounts = totals?.lines[i];
+              const fromCatalog = item.catalogPrice !== null && data.defaults.lines[i]?.unitPrice === item.catalogPrice;
+              return (
+                <tr
+                  key={line.key}
+                  className="border-b align-top max-sm:block max-sm:rounded-md max-sm:border max-sm:p-3"
+                  data-testid={`quote-line-${i}`}
+                >
+                  <th scope="row" className="p-1 text-left font-normal max-sm:block max-sm:px-0">
+                    <input type="hidden" name={f.rfqItemId.name} value={item.id} />
+                    <span className="font-medium break-words">
+                      {i + 1}. {item.name}
+                    </span>
+                    <span className="block text-xs text-slate-500">
+                      {t("panel.requested", {
+                        quantity: quantityInput(item.quantity),
+                        unit: unitName(item.unit, lang),
+                      })}
+                    </span>
+                    {item.notes ? <span className="block text-xs text-slate-500 break-words">{item.notes}</span> : null}
+                  </th>
+                  <LineCell meta={f.quantity} label={t("panel.quantityOf", { n: i + 1 })}>
+                    <input
+                      {...getInputProps(f.quantity, { type: "text", ariaAttributes: false })}
+                      key={f.quantity.key}
+                      {...aria(f.quantity)}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      className={cellInput}
+                    />
+                  </LineCell>
+                  <LineCell meta={f.unitPrice} label={t("panel.unitPriceOf", { n: i + 1 })}>
+                    <input
+                      {...getInputProps(f.unitPrice, { type: "text", ariaAttributes: false })}
+                      key={f.unitPrice.key}
+                      {...aria(f.unitPrice)}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      placeholder="1 234,56"
+                      className={cellInput}
+                    />
+                    {item.catalogPrice ? (
+                      <span
+                        className="mt-0.5 block text-xs text-emerald-700"
+                        title={t("form.catalogPrice", { price: item.catalogPrice })}
+                        data-testid={fromCatalog ? `from-catalog-${i}` : undefined}
                       >
-                        {rateOptions}
-                      </select>
-                    </LineCell>
-                    <LineCell meta={f.leadTimeDays} label={t("panel.leadTimeOf", { n: i + 1 })}>
+                        {fromCatalog ? t("form.fromCatalog") : t("form.catalogPrice", { price: item.catalogPrice })}
+                      </span>
+                    ) : null}
+                  </LineCell>
+                  <LineCell meta={f.vatRate} label={t("panel.vatRateOf", { n: i + 1 })}>
+                    <select
+                      {...getSelectProps(f.vatRate, { ariaAttributes: false })}
+                      key={f.vatRate.key}
+                      {...aria(f.vatRate)}
+                      className={`${cellInput} min-w-32`}
+                    >
+                      {rateOptions}
+                    </select>
+                  </LineCell>
+                  <LineCell meta={f.leadTimeDays} label={t("panel.leadTimeOf", { n: i + 1 })}>
+                    <input
+                      {...getInputProps(f.leadTimeDays, { type: "text", ariaAttributes: false })}
+                      key={f.leadTimeDays.key}
+                      {...aria(f.leadTimeDays)}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      className={cellInput}
+                    />
+                  </LineCell>
+                  {item.analoguesAllowed ? (
+                    <LineCell meta={f.analogueModel} label={t("panel.analogueModelOf", { n: i + 1 })}>
                       <input
-                        {...getInputProps(f.leadTimeDays, { type: "text", ariaAttributes: false })}
-                        key={f.leadTimeDays.key}
-                        {...aria(f.leadTimeDays)}
-                        inputMode="numeric"
-                        autoComplete="off"
+                        {...getInputProps(f.analogueModel, { type: "text", ariaAttributes: false })}
+                        key={f.analogueModel.key}
+                        {...aria(f.analogueModel)}
+                        placeholder={t("panel.analogueModel")}
                         className={cellInput}
                       />
+                      <label htmlFor={f.analogueNote.id} className="sr-only">
+                        {t("panel.analogueNoteOf", { n: i + 1 })}
+                      </label>
+                      <input
+                        {...getInputProps(f.analogueNote, { type: "text", ariaAttributes: false })}
+                        key={f.analogueNote.key}
+                        placeholder={t("panel.analogueNote")}
+                        className={`${cellInput} mt-1`}
+                      />
                     </LineCell>
-                    {item.analoguesAllowed ? (
-                      <LineCell meta={f.analogueModel} label={t("panel.analogueModelOf", { n: i + 1 })}>
-                        <input
-                          {...getInputProps(f.analogueModel, { type: "text", ariaAttributes: false })}
-                          key={f.analogueModel.key}
-                          {...aria(f.analogueModel)}
-                          placeholder={t("panel.analogueModel")}
-                          className={cellInput}
-                        />
-                        <label htmlFor={f.analogueNote.id} className="sr-only">
-                          {t("panel.analogueNoteOf", { n: i + 1 })}
-                        </label>
-                        <input
-                          {...getInputProps(f.analogueNote, { type: "text", ariaAttributes: false })}
-                          key={f.analogueNote.key}
-                          placeholder={t("panel.analogueNote")}
-                          className={`${cellInput} mt-1`}
-                        />
-                      </LineCell>
+                  ) : (
+                    <td className="p-1 text-xs text-slate-500 max-sm:block max-sm:px-0">{t("panel.noAnalogues")}</td>
+                  )}
+                  <td
+                    className="p-1 text-right tabular-nums max-sm:block max-sm:px-0 max-sm:text-left"
+                    data-testid={`line-total-${i}`}
+                  >
+                    {amounts ? (
+                      <>
+                        <span className="block">{money(amounts.net)}</span>
+                        <span className="block text-xs text-slate-500">
+                          {t("panel.gross")}: {money(amounts.gross)}
+                        </span>
+                      </>
                     ) : (
-                      <td className="p-1 text-xs text-slate-500 max-sm:block max-sm:px-0">{t("panel.noAnalogues")}</td>
+                      <span className="text-xs text-slate-500">{t("panel.notQuoted")}</span>
                     )}
-                    <td
-                      className="p-1 text-right tabular-nums max-sm:block max-sm:px-0 max-sm:text-left"
-                      data-testid={`line-total-${i}`}
-                    >
-                      {amounts ? (
-                        <>
-                          <span className="block">{money(amounts.net)}</span>
-                          <span className="block text-xs text-slate-500">
-                            {t("panel.gross")}: {money(amounts.gross)}
-                          </span>
-                        </>
-                      ) : (
-                        <span className="text-xs text-slate-500">{t("panel.notQuoted")}</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
 
           <div className="grid gap-4 md:grid-cols-3">
             <SelectField
@@ -495,7 +481,6 @@ export function QuotePanel({
           <DataTable
             className="text-sm"
             density="compact"
-            headClassName="text-left text-xs text-slate-600"
             columns={[
               t("panel.versionCol"),
               t("panel.submittedAt"),

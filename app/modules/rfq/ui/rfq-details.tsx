@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
+import { Panel } from "~/components/ui/panel";
 import { formatDate } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import type { RfqClock } from "../rfq-state";
@@ -69,12 +70,9 @@ export function RfqDetails({
         </div>
       </section>
 
-      <section aria-labelledby="items-h">
-        <h2 id="items-h" className="mb-2 text-lg font-semibold">
-          {t("form.items")}
-        </h2>
+      <Panel id="items-h" title={t("form.items")} tone="plain">
         <ItemsTable items={rfq.items} />
-      </section>
+      </Panel>
     </>
   );
 }
