@@ -40,7 +40,6 @@ import {
   listSupplierInvites,
   resendSupplierInvite,
 } from "~/modules/rfq/rfq.server";
-import { rfqEventKey } from "~/modules/rfq/rfq-events";
 import { RfqDetails } from "~/modules/rfq/ui/rfq-details";
 import { RecipientStatusBadge, StatusBadge } from "~/modules/rfq/ui/status";
 import { type InviteActionData, SupplierInvites } from "~/modules/rfq/ui/supplier-invites";
@@ -283,7 +282,7 @@ export default function BuyerRfq() {
         <ol className="space-y-1 text-sm" data-testid="audit-trail">
           {audit.map((a) => (
             <li key={a.id}>
-              <span className="text-slate-500">{formatDateTime(a.at, lang)}</span> — {t(rfqEventKey(a.action))}
+              <span className="text-slate-500">{formatDateTime(a.at, lang)}</span> — {t(a.actionKey)}
               {a.who || a.org ? (
                 <span className="text-slate-600"> · {[a.who, a.org].filter(Boolean).join(", ")}</span>
               ) : (

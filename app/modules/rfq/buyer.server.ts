@@ -4,6 +4,7 @@ import { listAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { getPrisma } from "~/utils/db.server";
 import { RFQ_STATUSES } from "./rfq.schema";
+import { rfqEventKey } from "./rfq-events";
 import {
   auditRfq,
   listPage,
@@ -130,6 +131,8 @@ export async function getBuyerRfq(actor: Actor, id: string) {
     audit: audit.map((a) => ({
       id: a.id.toString(),
       action: a.action,
+      /** the i18n key (rfq namespace) of the event's name */
+      actionKey: rfqEventKey(a.action),
       at: a.createdAt.toISOString(),
       who: a.actorUserId ? (userName.get(a.actorUserId) ?? null) : null,
       org: a.actorOrgId ? (orgName.get(a.actorOrgId) ?? null) : null,

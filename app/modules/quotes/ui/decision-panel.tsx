@@ -11,7 +11,7 @@ import { Button, buttonClass, secondaryButtonClass } from "~/components/ui/butto
 import { DateInput } from "~/components/ui/date-input";
 import { FieldErrors, FormMessage, plainInputClass } from "~/components/ui/field";
 import { Panel } from "~/components/ui/panel";
-import { ScrollRegion, Table } from "~/components/ui/table";
+import { DataTable, ScrollRegion, Table } from "~/components/ui/table";
 import { formatDate, formatDateTime, formatMoney } from "~/modules/i18n/format";
 import { useLang } from "~/modules/i18n/use-lang";
 import { lineAmounts, sumAmounts, type VatRateCode } from "~/modules/money/money";
@@ -388,40 +388,39 @@ export function RoundsPanel({
             </Form>
           ) : null}
           {!r.pricesVisible ? <p className="text-sm text-amber-800">{t("rounds.sealedHidden")}</p> : null}
-          <ScrollRegion label={t("rounds.protocol")}>
-            <Table
-              caption={t("rounds.protocol")}
-              density="compact"
-              className="mt-1 min-w-full text-sm"
-              columns={[
-                t("awardMoney.supplier"),
-                t("compare.item"),
-                { label: t("rounds.before"), numeric: true },
-                { label: t("rounds.after"), numeric: true },
-              ]}
-            >
-              {r.participants.map((p) => (
-                <Fragment key={p.quoteId}>
-                  <tr className="border-t" data-testid="round-participant">
-                    <th scope="row" className="p-1 text-left font-medium">
-                      {p.supplierName}
-                    </th>
-                    <td className="p-1 text-xs">{p.tookPart ? t("rounds.tookPart") : t("rounds.didNotTakePart")}</td>
-                    <td className="p-1 text-right tabular-nums">{money(p.landedBefore)}</td>
-                    <td className="p-1 text-right tabular-nums">{p.landedAfter ? money(p.landedAfter) : "—"}</td>
+          <DataTable
+            label={t("rounds.protocol")}
+            caption={t("rounds.protocol")}
+            density="compact"
+            className="mt-1 min-w-full text-sm"
+            columns={[
+              t("awardMoney.supplier"),
+              t("compare.item"),
+              { label: t("rounds.before"), numeric: true },
+              { label: t("rounds.after"), numeric: true },
+            ]}
+          >
+            {r.participants.map((p) => (
+              <Fragment key={p.quoteId}>
+                <tr className="border-t" data-testid="round-participant">
+                  <th scope="row" className="p-1 text-left font-medium">
+                    {p.supplierName}
+                  </th>
+                  <td className="p-1 text-xs">{p.tookPart ? t("rounds.tookPart") : t("rounds.didNotTakePart")}</td>
+                  <td className="p-1 text-right tabular-nums">{money(p.landedBefore)}</td>
+                  <td className="p-1 text-right tabular-nums">{p.landedAfter ? money(p.landedAfter) : "—"}</td>
+                </tr>
+                {p.lines.map((l) => (
+                  <tr key={`${p.quoteId}-${l.rfqItemId}`} className="text-xs text-slate-700">
+                    <td className="p-1" />
+                    <td className="p-1">{itemName(l.rfqItemId)}</td>
+                    <td className="p-1 text-right tabular-nums">{l.before ? money(l.before) : "—"}</td>
+                    <td className="p-1 text-right tabular-nums">{l.after ? money(l.after) : "—"}</td>
                   </tr>
-                  {p.lines.map((l) => (
-                    <tr key={`${p.quoteId}-${l.rfqItemId}`} className="text-xs text-slate-700">
-                      <td className="p-1" />
-                      <td className="p-1">{itemName(l.rfqItemId)}</td>
-                      <td className="p-1 text-right tabular-nums">{l.before ? money(l.before) : "—"}</td>
-                      <td className="p-1 text-right tabular-nums">{l.after ? money(l.after) : "—"}</td>
-                    </tr>
-                  ))}
-                </Fragment>
-              ))}
-            </Table>
-          </ScrollRegion>
+                ))}
+              </Fragment>
+            ))}
+          </DataTable>
         </div>
       ))}
       {c.rounds.length ? (

@@ -4,7 +4,7 @@ import { Button } from "~/components/ui/button";
 import { FieldErrors, FormMessage } from "~/components/ui/field";
 import { FileInput } from "~/components/ui/file-input";
 import { Panel } from "~/components/ui/panel";
-import { Table } from "~/components/ui/table";
+import { DataTable } from "~/components/ui/table";
 import { formatMoney } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
@@ -129,52 +129,50 @@ export function QuoteSheetPage({ rfqId, title, data }: { rfqId: string; title: s
               </ul>
             </FormMessage>
           ) : null}
-          <div className="overflow-x-auto">
-            <Table
-              caption={t("sheet.previewCaption")}
-              density="roomy"
-              headClassName="border-b text-left text-xs text-slate-600"
-              columns={[
-                t("panel.item"),
-                { label: t("panel.quantity"), numeric: true },
-                { label: t("panel.unitPrice"), numeric: true },
-                t("panel.vatRate"),
-                { label: t("panel.leadTime"), numeric: true },
-                { label: t("panel.lineTotal"), numeric: true },
-              ]}
-            >
-              {preview.rows.map((r) => {
-                const rowIssues = preview.issues.filter((i) => i.row === r.row);
-                return (
-                  <tr key={r.rfqItemId} className="border-b align-top" data-testid="sheet-preview-row">
-                    <th scope="row" className="p-2 text-left font-normal">
-                      {r.position + 1}. {r.name}
-                      {r.line?.analogueModel ? (
-                        <span className="block text-xs text-slate-500">
-                          {t("panel.analogue")}: {r.line.analogueModel}
-                        </span>
-                      ) : null}
-                    </th>
-                    {r.line ? (
-                      <>
-                        <td className="p-2 text-right tabular-nums">
-                          {quantityInput(normalizeQuantity(r.line.quantity))} {unitName(r.unit, lang)}
-                        </td>
-                        <td className="p-2 text-right tabular-nums">{price(r.line.unitPrice)}</td>
-                        <td className="p-2">{vatRateLabel(r.line.vatRate as VatRateCode, lang)}</td>
-                        <td className="p-2 text-right">{r.line.leadTimeDays || "—"}</td>
-                        <td className="p-2 text-right tabular-nums">{money(r.gross)}</td>
-                      </>
-                    ) : (
-                      <td colSpan={5} className="p-2 text-slate-500">
-                        {rowIssues.length ? t("sheet.rowHasErrors") : t("panel.notQuoted")}
+          <DataTable
+            caption={t("sheet.previewCaption")}
+            density="roomy"
+            headClassName="border-b text-left text-xs text-slate-600"
+            columns={[
+              t("panel.item"),
+              { label: t("panel.quantity"), numeric: true },
+              { label: t("panel.unitPrice"), numeric: true },
+              t("panel.vatRate"),
+              { label: t("panel.leadTime"), numeric: true },
+              { label: t("panel.lineTotal"), numeric: true },
+            ]}
+          >
+            {preview.rows.map((r) => {
+              const rowIssues = preview.issues.filter((i) => i.row === r.row);
+              return (
+                <tr key={r.rfqItemId} className="border-b align-top" data-testid="sheet-preview-row">
+                  <th scope="row" className="p-2 text-left font-normal">
+                    {r.position + 1}. {r.name}
+                    {r.line?.analogueModel ? (
+                      <span className="block text-xs text-slate-500">
+                        {t("panel.analogue")}: {r.line.analogueModel}
+                      </span>
+                    ) : null}
+                  </th>
+                  {r.line ? (
+                    <>
+                      <td className="p-2 text-right tabular-nums">
+                        {quantityInput(normalizeQuantity(r.line.quantity))} {unitName(r.unit, lang)}
                       </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </Table>
-          </div>
+                      <td className="p-2 text-right tabular-nums">{price(r.line.unitPrice)}</td>
+                      <td className="p-2">{vatRateLabel(r.line.vatRate as VatRateCode, lang)}</td>
+                      <td className="p-2 text-right">{r.line.leadTimeDays || "—"}</td>
+                      <td className="p-2 text-right tabular-nums">{money(r.gross)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={5} className="p-2 text-slate-500">
+                      {rowIssues.length ? t("sheet.rowHasErrors") : t("panel.notQuoted")}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </DataTable>
           {preview.issues.length === 0 && preview.offered > 0 ? (
             <Form method="post" className="flex flex-wrap items-center gap-3">
               <input type="hidden" name="payload" value={JSON.stringify(preview.lines)} />

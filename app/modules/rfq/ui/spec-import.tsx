@@ -5,7 +5,7 @@ import { Button } from "~/components/ui/button";
 import { useErrorText } from "~/components/ui/error-text";
 import { FormMessage } from "~/components/ui/field";
 import { FileField } from "~/components/ui/file-field";
-import { TableHead } from "~/components/ui/table";
+import { Table } from "~/components/ui/table";
 import { localizePath } from "~/modules/i18n/paths";
 import { useLang } from "~/modules/i18n/use-lang";
 import { unitName } from "~/modules/money/units";
@@ -113,64 +113,62 @@ export function SpecImport({ existingLines }: { existingLines: number }) {
             ) : null}
             {good.length ? (
               <div className="max-h-[28rem] overflow-auto rounded border border-slate-200 bg-white">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{t("spec.previewCaption")}</caption>
-                  <TableHead
-                    density="compact"
-                    className="sticky top-0 bg-slate-100 text-xs text-slate-600"
-                    columns={[
-                      t("spec.colAdd"),
-                      t("spec.colRow"),
-                      t("form.itemName"),
-                      t("form.quantity"),
-                      t("spec.colProduct"),
-                    ]}
-                  />
-                  <tbody>
-                    {good.map((l, i) => (
-                      <tr key={l.row} className="border-t border-slate-100 align-top" data-testid="spec-line">
-                        <td className="p-1">
-                          <input
-                            type="checkbox"
-                            name={`spec[${i}].add`}
-                            defaultChecked
-                            aria-label={t("spec.addLine", { row: l.row })}
-                          />
-                          <input type="hidden" name={`spec[${i}].name`} value={l.name} />
-                          <input type="hidden" name={`spec[${i}].quantity`} value={l.quantity} />
-                          <input type="hidden" name={`spec[${i}].unit`} value={l.unit} />
-                          <input type="hidden" name={`spec[${i}].notes`} value={l.notes} />
-                        </td>
-                        <td className="p-1 text-slate-500">{l.row}</td>
-                        <td className="p-1 break-words">{l.name}</td>
-                        <td className="whitespace-nowrap p-1">
-                          {new Intl.NumberFormat(lang === "ru" ? "ru-RU" : "en-US").format(Number(l.quantity))}{" "}
-                          {unitName(l.unit, lang)}
-                        </td>
-                        <td className="p-1">
-                          {l.candidates.length ? (
-                            <select
-                              name={`spec[${i}].productId`}
-                              defaultValue={l.match?.productId ?? ""}
-                              aria-label={t("spec.pickProduct", { row: l.row })}
-                              className="block w-full max-w-[16rem] rounded border border-slate-300 px-1 py-0.5 text-xs"
-                              data-matched={l.match ? l.match.by : "none"}
-                            >
-                              <option value="">{t("spec.noProduct")}</option>
-                              {l.candidates.map((c) => (
-                                <option key={c.productId} value={c.productId}>
-                                  {c.title} · {c.sku} · {c.supplierName}
-                                </option>
-                              ))}
-                            </select>
-                          ) : (
-                            <span className="text-xs text-slate-500">{t("spec.notFound")}</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  className="w-full text-left text-sm"
+                  caption={t("spec.previewCaption")}
+                  density="compact"
+                  headClassName="sticky top-0 bg-slate-100 text-xs text-slate-600"
+                  columns={[
+                    t("spec.colAdd"),
+                    t("spec.colRow"),
+                    t("form.itemName"),
+                    t("form.quantity"),
+                    t("spec.colProduct"),
+                  ]}
+                >
+                  {good.map((l, i) => (
+                    <tr key={l.row} className="border-t border-slate-100 align-top" data-testid="spec-line">
+                      <td className="p-1">
+                        <input
+                          type="checkbox"
+                          name={`spec[${i}].add`}
+                          defaultChecked
+                          aria-label={t("spec.addLine", { row: l.row })}
+                        />
+                        <input type="hidden" name={`spec[${i}].name`} value={l.name} />
+                        <input type="hidden" name={`spec[${i}].quantity`} value={l.quantity} />
+                        <input type="hidden" name={`spec[${i}].unit`} value={l.unit} />
+                        <input type="hidden" name={`spec[${i}].notes`} value={l.notes} />
+                      </td>
+                      <td className="p-1 text-slate-500">{l.row}</td>
+                      <td className="p-1 break-words">{l.name}</td>
+                      <td className="whitespace-nowrap p-1">
+                        {new Intl.NumberFormat(lang === "ru" ? "ru-RU" : "en-US").format(Number(l.quantity))}{" "}
+                        {unitName(l.unit, lang)}
+                      </td>
+                      <td className="p-1">
+                        {l.candidates.length ? (
+                          <select
+                            name={`spec[${i}].productId`}
+                            defaultValue={l.match?.productId ?? ""}
+                            aria-label={t("spec.pickProduct", { row: l.row })}
+                            className="block w-full max-w-[16rem] rounded border border-slate-300 px-1 py-0.5 text-xs"
+                            data-matched={l.match ? l.match.by : "none"}
+                          >
+                            <option value="">{t("spec.noProduct")}</option>
+                            {l.candidates.map((c) => (
+                              <option key={c.productId} value={c.productId}>
+                                {c.title} · {c.sku} · {c.supplierName}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          <span className="text-xs text-slate-500">{t("spec.notFound")}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
               </div>
             ) : null}
             {good.length ? (
