@@ -81,7 +81,7 @@ if (process.argv.includes("--json")) {
   for (const r of rows) {
     const mark = r.kb > BUDGET_KB ? "❌" : r.kb > GOAL_KB ? "⚠️ over the goal" : "✅";
     const top = r.files
-      .slice(0, 4)
+      .slice(0, process.argv.includes("--all") ? undefined : 4)
       .map(([f, n]) => `${path.basename(f)} ${(n / 1024).toFixed(1)}`)
       .join(", ");
     console.log(`  ${r.name.padEnd(11)} ${r.kb.toFixed(1).padStart(6)} ${mark}  (largest: ${top})`);
