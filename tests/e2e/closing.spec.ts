@@ -42,6 +42,8 @@ test("award → confirm → advance paid → two shipments → брак → ре
   await page.waitForURL(/\/buyer\/rfqs\/[^/]+$/);
   const rfqPath = new URL(page.url()).pathname;
   const slugs = new Map<string, string>();
+  // the client-side navigation changes the URL before the new page has rendered: wait for its rows
+  await expect(page.getByTestId("recipient-row").first()).toBeVisible();
   for (const row of await page.getByTestId("recipient-row").all()) {
     const link = row.getByRole("link").first();
     slugs.set(norm(await link.textContent()), ((await link.getAttribute("href")) ?? "").split("/").pop() as string);
