@@ -1,20 +1,14 @@
 import type { Page } from "@playwright/test";
+import type { z } from "zod";
+import type { signupSchema } from "~/modules/accounts/accounts.schema";
 
-/** What the sign-up form asks for (tests make unique, checksum-valid requisites with prisma/seed/ru-requisites). */
-export interface SignupOrg {
-  kind: "BUYER" | "SUPPLIER";
-  legalName: string;
-  shortName: string;
-  inn: string;
+/**
+ * What the sign-up form asks for, as the app's sign-up schema reads it (tests make unique, checksum-valid requisites
+ * with prisma/seed/ru-requisites); the password is passed apart, the consent box is always ticked.
+ */
+export type SignupOrg = Omit<z.output<typeof signupSchema>, "password" | "website" | "consent" | "kpp"> & {
   kpp: string;
-  ogrn: string;
-  region: string;
-  city: string;
-  legalAddress: string;
-  phone: string;
-  name: string;
-  email: string;
-}
+};
 
 /** Fills the /signup form (Russian labels); the caller submits it. */
 export async function fillSignup(page: Page, o: SignupOrg, password: string) {
