@@ -64,15 +64,25 @@ function stateOf(o: { kind: OrgKind; verifiedAt: Date | null; suspendedAt: Date 
   return o.kind === "SUPPLIER" ? "pending" : "unverified";
 }
 
+/**
+ * An operator's query is an ИНН prefix only when it is made of digits (spaces allowed): «Завод 7» is a name, and its
+ * «7» must not match every organisation whose ИНН starts with 7.
+ */
+export function innPrefixOf(text: string): string | null {
+  if (!/^[\d\s]+$/.test(text)) return null;
+  const digits = text.replace(/\s/g, "");
+  return digits.length >= 3 ? digits : null;
+}
+
 function searchWhere(q: string | undefined): Prisma.OrganizationWhereInput {
   const text = q?.trim();
   if (!text) return {};
-  const digits = text.replace(/\D/g, "");
+  const inn = innPrefixOf(text);
   return {
     OR: [
       { shortName: { contains: text, mode: "insensitive" } },
       { legalName: { contains: text, mode: "insensitive" } },
-      ...(digits.length >= 3 ? [{ inn: { startsWith: digits } }] : []),
+      ...(inn ? [{ inn: { startsWith: inn } }] : []),
       { slug: { contains: text.toLowerCase() } },
     ],
   };
@@ -179,10 +189,10 @@ export async function listVerificationQueue(actor: Actor, filters: VerificationQ
   const text = filters.q?.trim();
   if (text) {
     const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const digits = text.replace(/\D/g, "");
+    const inn = innPrefixOf(text);
     conditions.push(
-      digits.length >= 3
-        ? Prisma.sql`(o."shortName" ILIKE ${like} OR o."legalName" ILIKE ${like} OR o.inn LIKE ${`${digits}%`})`
+      inn
+        ? Prisma.sql`(o."shortName" ILIKE ${like} OR o."legalName" ILIKE ${like} OR o.inn LIKE ${`${inn}%`})`
         : Prisma.sql`(o."shortName" ILIKE ${like} OR o."legalName" ILIKE ${like})`,
     );
   }

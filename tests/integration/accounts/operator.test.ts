@@ -187,4 +187,19 @@ describe("the verification queue and the list", () => {
     expect(byInn.items.map((o) => o.id)).toEqual([orgs[5].id]);
     expect((await listOrganizationsForAdmin(operator, { q: tag, kind: "SUPPLIER" })).total).toBe(0);
   });
+
+  it("reads digits inside a name as part of the name, not as an ИНН prefix", async () => {
+    const other = await createOrganization({ kind: "SUPPLIER" });
+    const named = await createOrganization({ kind: "SUPPLIER", name: `Завод ${other.inn.slice(0, 4)}${Date.now()}` });
+    const query = `Завод ${other.inn.slice(0, 4)}`;
+    const ids = (await listOrganizationsForAdmin(operator, { q: query })).items.map((o) => o.id);
+    expect(ids).toContain(named.id);
+    expect(ids).not.toContain(other.id);
+    const queue = (await listVerificationQueue(operator, { q: query })).items.map((o) => o.id);
+    expect(queue).toContain(named.id);
+    expect(queue).not.toContain(other.id);
+    expect((await listOrganizationsForAdmin(operator, { q: other.inn.slice(0, 6) })).items.map((o) => o.id)).toContain(
+      other.id,
+    );
+  });
 });
