@@ -14,6 +14,7 @@ import { redactUrl } from "~/utils/http-security.server";
 import { logger } from "~/utils/logger.server";
 
 export { forgetHeaderCounts } from "~/components/layout/header-counts.server";
+export { onSearchIndexWrite } from "~/modules/search/search.server";
 export { startBackground, stopBackground, wireApp } from "~/startup.server";
 export { closeDatabase } from "~/utils/db.server";
 export { logger };

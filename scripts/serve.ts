@@ -31,10 +31,14 @@ import {
   etagMatches,
   hasSessionCookie,
   isPublicPagePath,
+  joinPerRequest,
+  PER_RESPONSE_HEADERS,
   PRIVATE_NO_STORE,
   PUBLIC_PAGE_CACHE,
   pageEtag,
   publicPagePolicy,
+  RenderedPageCache,
+  splitPerRequest,
 } from "../app/utils/page-cache.server";
 import { largestBodyLimit, TOO_LARGE_BODY, withRequestLimits } from "../app/utils/request-limits.server";
 import { planProcesses, runPrimary, runsBackground } from "./lib/cluster";
@@ -68,6 +72,7 @@ interface EntryExtras {
   closeDatabase(): Promise<void>;
   warmUp(): Promise<void>;
   forgetHeaderCounts(cookieHeader: string | undefined): void;
+  onSearchIndexWrite(listener: () => void): () => void;
 }
 
 const viteDevServer = dev
@@ -122,6 +127,7 @@ app.use((req, res, next) => {
   const incoming = req.get("x-request-id");
   const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
   res.locals.requestId = id;
+  res.locals.requestIdGenerated = id !== incoming;
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   res.setHeader("X-Request-Id", id);
   res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
@@ -240,9 +246,49 @@ app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : ne
 
 // Anonymous catalog, category, product and supplier pages: a shared cache may keep them briefly (s-maxage) and
 // revalidate with a weak ETag of the rendered body; a repeat with a matching If-None-Match gets 304 and no body. A
-// response that sets a cookie is never public (app/utils/page-cache.server.ts).
+// response that sets a cookie is never public (app/utils/page-cache.server.ts). Within PAGE_CACHE_TTL_MS this process
+// answers a repeat itself from the rendered page, with the request's own nonce and request id (X-Cache: HIT).
+const pageCache = new RenderedPageCache(dev ? 0 : config.PAGE_CACHE_TTL_MS);
+entry.onSearchIndexWrite(() => pageCache.clear());
+
+/** Sends a public page: ETag, shared-cache headers, 304 when the client has it. */
+function sendPublicPage(
+  req: express.Request,
+  res: express.Response,
+  end: (chunk?: unknown) => express.Response,
+  body: Buffer,
+  etag: string,
+) {
+  res.setHeader("ETag", etag);
+  res.setHeader("Cache-Control", PUBLIC_PAGE_CACHE);
+  res.setHeader("Vary", "Cookie");
+  if (etagMatches(req.get("if-none-match"), etag)) {
+    res.statusCode = 304;
+    // a browser merges a 304's headers into its stored page: a fresh nonce would block the stored page's scripts
+    res.removeHeader("Content-Security-Policy");
+    res.removeHeader("Content-Type");
+    res.removeHeader("Content-Length");
+    return end();
+  }
+  return end(body);
+}
+
 app.use((req, res, next) => {
   if (req.method !== "GET" || !isPublicPagePath(req.path) || hasSessionCookie(req.get("cookie"))) return next();
+  const perRequest = [res.locals.cspNonce as string, res.locals.requestId as string];
+  const key = RenderedPageCache.key(req.originalUrl, req.get("cookie"));
+  const found = pageCache.lookup(key);
+  if (found.state !== "miss") {
+    res.setHeader("X-Cache", found.state === "hit" ? "HIT" : "STALE");
+    for (const [name, value] of found.page.headers) res.setHeader(name, value);
+    const end = res.end.bind(res) as (chunk?: unknown) => express.Response;
+    return sendPublicPage(req, res, end, joinPerRequest(found.page.template, perRequest), found.page.etag);
+  }
+  if (pageCache.enabled) res.setHeader("X-Cache", "MISS");
+  // only a request id this server generated is cut out of a stored page (a client's own id could be any page text)
+  const storable = pageCache.enabled && res.locals.requestIdGenerated === true;
+  if (pageCache.enabled) res.on("close", () => pageCache.abandon(key)); // no-op once stored
+  const routeHeaders = new Set(res.getHeaderNames());
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (chunk: unknown) => boolean;
   const end = res.end.bind(res) as (chunk?: unknown) => express.Response;
@@ -269,21 +315,31 @@ app.use((req, res, next) => {
     const body = Buffer.concat(chunks);
     const policy = publicPagePolicy({ status: res.statusCode, setsCookie: res.hasHeader("set-cookie") });
     if (policy === "private") res.setHeader("Cache-Control", PRIVATE_NO_STORE);
-    if (policy !== "public") return end(body);
-    const etag = pageEtag(body, [res.locals.cspNonce as string, res.locals.requestId as string]);
-    res.setHeader("ETag", etag);
-    res.setHeader("Cache-Control", PUBLIC_PAGE_CACHE);
-    res.setHeader("Vary", "Cookie");
-    if (etagMatches(req.get("if-none-match"), etag)) {
-      res.statusCode = 304;
-      // a browser merges a 304's headers into its stored page: a fresh nonce would block the stored page's scripts
-      res.removeHeader("Content-Security-Policy");
-      res.removeHeader("Content-Type");
-      res.removeHeader("Content-Length");
-      return end();
+    if (policy !== "public") {
+      pageCache.abandon(key);
+      return end(body);
     }
-    return end(body);
+    const template = splitPerRequest(body, perRequest);
+    const etag = pageEtag(template);
+    if (storable) {
+      // what the route set (Content-Type, Link…), not what the middlewares before this one set for every response
+      const headers = res
+        .getHeaderNames()
+        .filter((name) => !routeHeaders.has(name) && !PER_RESPONSE_HEADERS.has(name))
+        .map((name) => [name, res.getHeader(name)] as [string, string | number | string[]]);
+      pageCache.store(key, { template, etag, headers, storedAt: Date.now() });
+    } else pageCache.abandon(key);
+    return sendPublicPage(req, res, end, body, etag);
   }) as typeof res.end;
+  next();
+});
+
+// Any write this process carries out may change what an anonymous page shows (a refused one changed nothing).
+app.use((req, res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD")
+    res.on("finish", () => {
+      if (res.statusCode < 400) pageCache.clear();
+    });
   next();
 });
 

@@ -63,6 +63,11 @@ export const envSchema = z.object({
    * bundled binary started as a child process with data in DATA_DIR/meilisearch; linux-x64 only).
    */
   SEARCH_ENGINE: z.enum(["postgres", "meilisearch"]).optional(),
+  /**
+   * How long this process answers repeats of an anonymous catalog, category, product or supplier page from the page it
+   * rendered (ms; 0 = off). Any write it serves, or a search index write, forgets them at once.
+   */
+  PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Embedded search engine: how long identical searches share a result (ms; 0 = off). */
   SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /**

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { etagMatches, hasSessionCookie, isPublicPagePath, pageEtag, publicPagePolicy } from "./page-cache.server";
+import {
+  etagMatches,
+  hasSessionCookie,
+  isPublicPagePath,
+  joinPerRequest,
+  pageEtag,
+  publicPagePolicy,
+  RenderedPageCache,
+  splitPerRequest,
+} from "./page-cache.server";
 
 describe("public page caching", () => {
   it.each([
@@ -55,5 +64,73 @@ describe("public page caching", () => {
     expect(etagMatches("*", 'W/"abc"')).toBe(true);
     expect(etagMatches('W/"abd"', 'W/"abc"')).toBe(false);
     expect(etagMatches(undefined, 'W/"abc"')).toBe(false);
+  });
+});
+
+describe("the rendered-page cache", () => {
+  const render = (nonce: string, id: string) =>
+    Buffer.from(
+      `<script nonce="${nonce}">{"requestId":"${id}"}</script><p>Кабель ВВГ ${nonce.length}</p><i nonce="${nonce}">`,
+    );
+  const stored = (at: number) => {
+    const template = splitPerRequest(render("nonceAAAA", "req-1111"), ["nonceAAAA", "req-1111"]);
+    return {
+      template,
+      etag: pageEtag(template),
+      headers: [["content-type", "text/html"]] as [string, string][],
+      storedAt: at,
+    };
+  };
+
+  it("gives a later request the page exactly as it would render with its own nonce and request id", () => {
+    const template = splitPerRequest(render("nonceAAAA", "req-1111"), ["nonceAAAA", "req-1111"]);
+    expect(template.slots).toEqual([0, 1, 0]);
+    expect(joinPerRequest(template, ["nonceBBBB", "req-2222"]).toString()).toBe(
+      render("nonceBBBB", "req-2222").toString(),
+    );
+    expect(pageEtag(template)).toBe(pageEtag(render("nonceCCCC", "req-3"), ["nonceCCCC", "req-3"]));
+  });
+
+  it("answers repeats within the TTL, renders again after it, and forgets everything on clear", () => {
+    const cache = new RenderedPageCache(10_000);
+    const key = RenderedPageCache.key("/catalog?q=кабель", undefined);
+    expect(cache.lookup(key, 0).state).toBe("miss");
+    cache.store(key, stored(0));
+    expect(cache.lookup(key, 9_999).state).toBe("hit");
+    expect(cache.lookup(RenderedPageCache.key("/catalog?q=кабель", "sm_device=1"), 1).state).toBe("miss");
+    // expired: the first request renders it again, the ones meanwhile get the expired page
+    expect(cache.lookup(key, 10_000).state).toBe("miss");
+    expect(cache.lookup(key, 10_001).state).toBe("stale");
+    cache.store(key, stored(10_050));
+    expect(cache.lookup(key, 10_060).state).toBe("hit");
+    cache.clear();
+    expect(cache.lookup(key, 10_070).state).toBe("miss");
+  });
+
+  it("does not serve an expired page when nobody is rendering it again (the render failed)", () => {
+    const cache = new RenderedPageCache(1_000);
+    cache.store("k", stored(0));
+    expect(cache.lookup("k", 1_500).state).toBe("miss");
+    cache.abandon("k");
+    expect(cache.lookup("k", 1_600).state).toBe("miss");
+  });
+
+  it("keeps within its byte bound, dropping the least recently used page", () => {
+    const page = stored(0);
+    const size = page.template.segments.reduce((n, s) => n + s.length, 0);
+    const cache = new RenderedPageCache(10_000, size * 8);
+    for (let i = 0; i < 8; i += 1) cache.store(`k${i}`, page);
+    expect(cache.lookup("k0", 1).state).toBe("hit"); // k0 used: k1 is now the oldest
+    cache.store("k8", page);
+    expect(cache.size).toBe(8);
+    expect(cache.lookup("k1", 2).state).toBe("miss");
+    expect(cache.lookup("k0", 2).state).toBe("hit");
+  });
+
+  it("is off with a TTL of 0", () => {
+    const cache = new RenderedPageCache(0);
+    cache.store("k", stored(0));
+    expect(cache.lookup("k", 0).state).toBe("miss");
+    expect(cache.size).toBe(0);
   });
 });

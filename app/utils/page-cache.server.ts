@@ -34,28 +34,165 @@ export function hasSessionCookie(cookieHeader: string | undefined): boolean {
   return /(?:^|;\s*)sm_session=/.test(cookieHeader ?? "");
 }
 
-/** Weak ETag of a rendered page, ignoring the per-request values (nonce, request id) it contains. */
-export function pageEtag(body: Buffer, perRequest: (string | undefined)[]): string {
-  const needles = perRequest.filter((v): v is string => !!v).map((v) => Buffer.from(v));
-  const hash = crypto.createHash("sha1");
+/**
+ * A rendered page cut at its per-request values: `segments[i]` is followed by `perRequest[slots[i]]` (the last segment by
+ * nothing). Joining the segments with another request's values gives the page as it would render for that request.
+ */
+export interface PageTemplate {
+  segments: Buffer[];
+  slots: number[];
+}
+
+export function splitPerRequest(body: Buffer, perRequest: (string | undefined)[]): PageTemplate {
+  const needles = perRequest.map((v) => (v ? Buffer.from(v) : null));
+  const segments: Buffer[] = [];
+  const slots: number[] = [];
   let from = 0;
   for (;;) {
-    // the next occurrence of any per-request value: hash what comes before it, skip it
+    // the next occurrence of any per-request value
     let at = -1;
-    let length = 0;
-    for (const needle of needles) {
-      const i = body.indexOf(needle, from);
-      if (i >= 0 && (at < 0 || i < at)) {
-        at = i;
-        length = needle.length;
+    let slot = -1;
+    needles.forEach((needle, i) => {
+      if (!needle) return;
+      const found = body.indexOf(needle, from);
+      if (found >= 0 && (at < 0 || found < at)) {
+        at = found;
+        slot = i;
       }
-    }
+    });
     if (at < 0) break;
-    hash.update(body.subarray(from, at));
-    from = at + length;
+    segments.push(body.subarray(from, at));
+    slots.push(slot);
+    from = at + (needles[slot] as Buffer).length;
   }
-  hash.update(body.subarray(from));
+  segments.push(body.subarray(from));
+  return { segments, slots };
+}
+
+/** The page of a template for one request: its own nonce, request id… in the slots. */
+export function joinPerRequest(template: PageTemplate, perRequest: string[]): Buffer {
+  const parts: Buffer[] = [];
+  template.segments.forEach((segment, i) => {
+    parts.push(segment);
+    if (i < template.slots.length) parts.push(Buffer.from(perRequest[template.slots[i]] ?? ""));
+  });
+  return Buffer.concat(parts);
+}
+
+/** Weak ETag of a rendered page, ignoring the per-request values (nonce, request id) it contains. */
+export function pageEtag(body: Buffer | PageTemplate, perRequest: (string | undefined)[] = []): string {
+  const template = Buffer.isBuffer(body) ? splitPerRequest(body, perRequest) : body;
+  const hash = crypto.createHash("sha1");
+  for (const segment of template.segments) hash.update(segment);
   return `W/"${hash.digest("base64url")}"`;
+}
+
+/** Headers that belong to one response, never replayed from a stored page. */
+export const PER_RESPONSE_HEADERS = new Set([
+  "cache-control",
+  "content-length",
+  "content-security-policy",
+  "date",
+  "etag",
+  "set-cookie",
+  "vary",
+  "x-cache",
+  "x-request-id",
+]);
+
+/** A rendered public page kept for anonymous repeats: the template, its ETag and the headers its route set. */
+export interface StoredPage {
+  template: PageTemplate;
+  etag: string;
+  headers: [string, string | number | string[]][];
+  storedAt: number;
+  bytes: number;
+}
+
+export type PageLookup =
+  | { state: "hit"; page: StoredPage }
+  /** stale, but another request is rendering it again: serve this one meanwhile */
+  | { state: "stale"; page: StoredPage }
+  /** render it; then `store` or `abandon` */
+  | { state: "miss" };
+
+/**
+ * Rendered anonymous public pages kept in the process for `ttlMs` (a micro-cache, what a caching proxy in front would
+ * do; ADR 0025): identical anonymous requests (same URL and cookies) within the TTL get the stored page with their own
+ * nonce and request id, without running loaders or React. Bounded by bytes (least recently used go first). When an
+ * entry expires, one request renders it again while the others get the expired page for at most `ttlMs` more (stale
+ * while revalidate). `clear()` forgets everything: called on every write this process serves and every search index
+ * write, so a change shows on the next anonymous page; writes by another process show within `ttlMs`.
+ */
+export class RenderedPageCache {
+  private readonly entries = new Map<string, StoredPage>();
+  private readonly rendering = new Set<string>();
+  private bytes = 0;
+
+  constructor(
+    readonly ttlMs: number,
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  static key(url: string, cookieHeader: string | undefined): string {
+    return `${url}\n${cookieHeader ?? ""}`;
+  }
+
+  lookup(key: string, now = Date.now()): PageLookup {
+    if (!this.enabled) return { state: "miss" };
+    const page = this.entries.get(key);
+    if (page) {
+      const age = now - page.storedAt;
+      if (age < this.ttlMs) {
+        this.entries.delete(key); // most recently used last
+        this.entries.set(key, page);
+        return { state: "hit", page };
+      }
+      if (this.rendering.has(key) && age < 2 * this.ttlMs) return { state: "stale", page };
+    }
+    this.rendering.add(key);
+    return { state: "miss" };
+  }
+
+  store(key: string, page: Omit<StoredPage, "bytes">): void {
+    this.rendering.delete(key);
+    if (!this.enabled) return;
+    const bytes = page.template.segments.reduce((n, s) => n + s.length, 0);
+    if (bytes > this.maxBytes / 8) return;
+    this.forget(key);
+    this.entries.set(key, { ...page, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
+
+  /** The render started by a miss did not give a storable page (an error, a redirect, a cookie). */
+  abandon(key: string): void {
+    this.rendering.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
 }
 
 /** True when an If-None-Match header lists the ETag (weak comparison, as RFC 9110 §13.1.2 asks for GET). */

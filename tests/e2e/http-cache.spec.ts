@@ -87,3 +87,58 @@ test("a browser revisiting a cached catalog page gets 304 and the page still run
   expect(navigations).toEqual([]);
   expect(cspErrors).toEqual([]);
 });
+
+/** A catalog URL no other test asks for: its rendered page is this test's own. */
+const ownCatalogUrl = () =>
+  `/catalog?q=${encodeURIComponent("кабель")}&page=1&t=${Date.now()}${Math.random()}`.replace(".", "");
+
+test("an anonymous repeat is answered from the rendered page, with its own nonce and request id", async ({
+  request,
+}) => {
+  const path = ownCatalogUrl();
+  const first = await request.get(path);
+  expect(first.headers()["x-cache"]).toBe("MISS");
+  const firstHtml = await first.text();
+  // another test's write between the two requests empties the cache: ask again until a repeat is a hit
+  let repeat = await request.get(path);
+  for (let i = 0; i < 5 && repeat.headers()["x-cache"] !== "HIT"; i += 1) repeat = await request.get(path);
+  expect(repeat.headers()["x-cache"]).toBe("HIT");
+  const html = await repeat.text();
+  const nonce = /'nonce-([^']+)'/.exec(repeat.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  const nonces = [...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(new Set(nonces)).toEqual(new Set([nonce]));
+  expect(html).toContain(repeat.headers()["x-request-id"]);
+  expect(html).not.toContain(first.headers()["x-request-id"]);
+  // the same page otherwise
+  const strip = (s: string) => s.replace(/nonce="[^"]+"/g, "").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "");
+  expect(strip(html)).toBe(strip(firstHtml));
+  expect(repeat.headers().etag).toBe(first.headers().etag);
+  expect(repeat.headers()["content-type"]).toMatch(/^text\/html/);
+});
+
+test("a write served by the app empties the rendered-page cache; a client's own request id is never cut out", async ({
+  playwright,
+  baseURL,
+}) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const path = ownCatalogUrl();
+  await anonymous.get(path);
+  const signIn = await playwright.request.newContext({ baseURL });
+  const login = await signIn.post("/login", {
+    form: { email: demoOwnerEmail("hersones-energoservis"), password: DEMO_PASSWORD, redirectTo: "/" },
+    headers: { origin: baseURL ?? "" },
+    maxRedirects: 0,
+  });
+  expect(login.status()).toBe(302);
+  expect((await anonymous.get(path)).headers()["x-cache"]).toBe("MISS");
+  await signIn.dispose();
+
+  // a request id chosen by the client (it could be any text of the page) renders, but is not stored
+  const own = ownCatalogUrl();
+  const chosen = await anonymous.get(own, { headers: { "x-request-id": "kabel-i-provod" } });
+  expect(chosen.headers()["x-cache"]).toBe("MISS");
+  expect((await anonymous.get(own)).headers()["x-cache"]).toBe("MISS");
+  await anonymous.dispose();
+});

@@ -91,6 +91,21 @@ async function readyEngine(): Promise<SearchEngine> {
 
 // ─── sync ──────────────────────────────────────────────────────────────────
 
+const indexWriteListeners = new Set<() => void>();
+
+/**
+ * Called after every index write this process makes (an outbox batch, a rebuild), also one that failed half-way: what
+ * shows search results elsewhere (the rendered-page cache of scripts/serve.ts) forgets them. Returns the unsubscribe.
+ */
+export function onSearchIndexWrite(listener: () => void): () => void {
+  indexWriteListeners.add(listener);
+  return () => indexWriteListeners.delete(listener);
+}
+
+function indexWritten(): void {
+  for (const listener of indexWriteListeners) listener();
+}
+
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Accounts/admin: call in the transaction that verifies, suspends or reinstates a supplier. */
@@ -118,6 +133,14 @@ export async function handleSearchEvents(
   prisma: PrismaClient = getPrisma(),
   target?: SearchEngine,
 ): Promise<void> {
+  try {
+    await writeSearchEvents(events, prisma, target);
+  } finally {
+    indexWritten();
+  }
+}
+
+async function writeSearchEvents(events: OutboxEventRow[], prisma: PrismaClient, target?: SearchEngine) {
   const productIds = new Set<string>();
   const organizationIds = new Set<string>();
   const categoryIds = new Set<string>();
@@ -191,7 +214,7 @@ export async function reindexAll(
 ): Promise<{ indexed: number; engine: string; replayed: number }> {
   const e = target ?? (await readyEngine());
   const [{ started }] = await prisma.$queryRaw<{ started: Date }[]>`SELECT now()::timestamp(3) AS started`;
-  const { indexed } = await e.reindexAll(allDocuments(1000, prisma), options);
+  const { indexed } = await e.reindexAll(allDocuments(1000, prisma), options).finally(indexWritten);
   const replay = await prisma.$queryRaw<OutboxEventRow[]>`
     SELECT id, topic, "aggregateId", payload, attempts, "createdAt" FROM outbox_event
      WHERE topic LIKE 'search.%' AND topic <> 'search.reindex'
