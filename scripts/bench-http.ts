@@ -155,17 +155,44 @@ interface Scenario {
   /** scenarios with the same pairOf are a page and its JSON API call */
   pairOf?: string;
 }
+
+/**
+ * The same page rendered for every request: `Cache-Control: no-cache` (a hard reload) skips the rendered-page cache
+ * (PAGE_CACHE_TTL_MS), so the row measures loaders + React + serialisation. The search result cache still answers, as
+ * it does for the API row next to it.
+ */
+const rendered = (s: Scenario): Scenario => ({
+  ...s,
+  name: `${s.name} (rendered each time)`,
+  headers: { ...s.headers, "cache-control": "no-cache" },
+});
 const q = encodeURIComponent;
 const PAGE_TARGET = "≥300 req/s, p95 ≤100 ms";
+const qPage: Scenario = {
+  name: "catalog page ?q=трансформатор масляный",
+  path: `/catalog?q=${q("трансформатор масляный")}`,
+  ok: (s) => s === 200,
+  target: PAGE_TARGET,
+  pairOf: "q",
+};
+const categoryPage: Scenario = {
+  name: "catalog page category browse",
+  path: "/catalog/kabel-i-provod",
+  ok: (s) => s === 200,
+  target: PAGE_TARGET,
+  pairOf: "category",
+};
+const productPage: Scenario = {
+  name: "product page",
+  path: `/products/${q(product.slug)}`,
+  ok: (s) => s === 200,
+  target: PAGE_TARGET,
+};
 const SCENARIOS: Scenario[] = [
-  // pages and the JSON API for the same question, side by side (a page should cost ≤ 1.5× its API call)
-  {
-    name: "catalog page ?q=трансформатор масляный",
-    path: `/catalog?q=${q("трансформатор масляный")}`,
-    ok: (s) => s === 200,
-    target: PAGE_TARGET,
-    pairOf: "q",
-  },
+  // pages and the JSON API for the same question, side by side (a page should cost ≤ 1.5× its API call): anonymous
+  // repeats as the app answers them (from the rendered-page cache), then the same page rendered every time
+  qPage,
+  rendered(qPage),
   {
     name: "API ?q=трансформатор масляный",
     path: `/api/v1/search?q=${q("трансформатор масляный")}`,
@@ -173,13 +200,8 @@ const SCENARIOS: Scenario[] = [
     target: PAGE_TARGET,
     pairOf: "q",
   },
-  {
-    name: "catalog page category browse",
-    path: "/catalog/kabel-i-provod",
-    ok: (s) => s === 200,
-    target: PAGE_TARGET,
-    pairOf: "category",
-  },
+  categoryPage,
+  rendered(categoryPage),
   {
     name: "API category browse",
     path: "/api/v1/search?category=kabel-i-provod",
@@ -187,7 +209,8 @@ const SCENARIOS: Scenario[] = [
     target: PAGE_TARGET,
     pairOf: "category",
   },
-  { name: "product page", path: `/products/${q(product.slug)}`, ok: (s) => s === 200, target: PAGE_TARGET },
+  productPage,
+  rendered(productPage),
   { name: "supplier page", path: `/suppliers/${q(supplier.slug)}`, ok: (s) => s === 200 },
   {
     name: "API rare term",
@@ -362,15 +385,15 @@ if (pairs.length) {
   console.log("\n| page vs its JSON API | page CPU ms | API CPU ms | ratio (≤ 1.5) | page req/s | API req/s |");
   console.log("|---|---:|---:|---:|---:|---:|");
   for (const pair of pairs) {
-    const [page, api] = [
-      rows.find((r) => r.pairOf === pair && !r.name.startsWith("API")),
-      rows.find((r) => r.pairOf === pair && r.name.startsWith("API")),
-    ];
-    if (!page || !api) continue;
-    const ratio = page.cpuMs / api.cpuMs;
-    console.log(
-      `| ${pair} | ${page.cpuMs.toFixed(1)} | ${api.cpuMs.toFixed(1)} | ${ratio.toFixed(2)}${ratio <= 1.5 ? " ✅" : " ❌"} | ${f(page.rps)} | ${f(api.rps)} |`,
-    );
+    const api = rows.find((r) => r.pairOf === pair && r.name.startsWith("API"));
+    const pages = rows.filter((r) => r.pairOf === pair && !r.name.startsWith("API"));
+    for (const page of api ? pages : []) {
+      const ratio = page.cpuMs / (api as Row).cpuMs;
+      const how = page.name.endsWith("(rendered each time)") ? "rendered each time" : "as served";
+      console.log(
+        `| ${pair} (${how}) | ${page.cpuMs.toFixed(1)} | ${(api as Row).cpuMs.toFixed(1)} | ${ratio.toFixed(2)}${ratio <= 1.5 ? " ✅" : " ❌"} | ${f(page.rps)} | ${f((api as Row).rps)} |`,
+      );
+    }
   }
 }
 if (rfqAcks > 0)

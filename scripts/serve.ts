@@ -276,8 +276,10 @@ function sendPublicPage(
 app.use((req, res, next) => {
   if (req.method !== "GET" || !isPublicPagePath(req.path) || hasSessionCookie(req.get("cookie"))) return next();
   const perRequest = [res.locals.cspNonce as string, res.locals.requestId as string];
-  const key = RenderedPageCache.key(req.originalUrl, req.get("cookie"));
-  const found = pageCache.lookup(key);
+  const key = RenderedPageCache.key(req.originalUrl);
+  const found = RenderedPageCache.wantsFresh(req.get("cache-control"))
+    ? { state: "miss" as const }
+    : pageCache.lookup(key);
   if (found.state !== "miss") {
     res.setHeader("X-Cache", found.state === "hit" ? "HIT" : "STALE");
     for (const [name, value] of found.page.headers) res.setHeader(name, value);

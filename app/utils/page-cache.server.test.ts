@@ -93,11 +93,11 @@ describe("the rendered-page cache", () => {
 
   it("answers repeats within the TTL, renders again after it, and forgets everything on clear", () => {
     const cache = new RenderedPageCache(10_000);
-    const key = RenderedPageCache.key("/catalog?q=кабель", undefined);
+    const key = RenderedPageCache.key("/catalog?q=кабель");
     expect(cache.lookup(key, 0).state).toBe("miss");
     cache.store(key, stored(0));
     expect(cache.lookup(key, 9_999).state).toBe("hit");
-    expect(cache.lookup(RenderedPageCache.key("/catalog?q=кабель", "sm_device=1"), 1).state).toBe("miss");
+    expect(cache.lookup(RenderedPageCache.key("/catalog?q=кабели"), 1).state).toBe("miss");
     // expired: the first request renders it again, the ones meanwhile get the expired page
     expect(cache.lookup(key, 10_000).state).toBe("miss");
     expect(cache.lookup(key, 10_001).state).toBe("stale");
@@ -125,6 +125,13 @@ describe("the rendered-page cache", () => {
     expect(cache.size).toBe(8);
     expect(cache.lookup("k1", 2).state).toBe("miss");
     expect(cache.lookup("k0", 2).state).toBe("hit");
+  });
+
+  it("renders afresh for a client that asks for it (a hard reload)", () => {
+    expect(RenderedPageCache.wantsFresh("no-cache")).toBe(true);
+    expect(RenderedPageCache.wantsFresh("max-age=0, No-Cache")).toBe(true);
+    expect(RenderedPageCache.wantsFresh("max-age=0")).toBe(false);
+    expect(RenderedPageCache.wantsFresh(undefined)).toBe(false);
   });
 
   it("is off with a TTL of 0", () => {

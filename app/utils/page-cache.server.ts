@@ -118,13 +118,18 @@ export type PageLookup =
 
 /**
  * Rendered anonymous public pages kept in the process for `ttlMs` (a micro-cache, what a caching proxy in front would
- * do; ADR 0025): identical anonymous requests (same URL and cookies) within the TTL get the stored page with their own
+ * do; ADR 0025): anonymous requests for the same URL within the TTL get the stored page with their own
  * nonce and request id, without running loaders or React. Bounded by bytes (least recently used go first). When an
  * entry expires, one request renders it again while the others get the expired page for at most `ttlMs` more (stale
  * while revalidate). `clear()` forgets everything: called on every write this process serves and every search index
  * write, so a change shows on the next anonymous page; writes by another process show within `ttlMs`.
  */
 export class RenderedPageCache {
+  /** A client asking for a fresh copy (`Cache-Control: no-cache`, a browser's hard reload) gets a new render. */
+  static wantsFresh(cacheControl: string | undefined): boolean {
+    return /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(cacheControl ?? "");
+  }
+
   private readonly entries = new Map<string, StoredPage>();
   private readonly rendering = new Set<string>();
   private bytes = 0;
@@ -138,8 +143,12 @@ export class RenderedPageCache {
     return this.ttlMs > 0;
   }
 
-  static key(url: string, cookieHeader: string | undefined): string {
-    return `${url}\n${cookieHeader ?? ""}`;
+  /**
+   * An anonymous page depends on its URL only: the only cookie a render reads is the session's, and a request with one
+   * never comes here. (The response still says `Vary: Cookie` to shared caches, which cannot know that.)
+   */
+  static key(url: string): string {
+    return url;
   }
 
   lookup(key: string, now = Date.now()): PageLookup {

@@ -116,6 +116,8 @@ test("an anonymous repeat is answered from the rendered page, with its own nonce
   expect(strip(html)).toBe(strip(firstHtml));
   expect(repeat.headers().etag).toBe(first.headers().etag);
   expect(repeat.headers()["content-type"]).toMatch(/^text\/html/);
+  // a hard reload asks for a fresh render
+  expect((await request.get(path, { headers: { "cache-control": "no-cache" } })).headers()["x-cache"]).toBe("MISS");
 });
 
 test("a write served by the app empties the rendered-page cache; a client's own request id is never cut out", async ({
