@@ -13,18 +13,7 @@ import { orHttpError } from "~/utils/route-errors.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { allowUnverified: true });
   const t = await getT(request, "accounts");
-  const sessions = await listSessions(request, actor);
-  return {
-    title: t("sessions.title"),
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      ip: s.ip,
-      userAgent: s.userAgent,
-      createdAt: s.createdAt.toISOString(),
-      lastSeenAt: s.lastSeenAt.toISOString(),
-      current: s.current,
-    })),
-  };
+  return { title: t("sessions.title"), sessions: await listSessions(request, actor) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — СнабМост` }];
@@ -71,9 +60,8 @@ export default function Sessions() {
                 ) : null}
               </p>
               <p className="text-slate-600">
-                {t("sessions.ip")}: {s.ip ?? "—"} · {t("sessions.started")}:{" "}
-                {formatDateTime(new Date(s.createdAt), lang)} · {t("sessions.lastSeen")}:{" "}
-                {formatDateTime(new Date(s.lastSeenAt), lang)}
+                {t("sessions.ip")}: {s.ip ?? "—"} · {t("sessions.started")}: {formatDateTime(s.createdAt, lang)} ·{" "}
+                {t("sessions.lastSeen")}: {formatDateTime(s.lastSeenAt, lang)}
               </p>
             </div>
             {!s.current ? (

@@ -337,7 +337,7 @@ export function PlainTextareaField({
   name: string;
   label: ReactNode;
   rows: number;
-  errors: string[] | null | undefined;
+  errors?: string[] | null;
   hint?: ReactNode;
   ns: string;
   labelClassName?: string;

@@ -1,18 +1,8 @@
 import { z } from "zod";
 import { innKind, isValidInn, isValidKpp, isValidOgrn, isValidOgrnip } from "./ru-requisites";
 
-/** Russian requisites checks, client-safe: the door other modules (payments' bank requisites) and tests use. */
-export {
-  bankAccountLine,
-  innKind,
-  isValidBik,
-  isValidCorrespondentAccount,
-  isValidInn,
-  isValidKpp,
-  isValidOgrn,
-  isValidOgrnip,
-  isValidSettlementAccount,
-} from "./ru-requisites";
+/** Russian requisites checks (all of ru-requisites.ts), client-safe: the door other modules and tests use. */
+export * from "./ru-requisites";
 
 /**
  * Form schemas of the accounts module, shared by the browser (conform) and the server.

@@ -23,7 +23,7 @@ export async function listSessions(request: Request, actor: Actor) {
   });
   return rows
     .filter((r) => isSessionLive(r))
-    .map(({ revokedAt: _r, ...r }) => ({ ...r, current: r.id === current?.sessionId }));
+    .map(({ revokedAt: _r, expiresAt: _e, ...r }) => ({ ...r, current: r.id === current?.sessionId }));
 }
 
 /** Ends one session of the signed-in user. A session of someone else is "not found". */

@@ -126,7 +126,6 @@ export function AwardSection({
                 rows={2}
                 label={t("compare.reason")}
                 labelClassName="text-sm font-medium"
-                errors={undefined}
               />
             </div>
             <button type="submit" name="intent" value="award-review" className={buttonClass}>
