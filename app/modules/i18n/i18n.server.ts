@@ -20,10 +20,49 @@ export function i18nFor(lang: Lang): Promise<I18n> {
   let instance = instances.get(key);
   if (!instance) {
     const created = createInstance();
-    instance = created.init({ ...i18nConfig, lng: key }).then(() => created);
+    instance = created.init({ ...i18nConfig, lng: key }).then(() => memoizePlainLookups(created));
     instances.set(key, instance);
   }
   return instance;
+}
+
+/** Options of a lookup with nothing to interpolate: what `getFixedT`/`useTranslation` add to a bare `t("key")`. */
+const LOOKUP_ONLY = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+
+/**
+ * Server instances translate the same few hundred keys on every page; i18next resolves, interpolates and post-processes
+ * each call afresh (≈ 2 ms of CPU a catalog page, docs/performance.md). The resources never change after init, so a
+ * lookup with nothing to interpolate (no values, no count, no context, no default) is kept per language, namespace and
+ * key; every other call goes to i18next as before.
+ */
+export function memoizePlainLookups(instance: I18n): I18n {
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
+  const memo = new Map<string, unknown>();
+  const t = (...args: unknown[]) => {
+    const [key, options] = args;
+    if (args.length > 2 || typeof key !== "string" || (options !== undefined && !isLookupOnly(options)))
+      return translate(...args);
+    const o = (options ?? {}) as { lng?: string; lngs?: string[]; ns?: string | string[]; keyPrefix?: string };
+    const memoKey = [o.lng, o.lngs?.join(","), Array.isArray(o.ns) ? o.ns.join(",") : o.ns, o.keyPrefix, key].join(
+      "\u0000",
+    );
+    if (memo.has(memoKey)) return memo.get(memoKey);
+    const value = translate(key, options);
+    if (typeof value === "string" && memo.size < 20_000) memo.set(memoKey, value);
+    return value;
+  };
+  instance.t = t as unknown as I18n["t"];
+  return instance;
+}
+
+function isLookupOnly(options: unknown): boolean {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) return false;
+  for (const [k, v] of Object.entries(options)) {
+    if (!LOOKUP_ONLY.has(k)) return false;
+    if (v !== undefined && typeof v !== "string" && !(Array.isArray(v) && v.every((x) => typeof x === "string")))
+      return false;
+  }
+  return true;
 }
 
 /** A translation function for server code (meta, emails, action errors); the language comes from the URL. */

@@ -1,0 +1,48 @@
+import { createInstance } from "i18next";
+import { describe, expect, it } from "vitest";
+import { i18nFor } from "./i18n.server";
+import { i18nConfig } from "./i18n-resources.server";
+
+/** A fresh, unmemoized instance: what i18next itself answers. */
+async function plain(lng: "ru" | "en") {
+  const instance = createInstance();
+  await instance.init({ ...i18nConfig, lng });
+  return instance;
+}
+
+describe("server translations (memoized plain lookups)", () => {
+  it("answer exactly what i18next answers, for plain keys, values, plurals, prefixes and both languages", async () => {
+    for (const lng of ["ru", "en"] as const) {
+      const [memo, reference] = [await i18nFor(lng), await plain(lng)];
+      const cases: [string, string, Record<string, unknown>?, string?][] = [
+        ["common", "brand"],
+        ["common", "skipToContent"],
+        ["common", "footer.rights", { year: 2026 }],
+        ["common", "errors.requestId", { id: "abc" }],
+        ["search", "found", { count: 3 }],
+        ["search", "found", { count: 21 }],
+        ["catalog", "leadTimeDays", { count: 5 }, "product"],
+        ["catalog", "leadTimeDays", { count: 2 }, "product"],
+        ["common", "no.such.key"],
+      ];
+      // twice: the second round comes from the memo
+      for (let round = 0; round < 2; round += 1)
+        for (const [ns, key, values, prefix] of cases) {
+          const got = memo.getFixedT(lng, ns, prefix)(key, values as never);
+          const want = reference.getFixedT(lng, ns, prefix)(key, values as never);
+          expect(got, `${lng} ${ns}:${prefix ?? ""}.${key} ${JSON.stringify(values)}`).toBe(want);
+        }
+    }
+  });
+
+  it("keeps languages and namespaces apart", async () => {
+    const [ru, en] = [await i18nFor("ru"), await i18nFor("en")];
+    expect(ru.getFixedT("ru", "common")("brand")).toBe("СнабМост");
+    expect(en.getFixedT("en", "common")("brand")).not.toBe(ru.getFixedT("ru", "common")("skipToContent"));
+    expect(ru.getFixedT("ru", "common")("skipToContent")).not.toBe(en.getFixedT("en", "common")("skipToContent"));
+    expect(ru.getFixedT("ru", "search")("found", { count: 1 })).toMatch(/1/);
+    expect(ru.getFixedT("ru", "search")("found", { count: 1 })).not.toBe(
+      ru.getFixedT("ru", "search")("found", { count: 2 }),
+    );
+  });
+});
