@@ -40,6 +40,10 @@ describe("server translations (memoized plain lookups)", () => {
     expect(ru.getFixedT("ru", "common")("brand")).toBe("СнабМост");
     expect(en.getFixedT("en", "common")("brand")).not.toBe(ru.getFixedT("ru", "common")("skipToContent"));
     expect(ru.getFixedT("ru", "common")("skipToContent")).not.toBe(en.getFixedT("en", "common")("skipToContent"));
+    const rights = ru.getFixedT("ru", "common");
+    expect(rights("footer.rights", { year: 2026 })).toContain("2026");
+    expect(rights("footer.rights", { year: 2027 })).toContain("2027");
+    expect(rights("footer.rights", { year: "2026" })).toContain("2026");
     expect(ru.getFixedT("ru", "search")("found", { count: 1 })).toMatch(/1/);
     expect(ru.getFixedT("ru", "search")("found", { count: 1 })).not.toBe(
       ru.getFixedT("ru", "search")("found", { count: 2 }),

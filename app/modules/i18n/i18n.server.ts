@@ -26,43 +26,53 @@ export function i18nFor(lang: Lang): Promise<I18n> {
   return instance;
 }
 
-/** Options of a lookup with nothing to interpolate: what `getFixedT`/`useTranslation` add to a bare `t("key")`. */
-const LOOKUP_ONLY = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+/** Per language instance: at most this many distinct calls are kept (then the memo starts afresh). */
+const MEMO_LIMIT = 20_000;
 
 /**
  * Server instances translate the same few hundred keys on every page; i18next resolves, interpolates and post-processes
  * each call afresh (≈ 2 ms of CPU a catalog page, docs/performance.md). The resources never change after init, so a
- * lookup with nothing to interpolate (no values, no count, no context, no default) is kept per language, namespace and
- * key; every other call goes to i18next as before.
+ * call's result depends on its key and options only: calls whose options are plain values (lng, ns, count, an
+ * interpolated number or string…) are kept per key and options; calls with anything else (an object to format, a
+ * function) go to i18next as before.
  */
 export function memoizePlainLookups(instance: I18n): I18n {
   const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
   const memo = new Map<string, unknown>();
   const t = (...args: unknown[]) => {
     const [key, options] = args;
-    if (args.length > 2 || typeof key !== "string" || (options !== undefined && !isLookupOnly(options)))
-      return translate(...args);
-    const o = (options ?? {}) as { lng?: string; lngs?: string[]; ns?: string | string[]; keyPrefix?: string };
-    const memoKey = [o.lng, o.lngs?.join(","), Array.isArray(o.ns) ? o.ns.join(",") : o.ns, o.keyPrefix, key].join(
-      "\u0000",
-    );
-    if (memo.has(memoKey)) return memo.get(memoKey);
+    const optionsKey = args.length <= 2 && typeof key === "string" ? plainOptionsKey(options) : null;
+    if (optionsKey === null) return translate(...args);
+    const memoKey = `${key}\u0000${optionsKey}`;
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known;
     const value = translate(key, options);
-    if (typeof value === "string" && memo.size < 20_000) memo.set(memoKey, value);
+    if (typeof value === "string") {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(memoKey, value);
+    }
     return value;
   };
   instance.t = t as unknown as I18n["t"];
   return instance;
 }
 
-function isLookupOnly(options: unknown): boolean {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) return false;
+/** A stable key of options made of plain values only (strings, numbers, booleans, lists of strings); else null. */
+function plainOptionsKey(options: unknown): string | null {
+  if (options === undefined) return "";
+  if (typeof options !== "object" || options === null || Array.isArray(options)) return null;
+  const parts: string[] = [];
   for (const [k, v] of Object.entries(options)) {
-    if (!LOOKUP_ONLY.has(k)) return false;
-    if (v !== undefined && typeof v !== "string" && !(Array.isArray(v) && v.every((x) => typeof x === "string")))
-      return false;
+    if (v === undefined) continue;
+    const plain =
+      typeof v === "string" ||
+      typeof v === "number" ||
+      typeof v === "boolean" ||
+      (Array.isArray(v) && v.every((x) => typeof x === "string"));
+    if (!plain) return null;
+    parts.push(`${k}=${typeof v}:${Array.isArray(v) ? v.join("\u0001") : String(v)}`);
   }
-  return true;
+  return parts.sort().join("\u0000");
 }
 
 /** A translation function for server code (meta, emails, action errors); the language comes from the URL. */
