@@ -208,11 +208,12 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   res.on("finish", () => {
     if (req.complete) return;
-    // stop reading, send FIN after the response, drop the connection a moment later (an immediate reset would make
-    // the client discard the 413 it has not read yet)
+    // stop reading, send FIN after the response, drop the connection a few seconds later: the reset that dropping
+    // sends makes the client's kernel discard whatever it has not read yet, the 413 included, and a busy client may
+    // take over a second to read it (seen in CI at load 10)
     req.socket.pause();
     req.socket.end();
-    setTimeout(() => req.socket.destroy(), 1_000).unref();
+    setTimeout(() => req.socket.destroy(), 5_000).unref();
   });
   const writeHead = res.writeHead;
   res.writeHead = function (this: express.Response, ...args: unknown[]) {

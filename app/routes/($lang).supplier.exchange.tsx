@@ -213,7 +213,6 @@ export default function SupplierExchange() {
                       .flatMap((r) => r.errors)
                       .slice(0, 50)
                       .map((e, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: a static list of messages
                         <li key={i} className="break-all">
                           {e.item}: {e.message}
                         </li>

@@ -42,8 +42,14 @@ function raw(
         );
       },
     );
+    // writing into a connection the server has answered and closed: EPIPE/ECONNRESET once the answer is in; before it,
+    // the answer was lost (say so instead of waiting for the test's timeout)
+    let answered = false;
+    req.on("response", () => {
+      answered = true;
+    });
     req.on("error", (e: NodeJS.ErrnoException) =>
-      e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e),
+      answered && (e.code === "EPIPE" || e.code === "ECONNRESET") ? undefined : reject(e),
     );
     if (opts.chunks) {
       const chunks = opts.chunks;

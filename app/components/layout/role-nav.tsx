@@ -116,7 +116,7 @@ export function RoleNavMenu({ items, unread }: { items: RoleNavItem[]; unread?: 
   const ref = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
   const isActive = useIsActive();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close on every navigation
+  // closes on every navigation (a new location key)
   useEffect(() => {
     if (ref.current) ref.current.open = false;
   }, [location.key]);

@@ -37,7 +37,6 @@ export function TableHead({
           const col = isColumnObject(c) ? c : { label: c };
           const align = col.numeric ? "text-right" : "";
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: columns are a fixed list per table
             <th key={i} scope="col" className={`${densities[density]} ${align} ${col.className ?? ""}`.trim()}>
               {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
             </th>

@@ -1,7 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, NotFoundError, requireBuyer } from "~/modules/accounts/actor";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { chargeAmounts, quantityToMilli, type VatRateCode } from "~/modules/money/money";
 import type { RfqEvent } from "~/modules/rfq/rfq.server";
 import { getPrisma } from "~/utils/db.server";
 import { type CompareItem, type CompareOffer, computeMarks, type Marks, offerLeadTime } from "./compare";
@@ -12,14 +11,7 @@ import { isBlocked, offerDeviations } from "./deviations";
 import { type DeliveryBasisCode, landedCost } from "./landed-cost";
 import { offerMoney } from "./offer-money.server";
 import { hiddenRoundVersions, listRounds, type RoundView } from "./rounds.server";
-import {
-  k,
-  LIVE_QUOTE_STATUSES,
-  pricesVisible,
-  quoteLineView,
-  toMoscowDate,
-  VISIBLE_QUOTE_STATUSES,
-} from "./shared.server";
+import { k, LIVE_QUOTE_STATUSES, pricesVisible, toMoscowDate, VISIBLE_QUOTE_STATUSES } from "./shared.server";
 
 export interface OpeningEntry {
   supplierOrgId: string;

@@ -47,6 +47,5 @@ export function AccountNav({ hasOrganization }: { hasOrganization: boolean }) {
 /** Translates an accounts error key ("errors.innChecksum") in the page's language; passes other text through. */
 export function useAccountsErrorT() {
   const { t } = useTranslation("accounts");
-  const { t: ti } = useTranslation("integration");
   return (key: string) => (key.startsWith("errors.") ? t(key) : key);
 }
