@@ -61,7 +61,7 @@ console.log("\nself time by group:");
 for (const [g, us] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 25))
   console.log(`  ${g.padEnd(40)} ${ms(us).padStart(7)} ms ${((100 * us) / busy).toFixed(1).padStart(5)} %${per(us)}`);
 console.log("\ntop functions by self time:");
-for (const [f, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 30))
+for (const [f, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 30)))
   console.log(
     `  ${f.slice(0, 90).padEnd(90)} ${ms(us).padStart(7)} ms ${((100 * us) / busy).toFixed(1).padStart(5)} %`,
   );

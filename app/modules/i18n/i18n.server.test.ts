@@ -49,4 +49,25 @@ describe("server translations (memoized plain lookups)", () => {
       ru.getFixedT("ru", "search")("found", { count: 2 }),
     );
   });
+
+  it("answers a repeated call from memory, as react-i18next makes it (a fixed t with no language list: lngs null)", async () => {
+    const ru = await i18nFor("ru");
+    const translator = (ru as unknown as { translator: { translate: (...a: unknown[]) => unknown } }).translator;
+    const translate = translator.translate;
+    let calls = 0;
+    translator.translate = (...a: unknown[]) => {
+      calls += 1;
+      return translate.apply(translator, a);
+    };
+    try {
+      const t = ru.getFixedT(null as unknown as string, "search");
+      const first = [t("found", { count: 7 }), t("found", { count: 7 }), t("found", { count: 8 })];
+      expect(first[0]).toBe(first[1]);
+      expect(first[0]).toBe((await plain("ru")).getFixedT(null as unknown as string, "search")("found", { count: 7 }));
+      expect(first[2]).not.toBe(first[0]);
+      expect(calls).toBe(2);
+    } finally {
+      translator.translate = translate;
+    }
+  });
 });

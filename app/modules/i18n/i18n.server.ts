@@ -64,6 +64,11 @@ function plainOptionsKey(options: unknown): string | null {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(options)) {
     if (v === undefined) continue;
+    // useTranslation's fixed t passes `lngs: null` when it has no language list of its own
+    if (v === null) {
+      parts.push(`${k}=null`);
+      continue;
+    }
     const plain =
       typeof v === "string" ||
       typeof v === "number" ||
