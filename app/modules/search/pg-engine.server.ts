@@ -359,7 +359,8 @@ export class PostgresSearchEngine implements SearchEngine {
         ? Prisma.sql`NULL::text[]`
         : Prisma.sql`ARRAY(SELECT "productId" FROM search_document d ${where} ORDER BY ${sorted} LIMIT ${limit} OFFSET ${offset})`;
 
-    // 0. A browse (no text, one category or none, no filter): exact counts from the pre-aggregated table
+    // 0. A browse (no text, one category or none, no filter but «verified» / «in stock»): exact counts from the
+    //    pre-aggregated table
     const scope = tsq ? null : browseScope(query);
     if (scope !== null && sort !== "relevance") {
       const browse = await browseFromCounts(prisma, scope, specCodes, pageSql(order));

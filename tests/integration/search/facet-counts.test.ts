@@ -1,9 +1,12 @@
 /**
  * The embedded engine's pre-aggregated browse counts (search_facet_count, kept by triggers on search_document): on a
- * generated catalog, a category browse answers from them exactly what counting the rows gives — before and after
- * products are unpublished, edited and a supplier suspended, synced through the search outbox handler.
+ * generated catalog, a category browse — plain, «verified suppliers», «in stock» or both — answers from them exactly
+ * what counting the rows gives, and what the engine's own exact counting of the matching rows gives — before and after
+ * products are unpublished, edited, moved and their stock changed, and suppliers suspended, verified and unverified,
+ * synced through the search outbox handler.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { Sector } from "~/generated/prisma/enums";
 import type { OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { PostgresSearchEngine } from "~/modules/search/pg-engine.server";
 import { handleSearchEvents, reindexAll, useSearchEngine } from "~/modules/search/search.server";
@@ -13,6 +16,17 @@ import { seedBulkProducts, seedCatalog } from "../../../prisma/seed/catalog";
 
 // two candidates and an exact budget of two: exact counts of a whole category can only come from the aggregate
 const engine = new PostgresSearchEngine(undefined, { candidates: 2, exact: 2 });
+// the budget path with a budget above the catalog: counts every matching row (reached with a filter that keeps all)
+const counting = new PostgresSearchEngine(undefined, { candidates: 2, exact: 1_000_000 });
+const ALL_SECTORS = Object.values(Sector);
+
+/** The catalog's flag filters: «Проверенные поставщики» (verified=1) and «В наличии» (stock=1), every combination. */
+interface Flags {
+  verified?: boolean;
+  stock?: boolean;
+}
+const FLAG_COMBINATIONS: Flags[] = [{}, { verified: true }, { stock: true }, { verified: true, stock: true }];
+const flagName = (f: Flags) => [f.verified && "verified", f.stock && "stock"].filter(Boolean).join("+") || "none";
 
 let eventId = 0n;
 function event(topic: string, payload: Record<string, string>): OutboxEventRow {
@@ -55,21 +69,29 @@ beforeAll(async () => {
   }));
 }, 120_000);
 
-const browse = (categoryId: string | undefined, specCodes: string[]): SearchQuery => ({
+const browse = (categoryId: string | undefined, specCodes: string[], flags: Flags = {}): SearchQuery => ({
   q: "",
-  filters: { categoryIds: categoryId ? [categoryId] : undefined },
+  filters: {
+    categoryIds: categoryId ? [categoryId] : undefined,
+    verifiedOnly: flags.verified || undefined,
+    inStockOnly: flags.stock || undefined,
+  },
   facets: { specCodes },
   sort: "updated_desc",
   page: 1,
   perPage: 20,
 });
 
-/** Counts of one scope by direct COUNT over the catalog tables (published products of unsuspended suppliers). */
-async function countedDirectly(scope: Scope | undefined) {
+/**
+ * Counts of one scope by direct COUNT over the catalog tables (published products of unsuspended suppliers; with the
+ * flags: of verified suppliers, in stock).
+ */
+async function countedDirectly(scope: Scope | undefined, flags: Flags = {}) {
   const prisma = getPrisma();
   const where = {
     status: "PUBLISHED" as const,
-    supplier: { suspendedAt: null },
+    supplier: { suspendedAt: null, ...(flags.verified ? { verifiedAt: { not: null } } : {}) },
+    ...(flags.stock ? { stockStatus: "IN_STOCK" as const } : {}),
     ...(scope ? { categoryId: { in: scope.ids } } : {}),
   };
   const products = await prisma.product.findMany({
@@ -128,16 +150,25 @@ function comparable(facets: SearchFacets) {
 }
 
 async function expectBrowseCountsExact() {
-  // the whole catalog, then every category (a parent counts its children's products)
+  // the whole catalog, then every category (a parent counts its children's products), with each flag combination
   for (const scope of [undefined, ...scopes]) {
-    const r = await engine.search(browse(scope?.id, scope?.specCodes ?? []));
-    const { total, ...expected } = await countedDirectly(scope);
-    expect({ scope: scope?.slug ?? "all", total: r.total, ...comparable(r.facets as SearchFacets) }).toEqual({
-      scope: scope?.slug ?? "all",
-      total,
-      ...expected,
-    });
-    expect(r).toMatchObject({ totalIsEstimate: false, facetsFromSample: false });
+    for (const flags of FLAG_COMBINATIONS) {
+      const name = `${scope?.slug ?? "all"} (${flagName(flags)})`;
+      const query = browse(scope?.id, scope?.specCodes ?? [], flags);
+      const r = await engine.search(query);
+      const { total, ...expected } = await countedDirectly(scope, flags);
+      expect({ name, total: r.total, ...comparable(r.facets as SearchFacets) }).toEqual({ name, total, ...expected });
+      expect(r).toMatchObject({ totalIsEstimate: false, facetsFromSample: false });
+      // the same counts as the engine's exact counting of the matching rows (a sector filter keeping every sector
+      // takes the query off the aggregate), so both paths show the same numbers, the flag facets included
+      const rows = await counting.search({ ...query, filters: { ...query.filters, sectors: ALL_SECTORS } });
+      expect(rows).toMatchObject({ totalIsEstimate: false, facetsFromSample: false });
+      expect({ name, total: r.total, ...comparable(r.facets as SearchFacets) }).toEqual({
+        name,
+        total: rows.total,
+        ...comparable(rows.facets as SearchFacets),
+      });
+    }
   }
 }
 
@@ -145,10 +176,10 @@ describe("PostgreSQL engine: browse counts from the aggregate", () => {
   it("equal direct counts of the catalog after a full index build", async () => {
     expect(scopes.length).toBeGreaterThan(10);
     await expectBrowseCountsExact();
-    // a filter the aggregate does not hold: the bounded engine's counts are a sample again
+    // a filter the aggregate does not hold (price): the bounded engine's counts are a sample again
     const filtered = await engine.search({
-      ...browse(scopes[0].id, []),
-      filters: { categoryIds: [scopes[0].id], inStockOnly: true },
+      ...browse(undefined, []),
+      filters: { inStockOnly: true, priceMin: 1 },
     });
     expect(filtered).toMatchObject({ totalIsEstimate: true, facetsFromSample: true });
   });
@@ -191,6 +222,51 @@ describe("PostgreSQL engine: browse counts from the aggregate", () => {
       data: { status: "PUBLISHED" },
     });
     await handleSearchEvents(toUnpublish.map((p) => event("search.product", { productId: p.id })));
+    await expectBrowseCountsExact();
+  });
+
+  it("stay exact when suppliers are verified and unverified and products' stock changes", async () => {
+    const prisma = getPrisma();
+    const withProducts = {
+      kind: "SUPPLIER" as const,
+      suspendedAt: null,
+      products: { some: { status: "PUBLISHED" as const } },
+    };
+    const wasVerified = await prisma.organization.findFirstOrThrow({
+      where: { ...withProducts, verifiedAt: { not: null } },
+      orderBy: { id: "asc" },
+    });
+    const wasUnverified = await prisma.organization.findFirstOrThrow({
+      where: { ...withProducts, verifiedAt: null },
+      orderBy: { id: "asc" },
+    });
+    const stock = await prisma.product.findMany({
+      where: { status: "PUBLISHED", supplier: { suspendedAt: null } },
+      orderBy: { id: "desc" },
+      take: 30,
+      select: { id: true, stockStatus: true },
+    });
+    const before = await engine.search(browse(undefined, [], { verified: true, stock: true }));
+
+    await prisma.organization.update({ where: { id: wasVerified.id }, data: { verifiedAt: null } });
+    await prisma.organization.update({ where: { id: wasUnverified.id }, data: { verifiedAt: new Date() } });
+    for (const p of stock) {
+      await prisma.product.update({
+        where: { id: p.id },
+        data: { stockStatus: p.stockStatus === "IN_STOCK" ? "TO_ORDER" : "IN_STOCK" },
+      });
+    }
+    await handleSearchEvents([
+      event("search.supplier", { organizationId: wasVerified.id }),
+      event("search.supplier", { organizationId: wasUnverified.id }),
+      ...stock.map((p) => event("search.product", { productId: p.id })),
+    ]);
+
+    // the changes moved products between the buckets (the numbers a stale aggregate would show are not the new ones)
+    const after = await engine.search(browse(undefined, [], { verified: true, stock: true }));
+    const { total } = await countedDirectly(undefined, { verified: true, stock: true });
+    expect(before.total).not.toBe(total);
+    expect(after.total).toBe(total);
     await expectBrowseCountsExact();
   });
 });
