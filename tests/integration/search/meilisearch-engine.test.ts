@@ -106,6 +106,28 @@ if ("skipped" in meili) {
       expect(s.typoTolerance?.disableOnAttributes).toEqual(["codes", "sku"]);
       expect(s.pagination?.maxTotalHits).toBe(1000);
       expect(s.synonyms?.ктп).toEqual(expect.arrayContaining(["ktp"]));
+      // the indexing-cost settings (ADR 0015, session 9)
+      expect(s.proximityPrecision).toBe("byAttribute");
+      expect(s.facetSearch).toBe(false);
+    });
+
+    it("facet search is off on the index (the app never uses it); facet counts still come with every search", async () => {
+      const index = e.client.index((e as unknown as { options: { index: string } }).options.index);
+      await expect(index.searchForFacetValues({ facetName: "sector", facetQuery: "G" })).rejects.toMatchObject({
+        cause: { code: "facet_search_disabled" },
+      });
+      const withFacets = await e.search(query("насос", { facets: {} }));
+      expect(withFacets.facets?.sector).toEqual([{ value: "GRID", count: 1 }]);
+    });
+
+    it("proximity by attribute: query words together in the title rank above the same words split across fields", async () => {
+      const p = make(uid("proximity"));
+      await p.applySettings();
+      await p.index([
+        doc("split", "Насос центробежный КМ-80", { description: "Сетевой режим не поддерживается." }),
+        doc("together", "Насос сетевой СЭ-800-55"),
+      ]);
+      expect((await p.search(query("насос сетевой"))).hits.map((h) => h.id)).toEqual(["together", "split"]);
     });
 
     it("typo rules: a word of 5+ letters with one typo matches; a code with one wrong digit does not", async () => {
