@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, demoOwnerEmail } from "./helpers/auth";
+import { demoOwnerEmail, signInRequest } from "./helpers/auth";
 
 /**
  * HTTP caching of pages (scripts/serve.ts, app/utils/page-cache.server.ts): anonymous catalog, category, product and
@@ -50,12 +50,7 @@ test("signed-in pages are private, no-store, never revalidated from a shared ETa
   await anonymous.dispose();
 
   const buyer = await playwright.request.newContext({ baseURL });
-  const login = await buyer.post("/login", {
-    form: { email: demoOwnerEmail("hersones-energoservis"), password: DEMO_PASSWORD, redirectTo: "/" },
-    headers: { origin: baseURL ?? "" },
-    maxRedirects: 0,
-  });
-  expect(login.status()).toBe(302);
+  await signInRequest(buyer, demoOwnerEmail("hersones-energoservis"), baseURL);
   for (const path of paths) {
     const r = await buyer.get(path, { headers: { "if-none-match": etag } });
     expect(r.status(), path).toBe(200);
@@ -128,12 +123,7 @@ test("a write served by the app empties the rendered-page cache; a client's own 
   const path = ownCatalogUrl();
   await anonymous.get(path);
   const signIn = await playwright.request.newContext({ baseURL });
-  const login = await signIn.post("/login", {
-    form: { email: demoOwnerEmail("hersones-energoservis"), password: DEMO_PASSWORD, redirectTo: "/" },
-    headers: { origin: baseURL ?? "" },
-    maxRedirects: 0,
-  });
-  expect(login.status()).toBe(302);
+  await signInRequest(signIn, demoOwnerEmail("hersones-energoservis"), baseURL);
   expect((await anonymous.get(path)).headers()["x-cache"]).toBe("MISS");
   await signIn.dispose();
 

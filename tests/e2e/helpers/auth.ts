@@ -1,4 +1,4 @@
-import { type Cookie, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Cookie, expect, type Page } from "@playwright/test";
 
 /** Demo credentials created by the seed (prisma/seed/accounts.ts). Demo only. */
 export const DEMO_PASSWORD = "Demo-Password-2026";
@@ -6,6 +6,16 @@ export const DEMO_OPERATOR_EMAIL = "admin@snabmost.demo";
 /** The owner of a seeded organisation: owner@<org-slug>.demo */
 export function demoOwnerEmail(orgSlug: string): string {
   return `owner@${orgSlug}.demo`;
+}
+
+/** Signs an API request context in through the login form's POST (same origin), as a browser without JavaScript would. */
+export async function signInRequest(request: APIRequestContext, email: string, baseURL: string | undefined) {
+  const login = await request.post("/login", {
+    form: { email, password: DEMO_PASSWORD, redirectTo: "/" },
+    headers: { origin: baseURL ?? "" },
+    maxRedirects: 0,
+  });
+  expect(login.status(), `sign-in as ${email}`).toBe(302);
 }
 
 /**
