@@ -167,7 +167,8 @@ test("import template: download for a category, upload it back, nothing unmapped
 
   await page.getByLabel("Файл XLSX или CSV").setInputFiles(file);
   await page.getByRole("button", { name: "Загрузить и сопоставить столбцы" }).click();
-  await expect(page.getByRole("button", { name: "Проверить все строки" })).toBeVisible();
+  // the upload is parsed on the server before the mapping step shows (seconds on a loaded CI host)
+  await expect(page.getByRole("button", { name: "Проверить все строки" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("unmapped")).toHaveCount(0);
   await page.getByRole("button", { name: "Проверить все строки" }).click();
   await expect(page.getByTestId("validation-summary")).toContainText("С ошибками: 0");
