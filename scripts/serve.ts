@@ -290,6 +290,7 @@ app.use((req, res, next) => {
   if (pageCache.enabled) res.setHeader("X-Cache", "MISS");
   // only a request id this server generated is cut out of a stored page (a client's own id could be any page text)
   const storable = pageCache.enabled && res.locals.requestIdGenerated === true;
+  const generation = pageCache.generation;
   if (pageCache.enabled) res.on("close", () => pageCache.abandon(key)); // no-op once stored
   const routeHeaders = new Set(res.getHeaderNames());
   const chunks: Buffer[] = [];
@@ -330,7 +331,7 @@ app.use((req, res, next) => {
         .getHeaderNames()
         .filter((name) => !routeHeaders.has(name) && !PER_RESPONSE_HEADERS.has(name))
         .map((name) => [name, res.getHeader(name)] as [string, string | number | string[]]);
-      pageCache.store(key, { template, etag, headers, storedAt: Date.now() });
+      pageCache.store(key, { template, etag, headers, storedAt: Date.now() }, generation);
     } else pageCache.abandon(key);
     return sendPublicPage(req, res, end, body, etag);
   }) as typeof res.end;

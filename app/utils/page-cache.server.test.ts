@@ -107,6 +107,17 @@ describe("the rendered-page cache", () => {
     expect(cache.lookup(key, 10_070).state).toBe("miss");
   });
 
+  it("does not keep a page whose render began before a write emptied the cache", () => {
+    const cache = new RenderedPageCache(10_000);
+    expect(cache.lookup("k", 0).state).toBe("miss");
+    const began = cache.generation;
+    cache.clear(); // a write finished while the page was rendering with the data from before it
+    cache.store("k", stored(5), began);
+    expect(cache.lookup("k", 6).state).toBe("miss");
+    cache.store("k", stored(7), cache.generation);
+    expect(cache.lookup("k", 8).state).toBe("hit");
+  });
+
   it("does not serve an expired page when nobody is rendering it again (the render failed)", () => {
     const cache = new RenderedPageCache(1_000);
     cache.store("k", stored(0));

@@ -133,6 +133,8 @@ export class RenderedPageCache {
   private readonly entries = new Map<string, StoredPage>();
   private readonly rendering = new Set<string>();
   private bytes = 0;
+  /** Counts `clear()`s: a render that began before one may hold data from before the write, and is not stored. */
+  private clears = 0;
 
   constructor(
     readonly ttlMs: number,
@@ -167,9 +169,14 @@ export class RenderedPageCache {
     return { state: "miss" };
   }
 
-  store(key: string, page: Omit<StoredPage, "bytes">): void {
+  /** Where the cache is now: a render passes what it got at its start to `store`. */
+  get generation(): number {
+    return this.clears;
+  }
+
+  store(key: string, page: Omit<StoredPage, "bytes">, renderedSince = this.clears): void {
     this.rendering.delete(key);
-    if (!this.enabled) return;
+    if (!this.enabled || renderedSince !== this.clears) return;
     const bytes = page.template.segments.reduce((n, s) => n + s.length, 0);
     if (bytes > this.maxBytes / 8) return;
     this.forget(key);
@@ -190,6 +197,7 @@ export class RenderedPageCache {
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
+    this.clears += 1;
   }
 
   get size(): number {
