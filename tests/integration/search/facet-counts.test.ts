@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Sector } from "~/generated/prisma/enums";
 import type { OutboxEventRow } from "~/modules/outbox/outbox.server";
 import { PostgresSearchEngine } from "~/modules/search/pg-engine.server";
-import { handleSearchEvents, reindexAll, useSearchEngine } from "~/modules/search/search.server";
+import { handleSearchEvents, onSearchIndexWrite, reindexAll, useSearchEngine } from "~/modules/search/search.server";
 import type { FacetValue, SearchFacets, SearchQuery } from "~/modules/search/search.types";
 import { getPrisma } from "~/utils/db.server";
 import { seedBulkProducts, seedCatalog } from "../../../prisma/seed/catalog";
@@ -223,6 +223,29 @@ describe("PostgreSQL engine: browse counts from the aggregate", () => {
     });
     await handleSearchEvents(toUnpublish.map((p) => event("search.product", { productId: p.id })));
     await expectBrowseCountsExact();
+  });
+
+  it("tell the page cache after every index write, a failed one too", async () => {
+    const prisma = getPrisma();
+    const product = await prisma.product.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true } });
+    let told = 0;
+    const unsubscribe = onSearchIndexWrite(() => {
+      told += 1;
+    });
+    try {
+      await handleSearchEvents([event("search.product", { productId: product.id })]);
+      expect(told).toBe(1);
+      const broken = new PostgresSearchEngine();
+      broken.index = () => Promise.reject(new Error("index down"));
+      await expect(
+        handleSearchEvents([event("search.product", { productId: product.id })], prisma, broken),
+      ).rejects.toThrow("index down");
+      expect(told).toBe(2);
+    } finally {
+      unsubscribe();
+    }
+    await handleSearchEvents([event("search.product", { productId: product.id })]);
+    expect(told).toBe(2);
   });
 
   it("stay exact when suppliers are verified and unverified and products' stock changes", async () => {
