@@ -60,11 +60,15 @@ test("a supplier uploads a photo; the product page shows it with srcset and its 
 
   // the catalog's result card shows the same photo (the seeded products have none, so it is this one)
   const title = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
-  await page.goto(`/catalog?q=${encodeURIComponent(title.trim())}`);
-  await expect(page.locator('main article img[src^="/images/"]').first()).toHaveAttribute(
-    "src",
-    new RegExp(`${src.split("/")[4]}/320\\.webp$`),
-  );
+  // the search index takes the new photo from the outbox a moment after the upload: look again until it has
+  await expect(async () => {
+    await page.goto(`/catalog?q=${encodeURIComponent(title.trim())}`);
+    await expect(page.locator('main article img[src^="/images/"]').first()).toHaveAttribute(
+      "src",
+      new RegExp(`${src.split("/")[4]}/320\\.webp$`),
+      { timeout: 2_000 },
+    );
+  }).toPass({ timeout: 30_000 });
 });
 
 test.describe("on a 390 px phone", () => {
