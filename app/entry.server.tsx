@@ -1,8 +1,5 @@
-import { Transform } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
@@ -12,6 +9,7 @@ import { wireApp } from "~/startup.server";
 import { checkDatabase } from "~/utils/db.server";
 import { redactUrl } from "~/utils/http-security.server";
 import { logger } from "~/utils/logger.server";
+import { PageCollector } from "~/utils/page-collector.server";
 
 export { forgetHeaderCounts } from "~/components/layout/header-counts.server";
 export { onSearchIndexWrite } from "~/modules/search/search.server";
@@ -43,10 +41,16 @@ export default async function handleRequest(
   const lang = langFromPath(new URL(request.url).pathname);
   const i18n = await i18nFor(lang);
   const nonce = loadContext?.cspNonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
+    // the whole page in memory, then one Response (app/utils/page-collector.server.ts); a bot gets the same bytes
+    const collector = new PageCollector((page) => {
+      clearTimeout(timer);
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(new Response(page, { headers: responseHeaders, status: responseStatusCode }));
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
@@ -55,19 +59,12 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = withoutNulBytes();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+          pipe(collector as unknown as NodeJS.WritableStream);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -76,7 +73,6 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }
 
@@ -88,20 +84,4 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
     { err: error, requestId: context?.requestId, method: request.method, url: redactUrl(request.url) },
     "unhandled error",
   );
-}
-
-/**
- * React 18.3's renderToPipeableStream can leave 0x00 bytes at the end of a chunk when a multi-byte (Cyrillic)
- * character does not fit the rest of its 2 KB view (facebook/react#24985, fixed in React 19 only): a «Правовые
- * доку\0менты» in the page. UTF-8 never encodes a character with a 0x00 byte and no page text holds NUL (forms strip
- * control characters), so every 0x00 byte of the stream is dropped. Checked by tests/e2e/security-probe.spec.ts #9.
- */
-export function withoutNulBytes(): Transform {
-  return new Transform({
-    transform(chunk: Uint8Array, _encoding, callback) {
-      // React hands over Uint8Array views: a Buffer over the same bytes finds a 0x00 with memchr (≈ 15× faster)
-      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      callback(null, bytes.indexOf(0) === -1 ? chunk : bytes.filter((byte) => byte !== 0));
-    },
-  });
 }

@@ -70,4 +70,13 @@ describe("server translations (memoized plain lookups)", () => {
       translator.translate = translate;
     }
   });
+
+  it("never answers one call with another's text, whatever a value contains (a search query with separators)", async () => {
+    const ru = await i18nFor("ru");
+    const t = ru.getFixedT("ru", "common");
+    const crafted = t("errors.requestId", { id: "abc\u0000count=n:5" });
+    const honest = t("errors.requestId", { id: "abc", count: 5 });
+    expect(honest).toBe((await plain("ru")).getFixedT("ru", "common")("errors.requestId", { id: "abc", count: 5 }));
+    expect(honest).not.toBe(crafted);
+  });
 });

@@ -57,27 +57,29 @@ export function memoizePlainLookups(instance: I18n): I18n {
   return instance;
 }
 
-/** A stable key of options made of plain values only (strings, numbers, booleans, lists of strings); else null. */
+/**
+ * A key of options made of plain values only (strings, numbers, booleans, lists of strings); else null. Keys are taken
+ * in the object's own order: a call site always builds its options the same way, and another order only makes a second
+ * entry for the same text.
+ */
 function plainOptionsKey(options: unknown): string | null {
   if (options === undefined) return "";
   if (typeof options !== "object" || options === null || Array.isArray(options)) return null;
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(options)) {
+  let key = "";
+  for (const k in options) {
+    const v = (options as Record<string, unknown>)[k];
     if (v === undefined) continue;
     // useTranslation's fixed t passes `lngs: null` when it has no language list of its own
-    if (v === null) {
-      parts.push(`${k}=null`);
-      continue;
-    }
-    const plain =
-      typeof v === "string" ||
-      typeof v === "number" ||
-      typeof v === "boolean" ||
-      (Array.isArray(v) && v.every((x) => typeof x === "string"));
-    if (!plain) return null;
-    parts.push(`${k}=${typeof v}:${Array.isArray(v) ? v.join("\u0001") : String(v)}`);
+    if (v === null) key += `\u0000${k}=null`;
+    // strings carry their length: no value (a search query, say) can read as further options of another call
+    else if (typeof v === "string") key += `\u0000${k}=s${v.length}:${v}`;
+    else if (typeof v === "number") key += `\u0000${k}=n:${v}`;
+    else if (typeof v === "boolean") key += `\u0000${k}=b:${v}`;
+    else if (Array.isArray(v) && v.every((x) => typeof x === "string"))
+      key += `\u0000${k}=a${v.length}:${v.map((x) => `${x.length}:${x}`).join("")}`;
+    else return null;
   }
-  return parts.sort().join("\u0000");
+  return key;
 }
 
 /** A translation function for server code (meta, emails, action errors); the language comes from the URL. */
