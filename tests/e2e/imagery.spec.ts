@@ -90,6 +90,10 @@ test.describe("on a 390 px phone", () => {
     await page.waitForLoadState("networkidle");
     const drawing = page.getByRole("img", { name: "Рисунок: силовой трансформатор" });
     await expect(drawing).toBeVisible();
+    // its strokes are the transformer symbol of the sprite file (one <use>): the file loaded under the page's CSP
+    await expect
+      .poll(() => drawing.locator("use").evaluate((use) => (use as SVGGraphicsElement).getBBox().height))
+      .toBeGreaterThan(40);
     await expect(page.getByTestId("product-photo")).toHaveCount(0);
 
     const bar = page.getByTestId("sticky-offer");

@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../../../../prisma/seed/categories";
-import { illustrationFamily } from "./illustration-family";
+import { ILLUSTRATION_FAMILIES, illustrationFamily } from "./illustration-family";
 
 /** The seeded categories whose equipment has no drawing of its own (vehicles, towers, arresters). */
 const NO_FAMILY = new Set([
@@ -39,5 +40,14 @@ describe("category illustrations", () => {
     expect(illustrationFamily({ slug: "novaya-kategoriya" })).toBe("generic");
     // a listed category without a family does not inherit its sector's
     expect(illustrationFamily({ slug: "opory-lep", parentSlug: "elektrosetevoe-hozyaystvo" })).toBe("generic");
+  });
+
+  it("has a drawing in the sprite for every family, and nothing else", () => {
+    const sprite = fs.readFileSync(new URL("./illustrations.svg", import.meta.url), "utf8");
+    const symbols = [...sprite.matchAll(/<symbol id="([^"]+)" viewBox="0 0 120 90"/g)].map((m) => m[1]);
+    expect([...symbols].sort()).toEqual([...ILLUSTRATION_FAMILIES].sort());
+    // each drawing has its pale ground and at least one stroke of its own
+    for (const body of sprite.split("<symbol ").slice(1))
+      expect(body.match(/<(path|circle|ellipse|rect) /g)?.length).toBeGreaterThan(2);
   });
 });
