@@ -1,22 +1,32 @@
 /**
  * A destination for React's `renderToPipeableStream` that keeps the page in memory and hands it over in one Buffer when
  * React ends it. No page streams (no loader defers; the page cache and the ETag need the whole body anyway), so the
- * ~50 chunks of 2 KB a catalog page makes skip the Node → web → Node stream layers and compression's per-write work
- * (docs/performance.md «Session 10»).
+ * chunks skip the Node → web → Node stream layers and compression's per-write work (docs/performance.md «Session 10»).
  *
- * React 18.3 can leave 0x00 bytes at the end of a chunk when a multi-byte (Cyrillic) character does not fit the rest of
- * its 2 KB view (facebook/react#24985, fixed in React 19 only): a «Правовые доку\0менты» in the page. UTF-8 never
- * encodes a character with a 0x00 byte and no page text holds NUL (forms strip control characters), so every 0x00 byte
- * is dropped, found with memchr (Buffer#indexOf). Checked here and by tests/e2e/security-probe.spec.ts #9.
+ * `writeText`: React (patched, patches/react-dom+18.3.1.patch) hands over its chunks as they are — strings and its
+ * few encoded constants — instead of encoding each string into a 2 KB view (≈ 10,000 views a catalog page); the page
+ * is encoded once, at the end.
+ *
+ * `write`: what an unpatched React writes. React 18.3 can leave 0x00 bytes at the end of a view when a multi-byte
+ * (Cyrillic) character does not fit the rest of it (facebook/react#24985, fixed in React 19 only): a «Правовые
+ * доку\0менты» in the page. UTF-8 never encodes a character with a 0x00 byte and no page text holds NUL (forms strip
+ * control characters), so every 0x00 byte is dropped, found with memchr (Buffer#indexOf).
+ * Both are checked here and by tests/e2e/security-probe.spec.ts #9.
  */
 export class PageCollector {
   private readonly chunks: Buffer[] = [];
   private length = 0;
+  private text: string[] = [];
   private ended = false;
 
   constructor(private readonly onEnd: (page: Buffer<ArrayBuffer>) => void) {}
 
+  writeText(chunk: string | Uint8Array): void {
+    this.text.push(typeof chunk === "string" ? chunk : decoded(chunk));
+  }
+
   write(chunk: Uint8Array | string): boolean {
+    this.flushText();
     const bytes =
       typeof chunk === "string"
         ? Buffer.from(chunk, "utf8")
@@ -35,7 +45,10 @@ export class PageCollector {
   end(): void {
     if (this.ended) return;
     this.ended = true;
-    this.onEnd(Buffer.concat(this.chunks, this.length));
+    this.flushText();
+    this.onEnd(
+      this.chunks.length === 1 ? (this.chunks[0] as Buffer<ArrayBuffer>) : Buffer.concat(this.chunks, this.length),
+    );
   }
 
   /** React listens for drain, error and close; memory never needs draining, errors or closes. */
@@ -43,8 +56,26 @@ export class PageCollector {
     return this;
   }
 
+  private flushText() {
+    if (this.text.length === 0) return;
+    this.push(Buffer.from(this.text.join(""), "utf8"));
+    this.text = [];
+  }
+
   private push(bytes: Buffer) {
     this.chunks.push(bytes);
     this.length += bytes.length;
   }
+}
+
+/** React's encoded chunks are mostly module constants: each is decoded once. */
+const decodedChunks = new WeakMap<Uint8Array, string>();
+
+function decoded(chunk: Uint8Array): string {
+  let text = decodedChunks.get(chunk);
+  if (text === undefined) {
+    text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("utf8");
+    decodedChunks.set(chunk, text);
+  }
+  return text;
 }

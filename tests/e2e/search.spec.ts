@@ -128,6 +128,7 @@ test.describe("catalog search", () => {
   test("a numeric spec is a from–to range with formatted inputs; its chip removes it", async ({ page }) => {
     await waitForIndex(page);
     await page.goto("/catalog/silovye-transformatory");
+    await page.waitForLoadState("networkidle"); // hydrated: typing in a range filters as you type
     const power = page.getByRole("group", { name: /Номинальная мощность/ });
     const from = power.getByRole("textbox", { name: "от" });
     await expect(from).toHaveAttribute("placeholder", /\d/);
@@ -150,6 +151,7 @@ test.describe("catalog search", () => {
   test("facets stay selectable (6 or 10 кВ), chips remove one value or all, counts are exact", async ({ page }) => {
     await waitForIndex(page);
     await page.goto("/catalog/silovye-transformatory");
+    await page.waitForLoadState("networkidle"); // hydrated: a checked value filters at once
     const api = await (await page.request.get("/api/v1/search?category=silovye-transformatory&per_page=1")).json();
     expect(api.totalIsEstimate).toBe(false);
     const voltage = page.getByRole("group", { name: /Напряжение ВН/ });
