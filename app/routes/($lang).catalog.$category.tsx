@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getT } from "~/modules/i18n/i18n.server";
+import { getLang, getT } from "~/modules/i18n/i18n.server";
 import { loadCatalogPage } from "~/modules/search/search.server";
 import { CatalogView } from "~/modules/search/ui/catalog-view";
 
 /** /catalog/<category-slug>: the catalog narrowed to a category and its children, with its spec facets. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadCatalogPage(request, await getT(request, "search"), params.category);
+  return loadCatalogPage(request, { lang: getLang(request), t: await getT(request, "search") }, params.category);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

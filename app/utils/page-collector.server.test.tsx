@@ -49,7 +49,9 @@ describe("PageCollector", () => {
       expect(text.startsWith("<ul>")).toBe(true);
       expect(text.endsWith("</ul>")).toBe(true);
       for (const t of texts)
-        expect(text).toContain(`<li>${t}<a href="/products/${t}?a=1&amp;b=2">«<!-- -->${t.length}<!-- -->»</a>${t.length}</li>`);
+        expect(text).toContain(
+          `<li>${t}<a href="/products/${t}?a=1&amp;b=2">«<!-- -->${t.length}<!-- -->»</a>${t.length}</li>`,
+        );
     },
   );
 

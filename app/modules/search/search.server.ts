@@ -21,6 +21,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { Sector } from "~/generated/prisma/enums";
 import { mainPhotoFileIds } from "~/modules/catalog/catalog.server";
+import type { Lang } from "~/modules/i18n/i18n";
 import { chargeAmounts } from "~/modules/money/money";
 import { enqueue, enqueueMany, type OutboxEventRow, type OutboxHandler } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
@@ -41,6 +42,7 @@ import { createConfiguredEngine, ManagedMeiliEngine } from "./engine-config.serv
 import { MeiliNodesEngine } from "./meili-nodes.server";
 import { parseSearchParams, type SearchParams } from "./search.schema";
 import {
+  type CardView,
   MAX_TOTAL_HITS,
   type ReindexOptions,
   type SearchEngine,
@@ -53,11 +55,11 @@ import {
   searchAll,
 } from "./search.types";
 import { findSubstitutes } from "./substitutes";
-import { nameMatcher, switchLayout } from "./text";
+import { type HighlightSegment, nameMatcher, switchLayout } from "./text";
 
 /** The bundled Meilisearch binary, checked (scripts that run their own nodes, e.g. scripts/test-scale.ts). */
 export { installMeiliBinary } from "./meili-process.server";
-export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
+export type { CardView, SearchEngine, SearchHit, SearchResult } from "./search.types";
 
 let engine: SearchEngine | undefined;
 let settingsApplied: Promise<void> | undefined;
@@ -582,11 +584,50 @@ export async function bootstrapSearchIndex(prisma: PrismaClient = getPrisma()): 
  * The loader of /catalog and /catalog/<category>: parses the URL (bad parameters → 400 JSON), searches, titles the page.
  * `t` is the route's "search" namespace translator.
  */
+/** The catalog page's search: the cards as the page shows them (`CardView`), the rest as searched. */
+export interface CatalogPageSearch extends Omit<CatalogSearch, "result" | "substitutes"> {
+  result: Omit<SearchResult, "hits"> & { hits: CardView[] };
+  substitutes: CardView[];
+}
+
+/** A hit as its card shows it, in the page's language (see `CardView`). */
+export function cardView(hit: SearchHit, lang: Lang, photoFileId: string | null): CardView {
+  const c = hit.card;
+  const marked = (segments: HighlightSegment[]) => (segments.some((s) => s.match) ? segments : []);
+  return {
+    id: hit.id,
+    slug: c.slug,
+    title: c.title,
+    sku: c.sku,
+    manufacturer: c.manufacturer,
+    categorySlug: c.categorySlug,
+    supplierSlug: c.supplierSlug,
+    supplierName: c.supplierName,
+    verified: c.verified,
+    rating: c.rating,
+    priceKopecks: c.priceKopecks,
+    vatRate: c.vatRate,
+    unit: c.unit,
+    stockStatus: c.stockStatus,
+    leadTimeDays: c.leadTimeDays,
+    keySpecs: c.keySpecs.map((k) => ({
+      code: k.code,
+      name: lang === "ru" ? k.nameRu : k.nameEn,
+      value: k.value,
+      unit: k.unit,
+    })),
+    highlight: { title: marked(hit.highlight.title), sku: marked(hit.highlight.sku) },
+    photoFileId,
+  };
+}
+
+/** Loader of /catalog and /catalog/<category>: search, the cards' photos, the page's title and description. */
 export async function loadCatalogPage(
   request: Request,
-  t: (key: string, options?: Record<string, unknown>) => string,
+  page: { lang: Lang; t: (key: string, options?: Record<string, unknown>) => string },
   categorySlug?: string,
 ) {
+  const { lang, t } = page;
   const url = new URL(request.url);
   const parsed = parseSearchParams(url.searchParams);
   if (!parsed.success) {
@@ -597,17 +638,15 @@ export async function loadCatalogPage(
   }
   try {
     const found = await searchCatalog(parsed.data, { categorySlug });
-    const photos = await mainPhotoFileIds(found.result.hits.map((h) => h.id));
-    const search = {
+    const photos = await mainPhotoFileIds([...found.result.hits, ...found.substitutes].map((h) => h.id));
+    const view = (h: SearchHit) => cardView(h, lang, photos.get(h.id) ?? null);
+    const search: CatalogPageSearch = {
       ...found,
-      result: {
-        ...found.result,
-        hits: found.result.hits.map((h) => ({ ...h, photoFileId: photos.get(h.id) ?? null })),
-      },
+      result: { ...found.result, hits: found.result.hits.map(view) },
+      substitutes: found.substitutes.map(view),
     };
     const q = parsed.data.q.trim();
-    const english = url.pathname === "/en" || url.pathname.startsWith("/en/");
-    const name = search.category ? (english ? search.category.nameEn : search.category.nameRu) : null;
+    const name = search.category ? (lang === "en" ? search.category.nameEn : search.category.nameRu) : null;
     return {
       search,
       title: q ? t("titleQuery", { q }) : name ? `${name} — ${t("title")}` : t("title"),

@@ -100,6 +100,36 @@ export interface SearchHit {
   photoFileId?: string | null;
 }
 
+/**
+ * A result card as a catalog page shows it, in the page's language: the page's loader data per hit. What the card does
+ * not show (ids of the category and supplier, the other language's names, the rating count) stays on the server, and a
+ * highlight that marks nothing is left out (the card shows the plain text): the page serialises this once more for
+ * hydration (docs/performance.md «Session 10»).
+ */
+export interface CardView
+  extends Pick<
+    SearchCard,
+    | "slug"
+    | "title"
+    | "sku"
+    | "manufacturer"
+    | "categorySlug"
+    | "supplierSlug"
+    | "supplierName"
+    | "verified"
+    | "rating"
+    | "priceKopecks"
+    | "vatRate"
+    | "unit"
+    | "stockStatus"
+    | "leadTimeDays"
+  > {
+  id: string;
+  keySpecs: { code: string; name: string; value: string; unit: string | null }[];
+  highlight: { title: HighlightSegment[]; sku: HighlightSegment[] };
+  photoFileId: string | null;
+}
+
 export interface SearchResult {
   hits: SearchHit[];
   total: number;

@@ -89,16 +89,35 @@ describe("GET /api/v1/search", () => {
 
 describe("catalog page loader", () => {
   const t = (key: string, o?: Record<string, unknown>) => `${key}${o?.q ? `:${o.q}` : ""}`;
+  const ru = { lang: "ru" as const, t };
 
   it("404s an unknown category and 400s bad parameters", async () => {
-    await expect(loadCatalogPage(new Request("http://x/catalog/nope"), t, "nope")).rejects.toMatchObject({
+    await expect(loadCatalogPage(new Request("http://x/catalog/nope"), ru, "nope")).rejects.toMatchObject({
       status: 404,
     });
-    await expect(loadCatalogPage(new Request("http://x/catalog?page=0"), t)).rejects.toMatchObject({ status: 400 });
+    await expect(loadCatalogPage(new Request("http://x/catalog?page=0"), ru)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("gives each card in the page's language, without what the card does not show", async () => {
+    const page = await loadCatalogPage(new Request(`http://x/catalog?q=${encodeURIComponent("кабель")}`), ru);
+    const card = page.search.result.hits.find((h) => h.title.includes("4×240"));
+    expect(card).toMatchObject({ supplierSlug, verified: true, priceKopecks: 100_000_00, photoFileId: null });
+    expect(card?.keySpecs).toEqual([{ code: "cores", name: "Число жил", value: "4", unit: null }]);
+    // the matched words are marked; a text with nothing marked is left to the card's plain text
+    expect(card?.highlight.title.filter((s) => s.match).map((s) => s.text.toLowerCase())).toContain("кабель");
+    expect(card?.highlight.sku).toEqual([]);
+    for (const hidden of ["card", "categoryId", "supplierId", "categoryNameRu", "categoryNameEn", "ratingCount"])
+      expect(card).not.toHaveProperty(hidden);
+
+    const en = await loadCatalogPage(new Request(`http://x/en/catalog?q=${encodeURIComponent("кабель")}`), {
+      lang: "en",
+      t,
+    });
+    expect(en.search.result.hits[0]?.keySpecs[0]).toMatchObject({ code: "cores", name: "Cores" });
   });
 
   it("offers a correction when nothing is found", async () => {
-    const none = await loadCatalogPage(new Request(`http://x/catalog?q=${encodeURIComponent("кабль шнековый")}`), t);
+    const none = await loadCatalogPage(new Request(`http://x/catalog?q=${encodeURIComponent("кабль шнековый")}`), ru);
     expect(none.search.result.total).toBe(0);
     expect(none.search.result.correction).toBe("кабель");
   });

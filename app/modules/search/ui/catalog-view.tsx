@@ -6,7 +6,7 @@ import { formatNumber } from "~/modules/i18n/format";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang, useLocalizePath } from "~/modules/i18n/use-lang";
 import { SORT_VALUES, searchParamsToQuery } from "../search.params";
-import type { CatalogSearch } from "../search.server";
+import type { CatalogPageSearch } from "../search.server";
 import { ResultCard } from "./result-card";
 
 /**
@@ -14,7 +14,7 @@ import { ResultCard } from "./result-card";
  * With JavaScript the form navigates on every change — as you type after a pause (replacing the history entry), at
  * once for a facet (a new entry, so Back undoes it). Old results stay visible while new ones load (no flicker).
  */
-export function CatalogView({ data }: { data: CatalogSearch }) {
+export function CatalogView({ data }: { data: CatalogPageSearch }) {
   const { t } = useTranslation("search");
   const { t: tc } = useTranslation();
   const lang = useLang();
@@ -77,7 +77,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
     return `${location.pathname}?${qs.toString()}`;
   };
   const cards = [...result.hits, ...data.substitutes];
-  const addedHit = addedSlug ? cards.find((h) => h.card.slug === addedSlug) : undefined;
+  const addedHit = addedSlug ? cards.find((h) => h.slug === addedSlug) : undefined;
   const formId = (id: string) => `rfq-add-${id}`;
   const chips = activeFilters(data, lang, t, tc);
   const withoutAll = `${basePath}${params.q ? `?q=${encodeURIComponent(params.q)}` : ""}`;
@@ -125,7 +125,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
       <div role="status" aria-live="polite" className="empty:hidden">
         {addedHit ? (
           <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            {t("addToRfq.done", { title: addedHit.card.title })}{" "}
+            {t("addToRfq.done", { title: addedHit.title })}{" "}
             <LocalizedLink to="/rfq/cart" className="font-medium underline">
               {t("addToRfq.toCart")}
             </LocalizedLink>
@@ -381,7 +381,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
             <ol className="space-y-3" data-testid="results">
               {result.hits.map((hit) => (
                 <li key={hit.id}>
-                  <ResultCard hit={hit} addForm={formId(hit.id)} added={hit.card.slug === addedSlug} />
+                  <ResultCard hit={hit} addForm={formId(hit.id)} added={hit.slug === addedSlug} />
                 </li>
               ))}
             </ol>
@@ -394,7 +394,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
               <ol className="space-y-3" data-testid="substitutes">
                 {data.substitutes.map((hit) => (
                   <li key={hit.id}>
-                    <ResultCard hit={hit} addForm={formId(hit.id)} added={hit.card.slug === addedSlug} />
+                    <ResultCard hit={hit} addForm={formId(hit.id)} added={hit.slug === addedSlug} />
                   </li>
                 ))}
               </ol>
@@ -408,7 +408,7 @@ export function CatalogView({ data }: { data: CatalogSearch }) {
         <Form key={hit.id} id={formId(hit.id)} method="post" action={localize("/rfq/cart")} preventScrollReset hidden>
           <input type="hidden" name="intent" value="add" />
           <input type="hidden" name="productId" value={hit.id} />
-          <input type="hidden" name="redirectTo" value={backTo(hit.card.slug)} />
+          <input type="hidden" name="redirectTo" value={backTo(hit.slug)} />
         </Form>
       ))}
     </div>
@@ -423,7 +423,7 @@ interface Chip {
 
 /** One removable chip per active filter value; each links to the same search without that value (page 1). */
 function activeFilters(
-  data: CatalogSearch,
+  data: CatalogPageSearch,
   lang: "ru" | "en",
   t: (key: string, options?: Record<string, unknown>) => string,
   tc: (key: string) => string,

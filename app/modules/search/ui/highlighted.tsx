@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { HighlightSegment } from "../text";
 
 /** Text with the matched words in <mark> (segments come from the engine; never HTML). */
@@ -11,7 +12,7 @@ export function Highlighted({ segments, fallback }: { segments: HighlightSegment
             {s.text}
           </mark>
         ) : (
-          <span key={i}>{s.text}</span>
+          <Fragment key={i}>{s.text}</Fragment>
         ),
       )}
     </>

@@ -5,7 +5,7 @@ import { ProductThumb } from "~/modules/catalog/ui/product-photo";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
 import { UnitPrice } from "~/modules/money/ui/unit-price";
-import type { SearchHit } from "../search.types";
+import type { CardView } from "../search.types";
 import { Highlighted } from "./highlighted";
 
 const stockTone = {
@@ -19,22 +19,21 @@ const stockTone = {
  * «В запрос» — a submit button of the card's own POST form (`addForm`, rendered outside the page's GET form: forms do
  * not nest), so it works without JavaScript; `added` marks the card the buyer has just added.
  */
-export function ResultCard({ hit, addForm, added }: { hit: SearchHit; addForm?: string; added?: boolean }) {
+export function ResultCard({ hit: c, addForm, added }: { hit: CardView; addForm?: string; added?: boolean }) {
   const { t } = useTranslation("search");
   const lang = useLang();
   const navigation = useNavigation();
-  const c = hit.card;
   const adding =
     addForm !== undefined &&
     navigation.state === "submitting" &&
     navigation.formData?.get("intent") === "add" &&
-    navigation.formData?.get("productId") === hit.id;
+    navigation.formData?.get("productId") === c.id;
   return (
     <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:justify-between">
       <div className="flex min-w-0 gap-3">
         {/* the main photo, or the category's drawing: decoration beside the title */}
         <ProductThumb
-          photoFileId={hit.photoFileId ?? null}
+          photoFileId={c.photoFileId}
           category={{ slug: c.categorySlug }}
           className="h-12 w-16 sm:h-16 sm:w-20"
         />
@@ -45,13 +44,13 @@ export function ResultCard({ hit, addForm, added }: { hit: SearchHit; addForm?: 
               className="text-brand-800 hover:underline"
               data-testid="result-title"
             >
-              <Highlighted segments={hit.highlight.title} fallback={c.title} />
+              <Highlighted segments={c.highlight.title} fallback={c.title} />
             </LocalizedLink>
           </h3>
           <p className="text-sm text-slate-600">
             {t("card.sku")}:{" "}
             <span className="font-mono">
-              <Highlighted segments={hit.highlight.sku} fallback={c.sku} />
+              <Highlighted segments={c.highlight.sku} fallback={c.sku} />
             </span>
             {c.manufacturer ? <span> · {c.manufacturer}</span> : null}
           </p>
@@ -81,7 +80,7 @@ export function ResultCard({ hit, addForm, added }: { hit: SearchHit; addForm?: 
             <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
               {c.keySpecs.map((s) => (
                 <div key={s.code} className="flex gap-1">
-                  <dt>{lang === "ru" ? s.nameRu : s.nameEn}:</dt>
+                  <dt>{s.name}:</dt>
                   <dd className="text-slate-800">
                     {s.value}
                     {s.unit ? ` ${localizeUnit(s.unit, lang)}` : ""}
