@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 
 /**
  * patches/@remix-run+router+1.23.3.patch (applied by `patch-package` at postinstall, ADR 0025) keeps the ranked route
- * branches per routes array and the compiled path RegExps, in the CommonJS build the server loads. Matching must give
- * exactly what it gave before, for a tree matched many times and for a second, different tree.
+ * branches per routes array, the compiled path RegExps and the matches per pathname, in the CommonJS build the server
+ * loads. Matching must give exactly what it gave before, for a tree matched many times and for a second, different
+ * tree; each caller gets matches of its own. patches/react-router-dom+6.30.4.patch converts a routes array to data
+ * routes once, so that the React render matches against the same array on every request.
  */
 const require = createRequire(import.meta.url);
 const router = require("@remix-run/router") as typeof import("@remix-run/router");
@@ -73,5 +75,35 @@ describe("route matching with the cached branches", () => {
     expect(router.matchRoutes(second as never, "/en/orders/7")?.at(-1)?.route).toBe(
       second[0].children?.[0].children?.[4],
     );
+  });
+
+  it("gives each caller its own match objects: changing one answer does not change the next", () => {
+    const routes = app();
+    const first = router.matchRoutes(routes as never, "/ru/products/kabel-vvg");
+    const product = first?.at(-1);
+    if (!product) throw new Error("no match");
+    (product.params as Record<string, string>).slug = "changed";
+    (product as { pathname: string }).pathname = "/changed";
+    first?.pop();
+    const again = router.matchRoutes(routes as never, "/ru/products/kabel-vvg");
+    expect(again?.map((m) => m.route.id)).toEqual(["root", "lang", "product"]);
+    expect(again?.at(-1)).toMatchObject({
+      pathname: "/ru/products/kabel-vvg",
+      params: { lang: "ru", slug: "kabel-vvg" },
+    });
+  });
+});
+
+describe("the static router of the React render", () => {
+  const { createStaticRouter } = require("react-router-dom/server") as typeof import("react-router-dom/server");
+  const context = { matches: [], basename: "/" } as never;
+
+  it("converts the same routes array to the same data routes (so matching it hits the caches)", () => {
+    const routes = app() as never;
+    const first = createStaticRouter(routes, context);
+    const second = createStaticRouter(routes, context);
+    expect(second.routes).toBe(first.routes);
+    expect(createStaticRouter(app() as never, context).routes).not.toBe(first.routes);
+    expect(first.routes[0]?.children?.[0]?.children?.map((r) => r.id)).toEqual(["home", "catalog", "product", "rfq"]);
   });
 });
