@@ -59,7 +59,7 @@ import { type HighlightSegment, nameMatcher, switchLayout } from "./text";
 
 /** The bundled Meilisearch binary, checked (scripts that run their own nodes, e.g. scripts/test-scale.ts). */
 export { installMeiliBinary } from "./meili-process.server";
-export type { CardView, SearchEngine, SearchHit, SearchResult } from "./search.types";
+export type { SearchEngine, SearchHit, SearchResult } from "./search.types";
 
 let engine: SearchEngine | undefined;
 let settingsApplied: Promise<void> | undefined;
@@ -580,10 +580,6 @@ export async function bootstrapSearchIndex(prisma: PrismaClient = getPrisma()): 
   await reindexAll(prisma);
 }
 
-/**
- * The loader of /catalog and /catalog/<category>: parses the URL (bad parameters → 400 JSON), searches, titles the page.
- * `t` is the route's "search" namespace translator.
- */
 /** The catalog page's search: the cards as the page shows them (`CardView`), the rest as searched. */
 export interface CatalogPageSearch extends Omit<CatalogSearch, "result" | "substitutes"> {
   result: Omit<SearchResult, "hits"> & { hits: CardView[] };
@@ -591,7 +587,7 @@ export interface CatalogPageSearch extends Omit<CatalogSearch, "result" | "subst
 }
 
 /** A hit as its card shows it, in the page's language (see `CardView`). */
-export function cardView(hit: SearchHit, lang: Lang, photoFileId: string | null): CardView {
+function cardView(hit: SearchHit, lang: Lang, photoFileId: string | null): CardView {
   const c = hit.card;
   const marked = (segments: HighlightSegment[]) => (segments.some((s) => s.match) ? segments : []);
   return {
@@ -621,7 +617,10 @@ export function cardView(hit: SearchHit, lang: Lang, photoFileId: string | null)
   };
 }
 
-/** Loader of /catalog and /catalog/<category>: search, the cards' photos, the page's title and description. */
+/**
+ * The loader of /catalog and /catalog/<category>: parses the URL (bad parameters → 400 JSON), searches, adds the cards'
+ * photos, titles the page. `page.t` is the route's "search" namespace translator, `page.lang` the page's language.
+ */
 export async function loadCatalogPage(
   request: Request,
   page: { lang: Lang; t: (key: string, options?: Record<string, unknown>) => string },
