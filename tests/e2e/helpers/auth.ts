@@ -99,7 +99,12 @@ export async function logout(page: Page): Promise<void> {
   const email = signedIn.get(page);
   if (email) storedSessions.delete(email);
   signedIn.delete(page);
-  await page.getByTestId("account-menu-button").click();
-  await page.getByRole("button", { name: /Выйти|Sign out/ }).click();
+  // the menu opens once the page is hydrated: a click before that does nothing, so it is tried again
+  const signOut = page.getByRole("button", { name: /Выйти|Sign out/ });
+  await expect(async () => {
+    if (!(await signOut.isVisible())) await page.getByTestId("account-menu-button").click();
+    await expect(signOut).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await signOut.click();
   await expect(page.getByTestId("account-menu-button")).toHaveCount(0);
 }
