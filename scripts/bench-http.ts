@@ -299,10 +299,11 @@ interface Row {
 }
 
 async function bench(s: Scenario): Promise<Row> {
-  // warm-up (caches, JIT in every worker process): 3 s of GETs at 10 connections, not counted; a POST 5 times
+  // warm-up (caches, JIT in every worker process): 3 s of the row's own GETs (its headers: a rendered row warms the
+  // renderer, not the page cache) at 10 connections, not counted; a POST 5 times
   if ((s.method ?? "GET") === "GET")
     await new Promise((resolve, reject) =>
-      autocannon({ url: base + s.path, connections: 10, duration: 3, timeout: 30 }, (err, res) =>
+      autocannon({ url: base + s.path, headers: s.headers, connections: 10, duration: 3, timeout: 30 }, (err, res) =>
         err ? reject(err) : resolve(res),
       ),
     );
