@@ -25,7 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { items, title: t("cart.title") };
 }
 
-/** add (from product pages: productId, intent=add, optional redirectTo), update quantity, remove, clear. */
+/**
+ * add (productId, intent=add, optional redirectTo: back there with ?added=<slug>&addedToRfq=1), update quantity, remove,
+ * clear.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { kind: "BUYER" });
   const form = await request.formData();
@@ -35,20 +38,23 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json({ error: { code: "invalid", message: "invalid cart action" } }, { status: 400 });
   }
   const v = submission.value;
-  await orHttpError(
-    v.intent === "add"
-      ? addToCart(actor, v.productId, v.quantity)
-      : v.intent === "update"
-        ? updateCartQuantity(actor, v.productId, v.quantity)
-        : v.intent === "remove"
-          ? removeFromCart(actor, v.productId)
-          : clearCart(actor),
-  );
-  const back = form.get("redirectTo");
-  if (v.intent === "add" && typeof back === "string" && back) {
-    const to = safeRedirect(back, "/rfq/cart");
-    return redirect(`${to}${to.includes("?") ? "&" : "?"}addedToRfq=1`);
+  if (v.intent === "add") {
+    const { slug } = await orHttpError(addToCart(actor, v.productId, v.quantity));
+    const back = form.get("redirectTo");
+    if (typeof back === "string" && back) {
+      // back where the buyer pressed «В запрос», saying which product went in (the catalog marks its card)
+      const to = safeRedirect(back, "/rfq/cart");
+      return redirect(`${to}${to.includes("?") ? "&" : "?"}${new URLSearchParams({ added: slug, addedToRfq: "1" })}`);
+    }
+    return redirect(localizePath(lang, "/rfq/cart"));
   }
+  await orHttpError(
+    v.intent === "update"
+      ? updateCartQuantity(actor, v.productId, v.quantity)
+      : v.intent === "remove"
+        ? removeFromCart(actor, v.productId)
+        : clearCart(actor),
+  );
   return redirect(localizePath(lang, "/rfq/cart"));
 }
 

@@ -37,6 +37,8 @@ export function hasSessionCookie(cookieHeader: string | undefined): boolean {
 /**
  * A rendered page cut at its per-request values: `segments[i]` is followed by `perRequest[slots[i]]` (the last segment by
  * nothing). Joining the segments with another request's values gives the page as it would render for that request.
+ * The segments are copies: a body can be a view into a larger buffer (app/utils/page-collector.server.ts), which a
+ * stored page must not keep alive.
  */
 export interface PageTemplate {
   segments: Buffer[];
@@ -61,11 +63,11 @@ export function splitPerRequest(body: Buffer, perRequest: (string | undefined)[]
       }
     });
     if (at < 0) break;
-    segments.push(body.subarray(from, at));
+    segments.push(Buffer.from(body.subarray(from, at)));
     slots.push(slot);
     from = at + (needles[slot] as Buffer).length;
   }
-  segments.push(body.subarray(from));
+  segments.push(Buffer.from(body.subarray(from)));
   return { segments, slots };
 }
 

@@ -1,6 +1,6 @@
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { PageCollector } from "./page-collector.server";
+import { PageCollector, utf8 } from "./page-collector.server";
 
 type Destination = Pick<PageCollector, "write" | "end" | "on"> & Partial<Pick<PageCollector, "writeText">>;
 
@@ -87,5 +87,20 @@ describe("PageCollector", () => {
     collector.writeText("</p>");
     collector.end();
     expect(got.toString("utf8")).toBe("<p>Счёт A</p>");
+  });
+
+  it("encodes a page exactly as Buffer.from does, whatever its characters", () => {
+    const samples = [
+      "",
+      "<p>ascii only</p>",
+      "Трансформатор «ТМГ» — 2 995 832,00 ₽",
+      // three-byte characters only: more than twice the length, the slow way
+      "₽—€".repeat(500),
+      // four-byte characters (surrogate pairs) right at the end of the fast buffer
+      `${"a".repeat(10)}${"😀".repeat(7)}`,
+      `${"ж".repeat(1000)}😀`,
+      "😀",
+    ];
+    for (const text of samples) expect(utf8(text).equals(Buffer.from(text, "utf8")), JSON.stringify(text)).toBe(true);
   });
 });

@@ -58,7 +58,7 @@ export class PageCollector {
 
   private flushText() {
     if (this.text.length === 0) return;
-    this.push(Buffer.from(this.text.join(""), "utf8"));
+    this.push(utf8(this.text.join("")));
     this.text = [];
   }
 
@@ -66,6 +66,18 @@ export class PageCollector {
     this.chunks.push(bytes);
     this.length += bytes.length;
   }
+}
+
+/**
+ * The page's UTF-8 bytes. A page is markup and Russian text, under two bytes a character: it is written straight into
+ * a buffer of twice its length (one pass; `Buffer.from` measures the string first). A page that does not fit (mostly
+ * three-byte characters) is encoded the usual way.
+ */
+export function utf8(text: string): Buffer<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafe(text.length * 2 + 4) as Buffer<ArrayBuffer>;
+  const written = bytes.write(text, 0, "utf8");
+  // write stops before a character that does not fit (at most 4 bytes): it wrote all if 4 bytes are left over
+  return written <= bytes.length - 4 ? bytes.subarray(0, written) : (Buffer.from(text, "utf8") as Buffer<ArrayBuffer>);
 }
 
 /** React's encoded chunks are mostly module constants: each is decoded once. */

@@ -182,28 +182,32 @@ test.describe("catalog search", () => {
     await expect(page.getByTestId("filter-chips")).toHaveCount(0);
   });
 
-  test("«В запрос» on a result card, without JavaScript: back on the same results with a confirmation", async ({
-    browser,
-  }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await waitForIndex(page);
-    await loginAs(page, demoOwnerEmail("balaklavskiy-vodokanal"), undefined, { redirectTo: "/catalog" });
-    const url = `/catalog?q=${encodeURIComponent("насос")}`;
-    await page.goto(url);
-    const card = page.getByTestId("results").getByRole("listitem").first();
-    const title = ((await card.getByTestId("result-title").textContent()) ?? "").trim();
-    await card.getByRole("button", { name: /^Добавить «.+» в запрос цен$/ }).click();
-    await expect(page).toHaveURL(/addedToRfq=1/);
-    await expect(page).toHaveURL(/q=/);
-    await expect(page.getByRole("status")).toContainText(`«${title}» добавлен в запрос цен.`);
-    await expect(page.getByTestId("results").getByRole("listitem").first().getByTestId("added-to-rfq")).toBeVisible();
-    // it is in the cart; take it out again (the cart belongs to this demo buyer)
-    await page.getByRole("status").getByRole("link", { name: "Перейти к запросу" }).click();
-    const row = page.getByRole("listitem").filter({ hasText: title }).first();
-    await expect(row).toBeVisible();
-    await row.getByRole("button", { name: "Убрать" }).click();
-    await expect(page.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
-    await context.close();
-  });
+  for (const javaScriptEnabled of [false, true])
+    test(`«В запрос» on a result card, ${javaScriptEnabled ? "with" : "without"} JavaScript: back on the same results with a confirmation`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await waitForIndex(page);
+      await loginAs(page, demoOwnerEmail("balaklavskiy-vodokanal"), undefined, { redirectTo: "/catalog" });
+      const url = `/catalog?q=${encodeURIComponent("насос")}`;
+      await page.goto(url);
+      if (javaScriptEnabled) await page.waitForLoadState("networkidle");
+      // the second card: one form serves every card, the pressed button says which product
+      const card = page.getByTestId("results").getByRole("listitem").nth(1);
+      const title = ((await card.getByTestId("result-title").textContent()) ?? "").trim();
+      await card.getByRole("button", { name: /^Добавить «.+» в запрос цен$/ }).click();
+      await expect(page).toHaveURL(/addedToRfq=1/);
+      await expect(page).toHaveURL(/q=/);
+      await expect(page.getByRole("status")).toContainText(`«${title}» добавлен в запрос цен.`);
+      await expect(page.getByTestId("results").getByRole("listitem").nth(1).getByTestId("added-to-rfq")).toBeVisible();
+      await expect(page.getByTestId("added-to-rfq")).toHaveCount(1);
+      // it is in the cart; take it out again (the cart belongs to this demo buyer)
+      await page.getByRole("status").getByRole("link", { name: "Перейти к запросу" }).click();
+      const row = page.getByRole("listitem").filter({ hasText: title }).first();
+      await expect(row).toBeVisible();
+      await row.getByRole("button", { name: "Убрать" }).click();
+      await expect(page.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
+      await context.close();
+    });
 });

@@ -79,4 +79,39 @@ describe("server translations (memoized plain lookups)", () => {
     expect(honest).toBe((await plain("ru")).getFixedT("ru", "common")("errors.requestId", { id: "abc", count: 5 }));
     expect(honest).not.toBe(crafted);
   });
+
+  it("gives every render the same fixed t per namespace and prefix, answering key-only calls from memory", async () => {
+    const ru = await i18nFor("ru");
+    const translator = (ru as unknown as { translator: { translate: (...a: unknown[]) => unknown } }).translator;
+    const translate = translator.translate;
+    let calls = 0;
+    translator.translate = (...a: unknown[]) => {
+      calls += 1;
+      return translate.apply(translator, a);
+    };
+    try {
+      const reference = await plain("ru");
+      // as useTranslation asks on each render: no language of its own
+      const first = ru.getFixedT(null as unknown as string, "search");
+      const again = ru.getFixedT(null as unknown as string, "search");
+      expect(again).toBe(first);
+      expect(ru.getFixedT(null as unknown as string, "catalog")).not.toBe(first);
+      expect(ru.getFixedT(null as unknown as string, "catalog", "product")).not.toBe(
+        ru.getFixedT(null as unknown as string, "catalog"),
+      );
+      expect((first as unknown as { ns: string }).ns).toBe("search");
+      const keys = ["heading", "card.sku", "sort.relevance", "no.such.key"];
+      const got = keys.map((k) => first(k));
+      const before = calls;
+      expect(keys.map((k) => again(k))).toEqual(got);
+      expect(calls).toBe(before);
+      expect(got).toEqual(keys.map((k) => reference.getFixedT(null as unknown as string, "search")(k)));
+      // a call with values still goes to i18next's interpolation (then the per-options memo)
+      expect(first("found", { count: 3 })).toBe(reference.getFixedT("ru", "search")("found", { count: 3 }));
+      // a list of namespaces is not cached here
+      expect(ru.getFixedT("ru", ["search", "common"])).not.toBe(ru.getFixedT("ru", ["search", "common"]));
+    } finally {
+      translator.translate = translate;
+    }
+  });
 });

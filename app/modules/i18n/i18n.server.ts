@@ -54,7 +54,49 @@ export function memoizePlainLookups(instance: I18n): I18n {
     return value;
   };
   instance.t = t as unknown as I18n["t"];
+  memoizeFixedT(instance);
   return instance;
+}
+
+type FixedT = ((key: unknown, ...rest: unknown[]) => unknown) & { lng?: unknown; lngs?: unknown; ns?: unknown };
+
+/**
+ * react-i18next's `useTranslation` asks for a fixed t on every render of every component (≈ 100 a catalog page), and
+ * each of its calls copies the options and adds the language and namespace before reaching the memo above. Here a
+ * fixed t is made once per language, namespace and key prefix, and its calls with a key only (most of a page's) are
+ * answered from its own memo; every other call goes the usual way.
+ */
+function memoizeFixedT(instance: I18n): void {
+  const original = instance.getFixedT.bind(instance) as unknown as (...args: unknown[]) => FixedT;
+  const fixed = new Map<string, FixedT>();
+  const plainKey = (v: unknown) => v === undefined || v === null || typeof v === "string";
+  instance.getFixedT = ((lng: unknown, ns: unknown, keyPrefix: unknown) => {
+    if (!plainKey(lng) || !plainKey(ns) || !plainKey(keyPrefix)) return original(lng, ns, keyPrefix);
+    const id = `${lng ?? ""}\u0000${ns ?? ""}\u0000${keyPrefix ?? ""}`;
+    let t = fixed.get(id);
+    if (!t) {
+      const inner = original(lng, ns, keyPrefix);
+      const memo = new Map<string, string>();
+      const withMemo: FixedT = (key: unknown, ...rest: unknown[]) => {
+        if (rest.length > 0 || typeof key !== "string") return inner(key, ...rest);
+        const known = memo.get(key);
+        if (known !== undefined) return known;
+        const value = inner(key);
+        if (typeof value === "string") {
+          if (memo.size >= MEMO_LIMIT) memo.clear();
+          memo.set(key, value);
+        }
+        return value;
+      };
+      withMemo.lng = inner.lng;
+      withMemo.lngs = inner.lngs;
+      withMemo.ns = inner.ns;
+      (withMemo as { keyPrefix?: unknown }).keyPrefix = (inner as { keyPrefix?: unknown }).keyPrefix;
+      t = withMemo;
+      fixed.set(id, t);
+    }
+    return t;
+  }) as unknown as I18n["getFixedT"];
 }
 
 /**

@@ -43,13 +43,16 @@ export async function countCart(actor: Actor): Promise<number> {
   return getPrisma().rfqCartItem.count({ where: { userId: actor.userId, organizationId: actor.organizationId } });
 }
 
-/** Adds a published product (quantity defaults to its minimum order; adding again keeps the line). */
-export async function addToCart(actor: Actor, productId: string, quantity?: number) {
+/**
+ * Adds a published product (quantity defaults to its minimum order; adding again keeps the line). Returns the product's
+ * slug: the page the buyer came from marks the card it added.
+ */
+export async function addToCart(actor: Actor, productId: string, quantity?: number): Promise<{ slug: string }> {
   requireBuyer(actor);
   const prisma = getPrisma();
   const product = await prisma.product.findFirst({
     where: { id: productId, status: "PUBLISHED" },
-    select: { id: true, minOrderQty: true },
+    select: { id: true, slug: true, minOrderQty: true },
   });
   if (!product) throw new NotFoundError("product");
   const qty = quantity !== undefined ? String(quantity) : product.minOrderQty.toString();
@@ -60,6 +63,7 @@ export async function addToCart(actor: Actor, productId: string, quantity?: numb
     create: { userId: actor.userId, organizationId: actor.organizationId, productId, quantity: qty },
     update: quantity !== undefined ? { quantity: qty } : {},
   });
+  return { slug: product.slug };
 }
 
 export async function updateCartQuantity(actor: Actor, productId: string, quantity: number) {

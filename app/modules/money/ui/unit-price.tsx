@@ -34,8 +34,9 @@ export function UnitPrice({ netKopecks, vatRate, unit, size = "lg" }: UnitPriceP
           perUnit
         ) : (
           <>
-            {t("price.net", { price: formatMoney(a.net, lang) })} ·{" "}
-            <span data-testid="price-vat">{vatRateLabel(vatRate, lang)}</span> · {perUnit}
+            {`${t("price.net", { price: formatMoney(a.net, lang) })} · `}
+            <span data-testid="price-vat">{vatRateLabel(vatRate, lang)}</span>
+            {` · ${perUnit}`}
           </>
         )}
       </p>

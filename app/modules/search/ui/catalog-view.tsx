@@ -71,14 +71,11 @@ export function CatalogView({ data }: { data: CatalogPageSearch }) {
   const addedSlug = current.get("addedToRfq") === "1" ? current.get("added") : null;
   current.delete("added");
   current.delete("addedToRfq");
-  const backTo = (slug: string) => {
-    const qs = new URLSearchParams(current);
-    qs.set("added", slug);
-    return `${location.pathname}?${qs.toString()}`;
-  };
+  const rest = current.toString();
+  const backTo = `${location.pathname}${rest ? `?${rest}` : ""}`;
   const cards = [...result.hits, ...data.substitutes];
   const addedHit = addedSlug ? cards.find((h) => h.slug === addedSlug) : undefined;
-  const formId = (id: string) => `rfq-add-${id}`;
+  const addForm = "rfq-add";
   const chips = activeFilters(data, lang, t, tc);
   const withoutAll = `${basePath}${params.q ? `?q=${encodeURIComponent(params.q)}` : ""}`;
   const hasFilters =
@@ -381,7 +378,7 @@ export function CatalogView({ data }: { data: CatalogPageSearch }) {
             <ol className="space-y-3" data-testid="results">
               {result.hits.map((hit) => (
                 <li key={hit.id}>
-                  <ResultCard hit={hit} addForm={formId(hit.id)} added={hit.slug === addedSlug} />
+                  <ResultCard hit={hit} addForm={addForm} added={hit.slug === addedSlug} />
                 </li>
               ))}
             </ol>
@@ -394,7 +391,7 @@ export function CatalogView({ data }: { data: CatalogPageSearch }) {
               <ol className="space-y-3" data-testid="substitutes">
                 {data.substitutes.map((hit) => (
                   <li key={hit.id}>
-                    <ResultCard hit={hit} addForm={formId(hit.id)} added={hit.slug === addedSlug} />
+                    <ResultCard hit={hit} addForm={addForm} added={hit.slug === addedSlug} />
                   </li>
                 ))}
               </ol>
@@ -403,14 +400,13 @@ export function CatalogView({ data }: { data: CatalogPageSearch }) {
           {data.pages > 1 ? <Pagination page={params.page} pages={data.pages} href={pageHref} /> : null}
         </section>
       </Form>
-      {/* the cards' «В запрос» forms (their buttons sit in the cards and name the form: forms cannot nest) */}
-      {cards.map((hit) => (
-        <Form key={hit.id} id={formId(hit.id)} method="post" action={localize("/rfq/cart")} preventScrollReset hidden>
+      {/* the cards' «В запрос» form: each card's button names it and sends its product (forms cannot nest) */}
+      {cards.length > 0 ? (
+        <Form id={addForm} method="post" action={localize("/rfq/cart")} preventScrollReset hidden>
           <input type="hidden" name="intent" value="add" />
-          <input type="hidden" name="productId" value={hit.id} />
-          <input type="hidden" name="redirectTo" value={backTo(hit.slug)} />
+          <input type="hidden" name="redirectTo" value={backTo} />
         </Form>
-      ))}
+      ) : null}
     </div>
   );
 }
@@ -545,7 +541,8 @@ function Check(props: { name: string; value: string; checked: boolean; label: st
         className="mt-0.5 h-4 w-4 rounded border-slate-300"
       />
       <label htmlFor={id} className="flex-1 text-slate-800">
-        {props.label} <span className="text-slate-500">({props.count})</span>
+        {`${props.label} `}
+        <span className="text-slate-500">{`(${props.count})`}</span>
       </label>
     </div>
   );

@@ -2,6 +2,7 @@ import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { ProductThumb } from "~/modules/catalog/ui/product-photo";
+import { formatNumber } from "~/modules/i18n/format";
 import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
 import { UnitPrice } from "~/modules/money/ui/unit-price";
@@ -16,8 +17,13 @@ const stockTone = {
 
 /**
  * One search result: title, code, supplier with badge, key specs, price net/gross, stock, lead time, rating, and
- * «В запрос» — a submit button of the card's own POST form (`addForm`, rendered outside the page's GET form: forms do
- * not nest), so it works without JavaScript; `added` marks the card the buyer has just added.
+ * «В запрос» — a submit button (productId = this card's product) of the page's one add-to-RFQ POST form (`addForm`,
+ * rendered outside the page's GET form: forms do not nest), so it works without JavaScript; `added` marks the card the
+ * buyer has just added.
+ *
+ * The markup is kept lean — twenty cards are most of a catalog page's elements and of its render time
+ * (docs/performance.md «Session 11»): key specs are one line of text, and neighbouring texts are joined into one string
+ * (React separates two texts in a row with a comment).
  */
 export function ResultCard({ hit: c, addForm, added }: { hit: CardView; addForm?: string; added?: boolean }) {
   const { t } = useTranslation("search");
@@ -48,14 +54,14 @@ export function ResultCard({ hit: c, addForm, added }: { hit: CardView; addForm?
             </LocalizedLink>
           </h3>
           <p className="text-sm text-slate-600">
-            {t("card.sku")}:{" "}
+            {`${t("card.sku")}: `}
             <span className="font-mono">
               <Highlighted segments={c.highlight.sku} fallback={c.sku} />
             </span>
-            {c.manufacturer ? <span> · {c.manufacturer}</span> : null}
+            {c.manufacturer ? ` · ${c.manufacturer}` : null}
           </p>
           <p className="text-sm text-slate-700">
-            <span className="sr-only">{t("card.supplier")}: </span>
+            <span className="sr-only">{`${t("card.supplier")}: `}</span>
             <LocalizedLink to={`/suppliers/${c.supplierSlug}`} className="hover:underline">
               {c.supplierName}
             </LocalizedLink>
@@ -70,24 +76,17 @@ export function ResultCard({ hit: c, addForm, added }: { hit: CardView; addForm?
             ) : null}
             {c.rating !== null ? (
               <span className="ml-2 text-xs text-slate-600" title={t("card.rating", { rating: c.rating })}>
-                <span aria-hidden="true">★ </span>
                 <span className="sr-only">{t("card.rating", { rating: c.rating })}</span>
-                <span aria-hidden="true">{c.rating.toLocaleString(lang === "ru" ? "ru-RU" : "en-GB")}</span>
+                <span aria-hidden="true">{`★ ${formatNumber(c.rating, lang)}`}</span>
               </span>
             ) : null}
           </p>
           {c.keySpecs.length > 0 ? (
-            <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
-              {c.keySpecs.map((s) => (
-                <div key={s.code} className="flex gap-1">
-                  <dt>{s.name}:</dt>
-                  <dd className="text-slate-800">
-                    {s.value}
-                    {s.unit ? ` ${localizeUnit(s.unit, lang)}` : ""}
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <p className="text-xs text-slate-700" data-testid="key-specs">
+              {c.keySpecs
+                .map((s) => `${s.name}: ${s.value}${s.unit ? ` ${localizeUnit(s.unit, lang)}` : ""}`)
+                .join(" · ")}
+            </p>
           ) : null}
         </div>
       </div>
@@ -116,6 +115,8 @@ export function ResultCard({ hit: c, addForm, added }: { hit: CardView; addForm?
             <button
               type="submit"
               form={addForm}
+              name="productId"
+              value={c.id}
               disabled={adding}
               aria-label={t("addToRfq.buttonLabel", { title: c.title })}
               className="rounded-md border border-brand-600 bg-white px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
