@@ -20,6 +20,7 @@ import type { RootLoaderData } from "~/components/layout/root-data";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
 import { useNonce } from "~/components/nonce";
+import { LinkNavigation } from "~/components/ui/localized-link";
 import { getActor, getViewer } from "~/modules/accounts/accounts.server";
 import type { Lang } from "~/modules/i18n/i18n";
 import { getLang } from "~/modules/i18n/i18n.server";
@@ -76,7 +77,7 @@ export default function App() {
 function Page({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   return (
-    <>
+    <LinkNavigation>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -88,7 +89,7 @@ function Page({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       <SiteFooter />
-    </>
+    </LinkNavigation>
   );
 }
 

@@ -22,6 +22,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { Sector } from "~/generated/prisma/enums";
 import { mainPhotoFileIds } from "~/modules/catalog/catalog.server";
 import type { Lang } from "~/modules/i18n/i18n";
+import { localizeUnit } from "~/modules/i18n/units";
 import { chargeAmounts } from "~/modules/money/money";
 import { enqueue, enqueueMany, type OutboxEventRow, type OutboxHandler } from "~/modules/outbox/outbox.server";
 import { getPrisma } from "~/utils/db.server";
@@ -606,12 +607,9 @@ function cardView(hit: SearchHit, lang: Lang, photoFileId: string | null): CardV
     unit: c.unit,
     stockStatus: c.stockStatus,
     leadTimeDays: c.leadTimeDays,
-    keySpecs: c.keySpecs.map((k) => ({
-      code: k.code,
-      name: lang === "ru" ? k.nameRu : k.nameEn,
-      value: k.value,
-      unit: k.unit,
-    })),
+    keySpecs: c.keySpecs
+      .map((k) => `${lang === "ru" ? k.nameRu : k.nameEn}: ${k.value}${k.unit ? ` ${localizeUnit(k.unit, lang)}` : ""}`)
+      .join(" · "),
     highlight: { title: marked(hit.highlight.title), sku: marked(hit.highlight.sku) },
     photoFileId,
   };

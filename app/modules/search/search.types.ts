@@ -125,7 +125,8 @@ export interface CardView
     | "leadTimeDays"
   > {
   id: string;
-  keySpecs: { code: string; name: string; value: string; unit: string | null }[];
+  /** the key specs as the card shows them, in the page's language: «Номинальная мощность: 2000 кВА · Напряжение ВН: 6 кВ» */
+  keySpecs: string;
   highlight: { title: HighlightSegment[]; sku: HighlightSegment[] };
   photoFileId: string | null;
 }

@@ -25,6 +25,16 @@ beforeAll(async () => {
       filterable: true,
     },
   });
+  await getPrisma().categoryAttribute.create({
+    data: {
+      categoryId: category.id,
+      code: "voltage",
+      nameRu: "Напряжение",
+      nameEn: "Voltage",
+      type: "NUMBER",
+      unit: "kV",
+    },
+  });
   const ids: string[] = [];
   for (const [title, cores] of [
     ["Кабель силовой АПвБбШв 4×240-1", 4],
@@ -36,7 +46,7 @@ beforeAll(async () => {
       title,
       sku: title.split(" ").slice(2).join(" "),
     });
-    await getPrisma().product.update({ where: { id: p.id }, data: { specs: { cores } } });
+    await getPrisma().product.update({ where: { id: p.id }, data: { specs: { cores, voltage: 1 } } });
     ids.push(p.id);
   }
   await handleSearchEvents(
@@ -102,7 +112,8 @@ describe("catalog page loader", () => {
     const page = await loadCatalogPage(new Request(`http://x/catalog?q=${encodeURIComponent("кабель")}`), ru);
     const card = page.search.result.hits.find((h) => h.title.includes("4×240"));
     expect(card).toMatchObject({ supplierSlug, verified: true, priceKopecks: 100_000_00, photoFileId: null });
-    expect(card?.keySpecs).toEqual([{ code: "cores", name: "Число жил", value: "4", unit: null }]);
+    // units the Russian way on a Russian page (ОКЕИ/ГОСТ 8.417), the international way on an English one
+    expect(card?.keySpecs).toBe("Число жил: 4 · Напряжение: 1 кВ");
     // the matched words are marked; a text with nothing marked is left to the card's plain text
     expect(card?.highlight.title.filter((s) => s.match).map((s) => s.text.toLowerCase())).toContain("кабель");
     expect(card?.highlight.sku).toEqual([]);
@@ -113,7 +124,7 @@ describe("catalog page loader", () => {
       lang: "en",
       t,
     });
-    expect(en.search.result.hits[0]?.keySpecs[0]).toMatchObject({ code: "cores", name: "Cores" });
+    expect(en.search.result.hits.find((h) => h.title.includes("4×240"))?.keySpecs).toBe("Cores: 4 · Voltage: 1 kV");
   });
 
   it("offers a correction when nothing is found", async () => {

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { ProductThumb } from "~/modules/catalog/ui/product-photo";
 import { formatNumber } from "~/modules/i18n/format";
-import { localizeUnit } from "~/modules/i18n/units";
 import { useLang } from "~/modules/i18n/use-lang";
 import { UnitPrice } from "~/modules/money/ui/unit-price";
 import type { CardView } from "../search.types";
@@ -81,11 +80,9 @@ export function ResultCard({ hit: c, addForm, added }: { hit: CardView; addForm?
               </span>
             ) : null}
           </p>
-          {c.keySpecs.length > 0 ? (
+          {c.keySpecs ? (
             <p className="text-xs text-slate-700" data-testid="key-specs">
-              {c.keySpecs
-                .map((s) => `${s.name}: ${s.value}${s.unit ? ` ${localizeUnit(s.unit, lang)}` : ""}`)
-                .join(" · ")}
+              {c.keySpecs}
             </p>
           ) : null}
         </div>
