@@ -182,6 +182,27 @@ test.describe("catalog search", () => {
     await expect(page.getByTestId("filter-chips")).toHaveCount(0);
   });
 
+  test("links navigate in the app: no page reload, the language kept, Back returns to the same results", async ({
+    page,
+  }) => {
+    await waitForIndex(page);
+    await page.goto(`/en/catalog?q=${encodeURIComponent("насос")}`);
+    await page.waitForLoadState("networkidle");
+    // a mark in the page's memory: a full reload would drop it
+    await page.evaluate(() => Object.assign(window, { stillHere: true }));
+    const first = page.getByTestId("result-title").first();
+    await expect(first).toHaveAttribute("href", /^\/en\/products\//);
+    const title = ((await first.textContent()) ?? "").trim();
+    await first.click();
+    await expect(page).toHaveURL(/\/en\/products\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/en\/catalog\?q=/);
+    await expect(page.getByTestId("result-title").first()).toHaveText(title);
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  });
+
   for (const javaScriptEnabled of [false, true])
     test(`«В запрос» on a result card, ${javaScriptEnabled ? "with" : "without"} JavaScript: back on the same results with a confirmation`, async ({
       browser,
