@@ -20,18 +20,29 @@ export function CategoryIllustration({
   /** false: the drawing is decoration next to a text that already names the product (card thumbnails). */
   labelled?: boolean;
 }) {
-  const { t } = useTranslation("catalog");
   const f = family ?? (category ? illustrationFamily(category) : "generic");
+  const cls = `text-slate-500 ${className ?? ""}`;
+  // a decoration needs no translation: twenty card thumbnails skip twenty useTranslation calls
+  return labelled ? (
+    <LabelledDrawing family={f} className={cls} />
+  ) : (
+    <svg viewBox="0 0 120 90" className={cls} data-illustration={f} aria-hidden="true">
+      <use href={`${spriteUrl}#${f}`} />
+    </svg>
+  );
+}
+
+function LabelledDrawing({ family: f, className }: { family: IllustrationFamily; className: string }) {
+  const { t } = useTranslation("catalog");
   return (
     <svg
       viewBox="0 0 120 90"
-      className={`text-slate-500 ${className ?? ""}`}
+      className={className}
       data-illustration={f}
-      role={labelled ? "img" : undefined}
-      aria-label={labelled ? t(`illustration.${f}`) : undefined}
-      aria-hidden={labelled ? undefined : true}
+      role="img"
+      aria-label={t(`illustration.${f}`)}
     >
-      {labelled ? <title>{t(`illustration.${f}`)}</title> : null}
+      <title>{t(`illustration.${f}`)}</title>
       <use href={`${spriteUrl}#${f}`} />
     </svg>
   );

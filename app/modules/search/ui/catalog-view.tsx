@@ -76,6 +76,10 @@ export function CatalogView({ data }: { data: CatalogPageSearch }) {
   const cards = [...result.hits, ...data.substitutes];
   const addedHit = addedSlug ? cards.find((h) => h.slug === addedSlug) : undefined;
   const addForm = "rfq-add";
+  const addingId =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "add"
+      ? navigation.formData.get("productId")
+      : null;
   const chips = activeFilters(data, lang, t, tc);
   const withoutAll = `${basePath}${params.q ? `?q=${encodeURIComponent(params.q)}` : ""}`;
   const hasFilters =
@@ -378,7 +382,7 @@ export function CatalogView({ data }: { data: CatalogPageSearch }) {
             <ol className="space-y-3" data-testid="results">
               {result.hits.map((hit) => (
                 <li key={hit.id}>
-                  <ResultCard hit={hit} addForm={addForm} added={hit.slug === addedSlug} />
+                  <ResultCard hit={hit} addForm={addForm} added={hit.slug === addedSlug} adding={addingId === hit.id} />
                 </li>
               ))}
             </ol>
@@ -391,7 +395,12 @@ export function CatalogView({ data }: { data: CatalogPageSearch }) {
               <ol className="space-y-3" data-testid="substitutes">
                 {data.substitutes.map((hit) => (
                   <li key={hit.id}>
-                    <ResultCard hit={hit} addForm={addForm} added={hit.slug === addedSlug} />
+                    <ResultCard
+                      hit={hit}
+                      addForm={addForm}
+                      added={hit.slug === addedSlug}
+                      adding={addingId === hit.id}
+                    />
                   </li>
                 ))}
               </ol>

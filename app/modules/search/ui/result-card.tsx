@@ -1,4 +1,3 @@
-import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedLink } from "~/components/ui/localized-link";
 import { ProductThumb } from "~/modules/catalog/ui/product-photo";
@@ -24,15 +23,20 @@ const stockTone = {
  * (docs/performance.md «Session 11»): key specs are one line of text, and neighbouring texts are joined into one string
  * (React separates two texts in a row with a comment).
  */
-export function ResultCard({ hit: c, addForm, added }: { hit: CardView; addForm?: string; added?: boolean }) {
+export function ResultCard({
+  hit: c,
+  addForm,
+  added,
+  adding,
+}: {
+  hit: CardView;
+  addForm?: string;
+  added?: boolean;
+  /** this card's product is being added (the page watches the one form for all cards) */
+  adding?: boolean;
+}) {
   const { t } = useTranslation("search");
   const lang = useLang();
-  const navigation = useNavigation();
-  const adding =
-    addForm !== undefined &&
-    navigation.state === "submitting" &&
-    navigation.formData?.get("intent") === "add" &&
-    navigation.formData?.get("productId") === c.id;
   return (
     <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:justify-between">
       <div className="flex min-w-0 gap-3">
