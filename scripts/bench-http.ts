@@ -8,7 +8,8 @@
  * search index — all reused when already done. Then starts the built app on a free loopback port and runs autocannon
  * (BENCH_CONNECTIONS=50, BENCH_DURATION=15 s each) against the catalog search page, the search API (several query
  * shapes), a product page, and RFQ publishing (a demo buyer logged in through the real login form, POSTing the RFQ
- * form with intent=publish). Prints a table: req/s, p50/p95/p99 latency, errors; RFQ writes are checked in the DB.
+ * form with intent=publish). Prints a table: req/s, p50/p95/p99 latency, errors, CPU per request at 50 connections and
+ * with one client (BENCH_SOLO_DURATION s, default 4, one request at a time); RFQ writes are checked in the DB.
  * Traffic goes to 127.0.0.1 only.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -25,6 +26,7 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const ONLY = process.env.BENCH_ONLY?.split(",");
+const SOLO_DURATION = Number(process.env.BENCH_SOLO_DURATION ?? 4);
 const DEMO_PASSWORD = "Demo-Password-2026";
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -294,6 +296,8 @@ interface Row {
   errors: number;
   /** server CPU (all its processes) per request, ms */
   cpuMs: number;
+  /** the same at 1 connection (BENCH_SOLO_DURATION s), ms */
+  soloCpuMs: number;
   target?: string;
   pairOf?: string;
 }
@@ -333,8 +337,23 @@ async function bench(s: Scenario): Promise<Row> {
   });
   const cpuSeconds = treeCpuSeconds(server.pid as number) - cpuBefore;
   latencies.sort((a, b) => a - b);
+  // the same requests one at a time: what a page costs without 50 connections and the load generator contending for
+  // the same 2 cores (the issue's "CPU per page … even with one client")
+  let soloCpuMs = Number.NaN;
+  if ((s.method ?? "GET") === "GET") {
+    const soloBefore = treeCpuSeconds(server.pid as number);
+    const solo = await new Promise<autocannon.Result>((resolve, reject) =>
+      autocannon(
+        { url: base + s.path, headers: s.headers, connections: 1, duration: SOLO_DURATION, timeout: 30 },
+        (err, res) => (err ? reject(err) : resolve(res)),
+      ),
+    );
+    const done = solo.requests.total;
+    if (done > 0) soloCpuMs = (1000 * (treeCpuSeconds(server.pid as number) - soloBefore)) / done;
+  }
   return {
     cpuMs: latencies.length ? (1000 * cpuSeconds) / latencies.length : Number.NaN,
+    soloCpuMs,
     pairOf: s.pairOf,
     name: s.name,
     rps: latencies.length / (result.duration || DURATION),
@@ -373,18 +392,23 @@ for (const s of SCENARIOS) {
 const rfqsAfter = await db.prisma.rfq.count({ where: { buyerOrgId: buyer.organizationId, status: "PUBLISHED" } });
 
 const f = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
-console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | requests | errors | target |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+console.log(
+  "| scenario | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | CPU ms/req, 1 client | requests | errors | target |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 for (const r of rows) {
   const met = r.target ? (r.rps >= 300 && r.p95 <= 100 ? " ✅" : " ❌") : "";
   console.log(
-    `| ${r.name} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.cpuMs.toFixed(1)} | ${r.requests} | ${r.errors} | ${r.target ?? ""}${met} |`,
+    `| ${r.name} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${ms(r.cpuMs)} | ${ms(r.soloCpuMs)} | ${r.requests} | ${r.errors} | ${r.target ?? ""}${met} |`,
   );
 }
 const pairs = [...new Set(rows.map((r) => r.pairOf).filter(Boolean))];
 if (pairs.length) {
-  console.log("\n| page vs its JSON API | page CPU ms | API CPU ms | ratio (≤ 1.5) | page req/s | API req/s |");
-  console.log("|---|---:|---:|---:|---:|---:|");
+  console.log(
+    "\n| page vs its JSON API | page CPU ms | API CPU ms | ratio (≤ 1.5) | 1 client: page / API CPU ms | page req/s | API req/s |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const pair of pairs) {
     const api = rows.find((r) => r.pairOf === pair && r.name.startsWith("API"));
     const pages = rows.filter((r) => r.pairOf === pair && !r.name.startsWith("API"));
@@ -392,7 +416,7 @@ if (pairs.length) {
       const ratio = page.cpuMs / (api as Row).cpuMs;
       const how = page.name.endsWith("(rendered each time)") ? "rendered each time" : "as served";
       console.log(
-        `| ${pair} (${how}) | ${page.cpuMs.toFixed(1)} | ${(api as Row).cpuMs.toFixed(1)} | ${ratio.toFixed(2)}${ratio <= 1.5 ? " ✅" : " ❌"} | ${f(page.rps)} | ${f((api as Row).rps)} |`,
+        `| ${pair} (${how}) | ${page.cpuMs.toFixed(1)} | ${(api as Row).cpuMs.toFixed(1)} | ${ratio.toFixed(2)}${ratio <= 1.5 ? " ✅" : " ❌"} | ${ms(page.soloCpuMs)} / ${ms((api as Row).soloCpuMs)} | ${f(page.rps)} | ${f((api as Row).rps)} |`,
       );
     }
   }
