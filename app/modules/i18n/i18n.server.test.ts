@@ -10,6 +10,25 @@ async function plain(lng: "ru" | "en") {
   return instance;
 }
 
+/** Runs `work` counting the calls that reach i18next's translator (not answered from a memo). */
+async function countTranslations(
+  instance: Awaited<ReturnType<typeof i18nFor>>,
+  work: (calls: () => number) => Promise<void>,
+) {
+  const translator = (instance as unknown as { translator: { translate: (...a: unknown[]) => unknown } }).translator;
+  const translate = translator.translate;
+  let calls = 0;
+  translator.translate = (...a: unknown[]) => {
+    calls += 1;
+    return translate.apply(translator, a);
+  };
+  try {
+    await work(() => calls);
+  } finally {
+    translator.translate = translate;
+  }
+}
+
 describe("server translations (memoized plain lookups)", () => {
   it("answer exactly what i18next answers, for plain keys, values, plurals, prefixes and both languages", async () => {
     for (const lng of ["ru", "en"] as const) {
@@ -52,23 +71,14 @@ describe("server translations (memoized plain lookups)", () => {
 
   it("answers a repeated call from memory, as react-i18next makes it (a fixed t with no language list: lngs null)", async () => {
     const ru = await i18nFor("ru");
-    const translator = (ru as unknown as { translator: { translate: (...a: unknown[]) => unknown } }).translator;
-    const translate = translator.translate;
-    let calls = 0;
-    translator.translate = (...a: unknown[]) => {
-      calls += 1;
-      return translate.apply(translator, a);
-    };
-    try {
+    await countTranslations(ru, async (calls) => {
       const t = ru.getFixedT(null as unknown as string, "search");
       const first = [t("found", { count: 7 }), t("found", { count: 7 }), t("found", { count: 8 })];
       expect(first[0]).toBe(first[1]);
       expect(first[0]).toBe((await plain("ru")).getFixedT(null as unknown as string, "search")("found", { count: 7 }));
       expect(first[2]).not.toBe(first[0]);
-      expect(calls).toBe(2);
-    } finally {
-      translator.translate = translate;
-    }
+      expect(calls()).toBe(2);
+    });
   });
 
   it("never answers one call with another's text, whatever a value contains (a search query with separators)", async () => {
@@ -82,14 +92,7 @@ describe("server translations (memoized plain lookups)", () => {
 
   it("gives every render the same fixed t per namespace and prefix, answering key-only calls from memory", async () => {
     const ru = await i18nFor("ru");
-    const translator = (ru as unknown as { translator: { translate: (...a: unknown[]) => unknown } }).translator;
-    const translate = translator.translate;
-    let calls = 0;
-    translator.translate = (...a: unknown[]) => {
-      calls += 1;
-      return translate.apply(translator, a);
-    };
-    try {
+    await countTranslations(ru, async (calls) => {
       const reference = await plain("ru");
       // as useTranslation asks on each render: no language of its own
       const first = ru.getFixedT(null as unknown as string, "search");
@@ -102,16 +105,14 @@ describe("server translations (memoized plain lookups)", () => {
       expect((first as unknown as { ns: string }).ns).toBe("search");
       const keys = ["heading", "card.sku", "sort.relevance", "no.such.key"];
       const got = keys.map((k) => first(k));
-      const before = calls;
+      const before = calls();
       expect(keys.map((k) => again(k))).toEqual(got);
-      expect(calls).toBe(before);
+      expect(calls()).toBe(before);
       expect(got).toEqual(keys.map((k) => reference.getFixedT(null as unknown as string, "search")(k)));
       // a call with values still goes to i18next's interpolation (then the per-options memo)
       expect(first("found", { count: 3 })).toBe(reference.getFixedT("ru", "search")("found", { count: 3 }));
       // a list of namespaces is not cached here
       expect(ru.getFixedT("ru", ["search", "common"])).not.toBe(ru.getFixedT("ru", ["search", "common"]));
-    } finally {
-      translator.translate = translate;
-    }
+    });
   });
 });
