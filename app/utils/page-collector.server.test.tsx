@@ -1,6 +1,6 @@
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { PageCollector, utf8 } from "./page-collector.server";
+import { PageCollector } from "./page-collector.server";
 
 type Destination = Pick<PageCollector, "write" | "end" | "on"> & Partial<Pick<PageCollector, "writeText">>;
 
@@ -89,18 +89,43 @@ describe("PageCollector", () => {
     expect(got.toString("utf8")).toBe("<p>Счёт A</p>");
   });
 
-  it("encodes a page exactly as Buffer.from does, whatever its characters", () => {
-    const samples = [
-      "",
-      "<p>ascii only</p>",
-      "Трансформатор «ТМГ» — 2 995 832,00 ₽",
-      // three-byte characters only: more than twice the length, the slow way
-      "₽—€".repeat(500),
-      // four-byte characters (surrogate pairs) right at the end of the fast buffer
-      `${"a".repeat(10)}${"😀".repeat(7)}`,
-      `${"ж".repeat(1000)}😀`,
-      "😀",
+  it("encodes chunk by chunk exactly as Buffer.from encodes the joined page, whatever its characters", () => {
+    const collect = (chunks: string[]) => {
+      let got: Buffer = Buffer.alloc(0);
+      const collector = new PageCollector((body) => {
+        got = body;
+      });
+      for (const chunk of chunks) collector.writeText(chunk);
+      collector.end();
+      return got;
+    };
+    const samples: string[][] = [
+      [],
+      ["<p", ">", "ascii only", "</p>"],
+      ["<", "td", ">", "Трансформатор «ТМГ» — 2 995 832,00 ₽", "</td>"],
+      // three-byte characters only, short and long chunks
+      ["₽", "—€".repeat(20), "₽—€".repeat(500)],
+      // four-byte characters (surrogate pairs), an unpaired surrogate (encoded as U+FFFD by both)
+      ["a".repeat(10), "😀".repeat(7), "ж".repeat(1000), "😀", "x\uD800y"],
+      // more than the first buffer: the page continues in a second one, then a third
+      Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? "<li>" : i % 3 === 1 ? `Кабель ${i} мм²` : "</li>")),
+      ["z".repeat(300_000), "я"],
     ];
-    for (const text of samples) expect(utf8(text).equals(Buffer.from(text, "utf8")), JSON.stringify(text)).toBe(true);
+    for (const chunks of samples) {
+      const expected = Buffer.from(chunks.join(""), "utf8");
+      expect(collect(chunks).equals(expected), JSON.stringify(chunks.slice(0, 5))).toBe(true);
+    }
+  });
+
+  it("keeps what was written when an unpatched write comes between texts", () => {
+    let got: Buffer = Buffer.alloc(0);
+    const collector = new PageCollector((body) => {
+      got = body;
+    });
+    collector.writeText("ж".repeat(70_000));
+    collector.write(new TextEncoder().encode("·"));
+    collector.writeText("ё".repeat(70_000));
+    collector.end();
+    expect(got.toString("utf8")).toBe(`${"ж".repeat(70_000)}·${"ё".repeat(70_000)}`);
   });
 });
