@@ -8,6 +8,7 @@ import { getPrisma } from "~/utils/db.server";
 import { type AttributeDef, toAttributeDef } from "./attributes";
 import type { attributeFormSchema, categoryFormSchema } from "./catalog.schema";
 import { CatalogValidationError } from "./errors";
+import { forgetPageCategories } from "./public.server";
 
 const auditCategory = auditTrail("category");
 
@@ -163,7 +164,7 @@ export async function saveCategory(
       before.nameEn !== data.nameEn ||
       before.parentId !== data.parentId ||
       before.sector !== data.sector);
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const row = categoryId
       ? await tx.category.update({ where: { id: categoryId }, data, select: { id: true } })
       : await tx.category.create({ data, select: { id: true } });
@@ -180,6 +181,8 @@ export async function saveCategory(
     );
     return row;
   });
+  forgetPageCategories();
+  return saved;
 }
 
 /** Deletes an empty category (no products, no children). */
@@ -197,6 +200,7 @@ export async function deleteCategory(actor: Actor, categoryId: string): Promise<
     await tx.category.delete({ where: { id: categoryId } });
     await auditCategory(tx, categoryId, "deleted", actor);
   });
+  forgetPageCategories();
 }
 
 /** "value | Русское | English" per line → options JSON. */
@@ -239,6 +243,7 @@ export async function saveAttribute(actor: Actor, input: z.infer<typeof attribut
     });
     await auditCategory(tx, input.categoryId, "attribute_saved", actor, { code: input.code });
   });
+  forgetPageCategories();
 }
 
 export async function deleteAttribute(actor: Actor, categoryId: string, code: string): Promise<void> {
@@ -249,4 +254,5 @@ export async function deleteAttribute(actor: Actor, categoryId: string, code: st
     await enqueue(tx, { topic: "search.category", aggregateId: categoryId, payload: { categoryId } });
     await auditCategory(tx, categoryId, "attribute_deleted", actor, { code });
   });
+  forgetPageCategories();
 }

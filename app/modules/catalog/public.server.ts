@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/accounts/actor";
 import { ORGANIZATION_LISTING_SELECT } from "~/modules/accounts/index.server";
 import { imageSize, registerFileReadPolicy, type StoredFile } from "~/modules/files/files.server";
 import { getPrisma } from "~/utils/db.server";
+import { TtlCache } from "~/utils/ttl-cache.server";
 import { toAttributeDef } from "./attributes";
 
 /** What visitors may see: published products of suppliers that are not suspended. */
@@ -30,6 +31,35 @@ export function ratingAverage(sum: number, count: number): number | null {
   return count > 0 ? Math.round((sum / count) * 10) / 10 : null;
 }
 
+/** A product page's category: every attribute (the specs table) and the parent's names (breadcrumbs). */
+const PAGE_CATEGORY_INCLUDE = {
+  attributes: { orderBy: [{ position: "asc" }, { code: "asc" }] },
+  parent: { select: { slug: true, nameRu: true, nameEn: true } },
+} satisfies Prisma.CategoryInclude;
+
+/**
+ * Product pages' categories, kept per process for PAGE_CATEGORY_TTL_MS: a page otherwise pays three of its eight
+ * queries (category, attributes, parent) for reference data that a few dozen categories share and operators rarely
+ * change. A category or attribute saved in this process is seen at once (categories.server.ts forgets them all); other
+ * processes see it within the TTL, as they see the search module's reference data.
+ */
+export const PAGE_CATEGORY_TTL_MS = 30_000;
+const pageCategories = new TtlCache<Prisma.CategoryGetPayload<{ include: typeof PAGE_CATEGORY_INCLUDE }>>(
+  PAGE_CATEGORY_TTL_MS,
+  1_000,
+);
+
+function pageCategory(categoryId: string) {
+  return pageCategories.get(categoryId, () =>
+    getPrisma().category.findUniqueOrThrow({ where: { id: categoryId }, include: PAGE_CATEGORY_INCLUDE }),
+  );
+}
+
+/** After a category or attribute write: product pages read categories afresh. */
+export function forgetPageCategories(): void {
+  pageCategories.forgetPrefix("");
+}
+
 /**
  * The public product page: a published product of an active supplier, with category attributes (for the specs table),
  * photos, documents, certificates and the supplier card. The supplier's own members also see their drafts
@@ -46,12 +76,6 @@ export async function getPublicProduct(slug: string, actor: Actor | null = null)
       ],
     },
     include: {
-      category: {
-        include: {
-          attributes: { orderBy: [{ position: "asc" }, { code: "asc" }] },
-          parent: { select: { slug: true, nameRu: true, nameEn: true } },
-        },
-      },
       supplier: { select: supplierCardSelect },
       media: {
         include: { file: { select: { id: true, originalName: true, mimeType: true, size: true, storageKey: true } } },
@@ -61,7 +85,7 @@ export async function getPublicProduct(slug: string, actor: Actor | null = null)
     },
   });
   if (!product) return null;
-  const { attributes, ...category } = product.category;
+  const { attributes, ...category } = await pageCategory(product.categoryId);
   const { media, ...rest } = product;
   return {
     ...rest,

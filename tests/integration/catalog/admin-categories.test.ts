@@ -6,6 +6,7 @@ import {
   deleteAttribute,
   deleteCategory,
   getCategoryAttributes,
+  getPublicProduct,
   listCategoriesForAdmin,
   saveAttribute,
   saveCategory,
@@ -258,5 +259,26 @@ describe("operator category management", () => {
     await expect(deleteAttribute(op, cat.id, "drive")).rejects.toBeInstanceOf(NotFoundError);
     // attribute changes re-index the category's products
     expect((await categoryEvents(cat.id)).length).toBe(4);
+  });
+
+  it("a product page shows an operator's change to its category at once (its kept category is forgotten)", async () => {
+    const op = await operator();
+    const cat = await saveCategory(op, categoryInput({ nameRu: "Реклоузеры", nameEn: "Reclosers" }));
+    const { organization } = await createActor({ kind: "SUPPLIER" });
+    const { slug } = await createProduct({ supplierId: organization.id, categoryId: cat.id });
+    const page = async () => (await getPublicProduct(slug)) ?? expect.unreachable("a published product");
+
+    expect((await page()).attributes).toEqual([]);
+    await saveAttribute(op, attributeInput(cat.id, { nameRu: "Напряжение" }));
+    expect((await page()).attributes.map((a) => [a.code, a.nameRu])).toEqual([["voltage_kv", "Напряжение"]]);
+    await saveAttribute(op, attributeInput(cat.id, { nameRu: "Номинальное напряжение" }));
+    expect((await page()).attributes.map((a) => a.nameRu)).toEqual(["Номинальное напряжение"]);
+
+    const input = categoryInput({ nameRu: "Реклоузеры вакуумные", nameEn: "Vacuum reclosers" });
+    await saveCategory(op, input, cat.id);
+    expect((await page()).category).toMatchObject({ slug: input.slug, nameRu: "Реклоузеры вакуумные" });
+
+    await deleteAttribute(op, cat.id, "voltage_kv");
+    expect((await page()).attributes).toEqual([]);
   });
 });
