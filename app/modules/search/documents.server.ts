@@ -20,6 +20,8 @@ const productInclude = {
       ratingCount: true,
     },
   },
+  // the card's main photo: the first photo by position (as the product page and the RFQ cart show it)
+  media: { where: { kind: "PHOTO" }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { fileId: true } },
 } satisfies Prisma.ProductInclude;
 
 type ProductRow = Prisma.ProductGetPayload<{ include: typeof productInclude }>;
@@ -139,6 +141,7 @@ export function buildDocument(p: ProductRow, categories: Map<string, CategoryInf
     stockStatus: p.stockStatus,
     leadTimeDays: p.leadTimeDays,
     keySpecs,
+    photoFileId: p.media[0]?.fileId ?? null,
   };
   return {
     id: p.id,

@@ -635,8 +635,11 @@ export async function loadCatalogPage(
   }
   try {
     const found = await searchCatalog(parsed.data, { categorySlug });
-    const photos = await mainPhotoFileIds([...found.result.hits, ...found.substitutes].map((h) => h.id));
-    const view = (h: SearchHit) => cardView(h, lang, photos.get(h.id) ?? null);
+    // cards carry their main photo; a document indexed before they did has none and is looked up
+    const hits = [...found.result.hits, ...found.substitutes];
+    const unknown = hits.filter((h) => h.card.photoFileId === undefined).map((h) => h.id);
+    const photos = unknown.length > 0 ? await mainPhotoFileIds(unknown) : new Map<string, string>();
+    const view = (h: SearchHit) => cardView(h, lang, h.card.photoFileId ?? photos.get(h.id) ?? null);
     const search: CatalogPageSearch = {
       ...found,
       result: { ...found.result, hits: found.result.hits.map(view) },

@@ -24,6 +24,11 @@ export interface SearchCard {
   stockStatus: StockStatus;
   leadTimeDays: number | null;
   keySpecs: { code: string; nameRu: string; nameEn: string; value: string; unit: string | null }[];
+  /**
+   * the main photo's file (the first photo by position), null without photos; absent in a document indexed before
+   * cards carried it (the catalog page then looks it up)
+   */
+  photoFileId?: string | null;
 }
 
 /** A product as the search engines index it (built by the sync from the catalog; engine-neutral). */
@@ -96,8 +101,6 @@ export interface SearchHit {
   id: string;
   card: SearchCard;
   highlight: { title: HighlightSegment[]; sku: HighlightSegment[] };
-  /** the product's main photo (pages only; search documents carry no photo): set by the catalog page's loader */
-  photoFileId?: string | null;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   setProductsStatus,
 } from "~/modules/catalog/catalog.server";
 import { canReadFile, FileError } from "~/modules/files/files.server";
+import { documentsForProducts } from "~/modules/search/documents.server";
 import { loader as imageLoader } from "~/routes/images.$id.$variant";
 import { getPrisma } from "~/utils/db.server";
 import { createActor } from "../../fixtures/factories";
@@ -161,5 +162,24 @@ describe("result cards", () => {
     const main = (await getPublicProduct(published.slug))?.photos[0];
     const photos = await mainPhotoFileIds([published.id, draft.id, bare.id]);
     expect([...photos.entries()]).toEqual([[published.id, main?.fileId]]);
+  });
+
+  it("come with the main photo in the search document, which follows the supplier's reordering", async () => {
+    const { owner, id, slug } = await productWithPhotos(2);
+    const bare = await createProduct(owner.actor, productInput((await createTransformerCategory()).id));
+    await setProductsStatus(owner.actor, [id, bare.id], "PUBLISHED");
+    const cards = async () =>
+      new Map((await documentsForProducts([id, bare.id])).docs.map((d) => [d.id, d.card.photoFileId]));
+    const photos = (await getPublicProduct(slug))?.photos ?? [];
+    expect(await cards()).toEqual(
+      new Map([
+        [id, photos[0].fileId],
+        [bare.id, null],
+      ]),
+    );
+    await moveProductPhoto(owner.actor, id, photos[1].id, "main");
+    expect((await cards()).get(id)).toBe(photos[1].fileId);
+    // and the page's loader agrees with the lookup it replaces
+    expect((await mainPhotoFileIds([id])).get(id)).toBe(photos[1].fileId);
   });
 });
